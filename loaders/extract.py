@@ -1,0 +1,105 @@
+"""The extractor: an Article in, an Extraction (actors and typed claims) out.
+
+Stages, each its own module: parse (nlp), find and resolve actor mentions
+(mentions), read relations from the dependency tree (patterns, modality), then
+settle each actor's kind from the roles it plays and build the records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from actorgraph.loaders.lexicon import Lexicon, lexicon
+from actorgraph.loaders.mentions import Cluster, find_mentions, resolve
+from actorgraph.loaders.nlp import pipeline, pipeline_name
+from actorgraph.loaders.patterns import Found, RelationFinder
+from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, vocabulary
+from spacy.tokens import Doc, Token
+
+EXTRACTOR_VERSION = "rules-1"
+
+# Relation types whose object is a location: a country there is a place, not an agent.
+_LOCATIVE = frozenset(
+    name for name, rel in vocabulary().relations.items() if rel.object_kinds == ("Place",)
+)
+
+
+@dataclass(slots=True)
+class _Article:
+    """An article being extracted: its parse, actors and the relations found so far."""
+
+    article: Article
+    doc: Doc
+    clusters: list[Cluster]
+    actor_at: dict[int, Cluster]
+    found: list[tuple[Found, int, int]]  # relation, sentence start and end char
+
+
+def _settle_kind(cluster: Cluster, found: list[Found]) -> str:
+    """A country that acts is a Government; one that is only a location is a Place."""
+    if cluster.kind not in ("Government", "Place") or (
+        cluster.known and cluster.known.kind != "Government"
+    ):
+        return cluster.kind
+    acting = any(f.subject is cluster for f in found) or any(
+        f.object is cluster and f.type not in _LOCATIVE for f in found
+    )
+    return "Government" if acting else "Place"
+
+
+class Extractor:
+    """Rule-based actor and relation extraction over spaCy's parse; no network, no model service."""
+
+    def __init__(self, lex: Lexicon | None = None) -> None:
+        self.lexicon = lex or lexicon()
+        self.finder = RelationFinder(vocabulary(), self.lexicon)
+        self.name = f"actorgraph.{EXTRACTOR_VERSION}+{pipeline_name()}"
+
+    def _read(self, article: Article, doc: Doc) -> _Article:
+        clusters = resolve(find_mentions(doc, self.lexicon))
+        actor_at = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+
+        def actor_of(token: Token) -> Cluster | None:
+            return actor_at.get(token.i)
+
+        found = [
+            (f, sent.start_char, sent.end_char)
+            for sent in doc.sents
+            for f in self.finder.find(sent, actor_of)
+        ]
+        return _Article(article, doc, clusters, actor_at, found)
+
+    def _records(self, state: _Article) -> Extraction:
+        relations = [f for f, _, _ in state.found]
+        actors: dict[int, Actor] = {}
+        for cluster in state.clusters:
+            kind = _settle_kind(cluster, relations)
+            aliases = tuple(n for n in cluster.names if n != cluster.name)
+            wikidata = cluster.known.wikidata if cluster.known else None
+            actors[id(cluster)] = Actor(cluster.name, kind, aliases, wikidata)
+        claims: dict[tuple[str, str, str, int], Claim] = {}
+        for found, start, end in state.found:
+            subject, obj = actors[id(found.subject)], actors[id(found.object)]
+            evidence = Evidence(state.article.text[start:end], start, end)
+            claim = Claim(
+                found.type, subject.id, obj.id, evidence, found.modality, found.confidence
+            )
+            claims.setdefault((claim.type, claim.subject, claim.object, start), claim)
+        unique = {a.id: a for a in actors.values()}
+        return Extraction(
+            state.article, tuple(unique.values()), tuple(claims.values()), extractor=self.name
+        )
+
+    def extract(self, article: Article) -> Extraction:
+        """The actors and claims of one article."""
+        return self._records(self._read(article, pipeline()(article.text)))
+
+    def extract_many(
+        self, articles: Iterable[Article], batch_size: int = 16
+    ) -> Iterator[Extraction]:
+        """Extractions for many articles, parsed in batches (faster than one at a time)."""
+        items = list(articles) if not isinstance(articles, list) else articles
+        docs = pipeline().pipe((a.text for a in items), batch_size=batch_size)
+        for article, doc in zip(items, docs, strict=True):
+            yield self._records(self._read(article, doc))

@@ -1,0 +1,28 @@
+"""The vocabulary of actorgraph and the typed records that travel through it."""
+
+from actorgraph.schema.records import (
+    Actor,
+    Article,
+    Claim,
+    Evidence,
+    Extraction,
+    actor_id,
+    content_id,
+    name_key,
+)
+from actorgraph.schema.vocabulary import Kind, RelationType, Vocabulary, vocabulary
+
+__all__ = [
+    "Actor",
+    "Article",
+    "Claim",
+    "Evidence",
+    "Extraction",
+    "Kind",
+    "RelationType",
+    "Vocabulary",
+    "actor_id",
+    "content_id",
+    "name_key",
+    "vocabulary",
+]

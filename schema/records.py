@@ -1,0 +1,182 @@
+"""The typed records that travel through the flow: Article -> Extraction -> store.
+
+Records are frozen: a stage makes new ones rather than editing what it was given.
+Every kind, relation type and modality is checked against the vocabulary when a
+record is made, so a bad value fails where it is created, not in the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Any
+
+from actorgraph.schema.vocabulary import vocabulary
+
+
+def content_id(text: str) -> str:
+    """The id of an article: a hash of its text, so the same text is the same article."""
+    normalised = unicodedata.normalize("NFC", text).strip()
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:24]
+
+
+_LEGAL_SUFFIXES = frozenset(
+    [
+        "inc",
+        "corp",
+        "corporation",
+        "co",
+        "ltd",
+        "llc",
+        "plc",
+        "sa",
+        "ag",
+        "gmbh",
+        "limited",
+        "nv",
+        "bv",
+    ]
+)
+
+
+def name_key(name: str) -> str:
+    """A name reduced for matching: case, punctuation, possessive, a leading 'the' and legal
+    suffixes do not count ('The Thermo Fisher Scientific Inc.' -> 'thermo fisher scientific')."""
+    text = unicodedata.normalize("NFKC", name).lower().replace("\u2019", "'")
+    text = re.sub(r"'s\b", "", text).replace(".", "")
+    words = re.sub(r"[^\w\s]", " ", text).split()
+    if words and words[0] == "the":
+        words = words[1:]
+    while len(words) > 1 and words[-1] in _LEGAL_SUFFIXES:
+        words = words[:-1]
+    return " ".join(words)
+
+
+def slugify(name: str) -> str:
+    """A lowercase ASCII slug: 'Thermo Fisher Scientific Inc.' -> 'thermo-fisher-scientific-inc'."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unnamed"
+
+
+def actor_id(kind: str, canonical_name: str) -> str:
+    """The stable id of an actor, from its kind and canonical name (used in IRIs)."""
+    return f"{kind.lower()}-{slugify(name_key(canonical_name))}"
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news article as read from a source."""
+
+    text: str
+    title: str
+    source: str = ""
+    publisher: str | None = None
+    published: str | None = None  # ISO date, YYYY-MM-DD
+    url: str | None = None
+    language: str = "en"
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.id:
+            object.__setattr__(self, "id", content_id(self.text))
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A real-world actor as named in an article: one canonical name, its aliases, its kind."""
+
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        vocabulary().kind(self.kind)
+        if not self.id:
+            object.__setattr__(self, "id", actor_id(self.kind, self.name))
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The sentence a claim was read from, with its character offsets in the article text."""
+
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """One statement read from an article: subject -type-> object, with its modality."""
+
+    type: str
+    subject: str  # Actor.id
+    object: str  # Actor.id
+    evidence: Evidence
+    modality: str = "asserted"
+    confidence: float = 0.5
+    id: str = ""
+
+    def __post_init__(self) -> None:
+        vocabulary().relation(self.type)
+        vocabulary().check_modality(self.modality)
+        if not 0.0 <= self.confidence <= 1.0:
+            raise ValueError(f"confidence must be within 0..1, not {self.confidence}")
+        if not self.id:
+            key = f"{self.type}|{self.subject}|{self.object}|{self.evidence.start}"
+            object.__setattr__(self, "id", hashlib.sha256(key.encode()).hexdigest()[:24])
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """What the extractor read from one article: its actors and its claims."""
+
+    article: Article
+    actors: tuple[Actor, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    extractor: str = ""
+    _actor_ids: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        ids = frozenset(a.id for a in self.actors)
+        object.__setattr__(self, "_actor_ids", ids)
+        for claim in self.claims:
+            for end in (claim.subject, claim.object):
+                if end not in ids:
+                    raise ValueError(
+                        f"claim {claim.type} names actor {end!r} not in the extraction"
+                    )
+
+    def to_json(self) -> dict[str, Any]:
+        """The output contract of `actorgraph extract` (one JSON line per article)."""
+        art = self.article
+        return {
+            "source": art.source,
+            "id": art.id,
+            "title": art.title,
+            "published": art.published,
+            "publisher": art.publisher,
+            "url": art.url,
+            "actors": [
+                {"id": a.id, "name": a.name, "kind": a.kind, "aliases": list(a.aliases)}
+                for a in self.actors
+            ],
+            "relations": [
+                {
+                    "subject": c.subject,
+                    "type": c.type,
+                    "object": c.object,
+                    "modality": c.modality,
+                    "confidence": round(c.confidence, 3),
+                    "evidence": {
+                        "sentence": c.evidence.sentence,
+                        "start": c.evidence.start,
+                        "end": c.evidence.end,
+                    },
+                }
+                for c in self.claims
+            ],
+        }
