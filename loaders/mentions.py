@@ -89,11 +89,7 @@ def _whole_name(span: Span) -> Span:
         objects = [c for c in prep.children if c.dep_ == "pobj"]
         if prep.i == span.end and prep.lower_ in ("on", "of", "for") and objects:
             obj = objects[0]
-            if (
-                obj.pos_ == "PROPN"
-                and obj.i == prep.i + 1 + (obj.i - prep.i - 1)
-                and obj.right_edge.i == obj.i
-            ):
+            if obj.pos_ == "PROPN" and obj.right_edge.i == obj.i:
                 span = doc[span.start : obj.i + 1]
     return span
 
