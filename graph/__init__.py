@@ -1,0 +1,25 @@
+"""The graph: the Store protocol and its backends, every Cypher string, the queries."""
+
+from actorgraph.graph.open import default_data_dir, default_url, open_store
+from actorgraph.graph.store import (
+    ActorView,
+    EdgeView,
+    EvidenceView,
+    QueryResult,
+    Stats,
+    Store,
+    Subgraph,
+)
+
+__all__ = [
+    "ActorView",
+    "EdgeView",
+    "EvidenceView",
+    "QueryResult",
+    "Stats",
+    "Store",
+    "Subgraph",
+    "default_data_dir",
+    "default_url",
+    "open_store",
+]

@@ -359,13 +359,14 @@ class EmbeddedServer:
             client.close()
         return _State.READY
 
-    def _new_client(self, timeout: float) -> redis.Redis:
+    def _new_client(self, timeout: float, *, single: bool = False) -> redis.Redis:
+        """A client without redis-py's retries; ``single`` connects now, else on first use."""
         return redis.Redis(
             unix_socket_path=str(self.socket_path),
             socket_timeout=timeout,
             socket_connect_timeout=timeout,
             retry=Retry(NoBackoff(), 0),
-            single_connection_client=True,
+            single_connection_client=single,
             decode_responses=True,
         )
 
@@ -415,7 +416,8 @@ class EmbeddedServer:
     def _open_lease(self) -> None:
         """(Re)open this process's idle connection; the caller holds the lock."""
         self._close_lease()
-        lease = self._new_client(COMMAND_TIMEOUT)
+        with self._translated_errors():
+            lease = self._new_client(COMMAND_TIMEOUT, single=True)  # connects
         try:
             with self._translated_errors():
                 lease.client_setname("actorgraph-lease")

@@ -1,0 +1,150 @@
+"""The embedded default backend: FalkorDB in a server actorgraph starts itself.
+
+The server listens on a Unix socket in the data folder (no TCP port) and keeps
+an append-only log there; graph.embedded manages the process. A batch of
+statements is one MULTI/EXEC transaction: no other client sees it half done,
+and the log replays it whole or not at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlparse
+
+import redis
+from falkordb import FalkorDB
+from falkordb.edge import Edge
+from falkordb.node import Node
+from falkordb.path import Path as FalkorPath
+
+from actorgraph.errors import QueryError, StoreError
+from actorgraph.graph.embedded import EmbeddedServer
+from actorgraph.graph.store import CypherStore, QueryResult, Statement
+
+GRAPH_NAME = "actorgraph"
+_INDEXES = (
+    "CREATE INDEX FOR (n:Actor) ON (n.id)",
+    "CREATE INDEX FOR (n:Article) ON (n.id)",
+    "CREATE INDEX FOR (n:Claim) ON (n.id)",
+    "CREATE INDEX FOR (n:Claim) ON (n.type)",
+)
+
+
+def _plain(value: Any) -> Any:
+    """FalkorDB's nodes, edges and paths as plain dicts, recursively."""
+    if isinstance(value, Node):
+        return {"_id": value.id, "_labels": list(value.labels or []), **value.properties}
+    if isinstance(value, Edge):
+        return {
+            "_id": value.id,
+            "_type": value.relation,
+            "_start": value.src_node,
+            "_end": value.dest_node,
+            **value.properties,
+        }
+    if isinstance(value, FalkorPath):
+        return {
+            "nodes": [_plain(n) for n in value.nodes()],
+            "edges": [_plain(e) for e in value.edges()],
+        }
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _error_line(error: Exception) -> str:
+    """The first line of a FalkorDB error, without the protocol's prefixes."""
+    text = str(error).replace("errMsg: ", "").strip()
+    return text.split(" errCtx:")[0].splitlines()[0] if text else type(error).__name__
+
+
+class FalkorDBStore(CypherStore):
+    """A Store in an embedded FalkorDB server for the data folder ``path``."""
+
+    def __init__(self, path: Path, graph: str = GRAPH_NAME) -> None:
+        self.path = Path(path).expanduser().resolve()
+        self.url = f"falkordb://{self.path}"
+        self.server = EmbeddedServer(self.path)
+        socket = self.server.ensure_running()
+        self._db = FalkorDB(unix_socket_path=str(socket))
+        self._graph = self._db.select_graph(graph)
+        self._graph_name = graph
+        self._wrote = False
+        with self._errors():
+            for statement in _INDEXES:
+                self._ensure_index(statement)
+
+    def _ensure_index(self, statement: str) -> None:
+        try:
+            self._graph.query(statement)
+        except redis.ResponseError as error:
+            if "already indexed" not in str(error) and "already exists" not in str(error):
+                raise
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except (redis.ConnectionError, redis.TimeoutError, FileNotFoundError) as error:
+            raise StoreError(
+                f"the embedded FalkorDB server for {self.path} is not answering ({error}); "
+                "run the command again to restart it"
+            ) from None
+
+    def _read(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
+        with self._errors():
+            result = self._graph.ro_query(text, params)
+        columns = [str(h[1]) if isinstance(h, list | tuple) else str(h) for h in result.header]
+        return QueryResult(columns, [[_plain(v) for v in row] for row in result.result_set])
+
+    def _write(self, statements: list[Statement]) -> None:
+        pipe = self._db.connection.pipeline(transaction=True)
+        for text, params in statements:
+            header = self._graph._build_params_header(params)  # the client's own escaping
+            pipe.execute_command("GRAPH.QUERY", self._graph_name, header + text, "--compact")
+        with self._errors():
+            replies = pipe.execute(raise_on_error=False)
+        errors = [r for r in replies if isinstance(r, Exception)]
+        if errors:
+            raise StoreError(f"the store refused a write: {_error_line(errors[0])}")
+        self._wrote = True
+
+    def _user_query(self, text: str, params: dict[str, Any], write: bool) -> QueryResult:
+        try:
+            if write:
+                with self._errors():
+                    result = self._graph.query(text, params)
+                self._wrote = True
+            else:
+                return self._read(text, params)
+        except redis.ResponseError as error:
+            line = _error_line(error)
+            if "read-only" in line:
+                raise QueryError("this query writes to the graph; run it with --write") from None
+            raise QueryError(f"the query failed: {line}") from None
+        columns = [str(h[1]) if isinstance(h, list | tuple) else str(h) for h in result.header]
+        return QueryResult(columns, [[_plain(v) for v in row] for row in result.result_set])
+
+    def close(self) -> None:
+        """Flush the log if we wrote, and stop the server if no other process uses it."""
+        try:
+            if self._wrote:
+                self.server.rewrite_log()
+            self._db.connection.close()
+        finally:
+            self.server.release()
+
+
+def open_falkordb(url: str) -> FalkorDBStore:
+    """falkordb:///path/to/folder[?graph=name]: the embedded server for that data folder."""
+    parsed = urlparse(url)
+    raw = unquote(parsed.netloc + parsed.path)
+    if not raw:
+        raise StoreError(f"the store URL {url!r} names no folder; use falkordb:///path/to/folder")
+    graph = parse_qs(parsed.query).get("graph", [GRAPH_NAME])[0]
+    return FalkorDBStore(Path(raw), graph)

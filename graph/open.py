@@ -1,0 +1,47 @@
+"""Open a store from its URL: the scheme picks the backend, imported only when used."""
+
+from __future__ import annotations
+
+import importlib
+import os
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+from platformdirs import user_data_dir
+
+from actorgraph.errors import StoreError
+from actorgraph.graph.store import Store
+
+STORE_ENV = "ACTORGRAPH_STORE"
+
+# scheme -> (module, factory); a backend costs nothing until a URL asks for it.
+BACKENDS: dict[str, tuple[str, str]] = {
+    "falkordb": ("actorgraph.graph.falkordb_store", "open_falkordb"),
+}
+PLANNED = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+
+
+def default_data_dir() -> Path:
+    """Where the embedded store keeps its data unless told otherwise."""
+    return Path(user_data_dir("actorgraph", appauthor=False)) / "store"
+
+
+def default_url() -> str:
+    """The store URL from ACTORGRAPH_STORE, else the embedded store in the user's data folder."""
+    return os.environ.get(STORE_ENV) or f"falkordb://{default_data_dir()}"
+
+
+def open_store(url: str | None = None) -> Store:
+    """The store at ``url`` (see default_url); a bad URL is a StoreError naming the valid forms."""
+    url = url or default_url()
+    scheme = urlparse(url).scheme
+    if scheme in PLANNED:
+        raise StoreError(
+            f"{scheme}:// stores are not supported by this version yet; use falkordb:///path/to/folder"
+        )
+    if scheme not in BACKENDS:
+        raise StoreError(
+            f"unknown store URL {url!r}; use falkordb:///path/to/folder (the embedded store)"
+        )
+    module, factory = BACKENDS[scheme]
+    return getattr(importlib.import_module(module), factory)(url)

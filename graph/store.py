@@ -1,0 +1,329 @@
+"""The Store protocol, the plain records stores return, and the logic all backends share.
+
+A backend provides three primitives (run a read query, run a list of write
+statements as one transaction, close); CypherStore builds everything else on
+them from the Cypher in graph.cypher, so every backend runs the same text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any, Protocol, runtime_checkable
+
+from actorgraph.graph import cypher
+from actorgraph.schema import Extraction
+
+Statement = tuple[str, dict[str, Any]]
+
+
+@dataclass(frozen=True, slots=True)
+class QueryResult:
+    """Rows of a query, with nodes and relationships turned into plain dicts."""
+
+    columns: list[str]
+    rows: list[list[Any]]
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
+
+
+@dataclass(frozen=True, slots=True)
+class ActorView:
+    id: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...] = ()
+    mentions: int = 0
+    wikidata: str | None = None
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeView:
+    """A typed edge between two actors, derived from its claims."""
+
+    subject: str
+    type: str
+    object: str
+    claims: int
+    articles: int
+    modality: str
+    confidence: float
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EvidenceView:
+    """One claim behind an edge: the sentence, and the article it is in."""
+
+    claim: str
+    type: str
+    modality: str
+    confidence: float
+    sentence: str
+    start: int
+    end: int
+    article: str
+    title: str
+    publisher: str | None
+    published: str | None
+    url: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Subgraph:
+    nodes: list[ActorView]
+    edges: list[EdgeView]
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    articles: int
+    actors: int
+    claims: int
+    edges: int
+    by_kind: dict[str, int] = field(default_factory=dict)
+    by_type: dict[str, int] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "articles": self.articles,
+            "actors": self.actors,
+            "claims": self.claims,
+            "edges": self.edges,
+            "by_kind": self.by_kind,
+            "by_type": self.by_type,
+        }
+
+
+@runtime_checkable
+class Store(Protocol):
+    """What every backend offers. Writes are idempotent; reads return plain records."""
+
+    url: str
+
+    def write(self, extractions: Sequence[Extraction]) -> None: ...
+    def article_extractors(self, article_ids: Iterable[str]) -> dict[str, str]: ...
+    def query(
+        self, text: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> QueryResult: ...
+    def actor(self, actor_id: str) -> ActorView | None: ...
+    def search_actors(self, text: str, limit: int = 20) -> list[ActorView]: ...
+    def ego(self, actor_ids: Sequence[str], depth: int = 1, limit: int = 500) -> Subgraph: ...
+    def evidence(self, subject: str, type: str, object: str) -> list[EvidenceView]: ...
+    def stats(self) -> Stats: ...
+    def top_actors(self, limit: int = 10) -> list[tuple[ActorView, int]]: ...
+    def newest_articles(self, limit: int = 10) -> list[dict[str, Any]]: ...
+    def close(self) -> None: ...
+
+
+def _actor(row: dict[str, Any]) -> ActorView:
+    return ActorView(
+        id=row["id"],
+        name=row["name"],
+        kind=row["kind"],
+        aliases=tuple(row.get("aliases") or ()),
+        mentions=row.get("mentions") or 0,
+        wikidata=row.get("wikidata"),
+        first_seen=row.get("first_seen"),
+        last_seen=row.get("last_seen"),
+    )
+
+
+def _edge(row: dict[str, Any]) -> EdgeView:
+    return EdgeView(**{k: row[k] for k in EdgeView.__slots__})
+
+
+def write_statements(
+    extractions: Sequence[Extraction],
+    old_ends: list[dict[str, Any]],
+    old_actor_ids: list[str],
+) -> list[Statement]:
+    """The statements that write a batch of extractions, replacing what those articles said."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    article_ids = [e.article.id for e in extractions]
+    articles, actors, claims = [], [], []
+    for ex in extractions:
+        art = ex.article
+        articles.append(
+            {
+                "id": art.id,
+                "title": art.title,
+                "publisher": art.publisher,
+                "published": art.published,
+                "url": art.url,
+                "source": art.source,
+                "language": art.language,
+                "extractor": ex.extractor,
+                "text": art.text,
+                "ingested_at": now,
+            }
+        )
+        for a in ex.actors:
+            actors.append(
+                {
+                    "id": a.id,
+                    "name": a.name,
+                    "kind": a.kind,
+                    "aliases": list(a.aliases),
+                    "wikidata": a.wikidata,
+                    "article": art.id,
+                }
+            )
+        for c in ex.claims:
+            claims.append(
+                {
+                    "id": c.id,
+                    "article": art.id,
+                    "type": c.type,
+                    "subject": c.subject,
+                    "object": c.object,
+                    "modality": c.modality,
+                    "confidence": float(c.confidence),
+                    "sentence": c.evidence.sentence,
+                    "start": c.evidence.start,
+                    "end": c.evidence.end,
+                }
+            )
+    pairs: dict[str, set[tuple[str, str]]] = {}
+    for end in [*old_ends, *claims]:
+        pairs.setdefault(end["type"], set()).add((end["subject"], end["object"]))
+    touched_actors = sorted({*old_actor_ids, *(a["id"] for a in actors)})
+    statements: list[Statement] = [
+        (cypher.FORGET_CLAIMS, {"article_ids": article_ids}),
+        (cypher.FORGET_MENTIONS, {"article_ids": article_ids}),
+        (cypher.MERGE_ARTICLES, {"articles": articles}),
+        (cypher.merge_actors(), {"actors": actors}),
+        (cypher.CREATE_CLAIMS, {"claims": claims}),
+    ]
+    for rel_type, ends in sorted(pairs.items()):
+        rows = [{"subject": s, "object": o} for s, o in sorted(ends)]
+        statements.append((cypher.derive_edges(rel_type), {"pairs": rows, "type": rel_type}))
+    statements += [
+        (cypher.REFRESH_ACTORS, {"actor_ids": touched_actors}),
+        (cypher.DROP_UNMENTIONED, {"actor_ids": touched_actors}),
+    ]
+    return statements
+
+
+class CypherStore:
+    """Shared logic of the Cypher backends, over three primitives a backend implements."""
+
+    url: str
+
+    # --- primitives --------------------------------------------------------------------
+
+    def _read(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
+        raise NotImplementedError
+
+    def _write(self, statements: list[Statement]) -> None:
+        """Run the statements as one transaction: all of them take effect, or none."""
+        raise NotImplementedError
+
+    def _user_query(self, text: str, params: dict[str, Any], write: bool) -> QueryResult:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> CypherStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # --- writing -------------------------------------------------------------------------
+
+    def write(self, extractions: Sequence[Extraction]) -> None:
+        """Write a batch of extractions in one transaction; re-writing an article replaces it."""
+        if not extractions:
+            return
+        ids = {"article_ids": [e.article.id for e in extractions]}
+        old_ends = self._read(cypher.OLD_CLAIM_ENDS, ids).records()
+        old_actors = [r["id"] for r in self._read(cypher.OLD_MENTIONED, ids).records()]
+        self._write(write_statements(extractions, old_ends, old_actors))
+
+    def article_extractors(self, article_ids: Iterable[str]) -> dict[str, str]:
+        """Which of these articles the store has, and the extractor that read each."""
+        rows = self._read(cypher.KNOWN_ARTICLES, {"article_ids": list(article_ids)}).records()
+        return {r["id"]: r["extractor"] or "" for r in rows}
+
+    # --- reading -------------------------------------------------------------------------
+
+    def query(
+        self, text: str, params: dict[str, Any] | None = None, *, write: bool = False
+    ) -> QueryResult:
+        """Run a user's Cypher: read-only unless ``write`` is set."""
+        return self._user_query(text, params or {}, write)
+
+    def actor(self, actor_id: str) -> ActorView | None:
+        rows = self._read(cypher.ACTOR, {"id": actor_id}).records()
+        return _actor(rows[0]) if rows else None
+
+    def search_actors(self, text: str, limit: int = 20) -> list[ActorView]:
+        """Actors whose name or an alias contains ``text`` (case-insensitive), best first."""
+        if not text.strip():
+            return []
+        rows = self._read(cypher.SEARCH_ACTORS, {"text": text.strip(), "limit": limit})
+        return [_actor(r) for r in rows.records()]
+
+    def ego(self, actor_ids: Sequence[str], depth: int = 1, limit: int = 500) -> Subgraph:
+        """The actors within ``depth`` typed edges of the given ones, and the edges among them.
+
+        Expanded one ring at a time, so a hub does not blow the view up past ``limit`` nodes.
+        """
+        types = cypher.relation_types()
+        seen: dict[str, None] = dict.fromkeys(actor_ids)
+        edges: dict[tuple[str, str, str], EdgeView] = {}
+        frontier = list(seen)
+        for _ in range(max(1, depth)):
+            if not frontier:
+                break
+            rows = self._read(cypher.EGO_EDGES, {"ids": frontier, "types": types}).records()
+            frontier = []
+            for row in rows:
+                for end in (row["subject"], row["object"]):
+                    if end not in seen and len(seen) < limit:
+                        seen[end] = None
+                        frontier.append(end)
+                if row["subject"] in seen and row["object"] in seen:
+                    edge = _edge(row)
+                    edges[(edge.subject, edge.type, edge.object)] = edge
+        rows = self._read(cypher.ACTORS_BY_ID, {"ids": list(seen)}).records()
+        return Subgraph([_actor(r) for r in rows], list(edges.values()))
+
+    def evidence(self, subject: str, type: str, object: str) -> list[EvidenceView]:
+        """Every claim behind one typed edge, with its sentence and article."""
+        params = {"subject": subject, "type": type, "object": object}
+        rows = self._read(cypher.EVIDENCE, params).records()
+        return [EvidenceView(**r) for r in rows]
+
+    def _count(self, text: str, params: dict[str, Any] | None = None) -> int:
+        rows = self._read(text, params).rows
+        return int(rows[0][0]) if rows else 0
+
+    def stats(self) -> Stats:
+        types = {"types": cypher.relation_types()}
+        by_kind = {r["kind"]: r["n"] for r in self._read(cypher.ACTORS_BY_KIND).records()}
+        by_type = {r["type"]: r["n"] for r in self._read(cypher.EDGES_BY_TYPE, types).records()}
+        return Stats(
+            articles=self._count(cypher.COUNT_ARTICLES),
+            actors=sum(by_kind.values()),
+            claims=self._count(cypher.COUNT_CLAIMS),
+            edges=sum(by_type.values()),
+            by_kind=by_kind,
+            by_type=by_type,
+        )
+
+    def top_actors(self, limit: int = 10) -> list[tuple[ActorView, int]]:
+        """The most connected actors and their number of typed edges."""
+        params = {"types": cypher.relation_types(), "limit": limit}
+        rows = self._read(cypher.TOP_ACTORS, params).records()
+        return [(_actor(r), r["degree"]) for r in rows]
+
+    def newest_articles(self, limit: int = 10) -> list[dict[str, Any]]:
+        return self._read(cypher.NEWEST_ARTICLES, {"limit": limit}).records()
