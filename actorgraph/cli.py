@@ -1,0 +1,280 @@
+"""The `actorgraph` command: a thin shell over the library.
+
+Each command parses its arguments, calls the same functions the app calls, and
+formats what they return. Expected failures (ActorgraphError) print one line on
+stderr and exit with status 1, without a traceback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+import actorgraph.viz
+from actorgraph.errors import ActorgraphError, InputError
+from actorgraph.graph import open_store
+from actorgraph.graph.open import STORE_ENV, default_url
+from actorgraph.output import FORMATS, print_rows
+from actorgraph.pipeline import extract_sources, ingest
+
+app = typer.Typer(
+    help="Read news articles into a knowledge graph of actors and their typed relations.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True)
+F = TypeVar("F", bound=Callable[..., Any])
+
+SAMPLES = Path(__file__).parent / "samples"
+APP_SCRIPT = Path(actorgraph.viz.__file__).parent / "app.py"
+
+StoreOption = Annotated[
+    str | None,
+    typer.Option("--store", "-s", help=f"Store URL (default: ${STORE_ENV} or the embedded store)."),
+]
+FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
+
+
+def friendly(command: F) -> F:
+    """Turn expected errors into one line on stderr and exit status 1."""
+
+    @functools.wraps(command)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return command(*args, **kwargs)
+        except ActorgraphError as error:
+            typer.echo(f"actorgraph: {error}", err=True)
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:
+            typer.echo("actorgraph: interrupted", err=True)
+            raise typer.Exit(130) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _check_format(fmt: str) -> str:
+    if fmt not in FORMATS:
+        raise ActorgraphError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return fmt
+
+
+def _parse_params(pairs: list[str]) -> dict[str, Any]:
+    """--param k=v pairs; a value that parses as JSON (42, true, [1,2]) is taken as such."""
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise ActorgraphError(f"--param {pair!r} is not key=value")
+        try:
+            params[key.strip()] = json.loads(value)
+        except json.JSONDecodeError:
+            params[key.strip()] = value
+    return params
+
+
+@app.command()
+@friendly
+def extract(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write JSON Lines here (default stdout).")
+    ] = None,
+) -> None:
+    """Extract actors and relations as JSON Lines, one article a line; no store is used."""
+    failures = 0
+
+    def report(failure: Any) -> None:
+        nonlocal failures
+        failures += 1
+        typer.echo(f"actorgraph: skipped {failure.reason}", err=True)
+
+    sink = output.open("w", encoding="utf-8") if output else sys.stdout
+    try:
+        for extraction in extract_sources(paths, on_failure=report):
+            sink.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            sink.close()
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command("ingest")
+@friendly
+def ingest_command(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
+    store: StoreOption = None,
+    force: Annotated[bool, typer.Option(help="Re-extract articles already stored.")] = False,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 16,
+) -> None:
+    """Extract articles and write them to the store; already stored articles are skipped."""
+    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with open_store(store) as graph, Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("ingest", total=None)
+        report = ingest(
+            paths,
+            graph,
+            force=force,
+            batch_size=batch_size,
+            progress=lambda n: bar.advance(task, n),
+        )
+    added = report.added()
+    typer.echo(
+        f"{report.written} articles written, {report.skipped} already stored; added "
+        + ", ".join(f"{v} {k}" for k, v in added.items())
+    )
+    for failure in report.failures:
+        typer.echo(f"actorgraph: skipped {failure.reason}", err=True)
+    if report.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+@friendly
+def query(
+    cypher: Annotated[str, typer.Argument(help="A Cypher query; values as $parameters.")],
+    param: Annotated[
+        list[str] | None, typer.Option("--param", "-p", help="A parameter, key=value.")
+    ] = None,
+    fmt: FormatOption = "table",
+    write: Annotated[bool, typer.Option("--write", help="Allow the query to write.")] = False,
+    store: StoreOption = None,
+) -> None:
+    """Run a Cypher query (read-only unless --write) and print its rows."""
+    _check_format(fmt)
+    with open_store(store) as graph:
+        result = graph.query(cypher, _parse_params(param or []), write=write)
+    print_rows(result.columns, result.rows, fmt)
+
+
+@app.command()
+@friendly
+def show(
+    name: Annotated[str, typer.Argument(help="A name or alias (or part of one).")],
+    fmt: FormatOption = "table",
+    store: StoreOption = None,
+) -> None:
+    """One actor: its kind, aliases, and every typed edge with its evidence."""
+    _check_format(fmt)
+    with open_store(store) as graph:
+        found = graph.search_actors(name, limit=1)
+        if not found:
+            raise ActorgraphError(
+                f"no actor matches {name!r}; try `actorgraph stats` or a shorter name"
+            )
+        actor = found[0]
+        sub = graph.ego([actor.id], depth=1)
+        names = {n.id: n.name for n in sub.nodes}
+        rows = []
+        for edge in sub.edges:
+            for ev in graph.evidence(edge.subject, edge.type, edge.object):
+                rows.append(
+                    [
+                        names[edge.subject],
+                        edge.type,
+                        names[edge.object],
+                        ev.modality,
+                        ev.published,
+                        ev.title,
+                        ev.sentence,
+                    ]
+                )
+    if fmt == "table":
+        typer.echo(f"{actor.name} ({actor.kind}), id {actor.id}")
+        if actor.aliases:
+            typer.echo("also: " + ", ".join(actor.aliases))
+    columns = ["subject", "type", "object", "modality", "published", "article", "evidence"]
+    print_rows(columns, rows, fmt)
+
+
+@app.command()
+@friendly
+def stats(store: StoreOption = None, fmt: FormatOption = "table") -> None:
+    """Counts of articles, actors, claims and edges, by kind and by type."""
+    _check_format(fmt)
+    with open_store(store) as graph:
+        numbers = graph.stats()
+    if fmt == "json":
+        typer.echo(json.dumps(numbers.as_dict(), indent=2))
+        return
+    rows = [["total", k, v] for k, v in numbers.as_dict().items() if isinstance(v, int)]
+    rows += [["kind", k, v] for k, v in numbers.by_kind.items()]
+    rows += [["type", k, v] for k, v in numbers.by_type.items()]
+    print_rows(["group", "name", "count"], rows, fmt)
+
+
+def _serve(store: str | None, port: int) -> None:
+    """Run the Streamlit app on 127.0.0.1 until interrupted."""
+    if not APP_SCRIPT.exists():
+        raise ActorgraphError(f"the app is missing at {APP_SCRIPT}; reinstall actorgraph")
+    env = {**os.environ, STORE_ENV: store or default_url()}
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT),
+        "--server.address", "127.0.0.1", "--server.port", str(port),
+        "--server.headless", "true", "--browser.gatherUsageStats", "false",
+    ]  # fmt: skip
+    typer.echo(
+        f"actorgraph app on http://127.0.0.1:{port} (store {env[STORE_ENV]}); Ctrl+C stops it"
+    )
+    with contextlib.suppress(KeyboardInterrupt):
+        subprocess.run(command, env=env, check=False)
+
+
+@app.command()
+@friendly
+def serve(
+    store: StoreOption = None,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
+) -> None:
+    """Start the explorer app on 127.0.0.1."""
+    _serve(store, port)
+
+
+@app.command()
+@friendly
+def demo(
+    store: StoreOption = None,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
+    serve_app: Annotated[bool, typer.Option("--serve/--no-serve", help="Start the app.")] = True,
+) -> None:
+    """Ingest the bundled sample corpus (once) and start the app."""
+    if not SAMPLES.is_dir():
+        raise InputError(f"the sample corpus is missing at {SAMPLES}; reinstall actorgraph")
+    with open_store(store) as graph:
+        report = ingest([SAMPLES], graph)
+        numbers = graph.stats()
+    typer.echo(
+        f"sample corpus: {report.written} articles written, {report.skipped} already stored; "
+        f"the store holds {numbers.articles} articles, {numbers.actors} actors, "
+        f"{numbers.edges} edges"
+    )
+    if serve_app:
+        _serve(store, port)
+
+
+@app.callback()
+def _global(
+    store: Annotated[
+        str | None,
+        typer.Option("--store", "-s", help=f"Store URL for every command (or ${STORE_ENV})."),
+    ] = None,
+) -> None:
+    """Read news articles into a knowledge graph of actors and their typed relations."""
+    if store:
+        os.environ[STORE_ENV] = store
+
+
+def main() -> None:
+    app()
