@@ -10,8 +10,9 @@ does not take it down under the app.
 Files in the data folder:
 
 - ``redis.sock``: the socket clients connect to (no TCP port is opened);
-- ``appendonlydir/``: the append-only log (multi-part since redis 7: a base file,
-  an incremental file and a manifest);
+- ``appendonlydir/``: the append-only log, multi-part since redis 7 (redis-server 8.2
+  here): a manifest, a base file (RDB) written by each rewrite, and an incremental
+  file of the commands since;
 - ``redis.log``: everything the server prints, so none of it mixes into the CLI's output;
 - ``redis.pid``: the server's pid, to notice a live server whose socket does not answer;
 - ``server.lock``: an exclusive lock held while a server is started or stopped, so
@@ -24,6 +25,7 @@ to release stops the server, the others leave it running.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 import fcntl
 import os
@@ -321,7 +323,8 @@ class EmbeddedServer:
             pid = int(client.info("server")["process_id"])
             if state is _State.READY:  # a server still loading cannot rewrite
                 self._rewrite(client)
-        os.kill(pid, signal.SIGTERM)
+        with contextlib.suppress(ProcessLookupError):  # it may have just died
+            os.kill(pid, signal.SIGTERM)
         self._wait_exit(pid)
 
     def _wait_exit(self, pid: int) -> None:

@@ -15,14 +15,14 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlparse
 
 import redis
-from actorgraph.graph.embedded import EmbeddedServer
-from actorgraph.graph.store import CypherStore, QueryResult, Statement
 from falkordb import FalkorDB
 from falkordb.edge import Edge
 from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 
 from actorgraph.errors import QueryError, StoreError
+from actorgraph.graph.embedded import EmbeddedServer
+from actorgraph.graph.store import CypherStore, QueryResult, Statement
 
 GRAPH_NAME = "actorgraph"
 _INDEXES = (

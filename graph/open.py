@@ -7,10 +7,10 @@ import os
 from pathlib import Path
 from urllib.parse import urlparse
 
-from actorgraph.graph.store import Store
 from platformdirs import user_data_dir
 
 from actorgraph.errors import StoreError
+from actorgraph.graph.store import Store
 
 STORE_ENV = "ACTORGRAPH_STORE"
 

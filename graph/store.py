@@ -177,7 +177,7 @@ def write_statements(
         for c in ex.claims:
             claims.append(
                 {
-                    "id": c.id,
+                    "id": f"{art.id}-{c.id}",  # one claim per article, even for equal text
                     "article": art.id,
                     "type": c.type,
                     "subject": c.subject,

@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from spacy.tokens import Doc, Token
+
 from actorgraph.loaders.lexicon import Lexicon, lexicon
 from actorgraph.loaders.mentions import Cluster, find_mentions, resolve
 from actorgraph.loaders.nlp import pipeline, pipeline_name
 from actorgraph.loaders.patterns import Found, RelationFinder
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, vocabulary
-from spacy.tokens import Doc, Token
 
 EXTRACTOR_VERSION = "rules-1"
 

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 import yaml
+
 from actorgraph.schema import name_key, vocabulary
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc, Span, Token
+
 from actorgraph.loaders.lexicon import KnownActor, Lexicon
 from actorgraph.schema import name_key
-from spacy.tokens import Doc, Span, Token
 
 # spaCy entity labels that can name an actor, with the kind they suggest.
 _ENTITY_KINDS = {
@@ -119,7 +120,11 @@ def _named(span: Span, label: str, lexicon: Lexicon) -> Mention | None:
 
 def _entity_mention(ent: Span, lexicon: Lexicon) -> Mention | None:
     span = _whole_name(ent) if ent.label_ in ("ORG", "PERSON", "FAC", "GPE") else ent
-    label = "ORG" if span is not ent and ent.label_ in ("FAC", "GPE") else ent.label_
+    label = (
+        "ORG"
+        if (span.start, span.end) != (ent.start, ent.end) and ent.label_ in ("FAC", "GPE")
+        else ent.label_
+    )
     return _named(span, label, lexicon)
 
 

@@ -8,14 +8,15 @@ Reporting verbs ("said") pass a claim through unchanged.
 
 from __future__ import annotations
 
-from actorgraph.loaders.lexicon import Lexicon
 from spacy.tokens import Token
+
+from actorgraph.loaders.lexicon import Lexicon
 
 
 def _governors(token: Token) -> list[Token]:
     """The trigger and the words above it, stopping at a noun that is itself an actor's name."""
     chain = [token]
-    while chain[-1].head is not chain[-1] and len(chain) < 8:
+    while chain[-1].head.i != chain[-1].i and len(chain) < 8:
         head = chain[-1].head
         if chain[-1].dep_ in ("nsubj", "nsubjpass", "appos", "relcl", "conj"):
             break  # the trigger sits inside another clause's subject or a list
@@ -41,8 +42,8 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, ceased: bool = False) -> st
             return "hedged"
         if any(c.dep_ == "advmod" and c.lower_ in lexicon.hedge_adverbs for c in children):
             return "hedged"
-        if word is not trigger and word.lemma_.lower() in lexicon.hedge_heads:
+        if word.i != trigger.i and word.lemma_.lower() in lexicon.hedge_heads:
             return "hedged"
-        if word is not trigger and not ceased and _negated_here(word) and word.pos_ == "VERB":
+        if word.i != trigger.i and not ceased and _negated_here(word) and word.pos_ == "VERB":
             return "negated"
     return "asserted"

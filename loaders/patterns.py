@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from spacy.tokens import Span, Token
+
 from actorgraph.loaders.lexicon import Lexicon
 from actorgraph.loaders.modality import modality_of
 from actorgraph.schema import Vocabulary
-from spacy.tokens import Span, Token
 
 ActorOf = Callable[[Token], object | None]
 
@@ -127,9 +128,15 @@ class RelationFinder:
             controller = _children(head, "dobj")
             if controller and self._actors(controller, actor_of):
                 return self._actors(controller, actor_of)
-        if verb.dep_ in _CLAUSE_LINKS and head is not verb:
+        if verb.dep_ in _CLAUSE_LINKS and head.i != verb.i:
             return self.subjects(head, actor_of, depth + 1)
         return []
+
+    def _passive_subjects(self, verb: Token) -> list[Token]:
+        own = _children(verb, "nsubjpass")
+        if own and own[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return [verb.head]
+        return own
 
     def _verb_objects(self, verb: Token, slots: tuple[str, ...], actor_of: ActorOf) -> list[object]:
         passive = _is_passive(verb)
@@ -186,6 +193,9 @@ class RelationFinder:
             if not objects:
                 continue
             subjects = self.subjects(verb, actor_of)
+            if _is_passive(verb) and "dobj" not in slots:
+                # "X is based in Y", "X was equipped ...": the passive subject is the subject.
+                subjects = self._actors(self._passive_subjects(verb), actor_of)
             modality = modality_of(verb, self.lexicon, ceased=kind == "STOPPED_SUPPLYING")
             for subject in subjects:
                 for obj in objects:
@@ -248,7 +258,7 @@ class RelationFinder:
                 tokens: list[Token] = []
                 for slot in slots:
                     if slot == "dobj":
-                        tokens += [t for t in _children(verb, "dobj", "nsubjpass") if t is not noun]
+                        tokens += [t for t in _children(verb, "dobj", "nsubjpass") if t.i != noun.i]
                     else:
                         tokens += _prep_objects(noun, slot) + _prep_objects(verb, slot)
                 objects = self._actors(tokens, actor_of)

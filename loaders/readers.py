@@ -14,10 +14,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 
+from actorgraph.errors import InputError
 from actorgraph.loaders.dates import parse_date
 from actorgraph.schema import Article
-
-from actorgraph.errors import InputError
 
 Reader = Callable[[Path], list[Article]]
 

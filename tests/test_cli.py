@@ -1,0 +1,179 @@
+"""The `actorgraph` command end to end, against a real embedded store."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, ROOT, SAMPLES
+from typer.testing import CliRunner
+
+from actorgraph.cli import app
+from actorgraph.graph import open_store
+
+runner = CliRunner()
+
+
+def run(*args: str, store_url: str):
+    return runner.invoke(app, ["--store", store_url, *args])
+
+
+def cli(*args: str, store_url: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    """The real console script in its own process, as a user runs it."""
+    env = {**os.environ, "ACTORGRAPH_STORE": store_url}
+    return subprocess.run(
+        [sys.executable, "-m", "actorgraph", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        cwd=ROOT,
+    )
+
+
+def rows(result) -> list[dict]:
+    return json.loads(result.stdout)
+
+
+HEADLINE_EDGES = (
+    "MATCH (s:Actor)-[e]->(o:Actor) WHERE type(e) = $type "
+    "RETURN s.name AS subject, s.kind AS sk, o.name AS object, o.kind AS ok"
+)
+
+
+def test_ingest_then_query_finds_the_headline_edges_and_reingest_changes_nothing(store_url):
+    first = run("ingest", str(FIXTURES / "sequencer_sales.txt"), store_url=store_url)
+    assert first.exit_code == 0, first.output
+    assert "1 articles written" in first.output
+    found = {}
+    for rel in ("SUPPLIED", "CRITICIZED", "BANNED"):
+        result = run(
+            "query", HEADLINE_EDGES, "-p", f"type={rel}", "-f", "json", store_url=store_url
+        )
+        assert result.exit_code == 0, result.output
+        found[rel] = {(r["sk"], r["ok"]) for r in rows(result)}
+    assert ("Company", "GovernmentBody") in found["SUPPLIED"]
+    assert ("Person", "Company") in found["CRITICIZED"]
+    assert ("GovernmentBody", "Company") in found["BANNED"]
+    stats = json.loads(run("stats", "-f", "json", store_url=store_url).output)
+    again = run("ingest", str(FIXTURES / "sequencer_sales.txt"), store_url=store_url)
+    assert "0 articles written, 1 already stored" in again.output
+    assert json.loads(run("stats", "-f", "json", store_url=store_url).output) == stats
+
+
+def test_extract_writes_the_output_contract(tmp_path, store_url):
+    out = tmp_path / "out.jsonl"
+    result = run("extract", str(FIXTURES), "-o", str(out), store_url=store_url)
+    assert result.exit_code == 0, result.output
+    [line] = out.read_text().splitlines()
+    doc = json.loads(line)
+    assert Path(doc["source"]).stem == "sequencer_sales"
+    assert doc["published"] == "2019-03-03"
+    ids = {a["id"] for a in doc["actors"]}
+    assert {a["kind"] for a in doc["actors"]} >= {"Company", "Person", "GovernmentBody"}
+    for rel in doc["relations"]:
+        assert rel["subject"] in ids and rel["object"] in ids
+        assert set(rel["evidence"]) == {"sentence", "start", "end"}
+
+
+def test_show_prints_an_actor_with_its_evidence(store_url):
+    run("ingest", str(FIXTURES), store_url=store_url)
+    result = run("show", "rubio", "-f", "json", store_url=store_url)
+    assert result.exit_code == 0, result.output
+    [row] = [r for r in rows(result) if r["type"] == "CRITICIZED"]
+    assert row["subject"] == "Marco Rubio"
+    assert "criticized Thermo Fisher" in row["evidence"]
+
+
+def test_a_batch_with_one_bad_file_ingests_the_others_and_reports_it(tmp_path, store_url):
+    (tmp_path / "good.txt").write_text((FIXTURES / "sequencer_sales.txt").read_text())
+    (tmp_path / "empty.txt").write_text("")
+    result = run("ingest", str(tmp_path), store_url=store_url)
+    assert result.exit_code == 1
+    assert "1 articles written" in result.output
+    assert "empty.txt: the file is empty" in result.output
+    with open_store(store_url) as store:
+        assert store.stats().articles == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("query", "MATCH (a RETURN a"), "actorgraph: the query failed"),
+        (("query", "CREATE (:X)"), "run it with --write"),
+        (("--store", "bolt://127.0.0.1:1", "stats"), "not supported by this version yet"),
+        (("ingest", "/nonexistent/file.txt"), "no such file or folder"),
+        (("query", "RETURN 1", "-f", "xml"), "unknown format 'xml'"),
+        (("show", "nobody-at-all"), "no actor matches"),
+    ],
+)
+def test_expected_errors_are_one_line_without_traceback(args, message, store_url):
+    result = cli(*args, store_url=store_url)
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_query_write_flag_allows_writes(store_url):
+    result = run(
+        "query", "CREATE (:Note {n: $n}) RETURN 1", "-p", "n=5", "--write", store_url=store_url
+    )
+    assert result.exit_code == 0, result.output
+    out = run("query", "MATCH (x:Note) RETURN x.n AS n", "-f", "csv", store_url=store_url)
+    assert out.output.splitlines()[:2] == ["n", "5"]
+
+
+def test_demo_twice_duplicates_nothing(store_url):
+    first = run("demo", "--no-serve", store_url=store_url)
+    assert first.exit_code == 0, first.output
+    second = run("demo", "--no-serve", store_url=store_url)
+    assert "0 articles written" in second.output
+    expected = len(list(SAMPLES.glob("*.txt")))
+    assert f"the store holds {expected} articles" in second.output
+
+
+def _consistent(store_url: str) -> dict:
+    """Every claim hangs off one article and two actors, and every edge has its claims."""
+    with open_store(store_url) as store:
+        orphans = store.query(
+            "MATCH (c:Claim) WHERE NOT ()-[:ASSERTS]->(c) OR NOT (c)-[:SUBJECT]->() "
+            "OR NOT (c)-[:OBJECT]->() RETURN count(c)"
+        ).rows[0][0]
+        unsupported = store.query(
+            "MATCH (s:Actor)-[e]->(o:Actor) WHERE type(e) IN $types AND NOT "
+            "(s)<-[:SUBJECT]-(:Claim {type: type(e)})-[:OBJECT]->(o) RETURN count(e)",
+            {"types": ["SUPPLIED", "CRITICIZED", "BANNED", "SANCTIONED", "MEMBER_OF"]},
+        ).rows[0][0]
+        return {"orphans": orphans, "unsupported": unsupported, **store.stats().as_dict()}
+
+
+@pytest.mark.slow
+def test_killing_an_ingest_leaves_a_whole_store_and_a_rerun_completes_it(store_url, data_dir):
+    env = {**os.environ, "ACTORGRAPH_STORE": store_url}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "actorgraph", "ingest", "--batch-size", "1", str(SAMPLES)],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # kill it once some batches are written
+        time.sleep(0.2)
+        if (data_dir / "redis.sock").exists() and _consistent(store_url)["articles"] >= 4:
+            break
+    assert process.poll() is None, "the ingest ended before it could be killed"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    midway = _consistent(store_url)
+    assert (midway["orphans"], midway["unsupported"]) == (0, 0)
+    assert midway["articles"] > 0
+    rerun = cli("ingest", str(SAMPLES), store_url=store_url)
+    assert rerun.returncode == 0, rerun.stderr
+    final = _consistent(store_url)
+    assert final["articles"] == len(list(SAMPLES.glob("*.txt")))
+    assert (final["orphans"], final["unsupported"]) == (0, 0)

@@ -1,0 +1,118 @@
+"""The rule-based extractor on sentences written for these tests (general English)."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import FIXTURES
+
+from actorgraph.schema import Article
+
+
+def relations(extractor, text: str) -> set[tuple[str, str, str, str]]:
+    """(subject name, type, object name, modality) of every claim read from ``text``."""
+    extraction = extractor.extract(Article(text=text, title="t"))
+    names = {a.id: a.name for a in extraction.actors}
+    return {(names[c.subject], c.type, names[c.object], c.modality) for c in extraction.claims}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Motorola Solutions sold radios to Kenyan police.",
+            ("Motorola Solutions", "SUPPLIED", "Kenyan police", "asserted"),
+        ),
+        (
+            "Huawei was sanctioned by the Commerce Department in 2019.",
+            ("U.S. Department of Commerce", "SANCTIONED", "Huawei", "asserted"),
+        ),
+        (
+            "Amnesty International condemned Hikvision on Tuesday.",
+            ("Amnesty International", "CRITICIZED", "Hikvision", "asserted"),
+        ),
+        (
+            "Apple sued NSO Group in federal court.",
+            ("Apple", "SUED", "NSO Group", "asserted"),
+        ),
+        (
+            "Siemens did not sell turbines to Iran.",
+            ("Siemens", "SUPPLIED", "Iran", "negated"),
+        ),
+        (
+            "The Treasury Department is considering sanctioning Dahua.",
+            ("U.S. Department of the Treasury", "SANCTIONED", "Dahua", "hedged"),
+        ),
+        (
+            "Sen. Tom Cotton urged the Commerce Department to blacklist Hikvision.",
+            ("Tom Cotton", "REQUESTED", "U.S. Department of Commerce", "asserted"),
+        ),
+    ],
+)
+def test_verb_patterns_in_active_and_passive_voice(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_infinitive_takes_its_subject_from_the_object_of_the_urging(extractor):
+    found = relations(
+        extractor, "Sen. Tom Cotton urged the Commerce Department to blacklist Hikvision."
+    )
+    assert ("U.S. Department of Commerce", "BANNED", "Hikvision", "hedged") in found
+
+
+def test_reported_speech_keeps_the_inner_clause(extractor):
+    found = relations(
+        extractor, "Human Rights Watch said Hikvision supplied cameras to Xinjiang police."
+    )
+    assert ("Hikvision", "SUPPLIED", "Xinjiang police", "asserted") in found
+    assert not any(r[0] == "Human Rights Watch" for r in found)
+
+
+def test_coordinated_subjects_each_get_the_relation(extractor):
+    found = relations(extractor, "Marco Rubio and Chris Smith criticized Thermo Fisher.")
+    assert ("Marco Rubio", "CRITICIZED", "Thermo Fisher", "asserted") in found
+    assert ("Chris Smith", "CRITICIZED", "Thermo Fisher", "asserted") in found
+
+
+def test_nominal_trigger_with_a_receiving_verb(extractor):
+    found = relations(extractor, "In 2021, Hikvision faced criticism from Amnesty International.")
+    assert ("Amnesty International", "CRITICIZED", "Hikvision", "asserted") in found
+
+
+def test_the_company_and_a_short_name_are_the_same_actor(extractor):
+    text = (
+        "Thermo Fisher Scientific Inc. makes lab equipment. "
+        "Thermo Fisher sold sequencers to Xinjiang police. "
+        "The company said it would review its sales."
+    )
+    extraction = extractor.extract(Article(text=text, title="t"))
+    companies = [a for a in extraction.actors if a.kind == "Company"]
+    assert [(a.name, a.aliases) for a in companies] == [
+        ("Thermo Fisher Scientific Inc.", ("Thermo Fisher",))
+    ]
+
+
+def test_countries_act_as_governments_and_sit_as_places(extractor):
+    text = "China detained activists. Acme operates a factory in Vietnam. Acme is based in Japan."
+    extraction = extractor.extract(Article(text=text, title="t"))
+    kinds = {a.name: a.kind for a in extraction.actors}
+    assert kinds["Japan"] == "Place"
+
+
+def test_evidence_offsets_point_into_the_article(extractor):
+    article = Article.__new__(Article)
+    text = (FIXTURES / "sequencer_sales.txt").read_text()
+    article = Article(text=text, title="t")
+    extraction = extractor.extract(article)
+    assert extraction.claims
+    for claim in extraction.claims:
+        ev = claim.evidence
+        assert text[ev.start : ev.end] == ev.sentence
+        assert 0 < claim.confidence <= 1
+
+
+def test_the_fixture_article_yields_the_three_headline_edges(extractor):
+    text = (FIXTURES / "sequencer_sales.txt").read_text()
+    found = {(s, t, o) for s, t, o, _ in relations(extractor, text)}
+    assert ("Thermo Fisher Scientific Inc.", "SUPPLIED", "Xinjiang police") in found
+    assert ("Marco Rubio", "CRITICIZED", "Thermo Fisher Scientific Inc.") in found
+    assert ("U.S. Congress", "BANNED", "Hikvision") in found

@@ -1,0 +1,154 @@
+"""The store contract: every backend passes these (the embedded FalkorDB store today)."""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.errors import QueryError, StoreError
+from actorgraph.graph import open_store
+from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
+
+TEXT = "Acme sold radios to Ruritania police. Senator Jane Doe criticized Acme."
+
+
+def extraction(text: str = TEXT, published: str = "2020-01-02", modality: str = "asserted"):
+    article = Article(text=text, title="Acme", published=published, publisher="Desk")
+    acme = Actor("Acme Corp", "Company", ("Acme",))
+    police = Actor("Ruritania police", "GovernmentBody")
+    doe = Actor("Jane Doe", "Person")
+    claims = (
+        Claim("SUPPLIED", acme.id, police.id, Evidence(text[:37], 0, 37), modality, 0.8),
+        Claim("CRITICIZED", doe.id, acme.id, Evidence(text[38:], 38, len(text)), "asserted", 0.7),
+    )
+    return Extraction(article, (acme, police, doe), claims, extractor="test-1")
+
+
+def counts(store) -> tuple[int, int, int, int]:
+    s = store.stats()
+    return s.articles, s.actors, s.claims, s.edges
+
+
+def test_write_derives_typed_edges_with_counts_and_dates(store):
+    store.write([extraction()])
+    assert counts(store) == (1, 3, 2, 2)
+    rows = store.query(
+        "MATCH (s:Actor)-[e:SUPPLIED]->(o:Actor) RETURN s.name, o.name, e.claims, e.articles, "
+        "e.modality, e.first_seen"
+    ).rows
+    assert rows == [["Acme Corp", "Ruritania police", 1, 1, "asserted", "2020-01-02"]]
+
+
+def test_rewriting_an_article_changes_nothing(store):
+    store.write([extraction()])
+    before = store.stats()
+    store.write([extraction()])
+    store.write([extraction()])
+    assert store.stats() == before
+
+
+def test_kind_is_a_second_label(store):
+    store.write([extraction()])
+    assert store.query("MATCH (c:Company) RETURN c.name").rows == [["Acme Corp"]]
+    assert store.query("MATCH (p:Person) RETURN p.name").rows == [["Jane Doe"]]
+
+
+def test_two_articles_stating_one_relation_make_one_edge_with_two_claims(store):
+    store.write([extraction()])
+    store.write([extraction(TEXT + " More news.", published="2021-05-06")])
+    rows = store.query(
+        "MATCH (:Actor)-[e:SUPPLIED]->(:Actor) "
+        "RETURN e.claims, e.articles, e.first_seen, e.last_seen"
+    ).rows
+    assert rows == [[2, 2, "2020-01-02", "2021-05-06"]]
+    assert store.actor("company-acme").mentions == 2
+
+
+def test_re_extraction_replaces_claims_and_re_derives_edges(store):
+    store.write([extraction()])
+    article = extraction().article
+    acme, doe = Actor("Acme Corp", "Company"), Actor("Jane Doe", "Person")
+    only_criticism = Extraction(
+        article,
+        (acme, doe),
+        (Claim("CRITICIZED", doe.id, acme.id, Evidence(TEXT[38:], 38, len(TEXT))),),
+        extractor="test-2",
+    )
+    store.write([only_criticism])
+    assert store.stats().by_type == {"CRITICIZED": 1}
+    assert store.actor("governmentbody-ruritania-police") is None  # no article mentions it now
+    assert store.article_extractors([article.id]) == {article.id: "test-2"}
+
+
+def test_edge_modality_is_the_strongest_of_its_claims(store):
+    store.write([extraction(modality="negated")])
+    store.write([extraction(TEXT + " Again.", modality="hedged")])
+    assert store.query("MATCH ()-[e:SUPPLIED]->() RETURN e.modality").rows == [["hedged"]]
+
+
+def test_search_finds_names_and_aliases_case_insensitively(store):
+    store.write([extraction()])
+    assert [a.name for a in store.search_actors("acme")] == ["Acme Corp"]
+    assert [a.name for a in store.search_actors("ACME CO")] == ["Acme Corp"]
+    assert store.search_actors("nobody") == []
+    assert store.search_actors("  ") == []
+    assert store.actor("company-acme").aliases == ("Acme",)
+
+
+def test_ego_network_and_evidence(store):
+    store.write([extraction()])
+    one = store.ego(["person-jane-doe"], depth=1)
+    assert {n.name for n in one.nodes} == {"Jane Doe", "Acme Corp"}
+    assert [(e.subject, e.type, e.object) for e in one.edges] == [
+        ("person-jane-doe", "CRITICIZED", "company-acme")
+    ]
+    two = store.ego(["person-jane-doe"], depth=2)
+    assert {n.name for n in two.nodes} == {"Jane Doe", "Acme Corp", "Ruritania police"}
+    [evidence] = store.evidence("company-acme", "SUPPLIED", "governmentbody-ruritania-police")
+    assert evidence.sentence == "Acme sold radios to Ruritania police."
+    assert (evidence.start, evidence.end, evidence.title) == (0, 37, "Acme")
+
+
+def test_user_cypher_is_read_only_unless_write(store):
+    store.write([extraction()])
+    with pytest.raises(QueryError, match="--write"):
+        store.query("MATCH (a:Actor) SET a.name = 'x'")
+    assert store.actor("company-acme").name == "Acme Corp"
+    store.query("CREATE (:Note {text: $t})", {"t": "hello"}, write=True)
+    assert store.query("MATCH (n:Note) RETURN n.text").rows == [["hello"]]
+
+
+def test_malformed_cypher_is_a_one_line_query_error(store):
+    with pytest.raises(QueryError, match="the query failed") as error:
+        store.query("MATCH (a:Actor RETURN a")
+    assert "\n" not in str(error.value)
+
+
+def test_parameters_carry_quotes_and_newlines_verbatim(store):
+    text = 'He said "no".\nThen\\left'
+    store.query("CREATE (:Note {text: $t})", {"t": text}, write=True)
+    assert store.query("MATCH (n:Note) RETURN n.text").rows == [[text]]
+
+
+def test_data_survives_closing_and_reopening(store_url):
+    first = open_store(store_url)
+    first.write([extraction()])
+    expected = first.stats()
+    first.close()
+    second = open_store(store_url)
+    try:
+        assert second.stats() == expected
+    finally:
+        second.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "message"),
+    [
+        ("bolt://localhost:7687", "not supported by this version yet"),
+        ("postgres://x", "unknown store URL"),
+        ("falkordb://", "names no folder"),
+    ],
+)
+def test_bad_store_urls_are_clear_errors(url, message):
+    with pytest.raises(StoreError, match=message):
+        open_store(url)
