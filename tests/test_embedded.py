@@ -336,15 +336,6 @@ def test_data_folder_that_cannot_be_created_raises_store_error() -> None:
         EmbeddedServer(Path("/proc/actorgraph")).ensure_running()
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root may write anywhere")
-def test_data_folder_that_is_not_writable_raises_store_error(tmp_path: Path) -> None:
-    data_dir = tmp_path / "data"
-    data_dir.mkdir(mode=0o500)
-
-    with pytest.raises(StoreError, match="is not writable"):
-        EmbeddedServer(data_dir).ensure_running()
-
-
 def test_server_that_fails_to_start_raises_store_error_with_the_log_tail(
     servers: Callable[[], EmbeddedServer],
     data_dir: Path,
