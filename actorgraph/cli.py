@@ -224,6 +224,7 @@ def _serve(store: str | None, port: int) -> None:
         sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT),
         "--server.address", "127.0.0.1", "--server.port", str(port),
         "--server.headless", "true", "--browser.gatherUsageStats", "false",
+        "--client.toolbarMode", "minimal",
     ]  # fmt: skip
     typer.echo(
         f"actorgraph app on http://127.0.0.1:{port} (store {env[STORE_ENV]}); Ctrl+C stops it"

@@ -239,7 +239,9 @@ class EmbeddedServer:
         a Popen dropped while its process runs warns (ResourceWarning). Its stdout and
         stderr go to the log too, since errors in the arguments are printed before
         redis-server opens its logfile. Descriptors Python opens, the lock's among
-        them, are close-on-exec, so the server cannot keep holding the lock.
+        them, are close-on-exec, so the server cannot keep holding the lock; descriptors
+        a library made inheritable (a web server's listening socket) are closed in the
+        child, or the server would keep the app's port after the app stops.
         """
         if self._child is not None:  # an earlier server, killed or stopped by another process
             self._reap(self._child)
@@ -249,6 +251,7 @@ class EmbeddedServer:
             (os.POSIX_SPAWN_OPEN, 0, os.devnull, os.O_RDONLY, 0),
             (os.POSIX_SPAWN_OPEN, 1, str(self.log_path), append, 0o600),
             (os.POSIX_SPAWN_DUP2, 1, 2),
+            *((os.POSIX_SPAWN_CLOSE, fd) for fd in _inheritable_fds()),
         ]
         try:
             pid = os.posix_spawn(command[0], command, os.environ, file_actions=actions, setsid=True)
@@ -521,6 +524,24 @@ class EmbeddedServer:
         lines = [_LOG_PREFIX.sub("", line).strip() for line in text.splitlines()]
         lines = [line for line in lines if line]
         return " | ".join(lines[-LOG_TAIL_LINES:]) or "(nothing logged)"
+
+
+def _inheritable_fds() -> list[int]:
+    """This process's open descriptors above stderr that a spawned child would inherit."""
+    try:
+        candidates = [int(name) for name in os.listdir("/proc/self/fd")]
+    except OSError:  # no /proc (macOS)
+        candidates = list(range(3, 1024))
+    found = []
+    for fd in candidates:
+        if fd <= 2:
+            continue
+        try:
+            if os.get_inheritable(fd):
+                found.append(fd)
+        except OSError:  # closed meanwhile, e.g. the descriptor listdir itself used
+            continue
+    return found
 
 
 def _pid_alive(pid: int) -> bool:

@@ -11,6 +11,7 @@ import multiprocessing
 import os
 import shutil
 import signal
+import socket
 import stat
 import tempfile
 import time
@@ -152,6 +153,24 @@ def test_ensure_running_starts_a_server_that_answers_in_a_private_folder(
     assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700
     assert len(server_pids(data_dir)) == 1
     assert (data_dir / "appendonlydir" / "appendonly.aof.manifest").is_file()
+
+
+def test_the_server_does_not_inherit_the_callers_listening_socket(
+    servers: Callable[[], EmbeddedServer], data_dir: Path
+) -> None:
+    """A web app's port must be free again once the app stops, even if the server lives on."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.set_inheritable(True)
+        inode = os.readlink(f"/proc/self/fd/{listener.fileno()}")
+
+        servers().ensure_running()
+
+        pid = only_server_pid(data_dir)
+        held = {os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")}
+        assert inode.startswith("socket:[")
+        assert inode not in held
 
 
 def test_second_ensure_running_reuses_the_same_server(

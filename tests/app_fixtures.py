@@ -1,0 +1,51 @@
+"""Stores for the app's tests, loaded as a pytest plugin by test_app.py and test_browser.py.
+
+A plugin rather than an import, so both modules share one session-scoped store
+(a fixture imported into two modules would be built twice).
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from actorgraph.graph import Store, open_store
+from actorgraph.loaders import Extractor, read_sources
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "actorgraph" / "samples"
+
+
+def _short_folder() -> str:
+    """A data folder under /tmp: the server's Unix socket path must stay under 108 bytes."""
+    return tempfile.mkdtemp(prefix="ag-app-", dir="/tmp")
+
+
+@pytest.fixture(scope="session")
+def app_sample_store() -> Iterator[Store]:
+    """The bundled sample corpus, extracted and written once for the session."""
+    folder = _short_folder()
+    store = open_store(f"falkordb://{folder}")
+    try:
+        articles = list(read_sources([str(SAMPLES)]))
+        store.write(list(Extractor().extract_many(articles)))
+        yield store
+    finally:
+        store.close()  # the last user out stops the embedded server
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def app_empty_store() -> Iterator[Store]:
+    """A store with nothing in it, for the app's first-run message."""
+    folder = _short_folder()
+    store = open_store(f"falkordb://{folder}")
+    try:
+        yield store
+    finally:
+        store.close()
+        shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,226 @@
+"""The app for real: `streamlit run` in a subprocess, driven by Playwright in Debian's chromium.
+
+No browser is downloaded: the test uses /usr/bin/chromium (`apt-get install -y chromium`).
+Without it the tests skip, or fail when CI=true so that CI cannot pass without them.
+Each run also refreshes docs/app.png, the README's picture of the Explore page.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Frame, Page, expect, sync_playwright
+
+from actorgraph.graph import ActorView, Store
+from actorgraph.graph.open import STORE_ENV
+from actorgraph.viz import draw
+
+pytestmark = pytest.mark.browser
+pytest_plugins = ["app_fixtures"]
+
+REPO = Path(__file__).resolve().parents[1]
+APP = REPO / "viz" / "app.py"
+SCREENSHOT = REPO / "docs" / "app.png"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+GRAPH_FRAME = "iframe[title*='st_link_analysis']"
+CY = "document.getElementById('cy')?._cyreg?.cy"  # st-link-analysis's cytoscape instance
+CRITICIZED_SENTENCE = "Sen. Marco Rubio criticized Thermo Fisher over the sales."
+START_TIMEOUT = 30.0  # seconds until streamlit answers HTTP (measured: about 2 s)
+WAIT_MS = 20_000  # for any one thing to appear on the page
+
+
+def require_chromium() -> None:
+    """Skip without Debian's chromium, except in CI, where a missing browser is a failure."""
+    if CHROMIUM.exists():
+        return
+    reason = f"no chromium at {CHROMIUM}: install it with `apt-get install -y chromium`"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"CI=true but {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_http(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    """Poll Streamlit's health endpoint until it answers; fail early if the process died."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"streamlit exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1) as answer:
+                if answer.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.1)
+    pytest.fail(f"streamlit did not answer within {START_TIMEOUT:.0f} s:\n{log.read_text()}")
+
+
+@pytest.fixture(scope="module")
+def app_url(app_sample_store: Store, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app served on a free loopback port, terminated after the module's tests."""
+    require_chromium()
+    port = free_port()
+    log = tmp_path_factory.mktemp("streamlit") / "streamlit.log"
+    command = [
+        sys.executable, "-m", "streamlit", "run", str(APP),
+        "--server.headless", "true", "--server.port", str(port),
+        "--server.address", "127.0.0.1", "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none", "--client.toolbarMode", "minimal",
+    ]  # fmt: skip
+    env = {**os.environ, STORE_ENV: app_sample_store.url}
+    with open(log, "wb") as out:
+        process = subprocess.Popen(command, env=env, cwd=REPO, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        wait_for_http(url, process, log)
+        yield url
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    require_chromium()
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    expect.set_options(timeout=WAIT_MS)
+    yield page
+    context.close()
+
+
+def actor(store: Store, name: str) -> ActorView:
+    return next(a for a in store.search_actors(name) if a.name == name)
+
+
+def choose(page: Page, label: str, option: str) -> None:
+    """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
+    page.get_by_role("combobox", name=label).click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def graph(page: Page) -> Frame:
+    """The component's frame, once cytoscape has drawn the elements into its canvas."""
+    page.frame_locator(GRAPH_FRAME).locator("canvas").first.wait_for()
+    frame = page.locator(GRAPH_FRAME).element_handle().content_frame()
+    assert frame is not None
+    frame.wait_for_function(f"() => {CY}?.edges().length > 0")
+    return frame
+
+
+def wait_highlighted(page: Page, edge_id: str) -> None:
+    """Wait until the app's style draws ``edge_id`` as the selected edge."""
+    graph(page).wait_for_function(
+        f"id => {CY}.getElementById(id).style('width') === '{draw.HIGHLIGHT_WIDTH}px'",
+        arg=edge_id,
+    )
+
+
+def click_element(page: Page, element_id: str, clicks: int = 1) -> None:
+    """Click a node or an edge of the graph with the mouse, where cytoscape drew it.
+
+    A real click: an event emitted from script reaches Streamlit only seconds later.
+    """
+    frame = graph(page)
+    page.wait_for_timeout(300)  # the component settles its frame height after drawing
+    point = frame.evaluate(
+        f"""id => {{
+            const box = document.getElementById('cy').getBoundingClientRect();
+            const el = {CY}.getElementById(id);
+            const p = el.isNode() ? el.renderedPosition() : el.renderedMidpoint();
+            return {{x: p.x + box.left, y: p.y + box.top}};
+        }}""",
+        element_id,
+    )
+    frame_box = page.locator(GRAPH_FRAME).bounding_box()
+    assert frame_box is not None
+    page.mouse.click(frame_box["x"] + point["x"], frame_box["y"] + point["y"], click_count=clicks)
+
+
+def test_explore_search_pick_and_read_the_evidence(page, app_url, app_sample_store):
+    store = app_sample_store
+    thermo, rubio = actor(store, "Thermo Fisher Scientific"), actor(store, "Marco Rubio")
+    criticized = f"{rubio.id}|CRITICIZED|{thermo.id}"
+    supplied = next(draw.edge_id(e) for e in store.ego([thermo.id]).edges if e.type == "SUPPLIED")
+    page.goto(app_url)
+
+    search = page.get_by_label("Search actors")
+    search.fill("thermo")
+    search.press("Enter")
+    choose(page, "Matching actors", "Thermo Fisher Scientific · company")
+    expect(page).to_have_url(re.compile(rf"[?&]actor={re.escape(thermo.id)}"))
+    edge_list = page.get_by_role("combobox", name="Edge")
+    expect(edge_list).to_have_value(f"{rubio.name} -CRITICIZED-> {thermo.name} (1 claim)")
+    expect(page.get_by_text(CRITICIZED_SENTENCE)).to_be_visible()
+    wait_highlighted(page, criticized)
+    page.evaluate("() => document.activeElement?.blur()")  # no focus ring in the picture
+    SCREENSHOT.parent.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOT)
+
+    choose(page, "Edge", f"{thermo.name} -SUPPLIED-> Xinjiang police (1 claim)")
+    expect(page.get_by_text("supplied DNA sequencers to police")).to_be_visible()
+    expect(page.get_by_text(CRITICIZED_SENTENCE)).to_have_count(0)
+    wait_highlighted(page, supplied)
+
+    click_element(page, criticized)
+    expect(page.get_by_text(CRITICIZED_SENTENCE)).to_be_visible()
+    expect(page.get_by_text("actorgraph sample desk").first).to_be_visible()
+    expect(edge_list).to_have_value(f"{rubio.name} -CRITICIZED-> {thermo.name} (1 claim)")
+    wait_highlighted(page, criticized)
+
+
+def test_double_click_on_an_actor_explores_it(page, app_url, app_sample_store):
+    store = app_sample_store
+    thermo, rubio = actor(store, "Thermo Fisher Scientific"), actor(store, "Marco Rubio")
+    page.goto(f"{app_url}/?actor={thermo.id}")
+
+    click_element(page, rubio.id, clicks=2)
+
+    expect(page).to_have_url(re.compile(rf"[?&]actor={re.escape(rubio.id)}"))
+    expect(page.get_by_role("heading", name=rubio.name)).to_be_visible()
+
+
+def test_overview_shows_the_article_count(page, app_url, app_sample_store):
+    page.goto(app_url)
+    page.get_by_role("link", name="Overview").click()
+
+    articles = page.get_by_test_id("stMetric").filter(has_text="Articles")
+    expect(articles.get_by_test_id("stMetricValue")).to_have_text(
+        f"{app_sample_store.stats().articles:,}"
+    )
+    expect(page.get_by_text("Most connected actors")).to_be_visible()

@@ -1,0 +1,16 @@
+"""The actorgraph app: ``streamlit run viz/app.py -- --store URL`` (or set ACTORGRAPH_STORE).
+
+This entry only sets the page up and routes; the pages draw what actorgraph.graph returns.
+"""
+
+import streamlit as st
+
+import actorgraph
+from actorgraph.viz import routes
+from actorgraph.viz.connect import store_url
+
+st.set_page_config(page_title="actorgraph", page_icon="🕸️", layout="wide")
+page = st.navigation(routes.all_pages())
+with st.sidebar:
+    st.caption(f"actorgraph {actorgraph.__version__}  \nStore: `{store_url()}`")
+page.run()

@@ -1,0 +1,251 @@
+"""Turn a Subgraph into what st-link-analysis draws: elements, styles, layout and events.
+
+Pure functions of the store's records and the vocabulary, so they are tested
+without a browser. Kinds' colours and the relation types come from the
+vocabulary; nothing here names a kind or a relation type.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from st_link_analysis import EdgeStyle, Event, NodeStyle
+
+from actorgraph.graph import ActorView, EdgeView, Subgraph
+from actorgraph.schema import Vocabulary
+
+EDGE_TAP = "edge_tap"
+NODE_TAP = "node_tap"
+EXPAND = "expand"  # st-link-analysis's own name for a double-clicked node
+EVENTS = [Event(EDGE_TAP, "tap", "edge"), Event(NODE_TAP, "tap", "node")]
+
+# fcose lays an ego network out evenly; no animation, so the first frame is the final one.
+LAYOUT: dict[str, Any] = {
+    "name": "fcose",
+    "animate": False,
+    "fit": True,
+    "padding": 30,
+    "nodeDimensionsIncludeLabels": True,
+    "idealEdgeLength": 60,
+    "nodeRepulsion": 4500,
+    "randomize": True,
+}
+
+HIGHLIGHT = "#d62728"
+HIGHLIGHT_WIDTH = 3  # px; the selected edge, thicker than the others
+
+
+@dataclass(frozen=True, slots=True)
+class CytoscapeStyle:
+    """A raw cytoscape.js style rule, for what NodeStyle and EdgeStyle cannot say.
+
+    st-link-analysis only calls ``dump()`` on the styles it is given, so this sits
+    beside NodeStyle and EdgeStyle in its lists.
+    """
+
+    selector: str
+    style: Mapping[str, Any] = field(default_factory=dict)
+
+    def dump(self) -> dict[str, Any]:
+        return {"selector": self.selector, "style": dict(self.style)}
+
+
+def edge_id(edge: EdgeView) -> str:
+    """A stable id for a typed edge: actor ids are slugs, so ``|`` cannot occur in them."""
+    return f"{edge.subject}|{edge.type}|{edge.object}"
+
+
+def keep_types(sub: Subgraph, types: Collection[str], keep: Iterable[str] = ()) -> Subgraph:
+    """Only the edges of ``types`` (all when empty), and the actors they still connect.
+
+    The actors in ``keep`` (the centre of an ego network) stay even when no edge is left,
+    so a filter never makes the view jump to nothing.
+    """
+    if not types:
+        return sub
+    edges = [e for e in sub.edges if e.type in types]
+    wanted = set(keep) | {e.subject for e in edges} | {e.object for e in edges}
+    return Subgraph([n for n in sub.nodes if n.id in wanted], edges)
+
+
+def _quote(value: str) -> str:
+    """A string for a cytoscape selector, inside double quotes."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _node_data(actor: ActorView, vocab: Vocabulary) -> dict[str, Any]:
+    """What the component shows in its side panel; ``label`` picks the kind's style."""
+    kind = vocab.kinds.get(actor.kind)
+    data: dict[str, Any] = {
+        "id": actor.id,
+        "label": actor.kind,
+        "name": actor.name,
+        "kind": kind.label if kind else actor.kind,
+        "mentions": actor.mentions,
+    }
+    optional = {
+        "aliases": ", ".join(actor.aliases),
+        "wikidata": actor.wikidata,
+        "first_seen": actor.first_seen,
+        "last_seen": actor.last_seen,
+    }
+    data.update({k: v for k, v in optional.items() if v})
+    return data
+
+
+def _edge_data(edge: EdgeView, names: Mapping[str, str]) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": edge_id(edge),
+        "source": edge.subject,
+        "target": edge.object,
+        "label": edge.type,
+        "from": names.get(edge.subject, edge.subject),
+        "to": names.get(edge.object, edge.object),
+        "claims": edge.claims,
+        "articles": edge.articles,
+        "modality": edge.modality,
+        "confidence": round(edge.confidence, 2),
+    }
+    optional = {"first_seen": edge.first_seen, "last_seen": edge.last_seen}
+    data.update({k: v for k, v in optional.items() if v})
+    return data
+
+
+def elements(sub: Subgraph, vocab: Vocabulary) -> dict[str, list[dict[str, Any]]]:
+    """The subgraph as st-link-analysis elements: ``{"nodes": [...], "edges": [...]}``."""
+    names = {n.id: n.name for n in sub.nodes}
+    return {
+        "nodes": [{"data": _node_data(n, vocab)} for n in sub.nodes],
+        "edges": [{"data": _edge_data(e, names)} for e in sub.edges if e.subject in names],
+    }
+
+
+def node_styles(vocab: Vocabulary, centre: str | None = None) -> list[Any]:
+    """Readable captions at any zoom, one colour per kind, a ring around the centre actor."""
+    styles: list[Any] = [
+        CytoscapeStyle(
+            "node",
+            {
+                "min-zoomed-font-size": 0,
+                "font-size": 10,
+                "width": 26,
+                "height": 26,
+                "text-margin-y": 4,
+                "text-wrap": "wrap",
+                "text-max-width": 110,
+                "label": "data(name)",
+            },
+        )
+    ]
+    styles += [NodeStyle(label=k.name, color=k.color, caption="name") for k in vocab.kinds.values()]
+    if centre:
+        styles.append(
+            CytoscapeStyle(
+                f"node[id = {_quote(centre)}]",
+                {
+                    "width": 40,
+                    "height": 40,
+                    "font-size": 11,
+                    "font-weight": "bold",
+                    "border-width": 3,
+                    "border-color": "#333333",
+                },
+            )
+        )
+    return styles
+
+
+def edge_styles(vocab: Vocabulary, selected: str | None = None) -> list[Any]:
+    """Captions by relation type, arrows except on symmetric relations, dashes when hedged."""
+    styles: list[Any] = [
+        CytoscapeStyle(
+            "edge",
+            {"min-zoomed-font-size": 0, "font-size": 8, "width": 1.5, "arrow-scale": 0.9},
+        )
+    ]
+    styles += [
+        EdgeStyle(label=r.name, caption="label", directed=not r.symmetric, labeled=None)
+        for r in vocab.relations.values()
+    ]
+    styles += [
+        CytoscapeStyle('edge[modality = "hedged"]', {"line-style": "dashed"}),
+        CytoscapeStyle('edge[modality = "negated"]', {"line-style": "dotted"}),
+    ]
+    if selected:
+        styles.append(
+            CytoscapeStyle(
+                f"edge[id = {_quote(selected)}]",
+                {
+                    "line-color": HIGHLIGHT,
+                    "target-arrow-color": HIGHLIGHT,
+                    "width": HIGHLIGHT_WIDTH,
+                    "text-background-color": HIGHLIGHT,
+                    "color": "#ffffff",
+                },
+            )
+        )
+    return styles
+
+
+def edge_label(edge: EdgeView, names: Mapping[str, str], vocab: Vocabulary) -> str:
+    """``Marco Rubio -CRITICIZED-> Thermo Fisher Scientific (1 claim)``; no arrow if symmetric."""
+    claims = f"{edge.claims} claim" + ("" if edge.claims == 1 else "s")
+    subject = names.get(edge.subject, edge.subject)
+    obj = names.get(edge.object, edge.object)
+    relation = vocab.relations.get(edge.type)
+    arrow = f"-{edge.type}-" if relation and relation.symmetric else f"-{edge.type}->"
+    return f"{subject} {arrow} {obj} ({claims})"
+
+
+def ordered_edges(sub: Subgraph) -> list[EdgeView]:
+    """Edges in the order of the pick list and the table: most claims first, then by type."""
+    names = {n.id: n.name for n in sub.nodes}
+    return sorted(sub.edges, key=lambda e: (-e.claims, e.type, names.get(e.subject, "")))
+
+
+def edge_rows(sub: Subgraph) -> list[dict[str, Any]]:
+    """The subgraph's edges as table rows, in :func:`ordered_edges` order."""
+    names = {n.id: n.name for n in sub.nodes}
+    return [
+        {
+            "Subject": names.get(e.subject, e.subject),
+            "Relation": e.type,
+            "Object": names.get(e.object, e.object),
+            "Claims": e.claims,
+            "Articles": e.articles,
+            "Modality": e.modality,
+            "Confidence": round(e.confidence, 2),
+            "First seen": e.first_seen,
+            "Last seen": e.last_seen,
+        }
+        for e in ordered_edges(sub)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Pick:
+    """What a click in the graph asks for: an edge's evidence, or an actor."""
+
+    edge: str | None = None
+    actor: str | None = None
+    explore: bool = False  # a double-click: recentre the view on the actor
+
+
+def read_event(value: Any) -> Pick | None:
+    """The component's return value as a Pick; None when it is not a click we know.
+
+    Edge and node taps come from :data:`EVENTS`; ``expand`` is st-link-analysis's
+    double-click on a node.
+    """
+    if not isinstance(value, Mapping):
+        return None
+    action, data = value.get("action"), value.get("data") or {}
+    if action == EDGE_TAP and data.get("target_id"):
+        return Pick(edge=str(data["target_id"]))
+    if action == NODE_TAP and data.get("target_id"):
+        return Pick(actor=str(data["target_id"]))
+    if action == EXPAND and data.get("node_ids"):
+        return Pick(actor=str(data["node_ids"][0]), explore=True)
+    return None

@@ -1,0 +1,225 @@
+"""The Explore page: find an actor, draw its ego network, read the evidence behind an edge.
+
+State: the actor on screen is in ``st.session_state["actor"]`` and in the URL
+(``?actor=ID``), so a view can be bookmarked; the widgets have keys so that a
+click in the graph (a component callback) can drive them.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+import streamlit as st
+from st_link_analysis import st_link_analysis
+
+from actorgraph.graph import ActorView, EdgeView, Store, Subgraph
+from actorgraph.schema import Vocabulary, vocabulary
+from actorgraph.viz import draw
+from actorgraph.viz.connect import require_store
+from actorgraph.viz.present import (
+    actor_terms,
+    chip,
+    describe_actor,
+    legend,
+    mark_terms,
+    md_escape,
+    source_line,
+)
+
+SEARCH, PICK, DEPTH, TYPES, EDGE = "search", "actor_pick", "depth", "types", "edge_pick"
+CURRENT, TAPPED = "actor", "tapped_actor"  # plain session state, not widgets
+PARAM = "actor"  # the URL query parameter
+SUGGESTED = 10  # most connected actors offered before anything is searched
+GRAPH_HEIGHT = 560
+
+
+# -- state changes, run as callbacks before the script so they may set widget values -----
+
+
+def go_to(actor_id: str) -> None:
+    """Recentre the page on an actor: clear the search and pick it."""
+    st.session_state[SEARCH] = ""
+    st.session_state[PICK] = actor_id
+    st.session_state[CURRENT] = actor_id
+    st.session_state.pop(TAPPED, None)
+    st.query_params[PARAM] = actor_id
+
+
+def on_graph_event(key: str) -> None:
+    """A click in the graph: an edge shows its evidence, a node is offered, a double-click goes."""
+    pick = draw.read_event(st.session_state.get(key))
+    if pick is None:
+        return
+    if pick.edge:
+        st.session_state[EDGE] = pick.edge
+    elif pick.actor and pick.explore:
+        go_to(pick.actor)
+    elif pick.actor:
+        st.session_state[TAPPED] = pick.actor
+
+
+# -- the page -----------------------------------------------------------------------------
+
+
+def render() -> None:
+    """Draw the page; every piece of data comes from the store's read methods."""
+    store = require_store()
+    vocab = vocabulary()
+    search_col, pick_col, depth_col = st.columns([2, 3, 1])
+    actor = choose_actor(store, vocab, search_col, pick_col)
+    depth = depth_col.slider("Depth", 1, 3, 1, key=DEPTH, help="Hops from the actor.")
+    types = st.multiselect(
+        "Relation types",
+        list(vocab.relations),
+        key=TYPES,
+        placeholder="All relation types",
+        help="Draw only these relation types; all of them when empty.",
+    )
+    if actor is None:
+        return
+    sub = store.ego([actor.id], depth=depth)
+    shown = draw.keep_types(sub, types, keep=[actor.id])
+    actor_header(actor, sub, shown, vocab)
+    edges = draw.ordered_edges(shown)
+    selected = current_edge(edges)
+    graph_col, evidence_col = st.columns([7, 5], gap="medium")
+    with graph_col:
+        draw_graph(shown, actor, vocab, selected, key=graph_key(actor.id, depth, types))
+    with evidence_col:
+        tapped_actor(shown, actor)
+        edge = choose_edge(edges, shown, vocab)
+        if edge is not None:
+            show_evidence(store, edge, shown)
+    st.subheader("Edges")
+    st.dataframe(draw.edge_rows(shown), hide_index=True, width="stretch")
+
+
+def choose_actor(
+    store: Store, vocab: Vocabulary, search_col: Any, pick_col: Any
+) -> ActorView | None:
+    """The search box and the pick list; the pick is mirrored into the URL."""
+    text = search_col.text_input(
+        "Search actors", key=SEARCH, placeholder="Name or alias, e.g. thermo"
+    )
+    if text.strip():
+        found = unique(store.search_actors(text.strip()))
+        label = "Matching actors"
+        if not found:
+            pick_col.warning(f"No actor matches “{text.strip()}”.")
+            return None
+    else:
+        found, label = suggestions(store), "Actor (or search for one)"
+    options = {a.id: a for a in found}
+    chosen = pick_col.selectbox(
+        label, list(options), key=PICK, format_func=lambda i: describe_actor(options[i], vocab)
+    )
+    if chosen is None:
+        return None
+    st.session_state[CURRENT] = chosen
+    if st.query_params.get(PARAM) != chosen:
+        st.query_params[PARAM] = chosen
+    return options[chosen]
+
+
+def suggestions(store: Store) -> list[ActorView]:
+    """The actor in the URL (or last on screen) first, then the most connected ones."""
+    wanted = st.query_params.get(PARAM) or st.session_state.get(CURRENT)
+    current = store.actor(wanted) if wanted else None
+    if wanted and current is None:
+        st.warning(f"No actor with id `{wanted}` in this store; showing the most connected ones.")
+    return unique([current, *(a for a, _ in store.top_actors(SUGGESTED))])
+
+
+def unique(actors: list[ActorView | None]) -> list[ActorView]:
+    """First occurrence of each actor, in order (a name and an alias can both match)."""
+    seen: dict[str, ActorView] = {}
+    for a in actors:
+        if a is not None and a.id not in seen:
+            seen[a.id] = a
+    return list(seen.values())
+
+
+def actor_header(actor: ActorView, sub: Subgraph, shown: Subgraph, vocab: Vocabulary) -> None:
+    """The actor's name, kind and what the view holds."""
+    kind = vocab.kinds.get(actor.kind)
+    badge = chip(kind.label, kind.color) if kind else ""
+    st.markdown(f"### {md_escape(actor.name)} {badge}", unsafe_allow_html=True)
+    facts = []
+    if actor.aliases:
+        facts.append("also " + ", ".join(actor.aliases))
+    facts.append(f"mentioned in {actor.mentions} article" + ("" if actor.mentions == 1 else "s"))
+    if actor.first_seen:
+        facts.append(f"seen {actor.first_seen} – {actor.last_seen or actor.first_seen}")
+    hidden = len(sub.edges) - len(shown.edges)
+    facts.append(
+        f"{len(shown.nodes)} actors, {len(shown.edges)} edges"
+        + (f" ({hidden} hidden by the filter)" if hidden else "")
+    )
+    st.caption(" · ".join(facts))
+
+
+def current_edge(edges: list[EdgeView]) -> str | None:
+    """The selected edge's id, known before the graph is drawn so it can be highlighted."""
+    ids = [draw.edge_id(e) for e in edges]
+    chosen = st.session_state.get(EDGE)
+    return chosen if chosen in ids else (ids[0] if ids else None)
+
+
+def graph_key(actor_id: str, depth: int, types: list[str]) -> str:
+    """A new component whenever the drawn elements change, so cytoscape lays them out afresh."""
+    return f"ego:{actor_id}:{depth}:{','.join(sorted(types))}"
+
+
+def draw_graph(
+    shown: Subgraph, actor: ActorView, vocab: Vocabulary, selected: str | None, key: str
+) -> None:
+    """The ego network in st-link-analysis; clicks come back through :func:`on_graph_event`."""
+    st_link_analysis(
+        draw.elements(shown, vocab),
+        layout=draw.LAYOUT,
+        node_styles=draw.node_styles(vocab, centre=actor.id),
+        edge_styles=draw.edge_styles(vocab, selected=selected),
+        height=GRAPH_HEIGHT,
+        key=key,
+        on_change=partial(on_graph_event, key),  # st-link-analysis passes no args
+        node_actions=["expand"],
+        events=draw.EVENTS,
+    )
+    st.markdown(legend((n.kind for n in shown.nodes), vocab), unsafe_allow_html=True)
+    st.caption("Click an edge for its evidence; double-click an actor to explore it.")
+
+
+def tapped_actor(shown: Subgraph, actor: ActorView) -> None:
+    """An actor clicked in the graph, with a button to explore it."""
+    tapped = st.session_state.get(TAPPED)
+    other = next((n for n in shown.nodes if n.id == tapped and n.id != actor.id), None)
+    if other is not None:
+        st.button(f"Explore {other.name} →", on_click=go_to, args=(other.id,), type="primary")
+
+
+def choose_edge(edges: list[EdgeView], shown: Subgraph, vocab: Vocabulary) -> EdgeView | None:
+    """The pick list of the drawn edges; a click on an edge in the graph selects it too."""
+    st.subheader("Evidence")
+    if not edges:
+        st.info("No edges to show: widen the relation types or the depth.")
+        return None
+    by_id = {draw.edge_id(e): e for e in edges}
+    names = {n.id: n.name for n in shown.nodes}
+    chosen = st.selectbox(
+        "Edge", list(by_id), key=EDGE, format_func=lambda i: draw.edge_label(by_id[i], names, vocab)
+    )
+    return by_id.get(chosen) if chosen else None
+
+
+def show_evidence(store: Store, edge: EdgeView, shown: Subgraph) -> None:
+    """Every sentence behind the edge, its actors in bold, with the article it is in."""
+    actors = {n.id: n for n in shown.nodes}
+    terms = actor_terms([actors.get(edge.subject), actors.get(edge.object)])
+    items = store.evidence(edge.subject, edge.type, edge.object)
+    if not items:
+        st.warning("The store holds no claim behind this edge.")
+    for ev in items:
+        with st.container(border=True):
+            st.markdown(mark_terms(ev.sentence, terms))
+            st.caption(source_line(ev))

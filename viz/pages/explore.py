@@ -1,0 +1,5 @@
+"""Explore: the page script; the logic is in actorgraph.viz.explore."""
+
+from actorgraph.viz.explore import render
+
+render()

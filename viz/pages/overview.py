@@ -1,0 +1,5 @@
+"""Overview: the page script; the logic is in actorgraph.viz.overview."""
+
+from actorgraph.viz.overview import render
+
+render()

@@ -1,0 +1,71 @@
+"""Small text helpers for the pages: safe Markdown from news text, labels, colour chips."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+from actorgraph.graph import ActorView, EvidenceView
+from actorgraph.schema import Vocabulary
+
+# Backslash-escaping any ASCII punctuation is valid Markdown; these are the ones that
+# change how Streamlit renders a news sentence ($ starts LaTeX, ~ strikes through).
+_SPECIAL = re.compile(r"([\\`*_\[\]<>#|$~{}])")
+_LINE_START = re.compile(r"^(\s*)([-+]|\d+\.)(\s)")
+
+MODALITY_COLORS = {"asserted": "green", "hedged": "orange", "negated": "red"}
+
+
+def md_escape(text: str) -> str:
+    """Text that Streamlit's Markdown shows exactly as written."""
+    return _LINE_START.sub(r"\1\\\2\3", _SPECIAL.sub(r"\\\1", text))
+
+
+def mark_terms(text: str, terms: Iterable[str]) -> str:
+    """Escaped Markdown of ``text`` with every case-insensitive occurrence of ``terms`` in bold."""
+    words = sorted({t for t in terms if t.strip()}, key=len, reverse=True)
+    if not words:
+        return md_escape(text)
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    out, last = [], 0
+    for match in pattern.finditer(text):
+        out += [md_escape(text[last : match.start()]), f"**{md_escape(match.group())}**"]
+        last = match.end()
+    out.append(md_escape(text[last:]))
+    return "".join(out)
+
+
+def actor_terms(actors: Iterable[ActorView | None]) -> list[str]:
+    """The names and aliases an evidence sentence may use for these actors."""
+    return [t for a in actors if a for t in (a.name, *a.aliases)]
+
+
+def describe_actor(actor: ActorView, vocab: Vocabulary) -> str:
+    """``Thermo Fisher Scientific · company`` for pick lists."""
+    kind = vocab.kinds.get(actor.kind)
+    return f"{actor.name} · {kind.label if kind else actor.kind}"
+
+
+def source_line(ev: EvidenceView) -> str:
+    """Where a sentence comes from, as one Markdown line: title, publisher, date, modality."""
+    title = md_escape(ev.title or "untitled article")
+    title = f"[{title}]({ev.url})" if ev.url else f"*{title}*"
+    parts = [title, md_escape(ev.publisher or "unknown publisher"), ev.published or "undated"]
+    color = MODALITY_COLORS.get(ev.modality, "gray")
+    parts += [f":{color}-badge[{ev.modality}]", f"confidence {ev.confidence:.2f}"]
+    return " · ".join(parts)
+
+
+def chip(text: str, color: str) -> str:
+    """An HTML pill in a kind's colour (Markdown's badges only know named colours)."""
+    return (
+        f'<span style="background:{html.escape(color)};color:#fff;border-radius:0.6em;'
+        f'padding:0.1em 0.6em;font-size:0.8em;white-space:nowrap">{html.escape(text)}</span>'
+    )
+
+
+def legend(kinds: Iterable[str], vocab: Vocabulary) -> str:
+    """A one-line HTML legend of the kinds on screen, in vocabulary order."""
+    present = set(kinds)
+    return " ".join(chip(k.label, k.color) for name, k in vocab.kinds.items() if name in present)
