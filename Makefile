@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-stamp
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup demo serve test test-fast lint format eval bench chromium clean
+.PHONY: setup demo serve test test-fast lint format eval bench chromium screenshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,10 @@ test: setup chromium
 ## test-fast: the suite without the browser
 test-fast: setup
 	$(BIN)/python -m pytest -m "not browser"
+
+## screenshot: refresh docs/app.png, the README's picture, from the browser test
+screenshot: setup chromium
+	ACTORGRAPH_SCREENSHOT=docs/app.png $(BIN)/python -m pytest tests/test_browser.py -k explore_search
 
 lint: setup
 	$(BIN)/ruff check .

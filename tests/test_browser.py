@@ -2,7 +2,8 @@
 
 No browser is downloaded: the test uses /usr/bin/chromium (`apt-get install -y chromium`).
 Without it the tests skip, or fail when CI=true so that CI cannot pass without them.
-Each run also refreshes docs/app.png, the README's picture of the Explore page.
+`make screenshot` runs them with ACTORGRAPH_SCREENSHOT=docs/app.png to refresh the
+README's picture of the Explore page; otherwise the picture goes to a temporary folder.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ pytest_plugins = ["app_fixtures"]
 
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "viz" / "app.py"
-SCREENSHOT = REPO / "docs" / "app.png"
+SCREENSHOT_ENV = "ACTORGRAPH_SCREENSHOT"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -172,7 +173,7 @@ def click_element(page: Page, element_id: str, clicks: int = 1) -> None:
     page.mouse.click(frame_box["x"] + point["x"], frame_box["y"] + point["y"], click_count=clicks)
 
 
-def test_explore_search_pick_and_read_the_evidence(page, app_url, app_sample_store):
+def test_explore_search_pick_and_read_the_evidence(page, app_url, app_sample_store, tmp_path):
     store = app_sample_store
     thermo, rubio = actor(store, "Thermo Fisher Scientific"), actor(store, "Marco Rubio")
     criticized = f"{rubio.id}|CRITICIZED|{thermo.id}"
@@ -189,8 +190,9 @@ def test_explore_search_pick_and_read_the_evidence(page, app_url, app_sample_sto
     expect(page.get_by_text(CRITICIZED_SENTENCE)).to_be_visible()
     wait_highlighted(page, criticized)
     page.evaluate("() => document.activeElement?.blur()")  # no focus ring in the picture
-    SCREENSHOT.parent.mkdir(exist_ok=True)
-    page.screenshot(path=SCREENSHOT)
+    screenshot = Path(os.environ.get(SCREENSHOT_ENV) or tmp_path / "app.png")
+    page.screenshot(path=screenshot)
+    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     choose(page, "Edge", f"{thermo.name} -SUPPLIED-> Xinjiang police (1 claim)")
     expect(page.get_by_text("supplied DNA sequencers to police")).to_be_visible()
