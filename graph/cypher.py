@@ -216,3 +216,52 @@ LIMIT $limit
 def relation_types() -> list[str]:
     """The typed-edge relationship types, the `$types` parameter of the queries above."""
     return list(vocabulary().relations)
+
+
+# --- reading the whole graph in pages (copy, exports) --------------------------------------
+# Keyset pages ordered by id: each page costs the same however far into the graph it is.
+
+ARTICLES_PAGE = """
+MATCH (a:Article)
+WHERE a.id > $after
+RETURN a.id AS id, a.text AS text, a.title AS title, a.source AS source,
+       a.publisher AS publisher, a.published AS published, a.url AS url,
+       a.language AS language, a.extractor AS extractor
+ORDER BY a.id
+LIMIT $limit
+"""
+
+ARTICLE_ACTORS = """
+UNWIND $article_ids AS article_id
+MATCH (:Article {id: article_id})-[:MENTIONS]->(n:Actor)
+RETURN article_id AS article, n.id AS id, n.name AS name, n.kind AS kind,
+       n.aliases AS aliases, n.wikidata AS wikidata
+"""
+
+ARTICLE_CLAIMS = """
+UNWIND $article_ids AS article_id
+MATCH (:Article {id: article_id})-[:ASSERTS]->(c:Claim)-[:SUBJECT]->(s:Actor)
+MATCH (c)-[:OBJECT]->(o:Actor)
+RETURN article_id AS article, c.id AS id, c.type AS type, s.id AS subject, o.id AS object,
+       c.modality AS modality, c.confidence AS confidence, c.sentence AS sentence,
+       c.start AS start, c.end AS end
+ORDER BY c.start, c.id
+"""
+
+ACTORS_PAGE = f"""
+MATCH (n:Actor)
+WHERE n.id > $after
+RETURN {_ACTOR_FIELDS}
+ORDER BY n.id
+LIMIT $limit
+"""
+
+EDGES_FROM = f"""
+UNWIND $ids AS actor_id
+MATCH (s:Actor {{id: actor_id}})-[e]->(o:Actor)
+WHERE {_TYPED}
+RETURN s.id AS subject, type(e) AS type, o.id AS object,
+       e.claims AS claims, e.articles AS articles, e.modality AS modality,
+       e.confidence AS confidence, e.first_seen AS first_seen, e.last_seen AS last_seen
+ORDER BY subject, type, object
+"""

@@ -7,13 +7,13 @@ them from the Cypher in graph.cypher, so every backend runs the same text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
 from actorgraph.graph import cypher
-from actorgraph.schema import Extraction
+from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
 
 Statement = tuple[str, dict[str, Any]]
 
@@ -118,6 +118,9 @@ class Store(Protocol):
     def stats(self) -> Stats: ...
     def top_actors(self, limit: int = 10) -> list[tuple[ActorView, int]]: ...
     def newest_articles(self, limit: int = 10) -> list[dict[str, Any]]: ...
+    def iter_extractions(self, batch_size: int = 200) -> Iterator[Extraction]: ...
+    def iter_actors(self, batch_size: int = 1000) -> Iterator[ActorView]: ...
+    def iter_edges(self, batch_size: int = 1000) -> Iterator[EdgeView]: ...
     def close(self) -> None: ...
 
 
@@ -177,7 +180,7 @@ def write_statements(
         for c in ex.claims:
             claims.append(
                 {
-                    "id": f"{art.id}-{c.id}",  # one claim per article, even for equal text
+                    "id": c.id,
                     "article": art.id,
                     "type": c.type,
                     "subject": c.subject,
@@ -327,3 +330,69 @@ class CypherStore:
 
     def newest_articles(self, limit: int = 10) -> list[dict[str, Any]]:
         return self._read(cypher.NEWEST_ARTICLES, {"limit": limit}).records()
+
+    # --- the whole graph, in pages (copy, exports) -------------------------------------
+
+    def iter_extractions(self, batch_size: int = 200) -> Iterator[Extraction]:
+        """Every stored article as the Extraction that would write it again, in id order."""
+        after = ""
+        while True:
+            page = self._read(cypher.ARTICLES_PAGE, {"after": after, "limit": batch_size})
+            articles = page.records()
+            if not articles:
+                return
+            ids = {"article_ids": [a["id"] for a in articles]}
+            actors: dict[str, list[Actor]] = {}
+            for row in self._read(cypher.ARTICLE_ACTORS, ids).records():
+                actor = Actor(
+                    row["name"],
+                    row["kind"],
+                    tuple(row["aliases"] or ()),
+                    row["wikidata"],
+                    row["id"],
+                )
+                actors.setdefault(row["article"], []).append(actor)
+            claims: dict[str, list[Claim]] = {}
+            for row in self._read(cypher.ARTICLE_CLAIMS, ids).records():
+                evidence = Evidence(row["sentence"], row["start"], row["end"])
+                claim = Claim(
+                    row["type"], row["subject"], row["object"], evidence,
+                    row["modality"], row["confidence"], row["id"],
+                )  # fmt: skip
+                claims.setdefault(row["article"], []).append(claim)
+            for row in articles:
+                article = Article(
+                    text=row["text"], title=row["title"], source=row["source"] or "",
+                    publisher=row["publisher"], published=row["published"], url=row["url"],
+                    language=row["language"] or "en", id=row["id"],
+                )  # fmt: skip
+                yield Extraction(
+                    article,
+                    tuple(actors.get(row["id"], ())),
+                    tuple(claims.get(row["id"], ())),
+                    extractor=row["extractor"] or "",
+                )
+            after = articles[-1]["id"]
+
+    def _actor_pages(self, batch_size: int) -> Iterator[list[ActorView]]:
+        after = ""
+        while True:
+            rows = self._read(cypher.ACTORS_PAGE, {"after": after, "limit": batch_size})
+            page = [_actor(r) for r in rows.records()]
+            if not page:
+                return
+            yield page
+            after = page[-1].id
+
+    def iter_actors(self, batch_size: int = 1000) -> Iterator[ActorView]:
+        """Every actor, in id order."""
+        for page in self._actor_pages(batch_size):
+            yield from page
+
+    def iter_edges(self, batch_size: int = 1000) -> Iterator[EdgeView]:
+        """Every typed edge, grouped by subject in id order."""
+        types = cypher.relation_types()
+        for page in self._actor_pages(batch_size):
+            params = {"ids": [a.id for a in page], "types": types}
+            for row in self._read(cypher.EDGES_FROM, params).records():
+                yield _edge(row)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from actorgraph.schema.vocabulary import vocabulary
@@ -118,16 +118,19 @@ class Claim:
     evidence: Evidence
     modality: str = "asserted"
     confidence: float = 0.5
-    id: str = ""
+    id: str = ""  # given by the Extraction that holds the claim: it knows the article
 
     def __post_init__(self) -> None:
         vocabulary().relation(self.type)
         vocabulary().check_modality(self.modality)
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence must be within 0..1, not {self.confidence}")
-        if not self.id:
-            key = f"{self.type}|{self.subject}|{self.object}|{self.evidence.start}"
-            object.__setattr__(self, "id", hashlib.sha256(key.encode()).hexdigest()[:24])
+
+
+def claim_id(article_id: str, claim: Claim) -> str:
+    """A claim's id: its article, type, ends and place in the text (stable across runs)."""
+    key = f"{article_id}|{claim.type}|{claim.subject}|{claim.object}|{claim.evidence.start}"
+    return hashlib.sha256(key.encode()).hexdigest()[:24]
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +144,10 @@ class Extraction:
     _actor_ids: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        claims = tuple(
+            c if c.id else replace(c, id=claim_id(self.article.id, c)) for c in self.claims
+        )
+        object.__setattr__(self, "claims", claims)
         ids = frozenset(a.id for a in self.actors)
         object.__setattr__(self, "_actor_ids", ids)
         for claim in self.claims:

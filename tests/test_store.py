@@ -152,3 +152,30 @@ def test_data_survives_closing_and_reopening(store_url):
 def test_bad_store_urls_are_clear_errors(url, message):
     with pytest.raises(StoreError, match=message):
         open_store(url)
+
+
+def test_the_whole_graph_reads_back_as_the_extractions_that_wrote_it(store):
+    original = extraction()
+    store.write([original])
+    [copy] = list(store.iter_extractions(batch_size=1))
+    assert copy.article == original.article
+    assert sorted(copy.claims, key=lambda c: c.id) == sorted(original.claims, key=lambda c: c.id)
+    assert {a.id: (a.name, a.kind) for a in copy.actors} == {
+        a.id: (a.name, a.kind) for a in original.actors
+    }
+    assert copy.extractor == "test-1"
+
+
+def test_paged_reads_cover_every_actor_and_edge_once(store):
+    store.write([extraction(), extraction(TEXT + " Two.", published="2021-01-01")])
+    assert [a.id for a in store.iter_actors(batch_size=2)] == [
+        "company-acme",
+        "governmentbody-ruritania-police",
+        "person-jane-doe",
+    ]
+    edges = [(e.subject, e.type, e.object, e.claims) for e in store.iter_edges(batch_size=1)]
+    assert edges == [
+        ("company-acme", "SUPPLIED", "governmentbody-ruritania-police", 2),
+        ("person-jane-doe", "CRITICIZED", "company-acme", 2),
+    ]
+    assert len(list(store.iter_extractions(batch_size=1))) == 2
