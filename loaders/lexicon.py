@@ -37,7 +37,12 @@ class Lexicon:
     receiving_verbs: frozenset[str]
     ceasing_verbs: frozenset[str]
     titles: MappingProxyType[str, str]
+    terms: frozenset[str]  # capitalised words that name no actor (AI, DNA, UAV)
     known: MappingProxyType[str, KnownActor]  # name_key of name or alias -> actor
+
+    def is_term(self, name: str) -> bool:
+        """True for a capitalised technical term or acronym that is not an actor."""
+        return name_key(name) in self.terms
 
     def known_actor(self, name: str) -> KnownActor | None:
         """The gazetteer's actor for a name or alias, if any."""
@@ -88,5 +93,6 @@ def lexicon() -> Lexicon:
         receiving_verbs=frozenset(raw["receiving_verbs"]),
         ceasing_verbs=frozenset(raw["ceasing_verbs"]),
         titles=MappingProxyType(raw["titles"]),
+        terms=frozenset(name_key(t) for t in raw["terms"]),
         known=MappingProxyType(_known(_load("gazetteer.yaml"))),
     )

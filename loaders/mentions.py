@@ -40,6 +40,8 @@ class Mention:
     known: KnownActor | None = None
     anaphor: tuple[str, ...] = ()  # kinds it may refer back to; empty for a name
     title: str | None = None  # "sen." before a person's name
+    subject: bool = False  # the grammatical subject of its clause
+    sentence: int = 0  # the index of its sentence's first token
 
 
 @dataclass(slots=True)
@@ -104,6 +106,10 @@ def _named(span: Span, label: str, lexicon: Lexicon) -> Mention | None:
     known = lexicon.known_actor(name)
     if known:
         return Mention(span.start, span.end, name, known.kind, known)
+    if lexicon.is_term(name):
+        return None
+    if label in ("GPE", "NORP") and span.root.tag_ == "NNPS":
+        return Mention(span.start, span.end, name, "Group")  # "Kazakhs", "Uyghurs"
     if label == "NORP":
         # A plural group noun ("Uyghurs", "Kazakhs"); a demonym adjective is no actor.
         plural = span.root.tag_ in ("NNPS", "NNS") or (
@@ -131,9 +137,22 @@ def _entity_mention(ent: Span, lexicon: Lexicon) -> Mention | None:
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss"})
 
 
+def _title_case(sentence: Span) -> bool:
+    """A headline: no closing full stop and most words capitalised, so capitals say nothing."""
+    ending = [t for t in sentence if not t.is_space]
+    if ending and ending[-1].text in (".", "!", "?", '"', "\u201d"):
+        return False
+    words = [t for t in sentence if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) / len(words) > 0.6
+
+
 def _unlabelled_name(token: Token, lexicon: Lexicon) -> Mention | None:
     """A proper noun in an argument position that spaCy gave no entity label: 'banned Hikvision'.
-    In news about companies and states such a name is most often a company."""
+
+    In news about companies and states such a name is most often a company, unless a
+    person noun stands beside it ('lawyer Shashi Nathan'). Capitals in a headline, and a
+    capital opening a sentence, are no evidence of a name.
+    """
     if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ not in _ARGUMENTS:
         return None
     parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
@@ -141,6 +160,14 @@ def _unlabelled_name(token: Token, lexicon: Lexicon) -> Mention | None:
     span = token.doc[start : token.i + 1]
     if any(t.ent_type_ for t in span) or not token.text[:1].isupper():
         return None
+    if (len(span) == 1 and span.start == token.sent.start) or _title_case(token.sent):
+        return None
+    if lexicon.is_term(span.text):
+        return None
+    nouns = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    nouns += [token.head] if token.dep_ == "appos" else []
+    if any(lexicon.anaphors.get(n.lemma_.lower()) == "Person" for n in nouns):
+        return _named(span, "PERSON", lexicon)
     return _named(span, "ORG", lexicon)
 
 
@@ -153,7 +180,7 @@ def _title_before(doc: Doc, start: int, lexicon: Lexicon) -> str | None:
 def _body_phrase(token: Token, lexicon: Lexicon) -> Mention | None:
     """A noun phrase headed by a body noun and naming its state or place: 'Xinjiang police',
     'police in Xinjiang', 'the Chinese regime'."""
-    kind = lexicon.heads.get(token.lemma_.lower())
+    kind = lexicon.heads.get(token.lower_) or lexicon.heads.get(token.lemma_.lower())
     if kind not in _ACTING_KINDS or token.pos_ not in ("NOUN", "PROPN"):
         return None
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
@@ -200,6 +227,27 @@ def _anaphor(token: Token, lexicon: Lexicon) -> Mention | None:
     return None
 
 
+def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
+    """Every other place a found name is written: a name spaCy tagged once is a name
+    everywhere ('Hikvision has collaborated ...' opening a sentence is the same Hikvision)."""
+    names = {
+        tuple(t.text for t in doc[m.start : m.end]): m
+        for m in found
+        if not m.anaphor and any(ch.isupper() for ch in m.name)
+    }
+    longest = max((len(n) for n in names), default=0)
+    repeats = []
+    for i in range(len(doc)):
+        for size in range(min(longest, len(doc) - i), 0, -1):
+            mention = names.get(tuple(t.text for t in doc[i : i + size]))
+            if mention and (mention.start, mention.end) != (i, i + size):
+                span = _whole_name(doc[i : i + size])
+                name = mention.name if len(span) == size else span.text
+                repeats.append(Mention(span.start, span.end, name, mention.kind, mention.known))
+                break
+    return repeats
+
+
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """Every mention in the document, in text order, without overlaps (longer wins)."""
     found: list[Mention] = []
@@ -216,7 +264,11 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
         )
         if mention:
             found.append(mention)
-    found.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    found += _repeated_names(doc, found)
+    for mention in found:
+        root = doc[mention.start : mention.end].root
+        mention.subject = root.dep_ in ("nsubj", "nsubjpass")
+        mention.sentence = root.sent.start
     kept: list[Mention] = []
     taken: set[int] = set()
     for mention in sorted(found, key=lambda m: -(m.end - m.start)):
@@ -239,13 +291,17 @@ def _is_short_form(short: str, long: str, kind: str) -> bool:
         return False
     if kind == "Person":
         return s == l_[-len(s) :] or (s == l_[: len(s)] and len(s) > 1)
-    if l_[: len(s)] == s:
-        return True
-    return short.replace(" ", "") == _acronym(long).lower()
+    return l_[: len(s)] == s
 
 
 def _compatible(kind: str, other: str) -> bool:
     return kind == other or {kind, other} <= {"Company", "Organization", "GovernmentBody", "Media"}
+
+
+def _is_acronym(short: str, names: list[str]) -> bool:
+    """'HRW' of 'Human Rights Watch', 'NSN' of 'Nokia Siemens Networks'."""
+    letters = short.replace(".", "")
+    return letters.isupper() and len(letters) > 1 and any(_acronym(n) == letters for n in names)
 
 
 def _find_cluster(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
@@ -261,14 +317,23 @@ def _find_cluster(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
             return cluster
         if _is_short_form(cluster.key, key, mention.kind):
             return cluster
-    return None
-
-
-def _nearest(kinds: tuple[str, ...], recent: list[Cluster]) -> Cluster | None:
-    for cluster in reversed(recent):
-        if cluster.kind in kinds:
+        if _is_acronym(mention.name, [cluster.name, *cluster.names]):
             return cluster
     return None
+
+
+def _antecedent(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]) -> Cluster | None:
+    """The actor an anaphor refers to: for a subject, the latest subject of its kinds in this
+    or the previous sentence ('The Treasury sanctioned the firm ... It accused the firm');
+    otherwise the nearest earlier actor of its kinds."""
+    fitting = [(m, c) for m, c in earlier if c.kind in anaphor.anaphor]
+    if anaphor.subject:
+        sentences = sorted({m.sentence for m, _ in fitting if m.sentence < anaphor.sentence})
+        window = {anaphor.sentence, *sentences[-1:]}
+        for mention, cluster in reversed(fitting):
+            if mention.subject and mention.sentence in window and mention.start < anaphor.start:
+                return cluster
+    return fitting[-1][1] if fitting else None
 
 
 def _cluster_names(mentions: list[Mention]) -> dict[int, Cluster]:
@@ -297,9 +362,9 @@ def resolve(mentions: list[Mention]) -> list[Cluster]:
     """Group mentions into actors; an anaphor joins the nearest earlier actor of its kinds."""
     named = _cluster_names(mentions)
     clusters: list[Cluster] = []
-    recent: list[Cluster] = []  # clusters in order of their latest mention
+    earlier: list[tuple[Mention, Cluster]] = []  # resolved mentions in text order
     for i, mention in enumerate(mentions):
-        cluster = named.get(i) or _nearest(mention.anaphor, recent)
+        cluster = named.get(i) or _antecedent(mention, earlier)
         if cluster is None:
             continue
         if cluster not in clusters:
@@ -307,7 +372,5 @@ def resolve(mentions: list[Mention]) -> list[Cluster]:
         if mention.title:
             cluster.titles.add(mention.title)
         cluster.mentions.append(mention)
-        if cluster in recent:
-            recent.remove(cluster)
-        recent.append(cluster)
+        earlier.append((mention, cluster))
     return clusters

@@ -23,6 +23,28 @@ ActorOf = Callable[[Token], object | None]
 _SUBJECTS = ("nsubj", "csubj")
 _RELATIVE = frozenset({"which", "who", "that", "whom"})
 _CLAUSE_LINKS = ("conj", "advcl", "pcomp", "xcomp", "ccomp", "relcl", "acl")
+# Nouns for an area that stand for the place they name ("the region of Xinjiang").
+_CONTAINERS = frozenset(
+    [
+        "region",
+        "province",
+        "city",
+        "area",
+        "country",
+        "state",
+        "territory",
+        "town",
+        "district",
+        "capital",
+        "island",
+    ]
+)
+# Prepositions that hang a reason on a verb's object: "criticized X for selling", "accused X of".
+_REASON_PREPS = frozenset({"for", "of", "over"})
+# Participles that say who made a product: "cameras made by Hikvision".
+_MAKING = frozenset(
+    ["make", "produce", "manufacture", "build", "supply", "sell", "develop", "design"]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,18 +128,39 @@ class RelationFinder:
                     named = [c for c in conj.lefts if c.dep_ == "compound" and actor_of(c)]
                     if conj.dep_ == "appos":
                         named.insert(0, conj.head)
+                    if conj.lemma_.lower() in _CONTAINERS:  # "the region of Xinjiang"
+                        named += _prep_objects(conj, "of")
                     actor = next((actor_of(c) for c in named if actor_of(c)), None)
                 if actor is not None and actor not in out:
                     out.append(actor)
         return out
 
+    def _nearest_object_before(self, verb: Token, limit: int, actor_of: ActorOf) -> list[object]:
+        """The verb's object closest before position ``limit`` ("criticized Google for X, and
+        Thermo Fisher for Y": the second 'for' belongs to Thermo Fisher)."""
+        candidates = [t for t in self._object_tokens(verb) if t.i < limit]
+        for token in sorted(candidates, key=lambda t: -t.i):
+            actors = self._actors([token], actor_of)
+            if actors:
+                return actors[:1] if len(candidates) > 1 else actors
+        return []
+
+    def _object_tokens(self, verb: Token) -> list[Token]:
+        """The verb's direct objects, with nouns the parser hung on the verb as conjuncts."""
+        objects = _children(verb, "dobj")
+        objects += [c for c in _children(verb, "conj") if c.pos_ in ("PROPN", "NOUN")]
+        return objects
+
     def subjects(self, verb: Token, actor_of: ActorOf, depth: int = 0) -> list[object]:
         """The actors doing what ``verb`` says, following control and coordination."""
         if depth > 4:
             return []
-        if _is_passive(verb) and verb.tag_ == "VBN":
+        if _is_passive(verb) and verb.tag_ in ("VBN", "JJ"):  # "is committed to" parses either way
             agents = [o for a in _children(verb, "agent") for o in _children(a, "pobj")]
-            return self._actors(agents, actor_of)
+            if agents or depth == 0:
+                return self._actors(agents, actor_of)
+            # "The U.S. is committed to enforcing ...": who is committed does the enforcing.
+            return self._actors(self._passive_subjects(verb), actor_of)
         own = _children(verb, *_SUBJECTS)
         if own and own[0].lower_ not in _RELATIVE:
             return self._actors(own, actor_of)
@@ -128,21 +171,41 @@ class RelationFinder:
             controller = _children(head, "dobj")
             if controller and self._actors(controller, actor_of):
                 return self._actors(controller, actor_of)
+        if verb.dep_ == "pcomp" and head.dep_ in ("prep", "agent"):
+            governor = head.head
+            if head.lower_ in _REASON_PREPS and governor.pos_ in ("VERB", "AUX"):
+                reason_of = self._nearest_object_before(governor, head.i, actor_of)
+                if reason_of:
+                    return reason_of
+            if governor.pos_ in ("VERB", "AUX", "ADJ"):
+                return self.subjects(governor, actor_of, depth + 1)
+            return self._actors([governor], actor_of)  # "Thermo Fisher's role in supplying"
         if verb.dep_ in _CLAUSE_LINKS and head.i != verb.i:
             return self.subjects(head, actor_of, depth + 1)
         return []
 
     def _passive_subjects(self, verb: Token) -> list[Token]:
+        """Who undergoes a passive verb: its subject, the noun a relative clause or a
+        participle hangs on ("Hikvision, which was banned", "NSN, owned by Nokia")."""
         own = _children(verb, "nsubjpass")
         if own and own[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return [verb.head]
+        if not own and verb.dep_ == "acl" and verb.tag_ == "VBN":
             return [verb.head]
         return own
 
     def _verb_objects(self, verb: Token, slots: tuple[str, ...], actor_of: ActorOf) -> list[object]:
-        passive = _is_passive(verb)
+        passive = _is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
         for slot in slots:
             if slot == "dobj":
-                tokens = _children(verb, "nsubjpass") if passive else _children(verb, "dobj")
+                tokens = self._passive_subjects(verb) if passive else self._object_tokens(verb)
+                if not tokens:  # "investigating whether DeepSeek used ...": the one in question
+                    tokens = [
+                        s
+                        for c in _children(verb, "ccomp")
+                        if any(m.lower_ in ("whether", "if") for m in _children(c, "mark"))
+                        for s in _children(c, *_SUBJECTS)
+                    ]
             elif slot == "dative":
                 tokens = [t for t in _children(verb, "dative") if t.pos_ in ("PROPN", "NOUN")]
             else:
@@ -184,12 +247,37 @@ class RelationFinder:
             for c in verb.children
         ) or (verb.dep_ == "conj" and self._ceased(verb.head))
 
+    def _makers(self, noun: Token, actor_of: ActorOf) -> list[object]:
+        """Who a product belongs to: 'Hikvision cameras', 'products made by Hikvision',
+        'equipment from Huawei', 'Huawei's gear'."""
+        tokens = [c for c in noun.lefts if c.dep_ in ("compound", "poss")]
+        tokens += _prep_objects(noun, "from") + _prep_objects(noun, "of")
+        for participle in _children(noun, "acl"):
+            if participle.lemma_.lower() in _MAKING:
+                tokens += [o for a in _children(participle, "agent") for o in _children(a, "pobj")]
+        return self._actors(tokens, actor_of)
+
+    def _banned_dealings(self, verb: Token, actor_of: ActorOf) -> list[object]:
+        """'banned agencies from buying products made by Hikvision': banning others from
+        dealing with an actor bans the actor."""
+        dealings = [c for p in _prep_objects(verb, "from") for c in [p] if c.pos_ == "VERB"]
+        found: list[object] = []
+        for dealing in dealings:
+            goods = _children(dealing, "dobj") + [
+                o for w in ("with", "from", "to") for o in _prep_objects(dealing, w)
+            ]
+            for good in goods:
+                found += self._actors([good], actor_of) or self._makers(good, actor_of)
+        return found
+
     def from_verb(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
         for trigger, carrier in self._verb_triggers(verb):
             kind, slots = trigger.type, trigger.slots
             if kind == "SUPPLIED" and self._ceased(verb):
                 kind, slots = "STOPPED_SUPPLYING", (*slots, "in")
             objects = self._verb_objects(carrier, slots, actor_of)
+            if kind == "BANNED":
+                objects = objects or self._banned_dealings(verb, actor_of)
             if not objects:
                 continue
             subjects = self.subjects(verb, actor_of)
@@ -224,10 +312,11 @@ class RelationFinder:
         lemma = noun.lemma_.lower()
         for trigger in self.nouns.get(lemma, ()):
             subjects, received = self._noun_subjects(noun, actor_of)
-            objects = self._actors(
-                [o for s in trigger.slots for o in _prep_objects(noun, s)], actor_of
-            )
-            objects = objects or received
+            holders = [noun]
+            if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+                holders.append(noun.head)  # "filed a lawsuit in court against NSN"
+            tokens = [o for h in holders for s in trigger.slots for o in _prep_objects(h, s)]
+            objects = self._actors(tokens, actor_of) or received
             modality = modality_of(noun, self.lexicon)
             for subject in subjects:
                 for obj in objects:
@@ -267,10 +356,37 @@ class RelationFinder:
                     for obj in objects:
                         yield Found(kind, subject, obj, verb, modality_of(verb, self.lexicon), 0.7)
 
+    def from_modifier(self, token: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """Relations a noun phrase states about its own actor, without a trigger verb:
+        'the company in Waltham' and 'Tehran-based Safiran' (LOCATED_IN), 'lawyer Shashi
+        Nathan from Withers KhattarWong' and 'an official at the ministry' (MEMBER_OF)."""
+        actor = actor_of(token)
+        if actor is None or token.pos_ not in ("NOUN", "PROPN"):
+            return
+        kind = getattr(actor, "kind", "")
+        for prep in token.rights:
+            objects = self._actors(_children(prep, "pobj"), actor_of) if prep.dep_ == "prep" else []
+            for obj in objects:
+                obj_kind = getattr(obj, "kind", "")
+                if prep.lower_ == "in" and obj_kind in ("Place", "Government") and kind != "Place":
+                    yield Found("LOCATED_IN", actor, obj, token, "asserted", 0.55)
+                if (
+                    prep.lower_ in ("from", "of", "at")
+                    and kind == "Person"
+                    and obj_kind in ("Company", "Organization", "GovernmentBody", "Media")
+                ):
+                    yield Found("MEMBER_OF", actor, obj, token, "asserted", 0.55)
+        for based in token.lefts:
+            if based.lower_.endswith("based") or based.lemma_ == "base":
+                places = [c for c in based.subtree if c.i != based.i and actor_of(c)]
+                for place in self._actors(places[:1], actor_of):
+                    yield Found("LOCATED_IN", actor, place, token, "asserted", 0.6)
+
     def find(self, sentence: Span, actor_of: ActorOf) -> list[Found]:
         """Every relation the sentence states between two different actors."""
         found: list[Found] = []
         for token in sentence:
+            found += self.from_modifier(token, actor_of)
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
                 found += self.from_frame(token, actor_of)
                 found += self.from_verb(token, actor_of)
