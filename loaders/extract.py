@@ -43,6 +43,8 @@ def _settle_kind(cluster: Cluster, found: list[Found]) -> str:
         cluster.known and cluster.known.kind != "Government"
     ):
         return cluster.kind
+    if cluster.kind == "Government" and not cluster.known:
+        return cluster.kind  # "the Trump administration" is a government wherever it stands
     acting = any(f.subject is cluster for f in found) or any(
         f.object is cluster and f.type not in _LOCATIVE for f in found
     )

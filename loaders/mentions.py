@@ -26,6 +26,7 @@ _ENTITY_KINDS = {
     "FAC": "Place",
 }
 _ACTING_KINDS = ("Government", "GovernmentBody")
+_GROUP_NOUNS = frozenset({"majority", "minority", "population", "community", "people", "diaspora"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 
 
@@ -81,12 +82,12 @@ def _whole_name(span: Span) -> Span:
     """Grow an entity to the whole proper name it is part of: spaCy often tags 'Thermo Fisher' of
     'Thermo Fisher Scientific', or 'the Congressional-Executive Commission' without 'on China'."""
     doc = span.doc
-    while (
-        span.root.dep_ == "compound"
-        and span.root.head.i == span.end
-        and span.root.head.pos_ == "PROPN"
-    ):
-        span = doc[span.start : span.end + 1]
+    while span.root.dep_ == "compound" and span.root.head.pos_ == "PROPN":
+        head = span.root.head
+        between = doc[span.end : head.i]
+        if head.i < span.end or any(t.pos_ != "PROPN" or t.dep_ != "compound" for t in between):
+            break  # 'Aung San' of 'Aung San Suu Kyi' grows over 'Suu' to 'Kyi'
+        span = doc[span.start : head.i + 1]
     root = span.root
     for prep in root.rights:
         objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -97,26 +98,66 @@ def _whole_name(span: Span) -> Span:
     return span
 
 
+def _person_noun_beside(root: Token, lexicon: Lexicon) -> bool:
+    """'lawyer Shashi Nathan', 'a Myanmar national Tun Min Latt': a person noun names the kind."""
+    beside = [c for c in root.lefts if c.dep_ in ("compound", "amod")]
+    if root.dep_ == "appos":
+        beside.append(root.head)
+    return any(lexicon.anaphors.get(t.lemma_.lower()) == "Person" for t in beside)
+
+
+def _kind_noun_beside(root: Token, lexicon: Lexicon) -> str | None:
+    """'DeepSeek, the Chinese company': an appositive common noun names the kind."""
+    nouns = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        nouns.append(root.head)
+    for noun in nouns:
+        kind = lexicon.anaphors.get(noun.lemma_.lower())
+        if kind and noun.pos_ == "NOUN":
+            return kind
+    return None
+
+
+def _in_container(root: Token) -> bool:
+    """'the northern state of Kachin', 'the region of Xinjiang': the name is a place."""
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in ("state", "region", "province", "city", "village", "town")
+    )
+
+
 def _named(span: Span, label: str, lexicon: Lexicon) -> Mention | None:
     """A mention for a proper name of a given entity label, kind from gazetteer or words."""
     span = _strip_determiner(span)
     name = span.text.strip()
     if not name or not any(ch.isalpha() for ch in name):
         return None
+    root = span.root
+    if label == "NORP" and root.dep_ in ("amod", "compound", "nmod"):
+        head = root.head
+        if head.lemma_.lower() in _GROUP_NOUNS:  # "the Han Chinese majority", "Muslim minorities"
+            start = span.start
+            while start > 0 and span.doc[start - 1].ent_type_ == "NORP":
+                start -= 1  # "Han" of "Han Chinese"
+            group = span.doc[start : head.i + 1]
+            return Mention(group.start, group.end, group.text, "Group")
+        return None  # a demonym adjective ('the German Siemens') is no actor
     known = lexicon.known_actor(name)
     if known:
         return Mention(span.start, span.end, name, known.kind, known)
     if lexicon.is_term(name):
         return None
-    if label in ("GPE", "NORP") and span.root.tag_ == "NNPS":
+    if label in ("GPE", "NORP") and root.tag_ in ("NNPS", "NNS"):
         return Mention(span.start, span.end, name, "Group")  # "Kazakhs", "Uyghurs"
     if label == "NORP":
-        # A plural group noun ("Uyghurs", "Kazakhs"); a demonym adjective is no actor.
-        plural = span.root.tag_ in ("NNPS", "NNS") or (
-            span.root.tag_ == "NNP" and name.endswith("s")
-        )
-        return Mention(span.start, span.end, name, "Group") if plural else None
-    base = _ENTITY_KINDS.get(label)
+        return Mention(span.start, span.end, name, "Group")  # "Han Chinese", "Muslims"
+    if _in_container(root):
+        return Mention(span.start, span.end, name, "Place")
+    if label == "ORG" and _person_noun_beside(root, lexicon):
+        return Mention(span.start, span.end, name, "Person")
+    base = _ENTITY_KINDS.get(label) or _kind_noun_beside(root, lexicon)
     if base is None:
         return None
     if label == "ORG":
@@ -124,16 +165,37 @@ def _named(span: Span, label: str, lexicon: Lexicon) -> Mention | None:
     return Mention(span.start, span.end, name, base)
 
 
-def _entity_mention(ent: Span, lexicon: Lexicon) -> Mention | None:
-    span = _whole_name(ent) if ent.label_ in ("ORG", "PERSON", "FAC", "GPE") else ent
-    label = (
-        "ORG"
-        if (span.start, span.end) != (ent.start, ent.end) and ent.label_ in ("FAC", "GPE")
-        else ent.label_
-    )
-    return _named(span, label, lexicon)
+def _entity_pieces(ent: Span) -> list[Span]:
+    """An entity split where spaCy ran two names together: 'Dell, Super Micro' (a list) and
+    'the U.S. Treasury's Office of Foreign Assets' (a possessor and what it owns)."""
+    pieces, start = [], ent.start
+    for token in ent:
+        listed = token.text == "," or (token.lower_ in ("and", "or") and token.i > start)
+        if token.tag_ == "POS" or listed:
+            if token.i > start:
+                pieces.append(ent.doc[start : token.i])
+            start = token.i + 1
+    if start < ent.end:
+        pieces.append(ent.doc[start : ent.end])
+    named = [p for p in pieces if any(t.pos_ == "PROPN" for t in p)]
+    return named if len(named) > 1 else [ent]
 
 
+def _entity_mentions(ent: Span, lexicon: Lexicon) -> list[Mention]:
+    """The mentions an entity holds: one, or one per name spaCy ran together."""
+    found = []
+    for piece in _entity_pieces(ent):
+        span = _whole_name(piece) if ent.label_ in ("ORG", "PERSON", "FAC", "GPE") else piece
+        grown = (span.start, span.end) != (piece.start, piece.end)
+        label = "ORG" if grown and ent.label_ in ("FAC", "GPE") else ent.label_
+        mention = _named(span, label, lexicon)
+        if mention:
+            found.append(mention)
+    return found
+
+
+# Labels spaCy gives actors' names by mistake ("DeepSeek" as a LAW); dates never are.
+_THING_LABELS = frozenset({"LAW", "PRODUCT", "WORK_OF_ART", "EVENT"})
 _ARGUMENTS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "conj", "appos", "dative", "poss"})
 
 
@@ -153,20 +215,24 @@ def _unlabelled_name(token: Token, lexicon: Lexicon) -> Mention | None:
     person noun stands beside it ('lawyer Shashi Nathan'). Capitals in a headline, and a
     capital opening a sentence, are no evidence of a name.
     """
-    if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ not in _ARGUMENTS:
+    if token.pos_ != "PROPN" or token.dep_ not in _ARGUMENTS:
         return None
-    parts = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if token.ent_type_ and token.ent_type_ not in _THING_LABELS:
+        return None
+    parts = [
+        c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_
+    ]  # 'the Finnish Nokia': a demonym is no part of the name
     start = min((c.i for c in parts), default=token.i)
     span = token.doc[start : token.i + 1]
-    if any(t.ent_type_ for t in span) or not token.text[:1].isupper():
+    if any(t.ent_type_ and t.ent_type_ not in _THING_LABELS for t in span):
+        return None
+    if not token.text[:1].isupper():
         return None
     if (len(span) == 1 and span.start == token.sent.start) or _title_case(token.sent):
         return None
     if lexicon.is_term(span.text):
         return None
-    nouns = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
-    nouns += [token.head] if token.dep_ == "appos" else []
-    if any(lexicon.anaphors.get(n.lemma_.lower()) == "Person" for n in nouns):
+    if _person_noun_beside(token, lexicon):
         return _named(span, "PERSON", lexicon)
     return _named(span, "ORG", lexicon)
 
@@ -209,6 +275,11 @@ def _body_phrase(token: Token, lexicon: Lexicon) -> Mention | None:
             known = lexicon.known_actor(modifier.text)
             if known and known.kind == "Government":
                 return Mention(span.start, span.end, span.text, "Government", known)
+        # "the Trump administration": a government named for its leader.
+        if token.lemma_.lower() == "administration" and any(
+            m.ent_type_ == "PERSON" or (m.pos_ == "PROPN" and not m.ent_type_) for m in naming
+        ):
+            return Mention(span.start, span.end, span.text, "Government")
         return None
     return Mention(span.start, span.end, name, kind, lexicon.known_actor(name))
 
@@ -248,12 +319,39 @@ def _repeated_names(doc: Doc, found: list[Mention]) -> list[Mention]:
     return repeats
 
 
+def _known_prefix(doc: Doc, mention: Mention, lexicon: Lexicon) -> Mention | None:
+    """The well-known actor a run-together headline name starts with ('U.S. Sanctions ...')."""
+    for end in range(mention.end - 1, mention.start, -1):
+        known = lexicon.known_actor(doc[mention.start : end].text)
+        if known:
+            return Mention(mention.start, end, doc[mention.start : end].text, known.kind, known)
+    return None
+
+
+def _drop_headline_only(doc: Doc, found: list[Mention], lexicon: Lexicon) -> list[Mention]:
+    """A headline capitalises every word, so an unknown name seen only in headlines
+    ('US Company to Stop Sales of Genetic Tech') is no evidence of an actor; a well-known
+    actor at its start still is."""
+    headline = {s.start for s in doc.sents if _title_case(s)}
+
+    def in_headline(m: Mention) -> bool:
+        return doc[m.start].sent.start in headline
+
+    elsewhere = {name_key(m.name) for m in found if not in_headline(m)}
+    kept = []
+    for m in found:
+        if m.anaphor or m.known or not in_headline(m) or name_key(m.name) in elsewhere:
+            kept.append(m)
+        elif prefix := _known_prefix(doc, m, lexicon):
+            kept.append(prefix)
+    return kept
+
+
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """Every mention in the document, in text order, without overlaps (longer wins)."""
     found: list[Mention] = []
     for ent in doc.ents:
-        mention = _entity_mention(ent, lexicon)
-        if mention:
+        for mention in _entity_mentions(ent, lexicon):
             mention.title = _title_before(doc, mention.start, lexicon)
             found.append(mention)
     for token in doc:
@@ -265,6 +363,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
         if mention:
             found.append(mention)
     found += _repeated_names(doc, found)
+    found = _drop_headline_only(doc, found, lexicon)
     for mention in found:
         root = doc[mention.start : mention.end].root
         mention.subject = root.dep_ in ("nsubj", "nsubjpass")
@@ -289,8 +388,8 @@ def _is_short_form(short: str, long: str, kind: str) -> bool:
     s, l_ = short.split(), long.split()
     if not s or len(s) >= len(l_):
         return False
-    if kind == "Person":
-        return s == l_[-len(s) :] or (s == l_[: len(s)] and len(s) > 1)
+    if kind == "Person":  # 'Rubio' of 'Marco Rubio'; 'Li' of 'Li Ming' (family name first)
+        return s == l_[-len(s) :] or s == l_[: len(s)]
     return l_[: len(s)] == s
 
 
@@ -310,14 +409,14 @@ def _find_cluster(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
         if key == cluster.key or key in (name_key(n) for n in cluster.names):
             return cluster
     for cluster in clusters:
+        if _is_acronym(mention.name, [cluster.name, *cluster.names]):
+            return cluster  # whatever label spaCy gave the acronym
         person_surname = cluster.kind == "Person" and not mention.known
         if not (person_surname or _compatible(mention.kind, cluster.kind)):
             continue
         if _is_short_form(key, cluster.key, cluster.kind):
             return cluster
         if _is_short_form(cluster.key, key, mention.kind):
-            return cluster
-        if _is_acronym(mention.name, [cluster.name, *cluster.names]):
             return cluster
     return None
 
