@@ -21,6 +21,10 @@ class KnownActor:
     kind: str
     aliases: tuple[str, ...]
     wikidata: str | None
+    capitals: tuple[str, ...] = ()  # a government's seats, which stand for it when it acts
+
+    def is_capital(self, name: str) -> bool:
+        return name_key(name) in {name_key(c) for c in self.capitals}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,9 +74,13 @@ def _known(entries: list[dict[str, Any]]) -> dict[str, KnownActor]:
     for entry in entries:
         vocab.kind(entry["kind"])
         actor = KnownActor(
-            entry["name"], entry["kind"], tuple(entry.get("aliases", ())), entry.get("wikidata")
+            entry["name"],
+            entry["kind"],
+            tuple(entry.get("aliases", ())),
+            entry.get("wikidata"),
+            tuple(entry.get("capitals", ())),
         )
-        for alias in (actor.name, *actor.aliases):
+        for alias in (actor.name, *actor.aliases, *actor.capitals):
             index.setdefault(name_key(alias), actor)
     return index
 

@@ -118,6 +118,15 @@ def _kind_noun_beside(root: Token, lexicon: Lexicon) -> str | None:
     return None
 
 
+def _locative(span: Span) -> bool:
+    """The name is where something is: 'in Beijing', 'Tehran-based', 'Moscow's suburbs'."""
+    root, doc = span.root, span.doc
+    after = doc[span.end : span.end + 2]
+    if len(after) == 2 and after[0].text == "-" and after[1].lower_ == "based":
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("in", "at", "near", "outside", "from")
+
+
 def _in_container(root: Token) -> bool:
     """'the northern state of Kachin', 'the region of Xinjiang': the name is a place."""
     prep = root.head
@@ -145,6 +154,8 @@ def _named(span: Span, label: str, lexicon: Lexicon) -> Mention | None:
             return Mention(group.start, group.end, group.text, "Group")
         return None  # a demonym adjective ('the German Siemens') is no actor
     known = lexicon.known_actor(name)
+    if known and known.is_capital(name) and _locative(span):
+        return Mention(span.start, span.end, name, "Place")  # the city, not its government
     if known:
         return Mention(span.start, span.end, name, known.kind, known)
     if lexicon.is_term(name):
@@ -245,11 +256,11 @@ def _title_before(doc: Doc, start: int, lexicon: Lexicon) -> str | None:
 
 def _body_phrase(token: Token, lexicon: Lexicon) -> Mention | None:
     """A noun phrase headed by a body noun and naming its state or place: 'Xinjiang police',
-    'police in Xinjiang', 'the Chinese regime'."""
+    'police in Xinjiang', 'the parliament of Ruritania', 'the Chinese regime'."""
     kind = lexicon.heads.get(token.lower_) or lexicon.heads.get(token.lemma_.lower())
     if kind not in _ACTING_KINDS or token.pos_ not in ("NOUN", "PROPN"):
         return None
-    modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
     naming = [m for m in modifiers if m.pos_ == "PROPN" or m.ent_type_ in ("GPE", "NORP")]
     doc = token.doc
     if naming:
@@ -259,16 +270,18 @@ def _body_phrase(token: Token, lexicon: Lexicon) -> Mention | None:
         places = [
             o
             for p in token.rights
-            if p.dep_ == "prep" and p.lower_ == "in" and p.i == token.i + 1
+            if p.dep_ == "prep" and p.lower_ in ("in", "of") and p.i == token.i + 1
             for o in p.children
             if o.dep_ == "pobj" and o.ent_type_ == "GPE" and o.i == p.i + 1
         ]
         if not places or kind != "GovernmentBody":
             return None
         span = doc[token.i : places[0].i + 1]
-        name = f"{places[0].text} {token.text}"
-    if any(t.tag_ == "POS" for t in span):
-        return None
+        of = doc[token.i + 1].lower_ == "of"  # "the parliament of Ruritania" is its name
+        name = span.text if of else f"{places[0].text} {token.text}"
+    possessors = [m for m in naming if m.dep_ == "poss"]
+    if any(m.ent_type_ != "GPE" for m in possessors):
+        return None  # "Rubio's office" names no body; "Myanmar's military junta" does
     if kind == "Government":
         # "the Chinese regime", "the Russian government": the state itself.
         for modifier in naming:

@@ -202,7 +202,7 @@ class RelationFinder:
                 if not tokens:  # "investigating whether DeepSeek used ...": the one in question
                     tokens = [
                         s
-                        for c in _children(verb, "ccomp")
+                        for c in _children(verb, "ccomp", "advcl")
                         if any(m.lower_ in ("whether", "if") for m in _children(c, "mark"))
                         for s in _children(c, *_SUBJECTS)
                     ]
@@ -314,7 +314,12 @@ class RelationFinder:
             subjects, received = self._noun_subjects(noun, actor_of)
             holders = [noun]
             if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
-                holders.append(noun.head)  # "filed a lawsuit in court against NSN"
+                holders.append(noun.head)  # "filed a lawsuit ... against NSN"
+            # "a lawsuit in an American court against NSN": the parser hangs the object's
+            # phrase on the nearest noun before it
+            holders += [
+                o for h in list(holders) for p in _children(h, "prep") for o in _children(p, "pobj")
+            ]
             tokens = [o for h in holders for s in trigger.slots for o in _prep_objects(h, s)]
             objects = self._actors(tokens, actor_of) or received
             modality = modality_of(noun, self.lexicon)

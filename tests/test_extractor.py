@@ -116,3 +116,59 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
     assert ("Thermo Fisher Scientific Inc.", "SUPPLIED", "Xinjiang police") in found
     assert ("Marco Rubio", "CRITICIZED", "Thermo Fisher Scientific Inc.") in found
     assert ("U.S. Congress", "BANNED", "Hikvision") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the reason clause belongs to the nearest object before it
+            "Senator Jane Doe criticized Acme Corp for selling drones to Ruritania police.",
+            ("Acme Corp", "SUPPLIED", "Ruritania police", "asserted"),
+        ),
+        (  # banning others from dealing with an actor bans the actor
+            "The parliament of Ruritania banned agencies from buying cameras made by Hikvision.",
+            ("parliament of Ruritania", "BANNED", "Hikvision", "asserted"),
+        ),
+        (  # a lawsuit's object hangs on the court the parser attached it to
+            "Maria Lopez filed a lawsuit in a federal court against Acme Corp.",
+            ("Maria Lopez", "SUED", "Acme Corp.", "asserted"),
+        ),
+        (  # the one in question in a whether-clause
+            "The Commerce Department is investigating whether Acme Corp shipped chips to Iran.",
+            ("U.S. Department of Commerce", "INVESTIGATED", "Acme Corp", "asserted"),
+        ),
+        (  # a capital as a location is the city, not the government
+            "Tehran-based Safir Logistics moved the cargo.",
+            ("Safir Logistics", "LOCATED_IN", "Tehran", "asserted"),
+        ),
+        (  # a person from an organization is its member
+            "Her lawyer John Smith from Baker Legal said the case would continue.",
+            ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
+        ),
+    ],
+)
+def test_general_constructions(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_an_acronym_in_parentheses_is_the_same_actor_whatever_its_label(extractor):
+    text = (
+        "The Islamic Revolutionary Guard Corps (IRGC) runs drone programs. "
+        "Officials said the IRGC bought engines."
+    )
+    extraction = extractor.extract(Article(text=text, title="t"))
+    named = [a for a in extraction.actors if "IRGC" in (a.name, *a.aliases)]
+    assert [a.name for a in named] == ["Islamic Revolutionary Guard Corps"]
+
+
+def test_a_name_only_in_a_headline_is_no_actor(extractor):
+    text = "Global Company To Halt Sales Of Genetic Tech In Region\n\nThe firm said nothing."
+    extraction = extractor.extract(Article(text=text, title="t"))
+    assert extraction.actors == ()
+
+
+def test_a_demonym_adjective_is_no_actor_but_a_group_phrase_is(extractor):
+    text = "The German Siemens sold parts. Tensions rose with the Han Chinese majority."
+    names = {a.name: a.kind for a in extractor.extract(Article(text=text, title="t")).actors}
+    assert "Germany" not in names
+    assert names.get("Han Chinese majority") == "Group"
