@@ -176,20 +176,28 @@ def _named(span: Span, label: str, lexicon: Lexicon) -> Mention | None:
     return Mention(span.start, span.end, name, base)
 
 
+def _split(span: Span, cuts: list[int]) -> list[Span]:
+    """The named parts of ``span`` between the cut tokens."""
+    pieces, start = [], span.start
+    for cut in [*cuts, span.end]:
+        if cut > start:
+            pieces.append(span.doc[start:cut])
+        start = cut + 1
+    return [p for p in pieces if any(t.pos_ == "PROPN" for t in p)]
+
+
 def _entity_pieces(ent: Span) -> list[Span]:
-    """An entity split where spaCy ran two names together: 'Dell, Super Micro' (a list) and
-    'the U.S. Treasury's Office of Foreign Assets' (a possessor and what it owns)."""
-    pieces, start = [], ent.start
-    for token in ent:
-        listed = token.text == "," or (token.lower_ in ("and", "or") and token.i > start)
-        if token.tag_ == "POS" or listed:
-            if token.i > start:
-                pieces.append(ent.doc[start : token.i])
-            start = token.i + 1
-    if start < ent.end:
-        pieces.append(ent.doc[start : ent.end])
-    named = [p for p in pieces if any(t.pos_ == "PROPN" for t in p)]
-    return named if len(named) > 1 else [ent]
+    """An entity split where spaCy ran names together: 'the U.S. Treasury's Office of Foreign
+    Assets' (a possessor and what it owns) and lists ('Dell, Super Micro and HP'). An 'and'
+    without a list is part of the name: 'Bureau of Industry and Security'."""
+    owned = _split(ent, [t.i for t in ent if t.tag_ == "POS"])
+    pieces = []
+    for part in owned or [ent]:
+        commas = [t.i for t in part if t.text == ","]
+        ands = [t.i for t in part if t.lower_ in ("and", "or") and t.i > part.start]
+        listed = _split(part, sorted(commas + ands)) if commas else []
+        pieces += listed if len(listed) > 1 else [part]
+    return pieces
 
 
 def _entity_mentions(ent: Span, lexicon: Lexicon) -> list[Mention]:
@@ -353,7 +361,9 @@ def _drop_headline_only(doc: Doc, found: list[Mention], lexicon: Lexicon) -> lis
     elsewhere = {name_key(m.name) for m in found if not in_headline(m)}
     kept = []
     for m in found:
-        if m.anaphor or m.known or not in_headline(m) or name_key(m.name) in elsewhere:
+        # "Xinjiang police" in a headline: the noun, not the capitals, says it is a body
+        body = lexicon.heads.get(doc[m.end - 1].lemma_.lower()) in _ACTING_KINDS
+        if m.anaphor or m.known or body or not in_headline(m) or name_key(m.name) in elsewhere:
             kept.append(m)
         elif prefix := _known_prefix(doc, m, lexicon):
             kept.append(prefix)

@@ -18,8 +18,8 @@ def _governors(token: Token) -> list[Token]:
     chain = [token]
     while chain[-1].head.i != chain[-1].i and len(chain) < 8:
         head = chain[-1].head
-        if chain[-1].dep_ in ("nsubj", "nsubjpass", "appos", "relcl", "conj"):
-            break  # the trigger sits inside another clause's subject or a list
+        if chain[-1].dep_ in ("nsubj", "nsubjpass", "appos", "relcl"):
+            break  # the trigger sits inside another clause's subject or a relative clause
         chain.append(head)
     return chain
 

@@ -124,12 +124,17 @@ class RelationFinder:
         for token in tokens:
             for conj in _conjuncts(token):
                 actor = actor_of(conj)
-                if actor is None and conj.pos_ == "NOUN":
+                people = self.lexicon.anaphors.get(conj.lemma_.lower()) == "Person"
+                if actor is None and conj.pos_ == "NOUN" and not people:
+                    # ("U.S. officials" are unnamed people, not the United States)
                     named = [c for c in conj.lefts if c.dep_ == "compound" and actor_of(c)]
                     if conj.dep_ == "appos":
                         named.insert(0, conj.head)
                     if conj.lemma_.lower() in _CONTAINERS:  # "the region of Xinjiang"
                         named += _prep_objects(conj, "of")
+                    listed = [c for c in conj.rights if c.dep_ == "appos"]
+                    if listed and conj.tag_ == "NNS":  # "three companies, A, B and C"
+                        out += [a for a in self._actors(listed, actor_of) if a not in out]
                     actor = next((actor_of(c) for c in named if actor_of(c)), None)
                 if actor is not None and actor not in out:
                     out.append(actor)
@@ -300,12 +305,10 @@ class RelationFinder:
                 return subjects, self.subjects(head, actor_of)
             if not subjects:
                 subjects = self.subjects(head, actor_of)
-        if not subjects and noun.dep_ in ("attr", "appos"):
-            subjects = (
-                self.subjects(head, actor_of)
-                if noun.dep_ == "attr"
-                else self._actors([head], actor_of)
-            )
+        if not subjects and noun.dep_ == "attr":  # "X is a member of Y"
+            subjects = self.subjects(head, actor_of)
+        elif not subjects and noun.dep_ == "appos" and actor_of(head) is not None:
+            subjects = [actor_of(head)]  # "Wang, secretary of Y": Wang alone, not his list
         return subjects, []
 
     def from_noun(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
@@ -369,11 +372,12 @@ class RelationFinder:
         if actor is None or token.pos_ not in ("NOUN", "PROPN"):
             return
         kind = getattr(actor, "kind", "")
+        institution = kind in ("Company", "Organization", "GovernmentBody", "Media")
         for prep in token.rights:
             objects = self._actors(_children(prep, "pobj"), actor_of) if prep.dep_ == "prep" else []
             for obj in objects:
                 obj_kind = getattr(obj, "kind", "")
-                if prep.lower_ == "in" and obj_kind in ("Place", "Government") and kind != "Place":
+                if prep.lower_ == "in" and obj_kind in ("Place", "Government") and institution:
                     yield Found("LOCATED_IN", actor, obj, token, "asserted", 0.55)
                 if (
                     prep.lower_ in ("from", "of", "at")
