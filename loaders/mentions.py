@@ -312,7 +312,9 @@ def _anaphor(token: Token, lexicon: Lexicon) -> Mention | None:
             return None  # an object "it" is more often a thing than an actor
         return Mention(token.i, token.i + 1, token.text, "", anaphor=lexicon.pronouns[lower])
     kind = lexicon.anaphors.get(token.lemma_.lower())
-    if kind and token.pos_ == "NOUN" and token.tag_ == "NN":
+    # ("the military" as a subject is often tagged an adjective)
+    nominal = token.tag_ == "NN" or (token.pos_ == "ADJ" and token.dep_ in _ARGUMENTS)
+    if kind and nominal:
         left = list(token.lefts)
         if left and left[0].lower_ == "the" and all(t.pos_ in ("DET", "ADJ") for t in left):
             return Mention(left[0].i, token.i + 1, f"the {token.lower_}", "", anaphor=(kind,))
@@ -449,6 +451,11 @@ def _antecedent(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]) -> Clu
     or the previous sentence ('The Treasury sanctioned the firm ... It accused the firm');
     otherwise the nearest earlier actor of its kinds."""
     fitting = [(m, c) for m, c in earlier if c.kind in anaphor.anaphor]
+    noun = anaphor.name.split()[-1].lower()
+    if anaphor.name.lower().startswith("the "):  # "the military": 'Myanmar's military junta'
+        named = [c for _, c in fitting if noun in " ".join([c.name, *c.names]).lower().split()]
+        if named:
+            return named[-1]
     if anaphor.subject:
         sentences = sorted({m.sentence for m, _ in fitting if m.sentence < anaphor.sentence})
         window = {anaphor.sentence, *sentences[-1:]}

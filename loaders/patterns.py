@@ -217,6 +217,11 @@ class RelationFinder:
                 tokens = _prep_objects(verb, slot)
                 for obj in _children(verb, "dobj"):
                     tokens += _prep_objects(obj, slot)
+                if not tokens and verb.dep_ == "pcomp":
+                    # "accused the firm of producing drones for the IRGC": the parser hangs
+                    # the last phrase on the main verb, after the reason clause
+                    governor = next((a for a in verb.ancestors if a.pos_ == "VERB"), verb)
+                    tokens = [t for t in _prep_objects(governor, slot) if t.i > verb.i]
             actors = self._actors(tokens, actor_of)
             if actors:
                 return actors

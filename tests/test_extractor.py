@@ -172,3 +172,22 @@ def test_a_demonym_adjective_is_no_actor_but_a_group_phrase_is(extractor):
     names = {a.name: a.kind for a in extractor.extract(Article(text=text, title="t")).actors}
     assert "Germany" not in names
     assert names.get("Han Chinese majority") == "Group"
+
+
+def test_a_definite_description_prefers_the_actor_its_noun_names(extractor):
+    text = (
+        "Ruritania's military junta seized power in 2020. "
+        "The Treasury's Office of Foreign Assets Control said it sanctioned two firms. "
+        "The military arrested Maria Lopez last year."
+    )
+    found = relations(extractor, text)
+    assert ("Ruritania's military junta", "DETAINED", "Maria Lopez", "asserted") in found
+
+
+def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extractor):
+    found = relations(
+        extractor, "The Treasury accused Acme Corp of producing drones for the Ruritanian army."
+    )
+    assert ("U.S. Department of the Treasury", "CRITICIZED", "Acme Corp", "asserted") in found
+    supplied = [r for r in found if r[1] == "SUPPLIED"]
+    assert supplied == [("Acme Corp", "SUPPLIED", "Ruritanian army", "hedged")]
