@@ -55,6 +55,7 @@ class Cluster:
     names: list[str] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     titles: set[str] = field(default_factory=set)
+    votes: list[str] = field(default_factory=list)  # the kind each name mention suggests
 
     @property
     def key(self) -> str:
@@ -103,7 +104,9 @@ def _person_noun_beside(root: Token, lexicon: Lexicon) -> bool:
     beside = [c for c in root.lefts if c.dep_ in ("compound", "amod")]
     if root.dep_ == "appos":
         beside.append(root.head)
-    return any(lexicon.anaphors.get(t.lemma_.lower()) == "Person" for t in beside)
+    return any(
+        lexicon.anaphors.get(t.lemma_.lower()) == "Person" and t.text.islower() for t in beside
+    )  # a common noun: 'Executive' in 'Congressional-Executive Commission' is part of a name
 
 
 def _kind_noun_beside(root: Token, lexicon: Lexicon) -> str | None:
@@ -173,6 +176,8 @@ def _named(span: Span, label: str, lexicon: Lexicon) -> Mention | None:
         return None
     if label == "ORG":
         base = _kind_from_heads([t.text for t in span], lexicon, "Company")
+    elif len(span) > 1:  # 'Thalestris Limited' tagged a person, 'Citizen Lab' too
+        base = lexicon.heads.get(span[-1].lower_.rstrip("."), base)
     return Mention(span.start, span.end, name, base)
 
 
@@ -483,7 +488,13 @@ def _cluster_names(mentions: list[Mention]) -> dict[int, Cluster]:
             clusters.append(cluster)
         if mention.name not in cluster.names:
             cluster.names.append(mention.name)
+        if not mention.name.replace(".", "").isupper():  # an acronym says nothing of its kind
+            cluster.votes.append(mention.kind)
         of[i] = cluster
+    for cluster in clusters:
+        if not cluster.known:  # spaCy's label for one mention can be wrong; most mentions agree
+            votes = cluster.votes or [cluster.kind]
+            cluster.kind = max(dict.fromkeys(votes), key=votes.count)
     return of
 
 

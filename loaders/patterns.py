@@ -316,6 +316,14 @@ class RelationFinder:
             subjects = [actor_of(head)]  # "Wang, secretary of Y": Wang alone, not his list
         return subjects, []
 
+    def _slot_actors(
+        self, holders: list[Token], slots: tuple[str, ...], actor_of: ActorOf
+    ) -> list[object]:
+        """Actors in the given prepositional slots of any of the holder words."""
+        return self._actors(
+            [o for h in holders for s in slots for o in _prep_objects(h, s)], actor_of
+        )
+
     def from_noun(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
         lemma = noun.lemma_.lower()
         for trigger in self.nouns.get(lemma, ()):
@@ -323,13 +331,15 @@ class RelationFinder:
             holders = [noun]
             if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
                 holders.append(noun.head)  # "filed a lawsuit ... against NSN"
-            # "a lawsuit in an American court against NSN": the parser hangs the object's
-            # phrase on the nearest noun before it
-            holders += [
-                o for h in list(holders) for p in _children(h, "prep") for o in _children(p, "pobj")
-            ]
-            tokens = [o for h in holders for s in trigger.slots for o in _prep_objects(h, s)]
-            objects = self._actors(tokens, actor_of) or received
+            objects = self._slot_actors(holders, trigger.slots, actor_of)
+            if not objects:
+                # "a lawsuit in an American court against NSN": the parser hangs the
+                # object's phrase on the nearest noun before it
+                nested = [
+                    o for h in holders for p in _children(h, "prep") for o in _children(p, "pobj")
+                ]
+                objects = self._slot_actors(nested, trigger.slots, actor_of)
+            objects = objects or received
             modality = modality_of(noun, self.lexicon)
             for subject in subjects:
                 for obj in objects:
