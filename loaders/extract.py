@@ -16,9 +16,13 @@ from actorgraph.loaders.lexicon import Lexicon, lexicon
 from actorgraph.loaders.mentions import Cluster, find_mentions, resolve
 from actorgraph.loaders.nlp import pipeline, pipeline_name
 from actorgraph.loaders.patterns import Found, RelationFinder
-from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, vocabulary
+from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key, vocabulary
 
 EXTRACTOR_VERSION = "rules-1"
+
+# How far a claim's confidence carries over once its modality is read: the cues for
+# hedges and denials are fewer and vaguer than plain statements.
+_MODALITY_CERTAINTY = {"asserted": 1.0, "hedged": 0.85, "negated": 0.9}
 
 # Relation types whose object is a location: a country there is a place, not an agent.
 _LOCATIVE = frozenset(
@@ -71,7 +75,34 @@ class Extractor:
             for sent in doc.sents
             for f in self.finder.find(sent, actor_of)
         ]
+        found += self._memberships_from_titles(doc, clusters)
         return _Article(article, doc, clusters, actor_at, found)
+
+    def _memberships_from_titles(
+        self, doc: Doc, clusters: list[Cluster]
+    ) -> list[tuple[Found, int, int]]:
+        """'Commerce Secretary Wilbur Ross' is a member of the Commerce Department, which the
+        title names; 'Sen. Marco Rubio' of the U.S. Senate when the article also names the
+        Senate (a bare 'Sen.' does not say which senate, nor mention it as an actor)."""
+        by_key = {name_key(n): c for c in clusters for n in [c.name, *c.names]}
+        found = []
+        for person in [c for c in clusters if c.kind == "Person"]:
+            for mention in person.mentions:
+                body_name = mention.role_of or self.lexicon.titles.get(mention.title or "")
+                if not body_name:
+                    continue
+                known = self.lexicon.known_actor(body_name)
+                body = by_key.get(name_key(known.name if known else body_name))
+                if body is None and known and mention.role_of:
+                    body = Cluster(known.name, known.kind, known, names=[known.name])
+                    clusters.append(body)
+                    by_key[name_key(known.name)] = body
+                if body is None or body is person:
+                    continue
+                token = doc[mention.start]
+                membership = Found("MEMBER_OF", person, body, token, "asserted", 0.7)
+                found.append((membership, token.sent.start_char, token.sent.end_char))
+        return found
 
     def _records(self, state: _Article) -> Extraction:
         relations = [f for f, _, _ in state.found]
@@ -85,9 +116,8 @@ class Extractor:
         for found, start, end in state.found:
             subject, obj = actors[id(found.subject)], actors[id(found.object)]
             evidence = Evidence(state.article.text[start:end], start, end)
-            claim = Claim(
-                found.type, subject.id, obj.id, evidence, found.modality, found.confidence
-            )
+            confidence = found.confidence * _MODALITY_CERTAINTY[found.modality]
+            claim = Claim(found.type, subject.id, obj.id, evidence, found.modality, confidence)
             claims.setdefault((claim.type, claim.subject, claim.object, start), claim)
         unique = {a.id: a for a in actors.values()}
         return Extraction(

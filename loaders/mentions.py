@@ -41,6 +41,7 @@ class Mention:
     known: KnownActor | None = None
     anaphor: tuple[str, ...] = ()  # kinds it may refer back to; empty for a name
     title: str | None = None  # "sen." before a person's name
+    role_of: str | None = None  # "Commerce" of "Commerce Secretary Wilbur Ross"
     subject: bool = False  # the grammatical subject of its clause
     sentence: int = 0  # the index of its sentence's first token
 
@@ -83,11 +84,15 @@ def _whole_name(span: Span) -> Span:
     """Grow an entity to the whole proper name it is part of: spaCy often tags 'Thermo Fisher' of
     'Thermo Fisher Scientific', or 'the Congressional-Executive Commission' without 'on China'."""
     doc = span.doc
+    label = span.root.ent_type_
     while span.root.dep_ == "compound" and span.root.head.pos_ == "PROPN":
         head = span.root.head
-        between = doc[span.end : head.i]
-        if head.i < span.end or any(t.pos_ != "PROPN" or t.dep_ != "compound" for t in between):
+        grown = doc[span.end : head.i + 1]
+        if head.i < span.end or any(t.pos_ != "PROPN" or t.dep_ != "compound" for t in grown[:-1]):
             break  # 'Aung San' of 'Aung San Suu Kyi' grows over 'Suu' to 'Kyi'
+        leans_on_other = head.dep_ == "compound" and head.head.ent_type_ not in ("", label)
+        if leans_on_other or any(t.ent_type_ and t.ent_type_ != label for t in grown):
+            break  # 'Commerce' stops before 'Secretary Wilbur Ross', another entity
         span = doc[span.start : head.i + 1]
     root = span.root
     for prep in root.rights:
@@ -205,8 +210,31 @@ def _entity_pieces(ent: Span) -> list[Span]:
     return pieces
 
 
+def _person_after_title(ent: Span, lexicon: Lexicon) -> tuple[Span, Token | None, str | None]:
+    """'Commerce Secretary Wilbur Ross' -> ('Wilbur Ross', 'Secretary', 'Commerce'): spaCy often
+    takes a title, and the body it names, into a person's name."""
+    titles = [
+        t
+        for t in ent[:-1]
+        if lexicon.anaphors.get(t.lower_.rstrip(".")) == "Person" or t.lower_ in lexicon.titles
+    ]
+    if not titles:
+        return ent, None, None
+    title = titles[-1]
+    before = _strip_determiner(ent.doc[ent.start : title.i]) if title.i > ent.start else None
+    role_of = before.text if before is not None and before.text.lower() != "the" else None
+    return ent.doc[title.i + 1 : ent.end], title, role_of
+
+
 def _entity_mentions(ent: Span, lexicon: Lexicon) -> list[Mention]:
     """The mentions an entity holds: one, or one per name spaCy ran together."""
+    if ent.label_ == "PERSON":
+        person, title, role_of = _person_after_title(ent, lexicon)
+        mention = _named(person, "PERSON", lexicon) if title is not None else None
+        if mention:
+            mention.title = title.lower_ if title.lower_ in lexicon.titles else None
+            mention.role_of = role_of
+            return [mention]
     found = []
     for piece in _entity_pieces(ent):
         span = _whole_name(piece) if ent.label_ in ("ORG", "PERSON", "FAC", "GPE") else piece
@@ -265,6 +293,17 @@ def _title_before(doc: Doc, start: int, lexicon: Lexicon) -> str | None:
     if start > 0 and doc[start - 1].lower_ in lexicon.titles:
         return doc[start - 1].lower_
     return None
+
+
+def _role_before(doc: Doc, mention: Mention, lexicon: Lexicon) -> str | None:
+    """'Commerce Secretary Wilbur Ross': the body named before a person's title."""
+    if mention.start < 2:
+        return None
+    title = doc[mention.start - 1]
+    if lexicon.anaphors.get(title.lemma_.lower()) != "Person" or not title.text[:1].isupper():
+        return None
+    body = next((e for e in doc.ents if e.end == title.i and e.label_ in ("ORG", "GPE")), None)
+    return _strip_determiner(body).text if body is not None else None
 
 
 def _body_phrase(token: Token, lexicon: Lexicon) -> Mention | None:
@@ -382,7 +421,9 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     found: list[Mention] = []
     for ent in doc.ents:
         for mention in _entity_mentions(ent, lexicon):
-            mention.title = _title_before(doc, mention.start, lexicon)
+            mention.title = mention.title or _title_before(doc, mention.start, lexicon)
+            if mention.kind == "Person":
+                mention.role_of = mention.role_of or _role_before(doc, mention, lexicon)
             found.append(mention)
     for token in doc:
         mention = (

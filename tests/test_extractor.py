@@ -191,3 +191,37 @@ def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extrac
     assert ("U.S. Department of the Treasury", "CRITICIZED", "Acme Corp", "asserted") in found
     supplied = [r for r in found if r[1] == "SUPPLIED"]
     assert supplied == [("Acme Corp", "SUPPLIED", "Ruritanian army", "hedged")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Uyghurs are detained in camps across the region.",  # an agentless passive
+        "The Daily Ledger reported that the market grew.",  # the reporter's attribution
+        "Acme Corp sells phones in stores.",  # no actor on the other end
+        "Human rights groups criticized the policy.",  # unnamed, generic ends
+        "Global Cameras To Be Banned By Lawmakers\n\nThe vote is next week.",  # a headline only
+    ],
+)
+def test_sentences_that_state_no_relation_yield_none(extractor, text):
+    assert relations(extractor, text) == set()
+
+
+def test_a_title_that_names_a_body_makes_a_member(extractor):
+    found = relations(extractor, "Commerce Secretary Wilbur Ross said the rule was final.")
+    assert found == {("Wilbur Ross", "MEMBER_OF", "U.S. Department of Commerce", "asserted")}
+
+
+def test_a_bare_senator_title_names_no_senate(extractor):
+    """'Sen.' alone does not say which senate, nor mention it as an actor."""
+    assert relations(extractor, "Sen. James Paterson said the cameras would go.") == set()
+
+
+def test_confidence_is_lower_for_hedged_claims(extractor):
+    plain = extractor.extract(Article(text="Acme Corp sold radios to Ruritania police.", title="t"))
+    hedged = extractor.extract(
+        Article(text="Acme Corp reportedly sold radios to Ruritania police.", title="t")
+    )
+    [asserted_claim], [hedged_claim] = plain.claims, hedged.claims
+    assert hedged_claim.modality == "hedged"
+    assert hedged_claim.confidence < asserted_claim.confidence
