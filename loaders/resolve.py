@@ -1,0 +1,116 @@
+"""Entity resolution across articles: one real-world actor is one node.
+
+Within an article the extractor already groups a name, its short forms, acronyms
+and references. Across articles, an actor is the same as one seen before when they
+share a normalised name or alias (name_key: case, punctuation, 'the' and legal
+suffixes do not count) and their kinds agree; a key shared by two different known
+actors decides nothing. The gazetteer has already given well-known actors their
+canonical names, so 'Beijing said' and 'China's government' meet at China.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Protocol
+
+from actorgraph.schema import Actor, Extraction, name_key
+
+# A country acts as a Government and sits as a Place: one actor either way.
+_SAME_ACTOR_KINDS = ({"Government", "Place"},)
+
+
+@dataclass(frozen=True, slots=True)
+class KnownActorRef:
+    """An actor already in the graph, as resolution needs it."""
+
+    id: str
+    name: str
+    kind: str
+
+
+class ActorIndex(Protocol):
+    """Finds the graph's actors by the name keys of their names and aliases."""
+
+    def actors_by_keys(self, keys: Sequence[str]) -> Mapping[str, list[KnownActorRef]]: ...
+
+
+def keys_of(actor: Actor) -> list[str]:
+    """The name keys an actor answers to."""
+    return sorted({name_key(n) for n in (actor.name, *actor.aliases) if name_key(n)})
+
+
+def _kinds_agree(a: str, b: str) -> bool:
+    return a == b or any({a, b} <= pair for pair in _SAME_ACTOR_KINDS)
+
+
+def _match(actor: Actor, found: Mapping[str, list[KnownActorRef]]) -> KnownActorRef | None:
+    """The one known actor this actor is, or None when there is none or it is ambiguous."""
+    candidates = {
+        ref.id: ref
+        for key in keys_of(actor)
+        for ref in found.get(key, ())
+        if _kinds_agree(ref.kind, actor.kind)
+    }
+    return next(iter(candidates.values())) if len(candidates) == 1 else None
+
+
+class _BatchIndex:
+    """The actors of the extractions resolved so far in a batch, over the graph's."""
+
+    def __init__(self, graph: ActorIndex | None) -> None:
+        self.graph = graph
+        self.seen: dict[str, dict[str, KnownActorRef]] = {}
+
+    def find(self, keys: Sequence[str]) -> dict[str, list[KnownActorRef]]:
+        found: dict[str, dict[str, KnownActorRef]] = {k: dict(self.seen.get(k, {})) for k in keys}
+        if self.graph is not None:
+            for key, refs in self.graph.actors_by_keys(list(keys)).items():
+                for ref in refs:
+                    found.setdefault(key, {})[ref.id] = ref
+        return {k: list(v.values()) for k, v in found.items() if v}
+
+    def add(self, ref: KnownActorRef, keys: Iterable[str]) -> None:
+        for key in keys:
+            self.seen.setdefault(key, {})[ref.id] = ref
+
+
+def resolve_extractions(
+    extractions: Sequence[Extraction], graph: ActorIndex | None = None
+) -> list[Extraction]:
+    """The extractions with each actor mapped onto the graph's (or an earlier article's)
+    actor it is, keeping the new names as aliases and rewriting the claims' ends."""
+    index = _BatchIndex(graph)
+    resolved = []
+    for extraction in extractions:
+        keys = sorted({k for a in extraction.actors for k in keys_of(a)})
+        found = index.find(keys)
+        renamed: dict[str, str] = {}
+        actors: dict[str, Actor] = {}
+        for original in extraction.actors:
+            ref = _match(original, found)
+            actor = original
+            if ref is not None and ref.id != original.id:
+                names = (original.name, *original.aliases)
+                aliases = tuple(dict.fromkeys(n for n in names if n != ref.name))
+                actor = Actor(ref.name, ref.kind, aliases, original.wikidata, ref.id)
+                renamed[original.id] = ref.id
+            actors.setdefault(actor.id, actor)
+            index.add(KnownActorRef(actor.id, actor.name, actor.kind), keys_of(actor))
+        claims = tuple(
+            replace(
+                c,
+                subject=renamed.get(c.subject, c.subject),
+                object=renamed.get(c.object, c.object),
+            )
+            for c in extraction.claims
+        )
+        resolved.append(
+            Extraction(
+                extraction.article,
+                tuple(actors.values()),
+                tuple(c for c in claims if c.subject != c.object),
+                extraction.extractor,
+            )
+        )
+    return resolved
