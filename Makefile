@@ -6,7 +6,11 @@ STAMP := $(VENV)/.installed-stamp
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup demo serve test test-fast lint format eval bench chromium screenshot clean
+CYPHERLINT := tests/cypherlint/node_modules/.package-lock.json
+NEO4J_BUILD := tests/neo4j/.build/classes/Launcher.class
+
+.PHONY: setup demo serve test test-fast test-neo4j neo4j neo4j-server lint format eval bench \
+	bench-store chromium screenshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,9 +33,29 @@ serve: setup
 chromium:
 	@[ -x $(CHROMIUM) ] || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium >/dev/null; }
 
-## test: the whole suite, browser tests included
-test: setup chromium
+## cypherlint: Neo4j's Cypher grammar (npm, pinned in tests/cypherlint) for the grammar check
+$(CYPHERLINT): tests/cypherlint/package.json tests/cypherlint/package-lock.json
+	@if command -v npm >/dev/null; then \
+		npm ci --prefix tests/cypherlint --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: the Cypher grammar check will be skipped (fails in CI)"; fi
+
+## neo4j-server: the Neo4j 5.26 test server's jars from Maven Central, and its launcher
+$(NEO4J_BUILD): tests/neo4j/pom.xml tests/neo4j/Launcher.java
+	$(BIN)/python tests/neo4j_server.py build
+
+neo4j-server: setup $(NEO4J_BUILD)
+
+## test: the whole suite: browser, Cypher grammar and the real Neo4j server included
+test: setup chromium $(CYPHERLINT) neo4j-server
 	$(BIN)/python -m pytest
+
+## test-neo4j: the Neo4j cases and the Cypher grammar check (the test server, or NEO4J_URI)
+test-neo4j: setup $(CYPHERLINT) neo4j-server
+	$(BIN)/python -m pytest -m neo4j
+
+## neo4j: the Neo4j test server in the foreground, printing NEO4J_URI, user and password
+neo4j: setup neo4j-server
+	$(BIN)/python tests/neo4j_server.py
 
 ## test-fast: the suite without the browser
 test-fast: setup
@@ -59,5 +83,10 @@ eval: setup
 bench: setup
 	$(BIN)/python bench/extract_speed.py
 
+## bench-store: write and ego-network speed, Neo4j beside FalkorDB, on one generated graph
+bench-store: setup neo4j-server
+	$(BIN)/python bench/store_speed.py
+
 clean:
-	rm -rf $(VENV) build .pytest_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) build .pytest_cache .ruff_cache *.egg-info tests/neo4j/.build \
+		tests/cypherlint/node_modules

@@ -279,3 +279,6 @@ def _global(
 
 def main() -> None:
     app()
+
+
+import actorgraph.cli_copy  # noqa: E402  (registers copy)

@@ -265,3 +265,29 @@ RETURN s.id AS subject, type(e) AS type, o.id AS object,
        e.confidence AS confidence, e.first_seen AS first_seen, e.last_seen AS last_seen
 ORDER BY subject, type, object
 """
+
+
+# --- shortest paths between two actors ------------------------------------------------------
+# Both dialects take allShortestPaths in MATCH once its ends are bound (FalkorDB insists on
+# the WITH), and only directed traversals (FalkorDB); a variable-length bound cannot be a
+# parameter, so the pattern allows MAX_PATH_LENGTH hops and $max_length filters below it.
+
+MAX_PATH_LENGTH = 6
+
+
+@cache
+def paths() -> str:
+    """All shortest directed paths over typed edges from $source to $target, hop by hop."""
+    types = "|".join(vocabulary().relations)
+    return f"""
+MATCH (a:Actor {{id: $source}})
+MATCH (b:Actor {{id: $target}})
+WITH a, b
+MATCH p = allShortestPaths((a)-[:{types}*..{MAX_PATH_LENGTH}]->(b))
+WITH p
+WHERE length(p) <= $max_length
+RETURN [r IN relationships(p) | {{subject: startNode(r).id, type: type(r), object: endNode(r).id,
+        claims: r.claims, articles: r.articles, modality: r.modality,
+        confidence: r.confidence, first_seen: r.first_seen, last_seen: r.last_seen}}] AS hops
+LIMIT $limit
+"""

@@ -17,8 +17,12 @@ STORE_ENV = "ACTORGRAPH_STORE"
 # scheme -> (module, factory); a backend costs nothing until a URL asks for it.
 BACKENDS: dict[str, tuple[str, str]] = {
     "falkordb": ("actorgraph.graph.falkordb_store", "open_falkordb"),
+    **{
+        scheme: ("actorgraph.graph.neo4j_store", "open_neo4j")
+        for scheme in ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+    },
 }
-PLANNED = ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
+PLANNED: tuple[str, ...] = ()
 
 
 def default_data_dir() -> Path:
@@ -41,7 +45,8 @@ def open_store(url: str | None = None) -> Store:
         )
     if scheme not in BACKENDS:
         raise StoreError(
-            f"unknown store URL {url!r}; use falkordb:///path/to/folder (the embedded store)"
+            f"unknown store URL {url!r}; use falkordb:///path/to/folder (the embedded store) "
+            "or neo4j://host, bolt://host:7687 (a Neo4j server)"
         )
     module, factory = BACKENDS[scheme]
     return getattr(importlib.import_module(module), factory)(url)

@@ -75,6 +75,18 @@ class EvidenceView:
 
 
 @dataclass(frozen=True, slots=True)
+class PathView:
+    """One shortest path between two actors: its typed edges in order, subject to object."""
+
+    edges: tuple[EdgeView, ...]
+
+    @property
+    def actors(self) -> list[str]:
+        """The actor ids along the path, source first."""
+        return [self.edges[0].subject, *(e.object for e in self.edges)] if self.edges else []
+
+
+@dataclass(frozen=True, slots=True)
 class Subgraph:
     nodes: list[ActorView]
     edges: list[EdgeView]
@@ -115,6 +127,9 @@ class Store(Protocol):
     def search_actors(self, text: str, limit: int = 20) -> list[ActorView]: ...
     def ego(self, actor_ids: Sequence[str], depth: int = 1, limit: int = 500) -> Subgraph: ...
     def evidence(self, subject: str, type: str, object: str) -> list[EvidenceView]: ...
+    def paths(
+        self, source_id: str, target_id: str, max_length: int = 4, limit: int = 10
+    ) -> list[PathView]: ...
     def stats(self) -> Stats: ...
     def top_actors(self, limit: int = 10) -> list[tuple[ActorView, int]]: ...
     def newest_articles(self, limit: int = 10) -> list[dict[str, Any]]: ...
@@ -304,6 +319,26 @@ class CypherStore:
         params = {"subject": subject, "type": type, "object": object}
         rows = self._read(cypher.EVIDENCE, params).records()
         return [EvidenceView(**r) for r in rows]
+
+    def paths(
+        self, source_id: str, target_id: str, max_length: int = 4, limit: int = 10
+    ) -> list[PathView]:
+        """The shortest directed paths over typed edges from one actor to another.
+
+        At most ``max_length`` hops (capped at cypher.MAX_PATH_LENGTH); none between an
+        actor and itself.
+        """
+        if source_id == target_id or max_length < 1 or limit < 1:
+            return []
+        params = {
+            "source": source_id,
+            "target": target_id,
+            "max_length": min(max_length, cypher.MAX_PATH_LENGTH),
+            "limit": limit,
+        }
+        rows = self._read(cypher.paths(), params).records()
+        found = [PathView(tuple(_edge(hop) for hop in row["hops"])) for row in rows]
+        return sorted(found, key=lambda p: (p.actors, [e.type for e in p.edges]))
 
     def _count(self, text: str, params: dict[str, Any] | None = None) -> int:
         rows = self._read(text, params).rows

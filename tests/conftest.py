@@ -1,7 +1,14 @@
-"""Shared fixtures: real embedded FalkorDB stores in short temporary folders, and sample data."""
+"""Shared fixtures: a fresh store of each backend (embedded FalkorDB in a short temporary
+folder, the real Neo4j test server emptied between tests), and sample data.
+
+``store`` and ``store_url`` are parametrized over BACKENDS, so a test that uses them
+runs once per backend, with ``[falkordb]`` or ``[neo4j]`` in its id; the Neo4j cases
+carry the ``neo4j`` mark (``make test-neo4j`` runs just those).
+"""
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -11,6 +18,11 @@ import pytest
 
 from actorgraph.graph import Store, open_store
 from actorgraph.loaders import Extractor
+
+pytest_plugins = ["neo4j_server"]  # the neo4j_server and neo4j_url fixtures
+
+BACKENDS = ["falkordb", pytest.param("neo4j", marks=pytest.mark.neo4j)]
+CONTRACT = "tests/test_store.py"
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "actorgraph" / "samples"
@@ -30,13 +42,25 @@ def data_dir() -> Iterator[Path]:
 
 
 @pytest.fixture
-def store_url(data_dir: Path) -> str:
+def falkordb_url(data_dir: Path) -> str:
+    """An embedded store in a fresh folder."""
     return f"falkordb://{data_dir}"
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return request.param
+
+
+@pytest.fixture
+def store_url(backend: str, request: pytest.FixtureRequest) -> str:
+    """The URL of a fresh, empty store of each backend."""
+    return request.getfixturevalue(f"{backend}_url")
 
 
 @pytest.fixture
 def store(store_url: str) -> Iterator[Store]:
-    """A fresh, empty store of each backend (FalkorDB for now)."""
+    """A fresh, empty store of each backend."""
     graph = open_store(store_url)
     yield graph
     graph.close()
@@ -45,3 +69,33 @@ def store(store_url: str) -> Iterator[Store]:
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     return Extractor()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "neo4j: runs against the real Neo4j test server")
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus: int, config: pytest.Config) -> None:
+    """How many store contract cases ran (passed or failed, not skipped) on each backend."""
+    ran = {"falkordb": 0, "neo4j": 0}
+    for outcome in ("passed", "failed", "error"):
+        for report in terminalreporter.stats.get(outcome, []):
+            nodeid = getattr(report, "nodeid", "")
+            if report.when != "call" and outcome != "error":
+                continue
+            if not nodeid.startswith(CONTRACT):
+                continue
+            for name in ran:
+                if re.search(rf"[\[-]{name}[\]-]", nodeid):
+                    ran[name] += 1
+    if any(ran.values()) or config.getoption("markexpr", ""):
+        terminalreporter.write_line(
+            f"store contract: {ran['falkordb']} on falkordb, {ran['neo4j']} on neo4j"
+        )
+    server = config.pluginmanager.get_plugin("neo4j_server")
+    timings = getattr(server, "TIMINGS", {})
+    if "start" in timings:
+        built = f", after building it in {timings['build']:.1f} s" if "build" in timings else ""
+        terminalreporter.write_line(
+            f"neo4j test server {server.NEO4J_VERSION}: ready in {timings['start']:.1f} s{built}"
+        )

@@ -20,6 +20,12 @@ from actorgraph.graph import open_store
 runner = CliRunner()
 
 
+@pytest.fixture
+def store_url(falkordb_url: str) -> str:
+    """These cases run on the embedded store; test_neo4j_cli.py runs the CLI on Neo4j."""
+    return falkordb_url
+
+
 def run(*args: str, store_url: str):
     return runner.invoke(app, ["--store", store_url, *args])
 
@@ -107,7 +113,7 @@ def test_a_batch_with_one_bad_file_ingests_the_others_and_reports_it(tmp_path, s
     [
         (("query", "MATCH (a RETURN a"), "actorgraph: the query failed"),
         (("query", "CREATE (:X)"), "run it with --write"),
-        (("--store", "bolt://127.0.0.1:1", "stats"), "not supported by this version yet"),
+        (("--store", "postgres://x", "stats"), "unknown store URL"),
         (("ingest", "/nonexistent/file.txt"), "no such file or folder"),
         (("query", "RETURN 1", "-f", "xml"), "unknown format 'xml'"),
         (("show", "nobody-at-all"), "no actor matches"),

@@ -1,4 +1,4 @@
-"""The store contract: every backend passes these (the embedded FalkorDB store today)."""
+"""The store contract: every backend passes these, each case once per backend (see conftest)."""
 
 from __future__ import annotations
 
@@ -144,7 +144,8 @@ def test_data_survives_closing_and_reopening(store_url):
 @pytest.mark.parametrize(
     ("url", "message"),
     [
-        ("bolt://localhost:7687", "not supported by this version yet"),
+        ("bolt://127.0.0.1:1", "no Neo4j server answers at bolt://127.0.0.1:1"),
+        ("neo4j://", "names no host"),
         ("postgres://x", "unknown store URL"),
         ("falkordb://", "names no folder"),
     ],
@@ -179,3 +180,78 @@ def test_paged_reads_cover_every_actor_and_edge_once(store):
         ("person-jane-doe", "CRITICIZED", "company-acme", 2),
     ]
     assert len(list(store.iter_extractions(batch_size=1))) == 2
+
+
+def chain_extraction():
+    """Doe criticized Acme, Acme supplied the police, and (a second route) Doe met Beta, who
+    supplied the police too: two shortest paths of two hops from Doe to the police."""
+    text = "Doe criticized Acme. Acme sold radios to police. Doe met Beta. Beta supplied police."
+    article = Article(text=text, title="Chain", published="2022-03-04")
+    doe, acme = Actor("Jane Doe", "Person"), Actor("Acme Corp", "Company")
+    police, beta = Actor("Ruritania police", "GovernmentBody"), Actor("Beta Ltd", "Company")
+    ev = Evidence(text[:20], 0, 20)
+    claims = (
+        Claim("CRITICIZED", doe.id, acme.id, ev, "asserted", 0.7),
+        Claim("SUPPLIED", acme.id, police.id, ev, "asserted", 0.8),
+        Claim("COLLABORATED_WITH", doe.id, beta.id, ev, "asserted", 0.6),
+        Claim("SUPPLIED", beta.id, police.id, ev, "hedged", 0.5),
+    )
+    return Extraction(article, (doe, acme, police, beta), claims, extractor="test-1")
+
+
+def test_shortest_paths_follow_typed_edges_hop_by_hop(store):
+    store.write([chain_extraction()])
+    found = store.paths("person-jane-doe", "governmentbody-ruritania-police")
+    assert [p.actors for p in found] == [
+        ["person-jane-doe", "company-acme", "governmentbody-ruritania-police"],
+        ["person-jane-doe", "company-beta", "governmentbody-ruritania-police"],
+    ]
+    first = found[0].edges
+    assert [(e.type, e.claims, e.modality) for e in first] == [
+        ("CRITICIZED", 1, "asserted"),
+        ("SUPPLIED", 1, "asserted"),
+    ]
+    assert found[1].edges[1].modality == "hedged"
+    assert len(store.paths("person-jane-doe", "governmentbody-ruritania-police", limit=1)) == 1
+
+
+def test_paths_respect_direction_length_and_missing_actors(store):
+    store.write([chain_extraction()])
+    assert store.paths("person-jane-doe", "governmentbody-ruritania-police", max_length=1) == []
+    assert store.paths("governmentbody-ruritania-police", "person-jane-doe") == []  # directed
+    assert [p.actors for p in store.paths("company-acme", "governmentbody-ruritania-police")] == [
+        ["company-acme", "governmentbody-ruritania-police"]
+    ]
+    assert store.paths("person-jane-doe", "person-jane-doe") == []
+    assert store.paths("person-jane-doe", "nobody") == []
+
+
+def test_bookkeeping_edges_are_not_paths(store):
+    """MENTIONS/ASSERTS/SUBJECT/OBJECT link every actor through articles; paths ignore them."""
+    store.write([extraction()])
+    assert store.paths("governmentbody-ruritania-police", "person-jane-doe") == []
+
+
+def test_stats_count_by_kind_and_type(store):
+    store.write([chain_extraction()])
+    stats = store.stats()
+    assert (stats.articles, stats.actors, stats.claims, stats.edges) == (1, 4, 4, 4)
+    assert stats.by_kind == {"Company": 2, "GovernmentBody": 1, "Person": 1}
+    assert stats.by_type == {"SUPPLIED": 2, "CRITICIZED": 1, "COLLABORATED_WITH": 1}
+    top = [(a.name, degree) for a, degree in store.top_actors(limit=2)]
+    assert top == [("Acme Corp", 2), ("Beta Ltd", 2)]  # ties by name
+
+
+def test_a_failed_batch_writes_nothing(store):
+    """One statement of a batch failing rolls the whole batch back."""
+    good = extraction()
+    bad = chain_extraction()
+    broken = Extraction(
+        bad.article,
+        bad.actors,
+        bad.claims,
+        extractor={"not": "a string"},  # type: ignore[arg-type]
+    )
+    with pytest.raises(StoreError, match="refused a write"):
+        store.write([good, broken])
+    assert counts(store) == (0, 0, 0, 0)

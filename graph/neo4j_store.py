@@ -1,0 +1,270 @@
+"""The Neo4j backend: a user's Neo4j server, cluster or Aura, through the official driver.
+
+It runs the same Cypher as the embedded store (graph.cypher); what is Neo4j's own
+is here: the schema (uniqueness constraints, indexes, a full-text index over actor
+names and aliases, created on first use), managed transactions that the driver
+retries on transient errors, read-only user queries enforced by the server (READ
+access mode), and the mapping of driver errors to one-line StoreError/QueryError.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+from urllib.parse import parse_qs, unquote, urlparse
+
+import neo4j
+from neo4j import GraphDatabase, ManagedTransaction
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConfigurationError,
+    CypherSyntaxError,
+    DriverError,
+    Forbidden,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
+from neo4j.graph import Node, Path, Relationship
+
+from actorgraph.errors import QueryError, StoreError
+from actorgraph.graph import cypher
+from actorgraph.graph.store import ActorView, CypherStore, QueryResult, Statement, _actor
+
+# The driver logs retries and server hints as warnings; without a handler of the
+# application's, Python would print them on stderr under the CLI's one-line errors.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+
+USER_ENV, PASSWORD_ENV, DATABASE_ENV = "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"
+FULLTEXT_INDEX = "actor_names"
+
+# Neo4j's dialect: the schema statements (FalkorDB's are in falkordb_store).
+SCHEMA = {
+    "actor_id": "CREATE CONSTRAINT actor_id IF NOT EXISTS FOR (n:Actor) REQUIRE n.id IS UNIQUE",
+    "article_id": "CREATE CONSTRAINT article_id IF NOT EXISTS "
+    "FOR (n:Article) REQUIRE n.id IS UNIQUE",
+    "claim_id": "CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE",
+    "claim_type": "CREATE INDEX claim_type IF NOT EXISTS FOR (n:Claim) ON (n.type)",
+    FULLTEXT_INDEX: f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS "
+    "FOR (n:Actor) ON EACH [n.name, n.aliases]",
+}
+SHOW_INDEXES = "SHOW INDEXES YIELD name RETURN name"
+AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
+
+# Name search through the full-text index: each word of the text as a wildcard term
+# narrows the candidates, then the shared ranking (exact, prefix, mentions) applies.
+SEARCH_ACTORS_FULLTEXT = f"""
+CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $lucene) YIELD node
+WITH node AS n, toLower($text) AS q, toLower(node.name) AS name,
+     [al IN node.aliases | toLower(al)] AS aliases
+WHERE name CONTAINS q OR any(al IN aliases WHERE al CONTAINS q)
+WITH n, CASE WHEN name = q OR q IN aliases THEN 0
+             WHEN name STARTS WITH q THEN 1 ELSE 2 END AS rank
+RETURN {cypher._ACTOR_FIELDS}
+ORDER BY rank, n.mentions DESC, n.name
+LIMIT $limit
+"""
+_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+
+_UNREACHABLE = ("Couldn't connect", "Unable to retrieve routing information")
+
+READ_ONLY_CODES = (
+    "Neo.ClientError.Statement.AccessMode",
+    "Neo.ClientError.Security.Forbidden",
+)
+
+
+def _plain(value: Any) -> Any:
+    """The driver's nodes, relationships and paths as the same plain dicts as FalkorDB's."""
+    if isinstance(value, Node):
+        return {"_id": value.element_id, "_labels": sorted(value.labels), **dict(value)}
+    if isinstance(value, Relationship):
+        start, end = value.start_node, value.end_node
+        return {
+            "_id": value.element_id,
+            "_type": value.type,
+            "_start": start.element_id if start is not None else None,
+            "_end": end.element_id if end is not None else None,
+            **dict(value),
+        }
+    if isinstance(value, Path):
+        return {
+            "nodes": [_plain(n) for n in value.nodes],
+            "edges": [_plain(r) for r in value.relationships],
+        }
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _first_line(error: Neo4jError | DriverError) -> str:
+    message = getattr(error, "message", None) or str(error) or type(error).__name__
+    return message.strip().splitlines()[0]
+
+
+def lucene_query(text: str) -> str:
+    """Each word of ``text`` as an escaped ``*word*`` term, all required."""
+    words = [_LUCENE_SPECIAL.sub(r"\\\1", w.lower()) for w in text.split()]
+    return " AND ".join(f"*{w}*" for w in words if w)
+
+
+class Neo4jStore(CypherStore):
+    """A Store on a Neo4j server (5.x): one driver, sessions per call, one database."""
+
+    def __init__(self, uri: str, user: str, password: str | None, database: str | None) -> None:
+        self.uri = uri
+        self.database = database
+        self.url = uri + (f"?database={database}" if database else "")
+        auth = (user, password) if password is not None else None
+        try:
+            self._driver = GraphDatabase.driver(
+                uri,
+                auth=auth,
+                connection_timeout=10,
+                max_transaction_retry_time=15,
+                # The server's hints ("label does not exist" on an empty graph) would reach
+                # the user as log lines on stderr; actorgraph's queries are checked in tests.
+                notifications_min_severity="OFF",
+            )
+        except (ConfigurationError, ValueError) as error:
+            raise StoreError(f"cannot use the Neo4j URL {uri!r}: {_first_line(error)}") from None
+        self._user = user
+        try:
+            with self._errors():
+                self._ensure_schema()
+        except BaseException:
+            self._driver.close()
+            raise
+
+    # --- errors ----------------------------------------------------------------------------
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        """Connection, login and database problems as one-line StoreErrors."""
+        try:
+            yield
+        except AuthError:
+            raise StoreError(
+                f"Neo4j at {self.uri} refused user {self._user!r}: wrong user or password "
+                f"(set {USER_ENV} and {PASSWORD_ENV}, or put them in the URL)"
+            ) from None
+        except (ServiceUnavailable, SessionExpired) as error:
+            detail = _first_line(error)
+            detail = "" if detail.startswith(_UNREACHABLE) else f" ({detail})"
+            raise StoreError(
+                f"no Neo4j server answers at {self.uri}{detail}; "
+                "is it running, and is the address right?"
+            ) from None
+        except ClientError as error:
+            if error.code and "DatabaseNotFound" in error.code:
+                raise StoreError(
+                    f"Neo4j at {self.uri} has no database {self.database!r}; "
+                    f"check ?database= or {DATABASE_ENV}"
+                ) from None
+            raise
+
+    def _session(self, access: str) -> neo4j.Session:
+        return self._driver.session(database=self.database, default_access_mode=access)
+
+    def _ensure_schema(self) -> None:
+        """Constraints and indexes, once per database: IF NOT EXISTS makes reruns free.
+
+        A user without schema rights (a read-only account) gets the store as it is; name
+        search then falls back to the shared substring scan.
+        """
+        with self._session(neo4j.WRITE_ACCESS) as session:
+            present = {r["name"] for r in session.run(SHOW_INDEXES)}
+            if not set(SCHEMA) <= present:
+                try:
+                    for name, statement in SCHEMA.items():
+                        if name not in present:
+                            session.run(statement).consume()
+                    session.run(AWAIT_INDEXES).consume()
+                    present |= set(SCHEMA)
+                except Forbidden:
+                    pass
+        self._fulltext = FULLTEXT_INDEX in present
+
+    # --- the three primitives ----------------------------------------------------------
+
+    @staticmethod
+    def _fetch(tx: ManagedTransaction, text: str, params: dict[str, Any]) -> QueryResult:
+        result = tx.run(text, params)
+        rows = [[_plain(v) for v in record.values()] for record in result]
+        return QueryResult(list(result.keys()), rows)
+
+    def _read(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
+        with self._errors(), self._session(neo4j.READ_ACCESS) as session:
+            return session.execute_read(self._fetch, text, params or {})
+
+    def _write(self, statements: list[Statement]) -> None:
+        """All statements in one managed write transaction, retried whole on transient errors."""
+
+        def work(tx: ManagedTransaction) -> None:
+            for text, params in statements:
+                tx.run(text, params).consume()
+
+        try:
+            with self._errors(), self._session(neo4j.WRITE_ACCESS) as session:
+                session.execute_write(work)
+        except Neo4jError as error:
+            raise StoreError(f"the store refused a write: {_first_line(error)}") from None
+
+    def _user_query(self, text: str, params: dict[str, Any], write: bool) -> QueryResult:
+        """Read access mode unless ``write``: the server itself refuses a write in a read."""
+        access = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        try:
+            with self._errors(), self._session(access) as session:
+                run = session.execute_write if write else session.execute_read
+                return run(self._fetch, text, params)
+        except CypherSyntaxError as error:
+            raise QueryError(f"the query failed: {_first_line(error)}") from None
+        except Neo4jError as error:
+            if not write and error.code in READ_ONLY_CODES:
+                raise QueryError("this query writes to the graph; run it with --write") from None
+            raise QueryError(f"the query failed: {_first_line(error)}") from None
+
+    def close(self) -> None:
+        self._driver.close()
+
+    # --- Neo4j's own search --------------------------------------------------------------
+
+    def search_actors(self, text: str, limit: int = 20) -> list[ActorView]:
+        """The shared search's matches and order, candidates from the full-text index."""
+        lucene = lucene_query(text)
+        if not lucene:
+            return []
+        if not self._fulltext:
+            return super().search_actors(text, limit)
+        params = {"lucene": lucene, "text": text.strip(), "limit": limit}
+        return [_actor(r) for r in self._read(SEARCH_ACTORS_FULLTEXT, params).records()]
+
+
+def open_neo4j(url: str) -> Neo4jStore:
+    """neo4j://, neo4j+s://, bolt:// ... [user:password@]host[:port][?database=name].
+
+    Credentials from the URL, else NEO4J_USER (default neo4j) and NEO4J_PASSWORD;
+    the database from ?database=, else NEO4J_DATABASE, else the server's default.
+    """
+    parsed = urlparse(url)
+    if not parsed.hostname:
+        raise StoreError(f"the store URL {url!r} names no host; use bolt://host:7687")
+    user = unquote(parsed.username) if parsed.username else os.environ.get(USER_ENV, "neo4j")
+    password = (
+        unquote(parsed.password) if parsed.password is not None else os.environ.get(PASSWORD_ENV)
+    )
+    database = parse_qs(parsed.query).get("database", [None])[0] or os.environ.get(DATABASE_ENV)
+    host = parsed.hostname if ":" not in parsed.hostname else f"[{parsed.hostname}]"
+    try:
+        port = parsed.port
+    except ValueError:
+        raise StoreError(f"the store URL {url!r} has a bad port") from None
+    uri = f"{parsed.scheme}://{host}" + (f":{port}" if port else "")
+    return Neo4jStore(uri, user, password, database or None)
