@@ -282,3 +282,4 @@ def main() -> None:
 
 
 import actorgraph.cli_copy  # noqa: E402  (registers copy)
+from actorgraph import cli_export  # noqa: E402, F401  (registers export, sparql, validate)

@@ -1,0 +1,193 @@
+"""The `export`, `sparql` and `validate` commands: the graph as RDF, Gephi and CSV files.
+
+Registered on the main app by one import at the bottom of actorgraph.cli.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from actorgraph.cli import FormatOption, StoreOption, _check_format, app, err, friendly
+from actorgraph.errors import ActorgraphError, InputError
+from actorgraph.graph import open_store
+from actorgraph.graph.export import CSV_FORMAT, FORMATS, export, import_command, work_units
+from actorgraph.graph.rdf import RDF_FORMATS, write_rdf
+from actorgraph.output import print_rows
+from actorgraph.schema.namespaces import DEFAULT_BASE
+
+BaseOption = Annotated[str, typer.Option("--base", help="Base IRI of actors, articles and claims.")]
+
+
+@contextlib.contextmanager
+def _progress(label: str, total: int) -> Iterator[Callable[[int], None]]:
+    """A rich progress bar on stderr; the callback is cheap enough to call per item."""
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        pending = 0
+
+        def advance(n: int) -> None:
+            nonlocal pending
+            pending += n
+            if pending >= 256:
+                bar.advance(task, pending)
+                pending = 0
+
+        yield advance
+        bar.advance(task, pending)
+
+
+def _pick_format(fmt: str | None, output: Path | None) -> str:
+    if fmt is None:
+        if output is None or not output.suffix:
+            return "ttl" if output is None else CSV_FORMAT
+        fmt = output.suffix.lstrip(".")
+    fmt = {"turtle": "ttl", "json": "jsonld", "ntriples": "nt", "nquads": "nq"}.get(fmt, fmt)
+    if fmt not in FORMATS:
+        raise ActorgraphError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
+    return fmt
+
+
+@app.command("export")
+@friendly
+def export_command(
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", help="File to write (a folder for csv); RDF may go to stdout."
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "-f", help=f"{'|'.join(FORMATS)} (default: from -o, else ttl)."),
+    ] = None,
+    base: BaseOption = DEFAULT_BASE,
+    ontology: Annotated[
+        bool, typer.Option("--ontology", help="Write the OWL ontology (Turtle) instead.")
+    ] = False,
+    shapes: Annotated[
+        bool, typer.Option("--shapes", help="Write the SHACL shapes (Turtle) instead.")
+    ] = False,
+    store: StoreOption = None,
+) -> None:
+    """Export the graph as RDF (ttl, nt, jsonld, nq, trig), GraphML/GEXF or neo4j-admin CSV."""
+    if ontology or shapes:
+        from actorgraph.schema.ontology import shipped_ontology
+        from actorgraph.schema.shapes import shapes_turtle
+
+        text = shipped_ontology() if ontology else shapes_turtle()
+        if output:
+            output.write_text(text, encoding="utf-8")
+        else:
+            sys.stdout.write(text)
+        return
+    form = _pick_format(fmt, output)
+    if output is None and form not in RDF_FORMATS:
+        raise InputError(f"--format {form} needs -o (a {'folder' if form == 'csv' else 'file'})")
+    with open_store(store) as graph:
+        total = work_units(graph, form)
+        with _progress(f"exporting {form}", total) as advance:
+            if output is None:
+                write_rdf(graph, sys.stdout.buffer, form, base=base, progress=advance)
+                sys.stdout.flush()
+                return
+            done = export(graph, form, output, base=base, progress=advance)
+    triples = f"{done.triples} triples, " if done.triples is not None else ""
+    typer.echo(
+        f"wrote {output}: {triples}{done.articles} articles, {done.actors} actors, "
+        f"{done.edges} edges",
+        err=True,
+    )
+    if form == CSV_FORMAT:
+        typer.echo(f"load it into an empty Neo4j with:\n  {import_command(output)}", err=True)
+
+
+def _query_text(query: str) -> str:
+    """The query itself, or the contents of a .rq/.sparql file it names."""
+    path = Path(query)
+    if path.suffix in (".rq", ".sparql") and path.is_file():
+        return path.read_text(encoding="utf-8")
+    return query
+
+
+@app.command()
+@friendly
+def sparql(
+    query: Annotated[
+        str | None, typer.Argument(help="A SPARQL query, or a .rq file holding one.")
+    ] = None,
+    fmt: FormatOption = "table",
+    serve: Annotated[
+        bool, typer.Option("--serve", help="Serve a SPARQL 1.1 endpoint on 127.0.0.1 instead.")
+    ] = False,
+    port: Annotated[int, typer.Option(help="The endpoint's port on 127.0.0.1.")] = 7878,
+    data: Annotated[
+        Path | None, typer.Option("--data", help="Query this export file instead of the store.")
+    ] = None,
+    base: BaseOption = DEFAULT_BASE,
+    store: StoreOption = None,
+) -> None:
+    """Run a SPARQL query over the graph (its RDF export, in memory), or serve an endpoint."""
+    from actorgraph.graph.sparql import SparqlGraph
+
+    _check_format(fmt)
+    if not serve and not query:
+        raise InputError("give a SPARQL query (or a .rq file), or --serve")
+    if data is not None:
+        if not data.is_file():
+            raise InputError(f"no such file: {data}")
+        graph = SparqlGraph.from_file(str(data), base)
+    else:
+        with open_store(store) as source:
+            graph = SparqlGraph.load(source, base)
+    if serve:
+        from actorgraph.graph.sparql_server import make_server
+
+        try:
+            server = make_server(graph, port)
+        except OSError as error:
+            raise ActorgraphError(f"cannot listen on 127.0.0.1:{port}: {error}") from None
+        bound = server.server_address[1]
+        typer.echo(
+            f"SPARQL endpoint on http://127.0.0.1:{bound}/sparql ({len(graph)} quads); "
+            "Ctrl+C stops it",
+            err=True,
+        )
+        with contextlib.suppress(KeyboardInterrupt):
+            server.serve_forever()
+        server.server_close()
+        return
+    assert query is not None
+    result = graph.select(_query_text(query))
+    print_rows(result.columns, result.rows, fmt)
+
+
+@app.command()
+@friendly
+def validate(
+    file: Annotated[Path, typer.Argument(help="An RDF export (ttl, nt, jsonld, nq, trig).")],
+) -> None:
+    """Check an RDF export against actorgraph's SHACL shapes; exit 1 on any violation."""
+    from actorgraph.graph.rdf import load_rdflib
+    from actorgraph.schema.shapes import validate as shacl_validate
+
+    if not file.is_file():
+        raise InputError(f"no such file: {file}")
+    data = load_rdflib(file)
+    results = shacl_validate(data)
+    for result in results:
+        typer.echo(result.line())
+    violations = sum(r.severity == "Violation" for r in results)
+    warnings = len(results) - violations
+    summary = f"{file}: {len(data)} triples, {violations} violations, {warnings} warnings"
+    if violations:
+        typer.echo(summary, err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{summary}; conforms")

@@ -1,0 +1,268 @@
+"""The ontology and shapes generated from the vocabulary, and the RDF export read back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+from rdflib.namespace import OWL, RDF, RDFS, SKOS
+from typer.testing import CliRunner
+
+from actorgraph.cli import app
+from actorgraph.graph import Store
+from actorgraph.graph.rdf import RDF_FORMATS, Iris, iter_quads, load_rdflib, write_rdf
+from actorgraph.schema import namespaces as ns
+from actorgraph.schema import vocabulary
+from actorgraph.schema.ontology import build_ontology, ontology_turtle, shipped_ontology
+from actorgraph.schema.shapes import validate
+
+pytest_plugins = ["rdf_fixtures"]
+
+AG = rdflib.Namespace(ns.AG)
+SDO = rdflib.Namespace(ns.PREFIXES["schema"])
+PROV = rdflib.Namespace(ns.PREFIXES["prov"])
+XSD_STRING = ns.iri("xsd:string")
+runner = CliRunner()
+
+
+# -- the ontology ----------------------------------------------------------------------------
+
+
+def test_the_shipped_ontology_is_a_fresh_generation_and_export_serves_it():
+    assert shipped_ontology() == ontology_turtle(), "run `python -m actorgraph.schema.ontology`"
+    result = runner.invoke(app, ["export", "--ontology"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == shipped_ontology()
+
+
+def test_the_ontology_has_a_class_per_kind_and_a_property_per_relation():
+    vocab = vocabulary()
+    g = rdflib.Graph().parse(data=shipped_ontology(), format="turtle")
+    assert isomorphic(g, build_ontology())
+    for kind in vocab.kinds.values():
+        cls = rdflib.URIRef(ns.kind_iri(kind))
+        assert (cls, RDF.type, OWL.Class) in g
+        assert (cls, RDFS.subClassOf, AG.Actor) in g
+        assert str(g.value(cls, RDFS.comment)) == kind.description
+        for curie in kind.rdf:
+            assert (cls, RDFS.subClassOf, rdflib.URIRef(ns.iri(curie))) in g
+        assert (cls, SKOS.closeMatch, rdflib.URIRef(ns.wikidata_iri(kind.wikidata))) in g
+    for rel in vocab.relations.values():
+        prop = rdflib.URIRef(ns.relation_iri(rel))
+        assert (prop, RDF.type, OWL.ObjectProperty) in g
+        assert str(g.value(prop, RDFS.label)) == rel.label
+        assert str(g.value(prop, RDFS.comment)) == rel.description
+        assert (prop, RDFS.domain, AG.Actor) in g
+        inverse = g.value(predicate=OWL.inverseOf, object=prop)
+        if rel.symmetric:
+            assert (prop, RDF.type, OWL.SymmetricProperty) in g
+            assert inverse is None
+        else:
+            assert str(g.value(inverse, RDFS.label)) == rel.reverse
+    assert (AG.collaboratedWith, RDF.type, OWL.SymmetricProperty) in g
+    assert (AG.operatesIn, RDFS.range, AG.Place) in g
+    assert (AG.supplied, RDFS.range, AG.Actor) in g
+    assert (AG.Person, RDFS.subClassOf, SDO.Person) in g
+    assert (AG.Claim, RDFS.subClassOf, PROV.Entity) in g
+    assert (AG.Article, RDFS.subClassOf, SDO.NewsArticle) in g
+
+
+# -- the instance data -----------------------------------------------------------------------
+
+
+def _from_oxigraph(term: object) -> rdflib.term.Node:
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    assert isinstance(term, ox.Literal)
+    if term.language:
+        return rdflib.Literal(term.value, lang=term.language)
+    datatype = None if term.datatype.value == XSD_STRING else rdflib.URIRef(term.datatype.value)
+    return rdflib.Literal(term.value, datatype=datatype)
+
+
+def _graph(quads: object) -> rdflib.Graph:
+    g = rdflib.Graph()
+    for q in quads:  # type: ignore[attr-defined]
+        g.add((_from_oxigraph(q.subject), _from_oxigraph(q.predicate), _from_oxigraph(q.object)))
+    return g
+
+
+def _named_graphs(path: Path) -> set[str]:
+    return {
+        q.graph_name.value
+        for q in ox.parse(path=str(path))
+        if not isinstance(q.graph_name, ox.DefaultGraph)
+    }
+
+
+@pytest.mark.parametrize("fmt", list(RDF_FORMATS))
+def test_every_rdf_format_reads_back_the_same_graph_with_rdflib_and_oxigraph(
+    fmt, sample_store: Store, tmp_path
+):
+    path = tmp_path / f"export.{fmt}"
+    report = write_rdf(sample_store, path, fmt)
+    expected = _graph(iter_quads(sample_store, Iris(), named_graphs=False))
+    by_rdflib = load_rdflib(path)
+    by_oxigraph = _graph(ox.parse(path=str(path), format=RDF_FORMATS[fmt].oxigraph))
+    assert len(expected) > 1000
+    assert isomorphic(by_rdflib, expected)
+    assert isomorphic(by_oxigraph, expected)
+    assert report.triples >= len(expected)
+
+    stats = sample_store.stats()
+    assert len(set(by_rdflib.subjects(RDF.type, AG.Actor))) == stats.actors
+    for kind, count in stats.by_kind.items():
+        assert len(set(by_rdflib.subjects(RDF.type, AG[kind]))) == count
+    relation_triples = 0
+    for type_, count in stats.by_type.items():
+        found = len(list(by_rdflib.triples((None, rdflib.URIRef(ns.relation_iri(type_)), None))))
+        assert found == count, type_
+        relation_triples += found
+    assert relation_triples == stats.edges
+    assert len(set(by_rdflib.subjects(RDF.type, AG.Claim))) == stats.claims
+    assert len(set(by_rdflib.subjects(RDF.type, AG.Article))) == stats.articles
+
+    violations = [v for v in validate(by_rdflib) if v.severity == "Violation"]
+    assert violations == []
+    if RDF_FORMATS[fmt].quads:
+        article_ids = {ex.article.id for ex in sample_store.iter_extractions()}
+        assert _named_graphs(path) == {Iris().article(i).value for i in article_ids}
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")  # its TriG parser's own API use
+def test_each_article_is_a_named_graph_a_researcher_can_drop(sample_store: Store, tmp_path):
+    path = tmp_path / "export.trig"
+    write_rdf(sample_store, path, "trig")
+    dataset = rdflib.Dataset()
+    dataset.parse(path, format="trig")
+    thermo = next(e for e in sample_store.iter_extractions() if "Thermo" in e.article.title)
+    article = rdflib.URIRef(Iris().article(thermo.article.id).value)
+    source = dataset.graph(article)
+    claims = set(source.subjects(RDF.type, AG.Claim))
+    assert len(claims) == len(thermo.claims) > 0
+    assert all((c, PROV.wasDerivedFrom, article) in source for c in claims)
+    dataset.remove_graph(source)
+    left = rdflib.Graph()
+    for s, p, o, _g in dataset.quads():
+        left.add((s, p, o))
+    assert not set(left.subjects(RDF.type, AG.Claim)) & claims
+    assert (None, AG.supplied, None) in left  # the derived edges are in the default graph
+
+
+def _actor(g: rdflib.Graph, name: str) -> rdflib.URIRef:
+    found = list(g.subjects(RDFS.label, rdflib.Literal(name)))
+    assert len(found) == 1, (name, found)
+    return found[0]  # type: ignore[return-value]
+
+
+def test_the_headline_edges_are_direct_triples_with_reified_claims(sample_store: Store, tmp_path):
+    path = tmp_path / "export.ttl"
+    write_rdf(sample_store, path, "ttl")
+    g = load_rdflib(path)
+    thermo = _actor(g, "Thermo Fisher Scientific")
+    police = _actor(g, "Xinjiang police")
+    rubio = _actor(g, "Marco Rubio")
+    assert (thermo, AG.supplied, police) in g
+    assert (rubio, AG.criticized, thermo) in g
+    assert (_actor(g, "U.S. Congress"), AG.banned, _actor(g, "Hikvision")) in g
+    assert (thermo, RDF.type, AG.Company) in g
+    assert thermo == rdflib.URIRef(ns.DEFAULT_BASE + "actor/company-thermo-fisher-scientific")
+    assert rdflib.Literal("Thermo Fisher") in set(g.objects(thermo, SKOS.altLabel))
+
+    (claim,) = [
+        c
+        for c in g.subjects(RDF.subject, thermo)
+        if (c, RDF.predicate, AG.supplied) in g and (c, RDF.object, police) in g
+    ]
+    assert (claim, RDF.type, AG.Claim) in g
+    assert (claim, AG.modality, AG.asserted) in g
+    assert 0 < float(g.value(claim, AG.confidence)) <= 1
+    sentence = str(g.value(claim, AG.sentence))
+    assert "supplied DNA sequencers to police in Xinjiang" in sentence
+    article = g.value(claim, PROV.wasDerivedFrom)
+    text = next(
+        e.article.text for e in sample_store.iter_extractions() if e.article.id in str(article)
+    )
+    start, end = int(g.value(claim, AG.startOffset)), int(g.value(claim, AG.endOffset))
+    assert text[start:end] == sentence
+    assert str(g.value(article, SDO.datePublished)) == "2019-02-21"
+    assert "Thermo Fisher" in str(g.value(article, SDO.headline))
+    publisher = g.value(article, SDO.publisher)
+    assert str(g.value(publisher, SDO.name)) == "actorgraph sample desk"
+
+
+def test_wikidata_ids_become_owl_same_as(sample_store: Store, tmp_path):
+    path = tmp_path / "export.nt"
+    write_rdf(sample_store, path, "nt")
+    g = load_rdflib(path)
+    known = [a for a in sample_store.iter_actors() if a.wikidata]
+    assert known, "the gazetteer gives some sample actors a Wikidata id"
+    for actor in known:
+        node = rdflib.URIRef(Iris().actor(actor.id).value)
+        wikidata = rdflib.URIRef(f"http://www.wikidata.org/entity/{actor.wikidata}")
+        assert (node, OWL.sameAs, wikidata) in g
+
+
+def test_iris_are_stable_and_follow_the_base(sample_store: Store, tmp_path):
+    first, second = tmp_path / "a.nt", tmp_path / "b.nt"
+    write_rdf(sample_store, first, "nt")
+    write_rdf(sample_store, second, "nt")
+    assert sorted(first.read_text().splitlines()) == sorted(second.read_text().splitlines())
+
+    other = tmp_path / "c.nt"
+    write_rdf(sample_store, other, "nt", base="http://example.org/news")
+    g = load_rdflib(other)
+    actors = set(g.subjects(RDF.type, AG.Actor))
+    assert actors
+    assert {str(a).rsplit("/", 1)[0] for a in actors} == {"http://example.org/news/actor"}
+    assert {str(a).rsplit("/", 1)[1] for a in actors} == {a.id for a in sample_store.iter_actors()}
+
+
+# -- SHACL -----------------------------------------------------------------------------------
+
+
+def test_validate_passes_on_an_export_and_fails_readably_on_a_broken_one(
+    sample_store: Store, tmp_path
+):
+    good = tmp_path / "good.ttl"
+    write_rdf(sample_store, good, "ttl")
+    passed = runner.invoke(app, ["validate", str(good)])
+    assert passed.exit_code == 0, passed.output
+    assert "0 violations" in passed.output and "conforms" in passed.output
+
+    g = load_rdflib(good)
+    thermo = _actor(g, "Thermo Fisher Scientific")
+    g.remove((thermo, RDFS.label, None))
+    g.add((thermo, RDF.type, AG.Person))
+    claim = next(g.subjects(RDF.type, AG.Claim))
+    g.set((claim, AG.confidence, rdflib.Literal("very high")))
+    g.set((claim, AG.modality, AG.perhaps))
+    g.remove((claim, PROV.wasDerivedFrom, None))
+    broken = tmp_path / "broken.nt"
+    broken.write_text(g.serialize(format="nt"), encoding="utf-8")
+
+    failed = runner.invoke(app, ["validate", str(broken)])
+    assert failed.exit_code == 1
+    lines = [line for line in failed.stdout.splitlines() if line.startswith("Violation:")]
+    joined = "\n".join(lines)
+    assert "rdfs:label: an actor has exactly one rdfs:label" in joined
+    assert "rdf:type: an actor has exactly one kind" in joined
+    assert "ag:confidence: a claim has one confidence" in joined
+    assert "ag:modality: a claim has one modality" in joined
+    assert "prov:wasDerivedFrom: a claim is derived from exactly one article" in joined
+    assert len(lines) == 5, joined
+    assert "5 violations" in failed.output
+
+
+def test_validate_reports_an_unparsable_file_on_one_line(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("this is not turtle <", encoding="utf-8")
+    result = runner.invoke(app, ["validate", str(bad)])
+    assert result.exit_code == 1
+    assert result.output.startswith("actorgraph: cannot parse")
+    assert len(result.output.strip().splitlines()) == 1
