@@ -14,6 +14,7 @@ from pathlib import Path
 
 from actorgraph.graph import Stats, Store
 from actorgraph.loaders import Extractor, ReadFailure, read_sources
+from actorgraph.loaders.resolve import resolve_extractions
 from actorgraph.schema import Article, Extraction
 
 Progress = Callable[[int], None]
@@ -80,7 +81,8 @@ def ingest(
         todo = [a for a in unique if known.get(a.id) != extractor.name]
         report.skipped += len(articles) - len(todo)
         if todo:
-            store.write(list(extractor.extract_many(todo)))
+            extractions = resolve_extractions(list(extractor.extract_many(todo)), store)
+            store.write(extractions)
             report.written += len(todo)
         if progress:
             progress(len(batch))

@@ -74,6 +74,10 @@ SET n.aliases = n.aliases + [al IN x.aliases WHERE NOT al IN n.aliases AND al <>
 WITH n, x
 MATCH (a:Article {{id: x.article}})
 MERGE (a)-[:MENTIONS]->(n)
+WITH n, x
+UNWIND x.keys AS key
+MERGE (k:Alias {{key: key}})
+MERGE (k)-[:NAMES]->(n)
 """
 
 
@@ -127,6 +131,18 @@ WITH n, count(a) AS mentions, min(a.published) AS first_seen, max(a.published) A
 SET n.mentions = mentions, n.first_seen = first_seen, n.last_seen = last_seen
 """
 
+# An alias node that names only an actor about to go, goes with it.
+DROP_ORPHAN_ALIASES = """
+UNWIND $actor_ids AS actor_id
+MATCH (n:Actor {id: actor_id})<-[:NAMES]-(k:Alias)
+WHERE n.mentions = 0
+OPTIONAL MATCH (k)-[:NAMES]->(other:Actor)
+WHERE other.id <> n.id
+WITH k, count(other) AS others
+WHERE others = 0
+DETACH DELETE k
+"""
+
 DROP_UNMENTIONED = """
 UNWIND $actor_ids AS actor_id
 MATCH (n:Actor {id: actor_id})
@@ -168,6 +184,13 @@ WHERE {_TYPED}
 RETURN DISTINCT startNode(e).id AS subject, type(e) AS type, endNode(e).id AS object,
        e.claims AS claims, e.articles AS articles, e.modality AS modality,
        e.confidence AS confidence, e.first_seen AS first_seen, e.last_seen AS last_seen
+"""
+
+# The actors a normalised name or alias names (for resolution across articles).
+ACTORS_BY_KEYS = f"""
+UNWIND $keys AS key
+MATCH (:Alias {{key: key}})-[:NAMES]->(n:Actor)
+RETURN key, {_ACTOR_FIELDS}
 """
 
 ACTORS_BY_ID = f"""

@@ -30,6 +30,7 @@ _INDEXES = (
     "CREATE INDEX FOR (n:Article) ON (n.id)",
     "CREATE INDEX FOR (n:Claim) ON (n.id)",
     "CREATE INDEX FOR (n:Claim) ON (n.type)",
+    "CREATE INDEX FOR (n:Alias) ON (n.key)",
 )
 
 

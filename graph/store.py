@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from typing import Any, Protocol, runtime_checkable
 
 from actorgraph.graph import cypher
-from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
+from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key
 
 Statement = tuple[str, dict[str, Any]]
 
@@ -125,6 +125,7 @@ class Store(Protocol):
     ) -> QueryResult: ...
     def actor(self, actor_id: str) -> ActorView | None: ...
     def search_actors(self, text: str, limit: int = 20) -> list[ActorView]: ...
+    def actors_by_keys(self, keys: Sequence[str]) -> dict[str, list[ActorView]]: ...
     def ego(self, actor_ids: Sequence[str], depth: int = 1, limit: int = 500) -> Subgraph: ...
     def evidence(self, subject: str, type: str, object: str) -> list[EvidenceView]: ...
     def paths(
@@ -190,6 +191,7 @@ def write_statements(
                     "aliases": list(a.aliases),
                     "wikidata": a.wikidata,
                     "article": art.id,
+                    "keys": sorted({name_key(n) for n in (a.name, *a.aliases)} - {""}),
                 }
             )
         for c in ex.claims:
@@ -223,6 +225,7 @@ def write_statements(
         statements.append((cypher.derive_edges(rel_type), {"pairs": rows, "type": rel_type}))
     statements += [
         (cypher.REFRESH_ACTORS, {"actor_ids": touched_actors}),
+        (cypher.DROP_ORPHAN_ALIASES, {"actor_ids": touched_actors}),
         (cypher.DROP_UNMENTIONED, {"actor_ids": touched_actors}),
     ]
     return statements
@@ -288,6 +291,14 @@ class CypherStore:
             return []
         rows = self._read(cypher.SEARCH_ACTORS, {"text": text.strip(), "limit": limit})
         return [_actor(r) for r in rows.records()]
+
+    def actors_by_keys(self, keys: Sequence[str]) -> dict[str, list[ActorView]]:
+        """The actors each normalised name or alias (schema.name_key) names."""
+        found: dict[str, list[ActorView]] = {}
+        if keys:
+            for row in self._read(cypher.ACTORS_BY_KEYS, {"keys": list(keys)}).records():
+                found.setdefault(row["key"], []).append(_actor(row))
+        return found
 
     def ego(self, actor_ids: Sequence[str], depth: int = 1, limit: int = 500) -> Subgraph:
         """The actors within ``depth`` typed edges of the given ones, and the edges among them.

@@ -479,6 +479,8 @@ def _find_cluster(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
     for cluster in clusters:
         if key == cluster.key or key in (name_key(n) for n in cluster.names):
             return cluster
+    if mention.known:
+        return None  # a well-known actor is itself, not a short form of another name
     for cluster in clusters:
         if _is_acronym(mention.name, [cluster.name, *cluster.names]):
             return cluster  # whatever label spaCy gave the acronym

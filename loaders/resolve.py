@@ -20,9 +20,20 @@ from actorgraph.schema import Actor, Extraction, name_key
 _SAME_ACTOR_KINDS = ({"Government", "Place"},)
 
 
+class ActorRef(Protocol):
+    """An actor already seen, as resolution needs it (the store's ActorView is one)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+
+
 @dataclass(frozen=True, slots=True)
 class KnownActorRef:
-    """An actor already in the graph, as resolution needs it."""
+    """An actor seen earlier in the same batch."""
 
     id: str
     name: str
@@ -30,9 +41,9 @@ class KnownActorRef:
 
 
 class ActorIndex(Protocol):
-    """Finds the graph's actors by the name keys of their names and aliases."""
+    """Finds the graph's actors by the name keys of their names and aliases (a Store)."""
 
-    def actors_by_keys(self, keys: Sequence[str]) -> Mapping[str, list[KnownActorRef]]: ...
+    def actors_by_keys(self, keys: Sequence[str]) -> Mapping[str, Sequence[ActorRef]]: ...
 
 
 def keys_of(actor: Actor) -> list[str]:
@@ -40,17 +51,19 @@ def keys_of(actor: Actor) -> list[str]:
     return sorted({name_key(n) for n in (actor.name, *actor.aliases) if name_key(n)})
 
 
-def _kinds_agree(a: str, b: str) -> bool:
-    return a == b or any({a, b} <= pair for pair in _SAME_ACTOR_KINDS)
+def _same(actor: Actor, ref: ActorRef) -> bool:
+    """Kinds agree; a country acting and the same country sitting share their name
+    ('Washington' the city is not the United States it stands for when acting)."""
+    if actor.kind == ref.kind:
+        return True
+    by_role = any({actor.kind, ref.kind} <= pair for pair in _SAME_ACTOR_KINDS)
+    return by_role and name_key(actor.name) == name_key(ref.name)
 
 
-def _match(actor: Actor, found: Mapping[str, list[KnownActorRef]]) -> KnownActorRef | None:
+def _match(actor: Actor, found: Mapping[str, Sequence[ActorRef]]) -> ActorRef | None:
     """The one known actor this actor is, or None when there is none or it is ambiguous."""
     candidates = {
-        ref.id: ref
-        for key in keys_of(actor)
-        for ref in found.get(key, ())
-        if _kinds_agree(ref.kind, actor.kind)
+        ref.id: ref for key in keys_of(actor) for ref in found.get(key, ()) if _same(actor, ref)
     }
     return next(iter(candidates.values())) if len(candidates) == 1 else None
 
@@ -60,17 +73,17 @@ class _BatchIndex:
 
     def __init__(self, graph: ActorIndex | None) -> None:
         self.graph = graph
-        self.seen: dict[str, dict[str, KnownActorRef]] = {}
+        self.seen: dict[str, dict[str, ActorRef]] = {}
 
-    def find(self, keys: Sequence[str]) -> dict[str, list[KnownActorRef]]:
-        found: dict[str, dict[str, KnownActorRef]] = {k: dict(self.seen.get(k, {})) for k in keys}
+    def find(self, keys: Sequence[str]) -> dict[str, list[ActorRef]]:
+        found: dict[str, dict[str, ActorRef]] = {k: dict(self.seen.get(k, {})) for k in keys}
         if self.graph is not None:
             for key, refs in self.graph.actors_by_keys(list(keys)).items():
                 for ref in refs:
                     found.setdefault(key, {})[ref.id] = ref
         return {k: list(v.values()) for k, v in found.items() if v}
 
-    def add(self, ref: KnownActorRef, keys: Iterable[str]) -> None:
+    def add(self, ref: ActorRef, keys: Iterable[str]) -> None:
         for key in keys:
             self.seen.setdefault(key, {})[ref.id] = ref
 

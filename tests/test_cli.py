@@ -183,3 +183,20 @@ def test_killing_an_ingest_leaves_a_whole_store_and_a_rerun_completes_it(store_u
     final = _consistent(store_url)
     assert final["articles"] == len(list(SAMPLES.glob("*.txt")))
     assert (final["orphans"], final["unsupported"]) == (0, 0)
+
+
+def test_one_real_world_actor_is_one_node_across_the_sample_corpus(store_url):
+    """After ingest, no two actors of agreeing kinds answer to the same name or alias."""
+    from actorgraph.loaders.resolve import keys_of
+    from actorgraph.schema import Actor
+
+    assert run("ingest", str(SAMPLES), store_url=store_url).exit_code == 0
+    owners: dict[tuple[str, str], set[str]] = {}
+    with open_store(store_url) as store:
+        for view in store.iter_actors():
+            actor = Actor(view.name, view.kind, view.aliases, id=view.id)
+            family = "state" if view.kind in ("Government", "Place") else view.kind
+            for key in keys_of(actor):
+                owners.setdefault((key, family), set()).add(view.id)
+    shared = {k: ids for k, ids in owners.items() if len(ids) > 1}
+    assert shared == {}

@@ -66,3 +66,11 @@ def test_a_key_shared_by_two_known_actors_decides_nothing():
     other = Actor("Ruritania police", "GovernmentBody")
     [resolved] = resolve_extractions([article_about(newcomer, other)], GraphOf([one, two]))
     assert resolved.actors[0].id == newcomer.id
+
+
+def test_a_capital_sitting_as_a_place_is_not_the_country_it_stands_for():
+    country = Actor("United States", "Government", ("Washington",))
+    city = Actor("Washington", "Place")
+    company = Actor("Acme Corp", "Company")
+    [resolved] = resolve_extractions([article_about(company, city)], GraphOf([country]))
+    assert [a.id for a in resolved.actors] == [company.id, city.id]

@@ -76,6 +76,7 @@ def test_re_extraction_replaces_claims_and_re_derives_edges(store):
     store.write([only_criticism])
     assert store.stats().by_type == {"CRITICIZED": 1}
     assert store.actor("governmentbody-ruritania-police") is None  # no article mentions it now
+    assert store.actors_by_keys(["ruritania police"]) == {}  # nor is it found by its name
     assert store.article_extractors([article.id]) == {article.id: "test-2"}
 
 
@@ -255,3 +256,13 @@ def test_a_failed_batch_writes_nothing(store):
     with pytest.raises(StoreError, match="refused a write"):
         store.write([good, broken])
     assert counts(store) == (0, 0, 0, 0)
+
+
+def test_actors_are_found_by_normalised_names_and_aliases(store):
+    store.write([extraction()])
+    found = store.actors_by_keys(["acme", "jane doe", "nobody"])
+    assert {k: [a.id for a in v] for k, v in found.items()} == {
+        "acme": ["company-acme"],
+        "jane doe": ["person-jane-doe"],
+    }
+    assert store.actors_by_keys([]) == {}
