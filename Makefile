@@ -10,7 +10,7 @@ CYPHERLINT := tests/cypherlint/node_modules/.package-lock.json
 NEO4J_BUILD := tests/neo4j/.build/classes/Launcher.class
 
 .PHONY: setup demo serve test test-fast test-neo4j neo4j neo4j-server lint format eval bench \
-	bench-store chromium screenshot clean
+	bench-store ontology chromium screenshot clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -79,9 +79,13 @@ eval: setup
 	$(BIN)/actorgraph extract ../shared/eval/dev -o build/dev.jsonl
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev build/dev.jsonl
 
-## bench: extraction speed against bare spaCy on the sample corpus
+## bench: extraction speed against bare spaCy on the sample corpus (one and two processes)
 bench: setup
-	$(BIN)/python bench/extract_speed.py
+	$(BIN)/python bench/extract_speed.py --workers 2
+
+## ontology: regenerate schema/actorgraph.ttl from schema/vocabulary.yaml
+ontology: setup
+	$(BIN)/python -m actorgraph.schema.ontology
 
 ## bench-store: write and ego-network speed, Neo4j beside FalkorDB, on one generated graph
 bench-store: setup neo4j-server

@@ -22,7 +22,6 @@ BACKENDS: dict[str, tuple[str, str]] = {
         for scheme in ("neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc")
     },
 }
-PLANNED: tuple[str, ...] = ()
 
 
 def default_data_dir() -> Path:
@@ -39,10 +38,6 @@ def open_store(url: str | None = None) -> Store:
     """The store at ``url`` (see default_url); a bad URL is a StoreError naming the valid forms."""
     url = url or default_url()
     scheme = urlparse(url).scheme
-    if scheme in PLANNED:
-        raise StoreError(
-            f"{scheme}:// stores are not supported by this version yet; use falkordb:///path/to/folder"
-        )
     if scheme not in BACKENDS:
         raise StoreError(
             f"unknown store URL {url!r}; use falkordb:///path/to/folder (the embedded store) "
