@@ -42,6 +42,7 @@ class Mention:
     anaphor: tuple[str, ...] = ()  # kinds it may refer back to; empty for a name
     title: str | None = None  # "sen." before a person's name
     role_of: str | None = None  # "Commerce" of "Commerce Secretary Wilbur Ross"
+    guessed: bool = False  # no word said its kind (an unknown name taken for a company)
     subject: bool = False  # the grammatical subject of its clause
     sentence: int = 0  # the index of its sentence's first token
 
@@ -104,24 +105,17 @@ def _whole_name(span: Span) -> Span:
     return span
 
 
-def _person_noun_beside(root: Token, lexicon: Lexicon) -> bool:
-    """'lawyer Shashi Nathan', 'a Myanmar national Tun Min Latt': a person noun names the kind."""
+def _noun_beside(root: Token, lexicon: Lexicon) -> str | None:
+    """The kind a common noun beside a name gives it: 'lawyer Shashi Nathan', 'a Myanmar
+    national Tun Min Latt', 'the firm Zorvex', 'DeepSeek, the Chinese company'. Only
+    lowercase words count: 'Executive' in 'Congressional-Executive Commission' is a name."""
     beside = [c for c in root.lefts if c.dep_ in ("compound", "amod")]
+    beside += [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         beside.append(root.head)
-    return any(
-        lexicon.anaphors.get(t.lemma_.lower()) == "Person" and t.text.islower() for t in beside
-    )  # a common noun: 'Executive' in 'Congressional-Executive Commission' is part of a name
-
-
-def _kind_noun_beside(root: Token, lexicon: Lexicon) -> str | None:
-    """'DeepSeek, the Chinese company': an appositive common noun names the kind."""
-    nouns = [c for c in root.children if c.dep_ == "appos"]
-    if root.dep_ == "appos":
-        nouns.append(root.head)
-    for noun in nouns:
-        kind = lexicon.anaphors.get(noun.lemma_.lower())
-        if kind and noun.pos_ == "NOUN":
+    for word in beside:
+        kind = lexicon.anaphors.get(word.lemma_.lower())
+        if kind and word.text.islower() and word.pos_ in ("NOUN", "ADJ"):
             return kind
     return None
 
@@ -174,14 +168,17 @@ def _named(span: Span, label: str, lexicon: Lexicon) -> Mention | None:
         return Mention(span.start, span.end, name, "Group")  # "Han Chinese", "Muslims"
     if _in_container(root):
         return Mention(span.start, span.end, name, "Place")
-    if label == "ORG" and _person_noun_beside(root, lexicon):
-        return Mention(span.start, span.end, name, "Person")
-    base = _ENTITY_KINDS.get(label) or _kind_noun_beside(root, lexicon)
+    beside = _noun_beside(root, lexicon) if label in ("ORG", "PERSON") else None
+    if beside:
+        return Mention(span.start, span.end, name, beside)
+    base = _ENTITY_KINDS.get(label)
     if base is None:
         return None
     if label == "ORG":
-        base = _kind_from_heads([t.text for t in span], lexicon, "Company")
-    elif len(span) > 1:  # 'Thalestris Limited' tagged a person, 'Citizen Lab' too
+        heads = _kind_from_heads([t.text for t in span], lexicon, "")
+        # no word says what it is: the kind is a guess, which a locative role may correct
+        return Mention(span.start, span.end, name, heads or "Company", guessed=not heads)
+    if len(span) > 1:  # 'Thalestris Limited' tagged a person, 'Citizen Lab' too
         base = lexicon.heads.get(span[-1].lower_.rstrip("."), base)
     return Mention(span.start, span.end, name, base)
 
@@ -284,8 +281,6 @@ def _unlabelled_name(token: Token, lexicon: Lexicon) -> Mention | None:
         return None
     if lexicon.is_term(span.text):
         return None
-    if _person_noun_beside(token, lexicon):
-        return _named(span, "PERSON", lexicon)
     return _named(span, "ORG", lexicon)
 
 

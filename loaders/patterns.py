@@ -327,6 +327,8 @@ class RelationFinder:
     def from_noun(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
         lemma = noun.lemma_.lower()
         for trigger in self.nouns.get(lemma, ()):
+            if noun.head.lemma_.lower() in self.lexicon.ceasing_verbs and noun.dep_ == "dobj":
+                continue  # "stopped sales to X": the ceasing frame reads it, not the noun
             subjects, received = self._noun_subjects(noun, actor_of)
             holders = [noun]
             if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):

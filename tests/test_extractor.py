@@ -225,3 +225,24 @@ def test_confidence_is_lower_for_hedged_claims(extractor):
     [asserted_claim], [hedged_claim] = plain.claims, hedged.claims
     assert hedged_claim.modality == "hedged"
     assert hedged_claim.confidence < asserted_claim.confidence
+
+
+def test_a_common_noun_beside_a_name_gives_its_kind(extractor):
+    text = "The firm Zorvex, based in Lanmoor, sold drones to Ruritania police."
+    kinds = {a.name: a.kind for a in extractor.extract(Article(text=text, title="t")).actors}
+    assert kinds["Zorvex"] == "Company"
+    assert ("Zorvex", "LOCATED_IN", "Lanmoor", "asserted") in relations(extractor, text)
+
+
+def test_an_unknown_name_only_ever_a_location_is_a_place(extractor):
+    text = (
+        "Investors praised Zorvex Systems last year. Zorvex Systems, based in Petah Tikva, "
+        "stopped sales to Ruritania police."
+    )
+    kinds = {a.name: a.kind for a in extractor.extract(Article(text=text, title="t")).actors}
+    assert kinds["Petah Tikva"] == "Place"
+
+
+def test_stopped_sales_are_no_sales(extractor):
+    found = relations(extractor, "Zorvex Systems stopped sales to Ruritania police in May.")
+    assert found == {("Zorvex Systems", "STOPPED_SUPPLYING", "Ruritania police", "asserted")}
