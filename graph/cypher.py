@@ -314,3 +314,48 @@ RETURN [r IN relationships(p) | {{subject: startNode(r).id, type: type(r), objec
         confidence: r.confidence, first_seen: r.first_seen, last_seen: r.last_seen}}] AS hops
 LIMIT $limit
 """
+
+
+# --- examples for the app's Cypher console -------------------------------------------------
+# Read-only queries a user starts from: title -> (query, parameters). They run on both
+# backends (tests/test_store.py) and pass Neo4j's grammar (tests/test_cypher_grammar.py).
+
+CONSOLE_EXAMPLES: dict[str, tuple[str, dict[str, object]]] = {
+    "Actors, most mentioned first": (
+        """MATCH (a:Actor)
+RETURN a.name AS name, a.kind AS kind, a.mentions AS mentions
+ORDER BY mentions DESC, name
+LIMIT 25""",
+        {},
+    ),
+    "Who criticized whom (as a graph)": (
+        """MATCH (s:Actor)-[r:CRITICIZED]->(o:Actor)
+RETURN s, r, o
+LIMIT 100""",
+        {},
+    ),
+    "An actor's typed edges (name as a parameter)": (
+        """MATCH (a:Actor)-[r]-(b:Actor)
+WHERE toLower(a.name) CONTAINS toLower($name)
+RETURN a, r, b
+LIMIT 100""",
+        {"name": "thermo"},
+    ),
+    "Claims with their sentences": (
+        """MATCH (art:Article)-[:ASSERTS]->(c:Claim)-[:SUBJECT]->(s:Actor)
+MATCH (c)-[:OBJECT]->(o:Actor)
+RETURN s.name AS subject, c.type AS relation, o.name AS object,
+       c.sentence AS sentence, art.title AS article
+ORDER BY article, subject
+LIMIT 50""",
+        {},
+    ),
+    "Actors mentioned in at least N articles": (
+        """MATCH (art:Article)-[:MENTIONS]->(a:Actor)
+WITH a, count(art) AS articles
+WHERE articles >= $min_articles
+RETURN a.name AS name, a.kind AS kind, articles
+ORDER BY articles DESC, name""",
+        {"min_articles": 2},
+    ),
+}

@@ -228,7 +228,7 @@ def test_search_without_match_says_so(monkeypatch, app_sample_store):
 def test_overview_counts_equal_the_store_stats(monkeypatch, app_sample_store):
     store = app_sample_store
     at = run_app(monkeypatch, store)
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("views/overview.py").run()
 
     assert not at.exception
     stats = store.stats()
@@ -250,7 +250,7 @@ def test_overview_counts_equal_the_store_stats(monkeypatch, app_sample_store):
 def test_overview_lists_top_actors_and_newest_articles(monkeypatch, app_sample_store):
     store = app_sample_store
     at = run_app(monkeypatch, store)
-    at.switch_page("pages/overview.py").run()
+    at.switch_page("views/overview.py").run()
 
     top, newest = at.dataframe
     expected = store.top_actors(len(top.value))
@@ -270,7 +270,7 @@ def chart_rows(chart: Any) -> list[dict[str, Any]]:
 # -- first run and errors -----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("page", [None, "pages/overview.py"])
+@pytest.mark.parametrize("page", [None, "views/overview.py"])
 def test_empty_store_says_how_to_fill_it(monkeypatch, app_empty_store, page):
     at = run_app(monkeypatch, app_empty_store)
     if page:

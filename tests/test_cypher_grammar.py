@@ -37,6 +37,8 @@ def neo4j_queries() -> dict[str, str]:
     queries["cypher.paths()"] = cypher.paths()
     for relation in vocabulary().relations:
         queries[f"cypher.derive_edges({relation!r})"] = cypher.derive_edges(relation)
+    for title, (query, _params) in cypher.CONSOLE_EXAMPLES.items():
+        queries[f"cypher.CONSOLE_EXAMPLES[{title!r}]"] = query
     for name, statement in neo4j_store.SCHEMA.items():
         queries[f"neo4j_store.SCHEMA[{name!r}]"] = statement
     for name in ("SHOW_INDEXES", "AWAIT_INDEXES", "SEARCH_ACTORS_FULLTEXT"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from actorgraph.errors import QueryError, StoreError
-from actorgraph.graph import open_store
+from actorgraph.graph import cypher, open_store
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
 
 TEXT = "Acme sold radios to Ruritania police. Senator Jane Doe criticized Acme."
@@ -116,6 +116,24 @@ def test_user_cypher_is_read_only_unless_write(store):
     assert store.actor("company-acme").name == "Acme Corp"
     store.query("CREATE (:Note {text: $t})", {"t": "hello"}, write=True)
     assert store.query("MATCH (n:Note) RETURN n.text").rows == [["hello"]]
+
+
+def test_console_examples_run_read_only_and_find_the_data(store):
+    """The Cypher console's examples: each reads something from a small graph on each backend."""
+    store.write([extraction()])
+    ours = {"name": "acme", "min_articles": 1}  # the examples' parameters, for this graph
+    for title, (query, params) in cypher.CONSOLE_EXAMPLES.items():
+        result = store.query(query, {k: ours[k] for k in params})
+        assert result.columns and result.rows, title
+    graph = store.query(*cypher.CONSOLE_EXAMPLES["Who criticized whom (as a graph)"])
+    [[subject, relationship, obj]] = graph.rows
+    assert (subject["name"], relationship["_type"], obj["name"]) == (
+        "Jane Doe",
+        "CRITICIZED",
+        "Acme Corp",
+    )
+    assert "Person" in subject["_labels"]
+    assert (relationship["_start"], relationship["_end"]) == (subject["_id"], obj["_id"])
 
 
 def test_malformed_cypher_is_a_one_line_query_error(store):

@@ -60,3 +60,12 @@ def require_store() -> Store:
         st.caption(f"Store: `{url}`")
         st.stop()
     return store
+
+
+Version = tuple[str, int, int, int]
+
+
+def store_version(store: Store) -> Version:
+    """The store's URL and counts: a cache keyed on it is read afresh after an ingest."""
+    stats = store.stats()
+    return (store.url, stats.articles, stats.actors, stats.edges)

@@ -1,4 +1,10 @@
-"""The app's pages, defined once so navigation and st.switch_page name the same objects."""
+"""The app's pages, defined once so navigation and st.switch_page name the same objects.
+
+The page scripts live in views/, not pages/: Streamlit treats a pages/ folder beside the
+entry script as an old-style multipage app, and a bookmarked /cypher?q=… opened on a
+freshly started server would run that page alone, without app.py's st.navigation, its
+layout or its sidebar.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ from pathlib import Path
 
 import streamlit as st
 
-PAGES = Path(__file__).parent / "pages"
+PAGES = Path(__file__).parent / "views"  # not "pages": see above
 
 
 def explore() -> st.Page:
@@ -19,5 +25,25 @@ def overview() -> st.Page:
     return st.Page(PAGES / "overview.py", title="Overview", icon=":material/bar_chart:")
 
 
+def paths() -> st.Page:
+    """The shortest paths between two actors, hop by hop with the evidence of each hop."""
+    return st.Page(PAGES / "paths.py", title="Paths", icon=":material/route:")
+
+
+def analytics() -> st.Page:
+    """Degree, betweenness and PageRank rankings, and Louvain communities."""
+    return st.Page(PAGES / "analytics.py", title="Analytics", icon=":material/leaderboard:")
+
+
+def cypher() -> st.Page:
+    """A read-only Cypher console with a table and a graph of the result."""
+    return st.Page(PAGES / "cypher.py", title="Cypher", icon=":material/terminal:")
+
+
+def sparql() -> st.Page:
+    """SPARQL over the RDF view of the graph."""
+    return st.Page(PAGES / "sparql.py", title="SPARQL", icon=":material/data_object:")
+
+
 def all_pages() -> list[st.Page]:
-    return [explore(), overview()]
+    return [explore(), paths(), analytics(), overview(), cypher(), sparql()]
