@@ -8,7 +8,7 @@ edges first (Gephi reads whole files anyway; claims and articles are left out).
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +17,7 @@ import networkx as nx
 
 from actorgraph.errors import ActorgraphError
 from actorgraph.graph.rdf import RDF_FORMATS, GraphSource, Progress, write_rdf
+from actorgraph.graph.store import ActorView, EdgeView, Subgraph
 from actorgraph.schema import namespaces as ns
 
 NETWORK_FORMATS = ("graphml", "gexf")
@@ -66,9 +67,24 @@ def export(
 
 def network(source: GraphSource, progress: Progress | None = None) -> nx.MultiDiGraph:
     """Actors and typed edges as a networkx graph; attributes are GraphML/GEXF-safe scalars."""
+    return _network(source.iter_actors(), source.iter_edges(), progress)
+
+
+def subgraph_network(sub: Subgraph) -> nx.MultiDiGraph:
+    """One view of the graph (an ego network, a filtered one) as :func:`network` builds it.
+
+    The same attributes as the whole-graph export, so a download of a view opens in
+    Gephi or networkx like the full file does.
+    """
+    return _network(sub.nodes, sub.edges)
+
+
+def _network(
+    actors: Iterable[ActorView], edges: Iterable[EdgeView], progress: Progress | None = None
+) -> nx.MultiDiGraph:
     advance = progress or (lambda _n: None)
     graph = nx.MultiDiGraph()
-    for actor in source.iter_actors():
+    for actor in actors:
         attrs: dict[str, Any] = {
             "label": actor.name,
             "kind": actor.kind,
@@ -80,7 +96,7 @@ def network(source: GraphSource, progress: Progress | None = None) -> nx.MultiDi
                 attrs[key] = str(value)
         graph.add_node(actor.id, **attrs)
         advance(1)
-    for edge in source.iter_edges():
+    for edge in edges:
         attrs = {
             "label": edge.type,
             "relation": edge.type,  # not "type": GEXF reserves it for directedness

@@ -26,7 +26,7 @@ from actorgraph.viz.sparql_console import examples
 
 pytest_plugins = ["app_fixtures"]
 
-CYPHER, PATHS = "views/cypher.py", "views/paths.py"
+CYPHER, PATHS, TIMELINE = "views/cypher.py", "views/paths.py", "views/timeline.py"
 ANALYTICS, SPARQL = "views/analytics.py", "views/sparql.py"
 NAMES_QUERY = "MATCH (a:Actor) RETURN a.name AS name ORDER BY name LIMIT 3"
 GRAPH_EXAMPLE = "Who criticized whom (as a graph)"
@@ -349,11 +349,12 @@ def test_pages_are_routed_from_views_not_a_pages_folder():
     scripts = sorted(p.name for p in routes.PAGES.glob("*.py"))
     assert routes.PAGES.parent == app_dir
     assert scripts == sorted(
-        f"{n}.py" for n in ("explore", "paths", "analytics", "overview", "cypher", "sparql")
+        f"{n}.py"
+        for n in ("explore", "paths", "timeline", "analytics", "overview", "cypher", "sparql")
     )
 
 
-@pytest.mark.parametrize("page", [CYPHER, PATHS, ANALYTICS, SPARQL])
+@pytest.mark.parametrize("page", [CYPHER, PATHS, TIMELINE, ANALYTICS, SPARQL])
 def test_new_pages_on_an_empty_store_say_how_to_fill_it(monkeypatch, app_empty_store, page):
     at = open_page(monkeypatch, app_empty_store, page)
 

@@ -15,6 +15,7 @@ from st_link_analysis import EdgeStyle, Event, NodeStyle
 
 from actorgraph.graph import ActorView, EdgeView, Subgraph
 from actorgraph.schema import Vocabulary
+from actorgraph.viz import edge_filters
 
 EDGE_TAP = "edge_tap"
 NODE_TAP = "node_tap"
@@ -61,13 +62,9 @@ def keep_types(sub: Subgraph, types: Collection[str], keep: Iterable[str] = ()) 
     """Only the edges of ``types`` (all when empty), and the actors they still connect.
 
     The actors in ``keep`` (the centre of an ego network) stay even when no edge is left,
-    so a filter never makes the view jump to nothing.
+    so a filter never makes the view jump to nothing. The rules are edge_filters'.
     """
-    if not types:
-        return sub
-    edges = [e for e in sub.edges if e.type in types]
-    wanted = set(keep) | {e.subject for e in edges} | {e.object for e in edges}
-    return Subgraph([n for n in sub.nodes if n.id in wanted], edges)
+    return edge_filters.apply(sub, edge_filters.EdgeFilter(types=tuple(types)), keep)
 
 
 def _quote(value: str) -> str:

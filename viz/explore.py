@@ -7,6 +7,7 @@ click in the graph (a component callback) can drive them.
 
 from __future__ import annotations
 
+from datetime import date
 from functools import partial
 from typing import Any
 
@@ -15,8 +16,9 @@ from st_link_analysis import st_link_analysis
 
 from actorgraph.graph import ActorView, EdgeView, Store, Subgraph
 from actorgraph.schema import Vocabulary, vocabulary
-from actorgraph.viz import draw
+from actorgraph.viz import draw, edge_filters, view_downloads
 from actorgraph.viz.connect import require_store
+from actorgraph.viz.edge_filters import EdgeFilter
 from actorgraph.viz.present import (
     actor_terms,
     chip,
@@ -28,10 +30,12 @@ from actorgraph.viz.present import (
 )
 
 SEARCH, PICK, DEPTH, TYPES, EDGE = "search", "actor_pick", "depth", "types", "edge_pick"
+MODALITIES, MIN_CONF, FROM, TO = "modalities", "min_conf", "date_from", "date_to"
 CURRENT, TAPPED = "actor", "tapped_actor"  # plain session state, not widgets
 PARAM = "actor"  # the URL query parameter
 SUGGESTED = 10  # most connected actors offered before anything is searched
 GRAPH_HEIGHT = 560
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # date_input's own default is ±10 years
 
 
 # -- state changes, run as callbacks before the script so they may set widget values -----
@@ -69,23 +73,18 @@ def render() -> None:
     search_col, pick_col, depth_col = st.columns([2, 3, 1])
     actor = choose_actor(store, vocab, search_col, pick_col)
     depth = depth_col.slider("Depth", 1, 3, 1, key=DEPTH, help="Hops from the actor.")
-    types = st.multiselect(
-        "Relation types",
-        list(vocab.relations),
-        key=TYPES,
-        placeholder="All relation types",
-        help="Draw only these relation types; all of them when empty.",
-    )
+    chosen_filter = filters(vocab)
     if actor is None:
         return
     sub = store.ego([actor.id], depth=depth)
-    shown = draw.keep_types(sub, types, keep=[actor.id])
+    shown = edge_filters.apply(sub, chosen_filter, keep=[actor.id])
     actor_header(actor, sub, shown, vocab)
     edges = draw.ordered_edges(shown)
     selected = current_edge(edges)
     graph_col, evidence_col = st.columns([7, 5], gap="medium")
     with graph_col:
-        draw_graph(shown, actor, vocab, selected, key=graph_key(actor.id, depth, types))
+        key = graph_key(actor.id, depth, chosen_filter)
+        draw_graph(shown, actor, vocab, selected, key=key)
     with evidence_col:
         tapped_actor(shown, actor)
         edge = choose_edge(edges, shown, vocab)
@@ -93,6 +92,73 @@ def render() -> None:
             show_evidence(store, edge, shown)
     st.subheader("Edges")
     st.dataframe(draw.edge_rows(shown), hide_index=True, width="stretch")
+    downloads(shown, actor)
+
+
+def filters_from_url(vocab: Vocabulary) -> None:
+    """A bookmarked view's filters (``?type=SUED&modality=hedged&min_conf=0.7&from=…``), once."""
+    params = {name: st.query_params.get_all(name) for name in edge_filters.to_params(EdgeFilter())}
+    f = edge_filters.from_params(params, vocab.relations, vocab.modalities)
+    st.session_state.setdefault(TYPES, list(f.types))
+    st.session_state.setdefault(MODALITIES, list(f.modalities))
+    st.session_state.setdefault(MIN_CONF, f.min_confidence)
+    st.session_state.setdefault(FROM, f.start)
+    st.session_state.setdefault(TO, f.end)
+
+
+def filters(vocab: Vocabulary) -> EdgeFilter:
+    """The filter widgets; what they hold is mirrored into the URL."""
+    filters_from_url(vocab)
+    type_col, modality_col, conf_col, from_col, to_col = st.columns([4, 2, 2, 1.5, 1.5])
+    types = type_col.multiselect(
+        "Relation types",
+        list(vocab.relations),
+        key=TYPES,
+        placeholder="All relation types",
+        help="Draw only these relation types; all of them when empty.",
+    )
+    modalities = modality_col.multiselect(
+        "Modality",
+        list(vocab.modalities),
+        key=MODALITIES,
+        placeholder="All modalities",
+        help="; ".join(f"{name}: {text}" for name, text in vocab.modalities.items()),
+    )
+    min_conf = conf_col.slider(
+        "Minimum confidence", 0.0, 1.0, step=0.05, key=MIN_CONF, help="The edge's confidence."
+    )
+    bounds: dict[str, Any] = {"min_value": EARLIEST, "max_value": LATEST, "value": None}
+    start = from_col.date_input("Seen from", key=FROM, **bounds)
+    end = to_col.date_input(
+        "Seen until",
+        key=TO,
+        help="Edges seen (first to last) within these dates; undated edges only when "
+        "both are empty.",
+        **bounds,
+    )
+    chosen = EdgeFilter(tuple(types), tuple(modalities), float(min_conf), start, end)
+    for name, values in edge_filters.to_params(chosen).items():
+        st.query_params[name] = values
+    return chosen
+
+
+def downloads(shown: Subgraph, actor: ActorView) -> None:
+    """The view on screen (filters applied) as CSV of its edges and GraphML of its subgraph."""
+    csv_col, graphml_col, _ = st.columns([1, 1, 3])
+    csv_col.download_button(
+        "Edges as CSV",
+        view_downloads.edges_csv(shown),
+        file_name=f"{actor.id}-edges.csv",
+        mime="text/csv",
+        key="download_csv",
+    )
+    graphml_col.download_button(
+        "Graph as GraphML",
+        view_downloads.subgraph_graphml(shown),
+        file_name=f"{actor.id}.graphml",
+        mime="application/xml",
+        key="download_graphml",
+    )
 
 
 def choose_actor(
@@ -166,9 +232,9 @@ def current_edge(edges: list[EdgeView]) -> str | None:
     return chosen if chosen in ids else (ids[0] if ids else None)
 
 
-def graph_key(actor_id: str, depth: int, types: list[str]) -> str:
+def graph_key(actor_id: str, depth: int, f: EdgeFilter) -> str:
     """A new component whenever the drawn elements change, so cytoscape lays them out afresh."""
-    return f"ego:{actor_id}:{depth}:{','.join(sorted(types))}"
+    return f"ego:{actor_id}:{depth}:{f.signature()}"
 
 
 def draw_graph(
@@ -202,7 +268,7 @@ def choose_edge(edges: list[EdgeView], shown: Subgraph, vocab: Vocabulary) -> Ed
     """The pick list of the drawn edges; a click on an edge in the graph selects it too."""
     st.subheader("Evidence")
     if not edges:
-        st.info("No edges to show: widen the relation types or the depth.")
+        st.info("No edges to show: widen the filters or the depth.")
         return None
     by_id = {draw.edge_id(e): e for e in edges}
     names = {n.id: n.name for n in shown.nodes}

@@ -30,6 +30,11 @@ def paths() -> st.Page:
     return st.Page(PAGES / "paths.py", title="Paths", icon=":material/route:")
 
 
+def timeline() -> st.Page:
+    """Edges first seen over time, and the graph as of a date."""
+    return st.Page(PAGES / "timeline.py", title="Timeline", icon=":material/timeline:")
+
+
 def analytics() -> st.Page:
     """Degree, betweenness and PageRank rankings, and Louvain communities."""
     return st.Page(PAGES / "analytics.py", title="Analytics", icon=":material/leaderboard:")
@@ -46,4 +51,4 @@ def sparql() -> st.Page:
 
 
 def all_pages() -> list[st.Page]:
-    return [explore(), paths(), analytics(), overview(), cypher(), sparql()]
+    return [explore(), paths(), timeline(), analytics(), overview(), cypher(), sparql()]
