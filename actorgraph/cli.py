@@ -13,7 +13,7 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
@@ -64,6 +64,26 @@ def friendly(command: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+@contextlib.contextmanager
+def progress_bar(label: str, total: int | None = None) -> Iterator[Callable[[int], None]]:
+    """A rich progress bar on stderr (gone when done); yields advance(n). Calls of one item
+    against a known total are gathered 256 at a time, so advancing per item stays cheap."""
+    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task(label, total=total)
+        pending = 0
+
+        def advance(n: int) -> None:
+            nonlocal pending
+            pending += n
+            if total is None or n > 1 or pending >= 256:
+                bar.advance(task, pending)
+                pending = 0
+
+        yield advance
+        bar.advance(task, pending)
+
+
 def _check_format(fmt: str) -> str:
     if fmt not in FORMATS:
         raise ActorgraphError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
@@ -102,8 +122,10 @@ def extract(
 
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        for extraction in extract_sources(paths, on_failure=report):
-            sink.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+        with progress_bar("extracting") as advance:
+            for extraction in extract_sources(paths, on_failure=report):
+                sink.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
+                advance(1)
     finally:
         if output:
             sink.close()
@@ -120,16 +142,8 @@ def ingest_command(
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 16,
 ) -> None:
     """Extract articles and write them to the store; already stored articles are skipped."""
-    columns = (TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with open_store(store) as graph, Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task("ingest", total=None)
-        report = ingest(
-            paths,
-            graph,
-            force=force,
-            batch_size=batch_size,
-            progress=lambda n: bar.advance(task, n),
-        )
+    with open_store(store) as graph, progress_bar("ingesting") as advance:
+        report = ingest(paths, graph, force=force, batch_size=batch_size, progress=advance)
     added = report.added()
     typer.echo(
         f"{report.written} articles written, {report.skipped} already stored; added "

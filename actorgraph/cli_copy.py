@@ -12,9 +12,8 @@ from itertools import islice
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from actorgraph.cli import app, err, friendly
+from actorgraph.cli import app, friendly, progress_bar
 from actorgraph.errors import ActorgraphError
 from actorgraph.graph import open_store
 
@@ -31,15 +30,13 @@ def copy(
         raise ActorgraphError("--from and --to are the same store; nothing to copy")
     if batch_size < 1:
         raise ActorgraphError("--batch-size must be at least 1")
-    columns = (TextColumn("copying"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with open_store(source) as reader, open_store(target) as writer:
         total = reader.stats().articles
         extractions = reader.iter_extractions(batch_size=batch_size)
-        with Progress(*columns, console=err, transient=True) as bar:
-            task = bar.add_task("copy", total=total)
+        with progress_bar("copying", total) as advance:
             while batch := list(islice(extractions, batch_size)):
                 writer.write(batch)
-                bar.advance(task, len(batch))
+                advance(len(batch))
         numbers = writer.stats()
     typer.echo(
         f"copied {total} articles to {writer.url}; it holds {numbers.articles} articles, "

@@ -7,14 +7,12 @@ from __future__ import annotations
 
 import contextlib
 import sys
-from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from actorgraph.cli import FormatOption, StoreOption, _check_format, app, err, friendly
+from actorgraph.cli import FormatOption, StoreOption, _check_format, app, friendly, progress_bar
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.graph import open_store
 from actorgraph.graph.export import CSV_FORMAT, FORMATS, export, import_command, work_units
@@ -23,25 +21,6 @@ from actorgraph.output import print_rows
 from actorgraph.schema.namespaces import DEFAULT_BASE
 
 BaseOption = Annotated[str, typer.Option("--base", help="Base IRI of actors, articles and claims.")]
-
-
-@contextlib.contextmanager
-def _progress(label: str, total: int) -> Iterator[Callable[[int], None]]:
-    """A rich progress bar on stderr; the callback is cheap enough to call per item."""
-    columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=True) as bar:
-        task = bar.add_task(label, total=total)
-        pending = 0
-
-        def advance(n: int) -> None:
-            nonlocal pending
-            pending += n
-            if pending >= 256:
-                bar.advance(task, pending)
-                pending = 0
-
-        yield advance
-        bar.advance(task, pending)
 
 
 def _pick_format(fmt: str | None, output: Path | None) -> str:
@@ -93,7 +72,7 @@ def export_command(
         raise InputError(f"--format {form} needs -o (a {'folder' if form == 'csv' else 'file'})")
     with open_store(store) as graph:
         total = work_units(graph, form)
-        with _progress(f"exporting {form}", total) as advance:
+        with progress_bar(f"exporting {form}", total) as advance:
             if output is None:
                 write_rdf(graph, sys.stdout.buffer, form, base=base, progress=advance)
                 sys.stdout.flush()
