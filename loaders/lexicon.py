@@ -42,6 +42,7 @@ class Lexicon:
     ceasing_verbs: frozenset[str]
     titles: MappingProxyType[str, str]
     terms: frozenset[str]  # capitalised words that name no actor (AI, DNA, UAV)
+    goods: frozenset[str]  # nouns for products, which a maker's name may modify
     known: MappingProxyType[str, KnownActor]  # name_key of name or alias -> actor
 
     def is_term(self, name: str) -> bool:
@@ -102,5 +103,6 @@ def lexicon() -> Lexicon:
         ceasing_verbs=frozenset(raw["ceasing_verbs"]),
         titles=MappingProxyType(raw["titles"]),
         terms=frozenset(name_key(t) for t in raw["terms"]),
+        goods=frozenset(raw["goods"]),
         known=MappingProxyType(_known(_load("gazetteer.yaml"))),
     )

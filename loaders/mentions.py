@@ -264,13 +264,17 @@ def _unlabelled_name(token: Token, lexicon: Lexicon) -> Mention | None:
     person noun stands beside it ('lawyer Shashi Nathan'). Capitals in a headline, and a
     capital opening a sentence, are no evidence of a name.
     """
-    if token.pos_ != "PROPN" or token.dep_ not in _ARGUMENTS:
+    # "Hikvision cameras", "Huawei equipment": a maker's name on its goods
+    names_a_thing = token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.goods
+    if token.pos_ != "PROPN" or not (token.dep_ in _ARGUMENTS or names_a_thing):
         return None
     if token.ent_type_ and token.ent_type_ not in _THING_LABELS:
         return None
     parts = [
-        c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_
-    ]  # 'the Finnish Nokia': a demonym is no part of the name
+        c
+        for c in token.lefts
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_ and c.text[:1].isupper()
+    ]  # 'the Finnish Nokia': a demonym is no part of the name; nor a lowercase word
     start = min((c.i for c in parts), default=token.i)
     span = token.doc[start : token.i + 1]
     if any(t.ent_type_ and t.ent_type_ not in _THING_LABELS for t in span):

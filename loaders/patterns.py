@@ -171,7 +171,11 @@ class RelationFinder:
             return self._actors(own, actor_of)
         head = verb.head
         if verb.dep_ in ("relcl", "acl") or own:
-            return self._actors([head], actor_of)
+            # "Rubio's letter urging Commerce to act": a document speaks for its author
+            authors = _children(head, "poss") + [
+                o for w in ("by", "from") for o in _prep_objects(head, w)
+            ]
+            return self._actors([head], actor_of) or self._actors(authors, actor_of)
         if verb.dep_ == "xcomp":
             controller = _children(head, "dobj")
             if controller and self._actors(controller, actor_of):

@@ -102,6 +102,11 @@ def _lookup(table: MappingProxyType[str, Any], name: str, what: str) -> Any:
 
 
 def _slots(table: dict[str, list[str]] | None) -> MappingProxyType[str, tuple[str, ...]]:
+    for word, slots in (table or {}).items():
+        for slot in slots:
+            if not isinstance(slot, str):
+                # YAML 1.1 reads a bare on, off, yes or no as a boolean
+                raise VocabularyError(f'trigger {word!r} has slot {slot!r}; quote it: "on"')
     return MappingProxyType({word: tuple(slots) for word, slots in (table or {}).items()})
 
 

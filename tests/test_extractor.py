@@ -246,3 +246,28 @@ def test_an_unknown_name_only_ever_a_location_is_a_place(extractor):
 def test_stopped_sales_are_no_sales(extractor):
     found = relations(extractor, "Zorvex Systems stopped sales to Ruritania police in May.")
     assert found == {("Zorvex Systems", "STOPPED_SUPPLYING", "Ruritania police", "asserted")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Treasury imposed sanctions on Acme Corp.",
+            ("U.S. Department of the Treasury", "SANCTIONED", "Acme Corp.", "asserted"),
+        ),
+        (
+            "Congress approved a ban on Hikvision cameras.",
+            ("U.S. Congress", "BANNED", "Hikvision", "asserted"),
+        ),
+        (
+            "The Commerce Department took action against Huawei in May.",
+            ("U.S. Department of Commerce", "SANCTIONED", "Huawei", "asserted"),
+        ),
+        (
+            "Police in Ruritania cracked down on Zorvex Systems last week.",
+            ("Ruritania Police", "REPRESSED", "Zorvex Systems", "asserted"),
+        ),
+    ],
+)
+def test_light_verbs_and_nominal_forms(extractor, text, expected):
+    assert expected in relations(extractor, text)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from importlib import resources
+
 import pytest
+import yaml
 
 from actorgraph.errors import VocabularyError
 from actorgraph.schema import Actor, Claim, Evidence, Extraction, actor_id, name_key, vocabulary
 from actorgraph.schema.records import Article, content_id
+from actorgraph.schema.vocabulary import parse_vocabulary
 
 KINDS = [
     "Person",
@@ -104,3 +108,16 @@ def test_extraction_json_follows_the_output_contract():
             "evidence": {"sentence": article.text, "start": 0, "end": 37},
         }
     ]
+
+
+def test_a_bare_yaml_boolean_as_a_trigger_slot_is_refused():
+    """YAML reads a bare `on` as True: the loader must say so, not drop the slot silently."""
+    text = resources.files("actorgraph.schema").joinpath("vocabulary.yaml").read_text("utf-8")
+    spec = yaml.safe_load(text)
+    spec["relations"]["SANCTIONED"]["triggers"]["nouns"]["sanction"] = yaml.safe_load("[on]")
+    with pytest.raises(VocabularyError, match="quote it"):
+        parse_vocabulary(spec)
+    shipped = {
+        s for r in vocabulary().relations.values() for v in r.triggers.nouns.values() for s in v
+    }
+    assert "on" in shipped
