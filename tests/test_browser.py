@@ -8,6 +8,7 @@ README's picture of the Explore page; otherwise the picture goes to a temporary 
 
 from __future__ import annotations
 
+import csv
 import os
 import re
 import socket
@@ -19,6 +20,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import networkx as nx
 import pytest
 from playwright.sync_api import Browser, Frame, Page, expect, sync_playwright
 
@@ -263,3 +265,43 @@ def test_cypher_console_shows_the_table_of_a_query(browser, app_sample_store, tm
         expect(cells).to_have_text(names)
         expect(page).to_have_url(re.compile(r"/cypher\?q=MATCH"))
     context.close()
+
+
+def test_explore_downloads_the_filtered_view(page, app_url, app_sample_store, tmp_path):
+    """The files the buttons hand out hold the view on screen, the URL's filter applied."""
+    store = app_sample_store
+    ministry = actor(store, "China's Foreign Ministry")
+    hedged = [e for e in store.ego([ministry.id]).edges if e.modality == "hedged"]
+    assert hedged
+    page.goto(f"{app_url}/?actor={ministry.id}&modality=hedged")
+    expect(page.get_by_role("heading", name=ministry.name)).to_be_visible()
+
+    files = {}
+    for label in ("Edges as CSV", "Graph as GraphML"):
+        with page.expect_download() as download:
+            page.get_by_role("button", name=label).click()
+        files[label] = tmp_path / download.value.suggested_filename
+        download.value.save_as(files[label])
+
+    assert files["Edges as CSV"].name == f"{ministry.id}-edges.csv"
+    with files["Edges as CSV"].open(newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {(r["subject_id"], r["type"], r["object_id"]) for r in rows} == {
+        (e.subject, e.type, e.object) for e in hedged
+    }
+    assert {r["modality"] for r in rows} == {"hedged"}
+    graph_file = nx.read_graphml(files["Graph as GraphML"])
+    assert set(graph_file.nodes) == {ministry.id} | {e.object for e in hedged} | {
+        e.subject for e in hedged
+    }
+    assert graph_file.number_of_edges() == len(hedged)
+
+
+def test_timeline_draws_the_chart_and_the_graph(page, app_url, app_sample_store):
+    page.goto(app_url)
+    page.get_by_role("link", name="Timeline").click()
+
+    expect(page.get_by_role("heading", name="Timeline")).to_be_visible()
+    expect(page.get_by_test_id("stVegaLiteChart")).to_be_visible()
+    edges = app_sample_store.stats().edges
+    graph(page).wait_for_function(f"n => {CY}.edges().length === n", arg=edges)

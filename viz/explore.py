@@ -1,8 +1,9 @@
 """The Explore page: find an actor, draw its ego network, read the evidence behind an edge.
 
 State: the actor on screen is in ``st.session_state["actor"]`` and in the URL
-(``?actor=ID``), so a view can be bookmarked; the widgets have keys so that a
-click in the graph (a component callback) can drive them.
+(``?actor=ID``), and so are the filters (edge_filters.to_params), so a view can be
+bookmarked; the widgets have keys so that a click in the graph (a component callback)
+can drive them. The filters apply to the graph, the edge table and the downloads alike.
 """
 
 from __future__ import annotations
@@ -96,7 +97,7 @@ def render() -> None:
 
 
 def filters_from_url(vocab: Vocabulary) -> None:
-    """A bookmarked view's filters (``?type=SUED&modality=hedged&min_conf=0.7&from=…``), once."""
+    """A bookmarked view's filters (``?type=SUED&modality=hedged&min_conf=0.7&since=…``), once."""
     params = {name: st.query_params.get_all(name) for name in edge_filters.to_params(EdgeFilter())}
     f = edge_filters.from_params(params, vocab.relations, vocab.modalities)
     st.session_state.setdefault(TYPES, list(f.types))
@@ -109,7 +110,7 @@ def filters_from_url(vocab: Vocabulary) -> None:
 def filters(vocab: Vocabulary) -> EdgeFilter:
     """The filter widgets; what they hold is mirrored into the URL."""
     filters_from_url(vocab)
-    type_col, modality_col, conf_col, from_col, to_col = st.columns([4, 2, 2, 1.5, 1.5])
+    type_col, modality_col, conf_col, from_col, to_col = st.columns([3, 2, 2, 2, 2])
     types = type_col.multiselect(
         "Relation types",
         list(vocab.relations),
