@@ -32,12 +32,10 @@ _LOCATIVE = frozenset(
 
 @dataclass(slots=True)
 class _Article:
-    """An article being extracted: its parse, actors and the relations found so far."""
+    """An article being extracted: its actors and the relations read from it."""
 
     article: Article
-    doc: Doc
     clusters: list[Cluster]
-    actor_at: dict[int, Cluster]
     found: list[tuple[Found, int, int]]  # relation, sentence start and end char
 
 
@@ -82,7 +80,7 @@ class Extractor:
             for f in self.finder.find(sent, actor_of)
         ]
         found += self._memberships_from_titles(doc, clusters)
-        return _Article(article, doc, clusters, actor_at, found)
+        return _Article(article, clusters, found)
 
     def _memberships_from_titles(
         self, doc: Doc, clusters: list[Cluster]

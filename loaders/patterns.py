@@ -110,9 +110,6 @@ class RelationFinder:
                 self.frames.append(
                     (rel.name, frozenset(frame.verbs), frozenset(frame.nouns), frame.object_slots)
                 )
-        self.supplying = frozenset(
-            w for w, ts in self.verbs.items() for t in ts if t.type == "SUPPLIED"
-        )
 
     # --- where the ends of a relation are -------------------------------------------
 
