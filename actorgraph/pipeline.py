@@ -7,17 +7,21 @@ the new work. A file that cannot be read is reported and the others go on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from itertools import islice
 from pathlib import Path
+from typing import TypeVar
 
+from actorgraph.errors import InputError
 from actorgraph.graph import Stats, Store
-from actorgraph.loaders import Extractor, ReadFailure, read_sources
+from actorgraph.loaders import Extractor, ReadFailure, read_file, read_sources
 from actorgraph.loaders.resolve import resolve_extractions
 from actorgraph.schema import Article, Extraction
 
 Progress = Callable[[int], None]
+T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -39,7 +43,7 @@ class IngestReport:
         return {k: after[k] - before[k] for k in keys}
 
 
-def _batches(items: Iterable[Article | ReadFailure], size: int) -> Iterator[list]:
+def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
     iterator = iter(items)
     while batch := list(islice(iterator, size)):
         yield batch
@@ -84,6 +88,60 @@ def ingest(
             extractions = resolve_extractions(list(extractor.extract_many(todo)), store)
             store.write(extractions)
             report.written += len(todo)
+        if progress:
+            progress(len(batch))
+    report.after = store.stats()
+    return report
+
+
+def read_upload(name: str, data: bytes) -> list[Article]:
+    """The articles in an uploaded file, read by the reader for its suffix (as from disk).
+
+    The bytes go to a temporary file with the original suffix so the same readers run;
+    the articles' source and any InputError name the upload, not the temporary file.
+    """
+    suffix = Path(name).suffix
+    with tempfile.TemporaryDirectory(prefix="ag-upload-") as folder:
+        path = Path(folder) / f"upload{suffix}"
+        path.write_bytes(data)
+        try:
+            articles = read_file(path)
+        except InputError as error:
+            raise InputError(str(error).replace(str(path), name)) from None
+    return [replace(a, source=a.source.replace(str(path), name)) for a in articles]
+
+
+def read_uploads(uploads: Iterable[tuple[str, bytes]]) -> tuple[list[Article], list[ReadFailure]]:
+    """Every article in the uploads; one that cannot be read is a ReadFailure, the others go on."""
+    articles: list[Article] = []
+    failures: list[ReadFailure] = []
+    for name, data in uploads:
+        try:
+            articles += read_upload(name, data)
+        except InputError as error:
+            failures.append(ReadFailure(name, str(error)))
+    return articles, failures
+
+
+def pasted_article(text: str, title: str = "", source: str = "pasted text") -> Article:
+    """An article from pasted text, read as a .txt file is (title: ``title`` or the first line)."""
+    body = f"{title.strip()}\n\n{text}" if title.strip() else text
+    [article] = read_upload(f"{source}.txt", body.encode("utf-8"))
+    return replace(article, source=source)
+
+
+def write_extractions(
+    extractions: Sequence[Extraction],
+    store: Store,
+    *,
+    batch_size: int = 16,
+    progress: Progress | None = None,
+) -> IngestReport:
+    """Resolve and write extractions as :func:`ingest` does, one transaction per batch."""
+    report = IngestReport(before=store.stats())
+    for batch in _batches(extractions, batch_size):
+        store.write(resolve_extractions(batch, store))
+        report.written += len(batch)
         if progress:
             progress(len(batch))
     report.after = store.stats()

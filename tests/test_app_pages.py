@@ -348,10 +348,8 @@ def test_pages_are_routed_from_views_not_a_pages_folder():
     assert not (app_dir / "pages").exists()
     scripts = sorted(p.name for p in routes.PAGES.glob("*.py"))
     assert routes.PAGES.parent == app_dir
-    assert scripts == sorted(
-        f"{n}.py"
-        for n in ("explore", "paths", "timeline", "analytics", "overview", "cypher", "sparql")
-    )
+    names = ("explore", "paths", "timeline", "analytics", "overview", "cypher", "sparql", "ingest")
+    assert scripts == sorted(f"{n}.py" for n in names)
 
 
 @pytest.mark.parametrize("page", [CYPHER, PATHS, TIMELINE, ANALYTICS, SPARQL])

@@ -305,3 +305,18 @@ def test_timeline_draws_the_chart_and_the_graph(page, app_url, app_sample_store)
     expect(page.get_by_test_id("stVegaLiteChart")).to_be_visible()
     edges = app_sample_store.stats().edges
     graph(page).wait_for_function(f"n => {CY}.edges().length === n", arg=edges)
+
+
+def test_ingest_previews_pasted_text_without_writing(page, app_url, app_sample_store):
+    """Preview only: the shared sample store is not written to (the writes are in AppTest)."""
+    before = app_sample_store.stats()
+    page.goto(app_url)
+    page.get_by_role("link", name="Ingest").click()
+
+    page.get_by_label("Or paste text").fill("Acme Corp sold radios to Ruritania police.")
+    page.get_by_role("button", name="Preview").click()
+
+    expect(page.get_by_text("nothing is written yet")).to_be_visible()
+    expect(page.get_by_text("SUPPLIED")).to_be_visible()
+    expect(page.get_by_text("sold radios to").first).to_be_visible()
+    assert app_sample_store.stats() == before

@@ -6,6 +6,7 @@ import pytest
 
 from actorgraph.errors import QueryError, StoreError
 from actorgraph.graph import cypher, open_store
+from actorgraph.graph.suggest import suggest_actors
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
 
 TEXT = "Acme sold radios to Ruritania police. Senator Jane Doe criticized Acme."
@@ -284,3 +285,12 @@ def test_actors_are_found_by_normalised_names_and_aliases(store):
         "jane doe": ["person-jane-doe"],
     }
     assert store.actors_by_keys([]) == {}
+
+
+def test_suggest_actors_offers_the_closest_names_and_aliases(store):
+    store.write([extraction()])
+    assert [a.name for a in suggest_actors(store, "Acme Corpp")] == ["Acme Corp"]
+    assert [a.name for a in suggest_actors(store, "acmee")] == ["Acme Corp"]  # an alias
+    assert [a.name for a in suggest_actors(store, "Jane Do", limit=1)] == ["Jane Doe"]
+    assert suggest_actors(store, "zzzz") == []
+    assert suggest_actors(store, "  ") == []

@@ -44,8 +44,8 @@ def open_cached(url: str) -> Store:
     return open_store(url)
 
 
-def require_store() -> Store:
-    """The app's store with at least one article; otherwise say why and stop the page."""
+def open_or_stop() -> tuple[Store, int]:
+    """The app's store and its article count (empty is fine); a bad URL stops the page."""
     url = store_url()
     try:
         store = open_cached(url)
@@ -55,6 +55,13 @@ def require_store() -> Store:
         st.error(str(error))
         st.caption(f"Store: `{url}`")
         st.stop()
+    return store, articles
+
+
+def require_store() -> Store:
+    """The app's store with at least one article; otherwise say why and stop the page."""
+    url = store_url()
+    store, articles = open_or_stop()
     if articles == 0:
         st.info(EMPTY_MESSAGE, icon="📭")
         st.caption(f"Store: `{url}`")

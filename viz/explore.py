@@ -8,6 +8,7 @@ can drive them. The filters apply to the graph, the edge table and the downloads
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from functools import partial
 from typing import Any
@@ -16,6 +17,7 @@ import streamlit as st
 from st_link_analysis import st_link_analysis
 
 from actorgraph.graph import ActorView, EdgeView, Store, Subgraph
+from actorgraph.graph.suggest import suggest_actors
 from actorgraph.schema import Vocabulary, vocabulary
 from actorgraph.viz import draw, edge_filters, view_downloads
 from actorgraph.viz.connect import require_store
@@ -35,6 +37,7 @@ MODALITIES, MIN_CONF, FROM, TO = "modalities", "min_conf", "date_from", "date_to
 CURRENT, TAPPED = "actor", "tapped_actor"  # plain session state, not widgets
 PARAM = "actor"  # the URL query parameter
 SUGGESTED = 10  # most connected actors offered before anything is searched
+SUGGEST_CLOSE = 5  # "did you mean" names offered when a search finds nothing
 GRAPH_HEIGHT = 560
 EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # date_input's own default is ±10 years
 
@@ -173,7 +176,7 @@ def choose_actor(
         found = unique(store.search_actors(text.strip()))
         label = "Matching actors"
         if not found:
-            pick_col.warning(f"No actor matches “{text.strip()}”.")
+            did_you_mean(store, text.strip(), pick_col, go_to)
             return None
     else:
         found, label = suggestions(store), "Actor (or search for one)"
@@ -187,6 +190,16 @@ def choose_actor(
     if st.query_params.get(PARAM) != chosen:
         st.query_params[PARAM] = chosen
     return options[chosen]
+
+
+def did_you_mean(
+    store: Store, text: str, col: Any, on_pick: Callable[[str], None], key: str = "suggest"
+) -> None:
+    """No substring match: say so, and offer the closest names and aliases as buttons."""
+    close = suggest_actors(store, text, limit=SUGGEST_CLOSE)
+    col.warning(f"No actor matches “{text}”." + (" Did you mean:" if close else ""))
+    for a in close:
+        col.button(a.name, key=f"{key}:{a.id}", on_click=on_pick, args=(a.id,))
 
 
 def suggestions(store: Store) -> list[ActorView]:

@@ -7,6 +7,7 @@ target back to the source. State: ``?from=ID&to=ID&max=N&both=1`` in the URL.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -16,7 +17,7 @@ from actorgraph.graph import ActorView, PathView, Store, Subgraph
 from actorgraph.schema import Vocabulary, vocabulary
 from actorgraph.viz import draw
 from actorgraph.viz.connect import require_store
-from actorgraph.viz.explore import unique
+from actorgraph.viz.explore import did_you_mean, unique
 from actorgraph.viz.present import actor_terms, describe_actor, mark_terms, md_escape, source_line
 
 ENDS = ("from", "to")  # the two pickers; also their URL parameters
@@ -103,6 +104,13 @@ def render() -> None:
                 show_hops(store, path, actors, vocab)
 
 
+def pick_end(end: str, actor_id: str) -> None:
+    """A "did you mean" click: clear that end's search and pick the actor (a callback)."""
+    st.session_state[f"search_{end}"] = ""
+    st.session_state[f"pick_{end}"] = actor_id
+    st.query_params[end] = actor_id
+
+
 def pick_actor(store: Store, vocab: Vocabulary, col: Any, end: str, label: str) -> ActorView | None:
     """A search box and a pick list for one end of the path; the pick goes into the URL."""
     text = col.text_input(
@@ -111,7 +119,7 @@ def pick_actor(store: Store, vocab: Vocabulary, col: Any, end: str, label: str) 
     if text.strip():
         found = unique(store.search_actors(text.strip()))
         if not found:
-            col.warning(f"No actor matches “{text.strip()}”.")
+            did_you_mean(store, text.strip(), col, partial(pick_end, end), key=f"suggest_{end}")
             return None
         first = 0
     else:

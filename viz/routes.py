@@ -50,5 +50,10 @@ def sparql() -> st.Page:
     return st.Page(PAGES / "sparql.py", title="SPARQL", icon=":material/data_object:")
 
 
+def ingest() -> st.Page:
+    """Upload files or paste text, preview the extraction, then write it."""
+    return st.Page(PAGES / "ingest.py", title="Ingest", icon=":material/upload_file:")
+
+
 def all_pages() -> list[st.Page]:
-    return [explore(), paths(), timeline(), analytics(), overview(), cypher(), sparql()]
+    return [explore(), paths(), timeline(), analytics(), overview(), cypher(), sparql(), ingest()]

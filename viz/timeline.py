@@ -22,6 +22,7 @@ from actorgraph.schema import Vocabulary, vocabulary
 from actorgraph.viz import draw
 from actorgraph.viz.connect import Version, require_store, store_version
 from actorgraph.viz.edge_filters import parse_day
+from actorgraph.viz.explore import did_you_mean
 from actorgraph.viz.present import describe_actor, legend
 
 SEARCH, PICK, DEPTH, GRAIN, ASOF = "tl_search", "tl_actor", "tl_depth", "tl_grain", "tl_asof"
@@ -141,6 +142,13 @@ def _grain(text: str | None) -> str:
     return text if text in GRAINS else "month"
 
 
+def pick_suggested(actor_id: str) -> None:
+    """A "did you mean" click: clear the search and pick the actor (a callback)."""
+    st.session_state[SEARCH] = ""
+    st.session_state[PICK] = actor_id
+    st.query_params[ACTOR_PARAM] = actor_id
+
+
 def choose_actor(
     store: Store, vocab: Vocabulary, search_col: Any, pick_col: Any
 ) -> ActorView | None:
@@ -149,7 +157,7 @@ def choose_actor(
     if text.strip():
         found = store.search_actors(text.strip())
         if not found:
-            pick_col.warning(f"No actor matches “{text.strip()}”.")
+            did_you_mean(store, text.strip(), pick_col, pick_suggested, key="tl_suggest")
     else:
         wanted = st.query_params.get(ACTOR_PARAM)
         current = store.actor(wanted) if wanted else None

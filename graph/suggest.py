@@ -1,0 +1,29 @@
+"""Did-you-mean for actor search: the actors whose name or an alias is closest to a misspelling."""
+
+from __future__ import annotations
+
+import difflib
+
+from actorgraph.graph.store import ActorView, Store
+
+CUTOFF = 0.6  # difflib's default similarity ratio
+
+
+def suggest_actors(store: Store, text: str, limit: int = 5) -> list[ActorView]:
+    """Up to ``limit`` actors whose name or an alias is closest to ``text`` (case-insensitive).
+
+    For when the substring search finds nothing: difflib over every name and alias read
+    with :meth:`Store.iter_actors`, best match first, each actor once.
+    """
+    wanted = text.strip().casefold()
+    if not wanted or limit < 1:
+        return []
+    by_term: dict[str, list[ActorView]] = {}
+    for actor in store.iter_actors():
+        for term in {actor.name, *actor.aliases}:
+            by_term.setdefault(term.casefold(), []).append(actor)
+    found: dict[str, ActorView] = {}
+    for term in difflib.get_close_matches(wanted, by_term, n=limit * 3, cutoff=CUTOFF):
+        for actor in by_term[term]:
+            found.setdefault(actor.id, actor)
+    return list(found.values())[:limit]
