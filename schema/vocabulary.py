@@ -27,6 +27,7 @@ class Kind:
     rdf: tuple[str, ...]
     wikidata: str | None
     color: str
+    shape: str  # how the app draws it (a cytoscape.js node shape)
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             rdf=_as_tuple(spec.get("rdf", [])),
             wikidata=spec.get("wikidata"),
             color=spec.get("color", "#888888"),
+            shape=spec.get("shape", "ellipse"),
         )
         for name, spec in raw["kinds"].items()
     }

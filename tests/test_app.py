@@ -125,6 +125,17 @@ def test_graph_is_coloured_and_captioned_from_the_vocabulary(monkeypatch, app_sa
     assert {e["data"]["label"] for e in args["elements"]["edges"]} <= set(vocabulary().relations)
 
 
+def test_kinds_have_their_shapes_and_edges_widen_with_claims(monkeypatch, app_sample_store):
+    store = app_sample_store
+    args = graph_args(run_app(monkeypatch, store, actor=actor(store, THERMO).id))
+    shapes = {s["selector"]: s["style"]["shape"] for s in args["style"] if "shape" in s["style"]}
+    assert shapes == {f'node[label = "{k.name}"]': k.shape for k in vocabulary().kinds.values()}
+    assert len(set(shapes.values())) == len(vocabulary().kinds)  # every kind looks different
+    edge_rule = next(s for s in args["style"] if s["selector"] == "edge")
+    assert edge_rule["style"]["width"] == "mapData(claims, 1, 10, 1.5, 6)"
+    assert all(isinstance(e["data"]["claims"], int) for e in args["elements"]["edges"])
+
+
 def test_selected_edge_shows_its_evidence(monkeypatch, app_sample_store):
     store = app_sample_store
     thermo, rubio = actor(store, THERMO), actor(store, RUBIO)

@@ -35,7 +35,8 @@ LAYOUT: dict[str, Any] = {
 }
 
 HIGHLIGHT = "#d62728"
-HIGHLIGHT_WIDTH = 3  # px; the selected edge, thicker than the others
+HIGHLIGHT_WIDTH = 6  # px; the selected edge, as thick as the thickest others
+WIDE_AT_CLAIMS = 10  # claims at which an edge reaches its widest
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +121,8 @@ def elements(sub: Subgraph, vocab: Vocabulary) -> dict[str, list[dict[str, Any]]
 
 
 def node_styles(vocab: Vocabulary, centre: str | None = None) -> list[Any]:
-    """Readable captions at any zoom, one colour per kind, a ring around the centre actor."""
+    """Readable captions at any zoom, one colour and shape per kind, a ring around the centre
+    actor."""
     styles: list[Any] = [
         CytoscapeStyle(
             "node",
@@ -137,6 +139,10 @@ def node_styles(vocab: Vocabulary, centre: str | None = None) -> list[Any]:
         )
     ]
     styles += [NodeStyle(label=k.name, color=k.color, caption="name") for k in vocab.kinds.values()]
+    styles += [
+        CytoscapeStyle(f"node[label = {_quote(k.name)}]", {"shape": k.shape})
+        for k in vocab.kinds.values()
+    ]
     if centre:
         styles.append(
             CytoscapeStyle(
@@ -155,11 +161,18 @@ def node_styles(vocab: Vocabulary, centre: str | None = None) -> list[Any]:
 
 
 def edge_styles(vocab: Vocabulary, selected: str | None = None) -> list[Any]:
-    """Captions by relation type, arrows except on symmetric relations, dashes when hedged."""
+    """Captions by relation type, arrows except on symmetric relations, dashes when hedged,
+    width by number of claims."""
     styles: list[Any] = [
         CytoscapeStyle(
             "edge",
-            {"min-zoomed-font-size": 0, "font-size": 8, "width": 1.5, "arrow-scale": 0.9},
+            {
+                "min-zoomed-font-size": 0,
+                "font-size": 8,
+                # more claims, a thicker edge: 1 claim 1.5 px, 10 or more 6 px
+                "width": f"mapData(claims, 1, {WIDE_AT_CLAIMS}, 1.5, 6)",
+                "arrow-scale": 0.9,
+            },
         )
     ]
     styles += [
