@@ -65,6 +65,11 @@ def extract_sources(
         yield from extractor.extract_many(articles)
 
 
+def _write(extractions: Sequence[Extraction], store: Store) -> None:
+    """The write step every ingest path shares: map actors onto the graph's, then write."""
+    store.write(resolve_extractions(extractions, store))
+
+
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
@@ -85,8 +90,7 @@ def ingest(
         todo = [a for a in unique if known.get(a.id) != extractor.name]
         report.skipped += len(articles) - len(todo)
         if todo:
-            extractions = resolve_extractions(list(extractor.extract_many(todo)), store)
-            store.write(extractions)
+            _write(list(extractor.extract_many(todo)), store)
             report.written += len(todo)
         if progress:
             progress(len(batch))
@@ -140,7 +144,7 @@ def write_extractions(
     """Resolve and write extractions as :func:`ingest` does, one transaction per batch."""
     report = IngestReport(before=store.stats())
     for batch in _batches(extractions, batch_size):
-        store.write(resolve_extractions(batch, store))
+        _write(batch, store)
         report.written += len(batch)
         if progress:
             progress(len(batch))

@@ -164,31 +164,25 @@ def test_a_misspelt_search_offers_the_closest_actor_and_a_click_selects_it(
     assert at.query_params["actor"] == thermo.id
 
 
-def test_paths_offers_the_closest_actor_for_a_misspelt_end(monkeypatch, app_sample_store):
+@pytest.mark.parametrize(
+    ("page", "search", "suggest", "pick", "param"),
+    [
+        ("views/paths.py", "search_from", "suggest_from:", "pick_from", "from"),
+        ("views/timeline.py", "tl_search", "tl_suggest:", "tl_actor", "actor"),
+    ],
+)
+def test_other_pages_offer_the_closest_actor_for_a_misspelt_search(
+    monkeypatch, app_sample_store, page, search, suggest, pick, param
+):
     thermo = actor(app_sample_store, THERMO)
-    at = run_app(monkeypatch, app_sample_store).switch_page("views/paths.py").run()
-    at = at.text_input(key="search_from").input("Thermo Fishr").run()
+    at = run_app(monkeypatch, app_sample_store).switch_page(page).run()
+    at = at.text_input(key=search).input("Thermo Fishr").run()
 
     assert not at.exception
-    offered = {b.label: b for b in at.button if b.key and b.key.startswith("suggest_from:")}
+    offered = {b.label: b for b in at.button if b.key and b.key.startswith(suggest)}
     assert THERMO in offered
 
     at = offered[THERMO].click().run()
     assert not at.exception
-    assert at.selectbox(key="pick_from").value == thermo.id
-    assert at.query_params["from"] == thermo.id
-
-
-def test_timeline_offers_the_closest_actor_for_a_misspelt_search(monkeypatch, app_sample_store):
-    thermo = actor(app_sample_store, THERMO)
-    at = run_app(monkeypatch, app_sample_store).switch_page("views/timeline.py").run()
-    at = at.text_input(key="tl_search").input("Thermo Fishr").run()
-
-    assert not at.exception
-    offered = {b.label: b for b in at.button if b.key and b.key.startswith("tl_suggest:")}
-    assert THERMO in offered
-
-    at = offered[THERMO].click().run()
-    assert not at.exception
-    assert at.selectbox(key="tl_actor").value == thermo.id
-    assert at.query_params["actor"] == thermo.id
+    assert at.selectbox(key=pick).value == thermo.id
+    assert at.query_params[param] == thermo.id
