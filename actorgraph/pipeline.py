@@ -3,6 +3,11 @@
 An article the store already holds, read by the same extractor, is skipped, so
 running an ingest again (after a crash, or on a folder that grew) only does
 the new work. A file that cannot be read is reported and the others go on.
+
+Before extraction each batch is screened: an article not in English is skipped
+(counted by language), and a near-duplicate of a stored article or of one read
+earlier (the same wire story on another site) is not stored again: its source
+is added to the article that holds the story.
 """
 
 from __future__ import annotations
@@ -17,7 +22,10 @@ from typing import TypeVar
 from actorgraph.errors import InputError
 from actorgraph.graph import Stats, Store
 from actorgraph.loaders import Extractor, ReadFailure, read_file, read_sources
+from actorgraph.loaders.fingerprint import FingerprintIndex, fingerprint
+from actorgraph.loaders.language import ENGLISH
 from actorgraph.loaders.resolve import resolve_extractions
+from actorgraph.loaders.source import SourceOptions
 from actorgraph.schema import Article, Extraction
 
 Progress = Callable[[int], None]
@@ -33,6 +41,21 @@ class IngestReport:
     failures: list[ReadFailure] = field(default_factory=list)
     before: Stats | None = None
     after: Stats | None = None
+    skipped_language: dict[str, int] = field(default_factory=dict)  # language -> articles
+    duplicates: int = 0  # near-duplicates whose source went to the article already held
+
+    def summary(self) -> str:
+        """One line: what was written, skipped, merged and failed, and the store's growth."""
+        parts = [f"{self.written} articles written", f"{self.skipped} already stored"]
+        if self.duplicates:
+            parts.append(f"{self.duplicates} near-duplicates merged")
+        if self.skipped_language:
+            by = ", ".join(f"{n} {lang}" for lang, n in sorted(self.skipped_language.items()))
+            parts.append(f"{sum(self.skipped_language.values())} not in English ({by})")
+        if self.failures:
+            parts.append(f"{len(self.failures)} failed")
+        added = ", ".join(f"{v} {k}" for k, v in self.added().items())
+        return f"{', '.join(parts)}; added {added}"
 
     def added(self) -> dict[str, int]:
         """How many articles, actors, claims and edges the store gained."""
@@ -49,20 +72,76 @@ def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
         yield batch
 
 
+class Screen:
+    """The step between reading and extraction: drops articles not in English and
+    near-duplicates, counting both in ``report``; ``extra`` gathers the sources of the
+    near-duplicates, by the id of the article that holds their story."""
+
+    def __init__(self, report: IngestReport, index: FingerprintIndex) -> None:
+        self.report = report
+        self.index = index
+        self.extra: dict[str, list[str]] = {}
+
+    def _english(self, article: Article) -> bool:
+        if article.language == ENGLISH:
+            return True
+        counts = self.report.skipped_language
+        counts[article.language] = counts.get(article.language, 0) + 1
+        return False
+
+    def _merge(self, holder: str, article: Article) -> None:
+        self.extra.setdefault(holder, []).append(article.url or article.source)
+
+    def keep(self, articles: Iterable[Article], known: Iterable[str] = ()) -> list[Article]:
+        """The articles to extract, fingerprinted; ``known`` ids are in the store (they are
+        not near-duplicates of themselves)."""
+        stored = set(known)
+        kept: dict[str, Article] = {}
+        for article in filter(self._english, articles):
+            if article.id in kept:  # the same text twice in one batch
+                self._merge(article.id, article)
+                continue
+            article = replace(article, fingerprint=fingerprint(article.text))
+            holder = None
+            if article.fingerprint and article.id not in stored:
+                holder = self.index.find(article.fingerprint, exclude=article.id)
+            if holder:
+                self._merge(holder, article)
+                self.report.duplicates += 1
+                continue
+            if article.fingerprint:
+                self.index.add(article.id, article.fingerprint)
+            kept[article.id] = article
+        return list(kept.values())
+
+
+def _split(batch: list[Article | ReadFailure]) -> tuple[list[Article], list[ReadFailure]]:
+    articles = [a for a in batch if isinstance(a, Article)]
+    return articles, [f for f in batch if isinstance(f, ReadFailure)]
+
+
 def extract_sources(
     paths: Iterable[str | Path],
     extractor: Extractor | None = None,
     on_failure: Callable[[ReadFailure], None] | None = None,
     batch_size: int = 16,
+    options: SourceOptions | None = None,
+    report: IngestReport | None = None,
 ) -> Iterator[Extraction]:
-    """Extractions of every readable article under ``paths`` (no store involved)."""
+    """Extractions of every readable English article under ``paths``, near-duplicates
+    dropped (no store involved); ``report`` counts what was skipped and failed."""
     extractor = extractor or Extractor()
-    for batch in _batches(read_sources(paths), batch_size):
-        articles = [a for a in batch if isinstance(a, Article)]
-        for failure in (f for f in batch if isinstance(f, ReadFailure)):
+    report = report if report is not None else IngestReport()
+    screen = Screen(report, FingerprintIndex())
+    for batch in _batches(read_sources(paths, options), batch_size):
+        articles, failures = _split(batch)
+        report.failures += failures
+        for failure in failures:
             if on_failure:
                 on_failure(failure)
-        yield from extractor.extract_many(articles)
+        todo = screen.keep(articles)
+        report.written += len(todo)
+        yield from extractor.extract_many(todo)
 
 
 def _write(extractions: Sequence[Extraction], store: Store) -> None:
@@ -78,20 +157,29 @@ def ingest(
     batch_size: int = 16,
     extractor: Extractor | None = None,
     progress: Progress | None = None,
+    options: SourceOptions | None = None,
 ) -> IngestReport:
     """Read, extract and write everything under ``paths``; one store transaction per batch."""
     extractor = extractor or Extractor()
     report = IngestReport(before=store.stats())
-    for batch in _batches(read_sources(paths), batch_size):
-        articles = [a for a in batch if isinstance(a, Article)]
-        report.failures += [f for f in batch if isinstance(f, ReadFailure)]
-        unique = list({a.id: a for a in articles}.values())
-        known = {} if force else store.article_extractors(a.id for a in unique)
-        todo = [a for a in unique if known.get(a.id) != extractor.name]
-        report.skipped += len(articles) - len(todo)
+    screen = Screen(report, FingerprintIndex(store.article_fingerprints().items()))
+    for batch in _batches(read_sources(paths, options), batch_size):
+        articles, failures = _split(batch)
+        report.failures += failures
+        known = store.article_extractors({a.id for a in articles})
+        unique = screen.keep(articles, known)
+        done = [a for a in unique if not force and known.get(a.id) == extractor.name]
+        todo = [a for a in unique if a.id not in {d.id for d in done}]
+        report.skipped += len(done)
         if todo:
             _write(list(extractor.extract_many(todo)), store)
             report.written += len(todo)
+        # Sources seen again (a near-duplicate, the same text in another file) join the
+        # article that holds the story; appending is idempotent.
+        for article in done:
+            screen.extra.setdefault(article.id, []).append(article.url or article.source)
+        store.add_sources(screen.extra)
+        screen.extra = {}
         if progress:
             progress(len(batch))
     report.after = store.stats()
@@ -105,6 +193,8 @@ def read_upload(name: str, data: bytes) -> list[Article]:
     the articles' source and any InputError name the upload, not the temporary file.
     """
     suffix = Path(name).suffix
+    if suffix.lower() == ".gz":  # a.jsonl.gz: the kind is in the suffix before
+        suffix = Path(Path(name).stem).suffix + suffix
     with tempfile.TemporaryDirectory(prefix="ag-upload-") as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(data)

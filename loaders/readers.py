@@ -1,203 +1,183 @@
-"""Readers: turn files and folders into Articles, one small reader per file kind.
+"""Readers: turn files, folders, URLs and stdin into Articles, one small reader per kind.
 
-Readers are chosen by file suffix through READERS. Each takes a path and returns
-the articles in it, or raises InputError with one line saying what is wrong.
+A source (a file's bytes, a fetched page, stdin) is read by the reader its kind
+names in READERS; the kind comes from the suffix (SUFFIXES), from --format-in, or
+from sniffing the first bytes. Each reader yields Articles, or a ReadFailure for
+an item it cannot read (a bad line, a feed entry without text), so one bad item
+never stops the rest. Messages are one line that starts with the source.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
-from html.parser import HTMLParser
+import fnmatch
+import gzip
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
 from actorgraph.errors import InputError
-from actorgraph.loaders.dates import parse_date
+from actorgraph.loaders.read_feed import read_feed
+from actorgraph.loaders.read_html import read_html
+from actorgraph.loaders.read_records import read_csv, read_json, read_jsonl
+from actorgraph.loaders.read_text import read_markdown, read_plain
+from actorgraph.loaders.read_url import fetch_url, is_url
+from actorgraph.loaders.source import (
+    Reader,
+    ReadFailure,
+    Source,
+    SourceOptions,
+    decode,
+)
 from actorgraph.schema import Article
 
-Reader = Callable[[Path], list[Article]]
+__all__ = [
+    "FORMATS",
+    "READERS",
+    "SUFFIXES",
+    "ReadFailure",
+    "Source",
+    "SourceOptions",
+    "iter_files",
+    "read_file",
+    "read_source",
+    "read_sources",
+]
 
-# Header lines a text file may carry under its title line.
-_HEADER = re.compile(r"^(?P<key>publisher|published|date|url|source|by)\s*:\s*(?P<value>.+)$", re.I)
-_TEXT_FIELDS = ("text", "body", "content", "article")
+# kind -> reader: the registry every source goes through.
+FORMATS: dict[str, Reader] = {
+    "text": read_plain,
+    "markdown": read_markdown,
+    "html": read_html,
+    "feed": read_feed,
+    "json": read_json,
+    "jsonl": read_jsonl,
+    "csv": read_csv,
+}
+
+# file suffix -> kind (a trailing .gz is looked through: a.jsonl.gz is jsonl).
+SUFFIXES: dict[str, str] = {
+    ".txt": "text",
+    ".md": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".csv": "csv",
+}
+
+# suffix -> reader, for callers that list the accepted file kinds (the app's upload box).
+READERS: dict[str, Reader] = {suffix: FORMATS[kind] for suffix, kind in SUFFIXES.items()}
+
+STDIN = "-"
 
 
-def _read_text(path: Path) -> str:
+def _suffix(path: Path) -> str:
+    """The suffix that names the kind, looking through a trailing .gz."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def sniff(data: bytes) -> str | None:
+    """A kind guessed from the first bytes (for stdin and URLs): JSON, feed, HTML or None."""
+    head = decode(data[:2048], "").lstrip().lower() if data else ""
+    if head.startswith(("{", "[")):
+        lines = [ln for ln in decode(data, "").splitlines() if ln.strip()]
+        many_objects = len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines[:2])
+        return "jsonl" if many_objects else "json"
+    if "<rss" in head or "<feed" in head or "<rdf:rdf" in head:
+        return "feed"
+    if head.startswith(("<!doctype html", "<html")) or "<body" in head or "<p>" in head:
+        return "html"
+    return None
+
+
+def _gunzip(data: bytes, name: str) -> bytes:
+    if data[:2] != b"\x1f\x8b":
+        return data
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as error:
+        raise InputError(f"{name}: broken gzip data ({error}); re-create the archive") from None
+
+
+def _kind(name: str, data: bytes, options: SourceOptions, default: str | None) -> str:
+    if options.format_in:
+        if options.format_in not in FORMATS:
+            kinds = ", ".join(FORMATS)
+            raise InputError(f"unknown input format {options.format_in!r}; use one of {kinds}")
+        return options.format_in
+    kind = default or sniff(data)
+    if kind is None:
+        raise InputError(f"{name}: cannot tell the format; pass --format-in ({', '.join(FORMATS)})")
+    return kind
+
+
+def read_source(source: Source, options: SourceOptions) -> Iterator[Article | ReadFailure]:
+    """The items of one source, read by the reader for its kind."""
+    yield from FORMATS[source.kind](source, options)
+
+
+def _file_source(path: Path, options: SourceOptions) -> Source:
+    kind = SUFFIXES.get(_suffix(path))
+    if kind is None and not options.format_in:
+        kinds = ", ".join(SUFFIXES)
         raise InputError(
-            f"{path}: not UTF-8 text; convert it or remove it from the batch"
-        ) from None
+            f"{path}: unsupported file kind {_suffix(path) or '(none)'}; use one of {kinds}"
+        )
+    try:
+        data = path.read_bytes()
     except OSError as error:
         raise InputError(
             f"{path}: cannot read ({error.strerror}); check the path and permissions"
         ) from None
-    if not text.strip():
-        raise InputError(f"{path}: the file is empty; there is no article to read")
-    return text
+    data = _gunzip(data, str(path))
+    return Source(str(path), data, _kind(str(path), data, options, kind))
 
 
-def _article(text: str, source: str, meta: dict[str, Any]) -> Article:
-    """An Article from its text and whatever metadata the source gave."""
-    if not text.strip():
-        raise InputError(f"{source}: the article has no text")
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    title = str(meta.get("title") or (lines[0] if lines else "")).strip()
-    published = meta.get("published") or meta.get("date")
-    published = parse_date(str(published)) if published else parse_date("\n".join(lines[:8]))
-    return Article(
-        text=text,
-        title=title[:300],
-        source=source,
-        publisher=(str(meta["publisher"]).strip() or None) if meta.get("publisher") else None,
-        published=published,
-        url=meta.get("url") or None,
-    )
+def _stdin_source(options: SourceOptions) -> Source:
+    data = _gunzip(sys.stdin.buffer.read(), "<stdin>")
+    return Source("<stdin>", data, _kind("<stdin>", data, options, None))
 
 
-def read_plain(path: Path) -> list[Article]:
-    """A text file: the title on its first line, then optional 'Publisher:', 'Published:' and
-    'URL:' lines."""
-    text = _read_text(path)
-    meta: dict[str, Any] = {}
-    lines = text.splitlines()
-    for line in lines[1:8]:
-        header = _HEADER.match(line.strip())
-        if header:
-            key = header["key"].lower()
-            meta[{"date": "published", "source": "publisher"}.get(key, key)] = header["value"]
-    if path.suffix.lower() == ".md":
-        heading = next((ln.lstrip("# ").strip() for ln in lines if ln.startswith("#")), None)
-        if heading:
-            meta["title"] = heading
-    return [_article(text, str(path), meta)]
+def _url_source(url: str, options: SourceOptions) -> Source:
+    data, content_type = fetch_url(url, options.timeout)
+    default = "feed" if any(k in content_type for k in ("rss", "atom")) else None
+    if default is None and "html" in content_type:
+        default = "html"
+    return Source(url, data, _kind(url, data, options, default), url=url)
 
 
-class _HTMLText(HTMLParser):
-    """Collects an HTML page's readable text and its metadata, tolerating broken markup."""
+def _wanted(path: Path, root: Path, options: SourceOptions) -> bool:
+    """Whether a file found in a folder passes --include and --exclude (globs on its path
+    relative to the folder, or on its name)."""
+    relative = path.relative_to(root).as_posix()
 
-    _SKIP = frozenset({"script", "style", "nav", "header", "footer", "aside", "noscript", "form"})
-    _BLOCK = frozenset({"p", "h1", "h2", "h3", "h4", "li", "blockquote", "div", "br", "article"})
+    def matches(pattern: str) -> bool:
+        return fnmatch.fnmatch(relative, pattern) or fnmatch.fnmatch(path.name, pattern)
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.meta: dict[str, str] = {}
-        self._skip_depth = 0
-        self._in_title = False
-        self._title: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = {k: v or "" for k, v in attrs}
-        if tag in self._SKIP:
-            self._skip_depth += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "meta":
-            key = values.get("property") or values.get("name") or ""
-            self.meta.setdefault(key.lower(), values.get("content", ""))
-        elif tag == "link" and values.get("rel") == "canonical":
-            self.meta.setdefault("canonical", values.get("href", ""))
-        if tag in self._BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in self._SKIP and self._skip_depth:
-            self._skip_depth -= 1
-        elif tag == "title":
-            self._in_title = False
-        if tag in self._BLOCK:
-            self.parts.append("\n\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self._title.append(data)
-        elif not self._skip_depth:
-            self.parts.append(data)
-
-    def text(self) -> str:
-        joined = "".join(self.parts)
-        paragraphs = (re.sub(r"[ \t\r\f\v]+", " ", p).strip() for p in re.split(r"\n\s*\n", joined))
-        return "\n\n".join(p for p in paragraphs if p)
-
-    def title(self) -> str:
-        return self.meta.get("og:title") or " ".join("".join(self._title).split())
+    if options.include and not any(matches(p) for p in options.include):
+        return False
+    return not any(matches(p) for p in options.exclude)
 
 
-def read_html(path: Path) -> list[Article]:
-    """An HTML page: its visible text, with title, publisher, date and URL from its metadata."""
-    parser = _HTMLText()
-    parser.feed(_read_text(path))
-    parser.close()
-    body = parser.text()
-    if not body:
-        raise InputError(f"{path}: no readable text in this HTML page")
-    title = parser.title()
-    text = body if not title or body.startswith(title) else f"{title}\n\n{body}"
-    meta = {
-        "title": title or None,
-        "publisher": parser.meta.get("og:site_name"),
-        "published": parser.meta.get("article:published_time") or parser.meta.get("date"),
-        "url": parser.meta.get("og:url") or parser.meta.get("canonical"),
-    }
-    return [_article(text, str(path), meta)]
-
-
-def _from_record(record: Any, source: str) -> Article:
-    if not isinstance(record, dict):
-        raise InputError(f"{source}: expected a JSON object with a 'text' field")
-    text = next((record[f] for f in _TEXT_FIELDS if isinstance(record.get(f), str)), None)
-    if text is None:
-        raise InputError(f"{source}: no text field (one of {', '.join(_TEXT_FIELDS)})")
-    return _article(text, source, record)
-
-
-def read_json(path: Path) -> list[Article]:
-    """A JSON file holding one article object or a list of them."""
-    try:
-        data = json.loads(_read_text(path))
-    except json.JSONDecodeError as error:
-        raise InputError(f"{path}: not valid JSON ({error.msg} at line {error.lineno})") from None
-    if isinstance(data, list):
-        return [_from_record(item, f"{path}#{i}") for i, item in enumerate(data)]
-    return [_from_record(data, str(path))]
-
-
-def read_jsonl(path: Path) -> list[Article]:
-    """A JSON Lines file, one article object a line (a bad line fails the file, naming the line)."""
-    articles = []
-    for number, line in enumerate(_read_text(path).splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise InputError(f"{path}:{number}: not valid JSON ({error.msg})") from None
-        articles.append(_from_record(record, f"{path}:{number}"))
-    return articles
-
-
-READERS: dict[str, Reader] = {
-    ".txt": read_plain,
-    ".md": read_plain,
-    ".html": read_html,
-    ".htm": read_html,
-    ".json": read_json,
-    ".jsonl": read_jsonl,
-}
-
-
-def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """The readable files under ``paths``: files as given, folders recursively, sorted."""
+def iter_files(paths: Iterable[str | Path], options: SourceOptions | None = None) -> Iterator[Path]:
+    """The readable files under ``paths``: files as given, folders recursively (filtered by
+    --include/--exclude), sorted."""
+    options = options or SourceOptions()
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
             yield from sorted(
-                p for p in path.rglob("*") if p.suffix.lower() in READERS and p.is_file()
+                p
+                for p in path.rglob("*")
+                if _suffix(p) in SUFFIXES and p.is_file() and _wanted(p, path, options)
             )
         elif path.exists():
             yield path
@@ -205,29 +185,59 @@ def iter_files(paths: Iterable[str | Path]) -> Iterator[Path]:
             raise InputError(f"{path}: no such file or folder")
 
 
-def read_file(path: Path) -> list[Article]:
-    """The articles in one file, read by the reader for its suffix."""
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
-        kinds = ", ".join(READERS)
-        raise InputError(
-            f"{path}: unsupported file kind {path.suffix or '(none)'}; use one of {kinds}"
-        )
-    return reader(path)
+def read_file(path: Path, options: SourceOptions | None = None) -> list[Article]:
+    """The articles in one file; the first item that cannot be read fails the file."""
+    options = options or SourceOptions()
+    articles = []
+    for item in read_source(_file_source(path, options), options):
+        if isinstance(item, ReadFailure):
+            raise InputError(item.reason)
+        articles.append(item)
+    return articles
 
 
-@dataclass(frozen=True, slots=True)
-class ReadFailure:
-    """A file that could not be read, and why: reported, never fatal to a batch."""
-
-    source: str
-    reason: str
+def _empty_folder(folder: str, options: SourceOptions) -> str:
+    why = " that --include/--exclude let through" if options.include or options.exclude else ""
+    kinds = ", ".join(SUFFIXES)
+    return f"{folder}: no readable files in this folder{why} (kinds: {kinds})"
 
 
-def read_sources(paths: Iterable[str | Path]) -> Iterator[Article | ReadFailure]:
-    """Every article under ``paths``; a file that cannot be read yields a ReadFailure instead."""
-    for path in iter_files(paths):
+def _sources(paths: Iterable[str | Path], options: SourceOptions) -> Iterator[Source | ReadFailure]:
+    for raw in paths:
+        text = str(raw)
+        if text == STDIN:
+            try:
+                yield _stdin_source(options)
+            except InputError as error:
+                yield ReadFailure("<stdin>", str(error))
+        elif is_url(text):
+            try:
+                yield _url_source(text, options)
+            except InputError as error:
+                yield ReadFailure(text, str(error))
+        else:
+            found = False
+            for path in iter_files([raw], options):
+                found = True
+                try:
+                    yield _file_source(path, options)
+                except InputError as error:
+                    yield ReadFailure(str(path), str(error))
+            if not found:
+                yield ReadFailure(text, _empty_folder(text, options))
+
+
+def read_sources(
+    paths: Iterable[str | Path], options: SourceOptions | None = None
+) -> Iterator[Article | ReadFailure]:
+    """Every article under ``paths`` (files, folders, URLs, ``-`` for stdin); an item that
+    cannot be read yields a ReadFailure instead and the others go on."""
+    options = options or SourceOptions()
+    for source in _sources(paths, options):
+        if isinstance(source, ReadFailure):
+            yield source
+            continue
         try:
-            yield from read_file(path)
+            yield from read_source(source, options)
         except InputError as error:
-            yield ReadFailure(str(path), str(error))
+            yield ReadFailure(source.name, str(error))

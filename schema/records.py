@@ -77,6 +77,10 @@ class Article:
     url: str | None = None
     language: str = "en"
     id: str = ""
+    # Every place the same story was read from (URL when known, else the file or entry);
+    # near-duplicates add theirs here instead of becoming articles of their own.
+    sources: tuple[str, ...] = ()
+    fingerprint: str | None = None  # loaders.fingerprint: finds near-duplicates
 
     def __post_init__(self) -> None:
         if not self.id:

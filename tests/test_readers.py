@@ -89,6 +89,11 @@ def test_jsonl_bad_line_names_the_line(tmp_path):
         read_file(path)
 
 
+def test_utf16_with_a_bom_is_read(tmp_path):
+    [article] = read_file(write(tmp_path, "a.txt", "Acme Corp sold radios.\n".encode("utf-16")))
+    assert article.text.startswith("Acme Corp sold radios.")
+
+
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
@@ -97,6 +102,12 @@ def test_jsonl_bad_line_names_the_line(tmp_path):
         ("data.pdf", "x", "unsupported file kind .pdf"),
         ("nofield.json", '{"title": "no text"}', "no text field"),
         ("bad.json", "{", "not valid JSON"),
+        ("utf16.txt", b"\xff\xfeA\x00\x00\xd8", r"utf16\.txt: not UTF-16 text"),
+        ("binary.txt", b"\x89PNG\r\n\x00\x00\x00\rIHDR", "a binary file"),
+        ("huge.txt", "Acme sold radios. " * 60_000, "over the limit of 1,000,000"),
+        ("bare.html", "<html><body></body></html>", "no readable text"),
+        ("empty.rss", "<rss><channel><title>x</title></channel></rss>", "the feed has no entries"),
+        ("nocolumn.csv", "a,b\n1,2\n", r"no text column .*; the columns are 'a', 'b'"),
     ],
 )
 def test_bad_files_are_one_line_errors(tmp_path, name, content, message):
@@ -109,12 +120,18 @@ def test_a_folder_batch_reads_the_good_files_and_reports_the_bad(tmp_path):
     write(tmp_path, "a.txt", "One\n\nAcme sold radios.")
     write(tmp_path, "sub/b.md", "# Two\n\nBeta bought Acme.")
     write(tmp_path, "sub/empty.txt", "")
-    write(tmp_path, "notes.csv", "ignored,file")
+    write(tmp_path, "notes.pdf", "ignored: not a kind the readers take")
     results = list(read_sources([tmp_path]))
     articles = [r for r in results if not isinstance(r, ReadFailure)]
     failures = [r for r in results if isinstance(r, ReadFailure)]
     assert sorted(a.title for a in articles) == ["One", "Two"]
     assert [Path(f.source).name for f in failures] == ["empty.txt"]
+
+
+def test_a_folder_without_readable_files_is_reported(tmp_path):
+    write(tmp_path, "notes.pdf", "not a kind the readers take")
+    [failure] = list(read_sources([tmp_path]))
+    assert failure.reason.startswith(f"{tmp_path}: no readable files in this folder")
 
 
 def test_missing_path_is_an_error():

@@ -1,0 +1,140 @@
+"""What every reader shares: a Source, the options, a ReadFailure and building an Article.
+
+An Article is built in one place (make_article) so every kind of source gets the
+same title, date, language and future-date rules.
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from actorgraph.errors import InputError
+from actorgraph.loaders.dates import future_date, parse_date, parse_date_value
+from actorgraph.loaders.language import detect_language
+from actorgraph.schema import Article
+
+
+@dataclass(frozen=True, slots=True)
+class SourceOptions:
+    """How to read sources: field names of records, the format of stdin, folder filters."""
+
+    text_field: str | None = None
+    title_field: str | None = None
+    date_field: str | None = None
+    publisher_field: str | None = None
+    url_field: str | None = None
+    format_in: str | None = None
+    include: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+    timeout: float = 20.0
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """The bytes of one source and what they are: ``name`` is the path, URL or <stdin>."""
+
+    name: str
+    data: bytes
+    kind: str
+    url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReadFailure:
+    """An item that could not be read, where it is, and why: reported, never fatal to a batch.
+
+    ``source`` is the file, URL or <stdin>; ``location`` the line or entry inside it, if any;
+    ``reason`` one line that starts with the source.
+    """
+
+    source: str
+    reason: str
+    location: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """One line of `actorgraph ingest --errors FILE`."""
+        return {"source": self.source, "location": self.location, "reason": self.reason}
+
+
+# One article's text at most (spaCy's own limit): a longer one is a dump, not an article.
+MAX_CHARS = 1_000_000
+
+Item = Article | ReadFailure
+_UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+Reader = Callable[[Source, SourceOptions], Iterator[Item]]
+
+
+def decode(data: bytes, name: str) -> str:
+    """The bytes as text: UTF-8 (a BOM allowed), or UTF-16 when a BOM says so (Windows
+    editors save "Unicode" that way). Any other encoding (Latin-1, say) cannot be told apart
+    from a broken file with certainty, so it is a one-line error rather than a guess."""
+    encoding, label = ("utf-16", "UTF-16") if data[:2] in _UTF16 else ("utf-8-sig", "UTF-8")
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError:
+        raise InputError(
+            f"{name}: not {label} text; convert it to UTF-8 or remove it from the batch"
+        ) from None
+
+
+def source_text(source: Source) -> str:
+    """A source's text; an empty one is an error (there is no article to read)."""
+    if b"\x00" in source.data[:4096] and source.data[:2] not in _UTF16:
+        raise InputError(f"{source.name}: a binary file, not text; remove it from the batch")
+    text = decode(source.data, source.name)
+    if not text.strip():
+        raise InputError(f"{source.name}: the file is empty; there is no article to read")
+    return text
+
+
+def _published(meta: Mapping[str, Any], lines: list[str], source: str) -> str | None:
+    """The date the metadata gives (a future one is an error), else the first past date in
+    the first lines of the text."""
+    value = meta.get("published") or meta.get("date")
+    if value:
+        published = parse_date_value(value)
+        if published and future_date(published):
+            raise InputError(
+                f"{source}: published date {published} is in the future; "
+                "fix the date or leave it out"
+            )
+        if published:
+            return published
+    return parse_date("\n".join(lines[:8])[:2000])
+
+
+def make_article(text: str, source: str, meta: Mapping[str, Any]) -> Article:
+    """An Article from its text and whatever metadata the source gave (title, publisher,
+    published or date, url, language)."""
+    if not text.strip():
+        raise InputError(f"{source}: the article has no text")
+    if len(text) > MAX_CHARS:
+        raise InputError(
+            f"{source}: the article has {len(text):,} characters, over the limit of "
+            f"{MAX_CHARS:,}; split it into articles"
+        )
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    title = " ".join(str(meta.get("title") or (lines[0] if lines else "")).split())
+    publisher = str(meta.get("publisher") or "").strip() or None
+    url = str(meta.get("url") or "").strip() or None
+    return Article(
+        text=text,
+        title=title[:300],
+        source=source,
+        publisher=publisher,
+        published=_published(meta, lines, source),
+        url=url,
+        language=detect_language(text, hint=meta.get("language")),
+    )
+
+
+def guarded(source: str, location: str | None, build: Callable[[], Article]) -> Item:
+    """The article ``build`` makes, or, when it raises InputError, that item's ReadFailure
+    (with its location), so the other items of the source still come."""
+    try:
+        return build()
+    except InputError as error:
+        return ReadFailure(source, str(error), location)
