@@ -21,6 +21,13 @@ Files in the data folder:
 Each process that calls :meth:`EmbeddedServer.ensure_running` keeps one idle
 connection open (its lease) until :meth:`EmbeddedServer.release`; the last process
 to release stops the server, the others leave it running.
+
+What can go wrong is one line each: a socket and PID file left by a server killed
+with -9 (cleared, and the log replayed), a folder that is not writable or belongs to
+another user, a full disk (the server refuses writes, or cannot start), and a live
+server that does not answer (named by its pid). :meth:`EmbeddedServer.dump` and
+:meth:`EmbeddedServer.load` read and replace the whole store in one transaction each,
+while the server runs (``actorgraph backup`` and ``restore``).
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ import contextlib
 import enum
 import fcntl
 import os
+import pwd
 import re
 import signal
 import threading
@@ -140,7 +148,7 @@ class EmbeddedServer:
             self._close_lease()
             return
         with self._locked():
-            if self._probe() is _State.READY and self._other_clients() == 0:
+            if self._probe(COMMAND_TIMEOUT) is _State.READY and self._other_clients() == 0:
                 self._stop_locked()
             self._close_lease()
 
@@ -166,12 +174,55 @@ class EmbeddedServer:
         runs before its index exists, so a long log makes the next start slow. The
         store calls this after each ingest, and :meth:`stop` before stopping.
         """
-        if self._probe() is not _State.READY:
+        if self._probe(COMMAND_TIMEOUT) is not _State.READY:  # a busy machine is slow
             raise StoreError(
-                f"no FalkorDB server answers on {self.socket_path}; "
-                "start it (ensure_running) before rewriting its log"
+                f"no FalkorDB server answers on {self.socket_path} (did it crash? see "
+                f"{self.log_path}); run the command again to restart it"
             )
         with self._client(COMMAND_TIMEOUT) as client:
+            self._rewrite(client)
+
+    def dump(self) -> dict[str, bytes]:
+        """Every key the server holds, as DUMP payloads read in one MULTI/EXEC transaction.
+
+        A transaction runs with no other command between its parts, so the payloads are
+        one consistent state even while other processes write; DUMP works on a live
+        server, without stopping it or copying files it may be writing.
+        """
+        with self._client(LOAD_TIMEOUT, binary=True) as client:
+            for _ in range(10):  # a key created between KEYS and the transaction: again
+                keys = sorted(client.keys("*"))
+                pipe = client.pipeline(transaction=True)
+                pipe.keys("*")
+                for key in keys:
+                    pipe.dump(key)
+                found, *payloads = pipe.execute()
+                if sorted(found) == keys:
+                    return {k.decode(): p for k, p in zip(keys, payloads, strict=True) if p}
+        raise StoreError(
+            f"the store in {self._dir} kept changing while it was being read; "
+            "stop the other writers and try again"
+        )
+
+    def load(self, payloads: dict[str, bytes]) -> None:
+        """Replace everything the server holds by these DUMP payloads, in one transaction.
+
+        FLUSHDB and the RESTOREs are one MULTI/EXEC: the server checks each payload's
+        checksum, and readers see the old state or the new one, never a mix. The log
+        is compacted afterwards, so the restored state is what the next start loads.
+        """
+        with self._client(LOAD_TIMEOUT, binary=True) as client:
+            pipe = client.pipeline(transaction=True)
+            pipe.flushdb()
+            for key, payload in sorted(payloads.items()):
+                pipe.restore(key, 0, payload, replace=True)
+            try:
+                pipe.execute()
+            except redis.ResponseError as error:
+                raise StoreError(
+                    f"the server in {self._dir} refused the backup ({error}); "
+                    "was it made by this version of actorgraph?"
+                ) from None
             self._rewrite(client)
 
     # -- starting ---------------------------------------------------------------------
@@ -201,6 +252,12 @@ class EmbeddedServer:
                     f"cannot create the data folder {self._dir}: {error.strerror}; "
                     "choose a data folder you can write to"
                 ) from error
+        owner = self._dir.stat().st_uid
+        if owner != os.geteuid():
+            raise StoreError(
+                f"the data folder {self._dir} belongs to another user ({_user_name(owner)}); "
+                "each user keeps their own store: choose a data folder of yours"
+            )
         if not os.access(self._dir, os.W_OK | os.X_OK):
             raise StoreError(
                 f"the data folder {self._dir} is not writable; "
@@ -218,7 +275,8 @@ class EmbeddedServer:
         except StoreError:
             raise StoreError(
                 f"a FalkorDB server (pid {owner}) is running for {self._dir} but does not "
-                f"answer on {self.socket_path}; stop it with `kill {owner}` and try again"
+                f"answer on {self.socket_path}; stop it with `kill {owner}` "
+                f"(`kill -9 {owner}` if it is hung) and try again"
             ) from None
 
     def _start(self) -> None:
@@ -287,9 +345,16 @@ class EmbeddedServer:
                 return
             code = None if child is None else self._reap(child)
             if code is not None:
+                tail = self._log_tail(log_offset)
+                if "No space left on device" in tail:
+                    raise StoreError(
+                        f"the FalkorDB server for {self._dir} cannot start: the disk is full "
+                        f"(No space left on device); free some space on it and run the "
+                        f"command again (full log: {self.log_path})"
+                    )
                 raise StoreError(
                     f"the FalkorDB server for {self._dir} exited with code {code} while "
-                    f"starting: {self._log_tail(log_offset)} (full log: {self.log_path})"
+                    f"starting: {tail} (full log: {self.log_path})"
                 )
             waited = time.monotonic() - started
             if waited > (START_TIMEOUT if state is _State.ABSENT else LOAD_TIMEOUT):
@@ -374,36 +439,54 @@ class EmbeddedServer:
 
     # -- talking to the server ----------------------------------------------------------
 
-    def _probe(self) -> _State:
+    def _probe(self, timeout: float = PROBE_TIMEOUT) -> _State:
         """One PING over a fresh connection, without redis-py's retries."""
         if not self.socket_path.exists():
             return _State.ABSENT
-        client = self._new_client(PROBE_TIMEOUT)
+        client = self._new_client(timeout)
         try:
             client.ping()
         except redis.BusyLoadingError:  # before ConnectionError: it is a subclass
             return _State.LOADING
         except (redis.ConnectionError, redis.TimeoutError, OSError):
             return _State.ABSENT
+        except redis.ResponseError as error:  # MISCONF: it cannot write its log
+            raise StoreError(self._refusal(error)) from None
         finally:
             client.close()
         return _State.READY
 
-    def _new_client(self, timeout: float, *, single: bool = False) -> redis.Redis:
-        """A client without redis-py's retries; ``single`` connects now, else on first use."""
+    def _refusal(self, error: redis.ResponseError) -> str:
+        """One line for a server that answers every command with an error."""
+        if "MISCONF" in str(error):
+            return (
+                f"the FalkorDB server for {self._dir} cannot write its log: the disk is full "
+                f"or failing ({str(error).split(': ', 1)[-1]}); free some space on it and "
+                "run the command again"
+            )
+        return (
+            f"the FalkorDB server on {self.socket_path} refused a PING ({error}); "
+            f"see {self.log_path}"
+        )
+
+    def _new_client(
+        self, timeout: float, *, single: bool = False, binary: bool = False
+    ) -> redis.Redis:
+        """A client without redis-py's retries; ``single`` connects now, else on first use;
+        ``binary`` leaves replies as bytes (DUMP payloads)."""
         return redis.Redis(
             unix_socket_path=str(self.socket_path),
             socket_timeout=timeout,
             socket_connect_timeout=timeout,
             retry=Retry(NoBackoff(), 0),
             single_connection_client=single,
-            decode_responses=True,
+            decode_responses=not binary,
         )
 
     @contextmanager
-    def _client(self, timeout: float) -> Iterator[redis.Redis]:
+    def _client(self, timeout: float, *, binary: bool = False) -> Iterator[redis.Redis]:
         """A short-lived connection; redis errors become one-line StoreErrors."""
-        client = self._new_client(timeout)
+        client = self._new_client(timeout, binary=binary)
         try:
             with self._translated_errors():
                 yield client
@@ -542,6 +625,14 @@ def _inheritable_fds() -> list[int]:
         except OSError:  # closed meanwhile, e.g. the descriptor listdir itself used
             continue
     return found
+
+
+def _user_name(uid: int) -> str:
+    """The login name of ``uid``, or the number when the system does not know it."""
+    try:
+        return pwd.getpwuid(uid).pw_name
+    except KeyError:
+        return f"uid {uid}"
 
 
 def _pid_alive(pid: int) -> bool:

@@ -1,0 +1,485 @@
+"""The bad-input suite: one table, one row per thing a user may feed actorgraph.
+
+Every row runs the real CLI (in-process with typer's CliRunner, or as a process where a
+signal or a second process is the point) against a store pre-filled with a few articles,
+then asserts three things: the exit code; stderr is one clear line, or empty when the
+input is fine (never a traceback); and the store afterwards, by its counts and a checksum
+of its contents, is unchanged, or grew by exactly what the row says should go in.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, short_tmp
+from typer.testing import CliRunner
+
+from actorgraph.cli import app
+from actorgraph.cli_manage import content_checksum
+from actorgraph.graph import open_store
+from actorgraph.graph.embedded import EmbeddedServer
+from actorgraph.graph.open import STORE_ENV
+
+runner = CliRunner()
+
+INJECTION = "Acme'}) DETACH DELETE n //"
+EMOJI_RTL = "Acme 🚀 שלום عربي Corp"
+LONG_NAME = "Acme " + "x" * 9995  # 10,000 characters
+
+# The few articles every store starts with (the extractor finds companies and a claim in each).
+PREFILL = {
+    "radar.txt": "Radar deal\n\nPublished: 2021-03-04\n\n"
+    "Northwind Systems Corp supplied Contoso Optics Ltd with radar parts, officials said.\n",
+    "drones.txt": "Drone sale\n\nPublished: 2022-06-07\n\n"
+    "Fabrikam Robotics Corp supplied Woodgrove Marine Ltd with drones last spring.\n",
+    "cameras.txt": "Camera contract\n\nPublished: 2023-09-10\n\n"
+    "Litware Vision Corp supplied Adatum Security Ltd with cameras for the city.\n",
+}
+
+
+def generated(folder: Path, count: int, stem: str) -> Path:
+    """``count`` distinct small articles, each naming two companies and a SUPPLIED claim."""
+    first = ["Tailspin", "Proseware", "Wingtip", "Lucerne", "Alpine", "Coho", "Humongous",
+             "Trey", "Graphic", "Datum", "Margie", "Fourth"]  # fmt: skip
+    second = ["Avionics", "Networks", "Metals", "Sensors", "Labs", "Energy", "Motors",
+              "Devices", "Telecom", "Analytics", "Aerospace", "Chemicals"]  # fmt: skip
+    names = [f"{a} {b}" for a in first for b in second]
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(count):
+        seller, buyer = names[(i * 5) % len(names)], names[(i * 11 + 7) % len(names)]
+        (folder / f"{stem}{i:03}.txt").write_text(
+            f"{stem} story {i}: {seller}\n\nPublished: 2020-{i % 12 + 1:02}-{i % 27 + 1:02}\n\n"
+            f"{seller} Corp supplied {buyer} Ltd with {i} tonnes of {stem} parts, said a "
+            f"filing seen in week {i}.\n"
+        )
+    return folder
+
+
+def write_inputs(folder: Path) -> None:
+    """The bad (and the fine but unusual) input files the rows feed in."""
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 40)
+    (folder / "latin1.txt").write_bytes(
+        "Société Générale Corp supplied Contoso Ltd with radios, café owners said.\n".encode(
+            "latin-1"
+        )
+    )
+    (folder / "utf16.txt").write_bytes(
+        "Acme Corp supplied Contoso Ltd with radios.\n".encode("utf-16")  # with a BOM
+    )
+    (folder / "nobody.html").write_text("<html><head><title>Nothing</title></head></html>")
+    (folder / "broken.rss").write_text(
+        '<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        "<item><title>Acme</b></item></rss>"
+    )
+    good = {"text": "Tailspin Avionics Corp supplied Coho Labs Ltd with sensors last year."}
+    (folder / "mixed.jsonl").write_text(json.dumps(good) + '\n{"text": "broken\n')
+    (folder / "notext.csv").write_text("title,summary\nAcme,Acme Corp supplied Contoso Ltd.\n")
+    (folder / "document.pdf").write_bytes(b"%PDF-1.4 not really")
+    (folder / "broken.jsonl.gz").write_bytes(b"\x1f\x8b\x08\x00" + b"not gzip at all")
+    (folder / "broken.json").write_text('{"text": "Acme Corp supplied", ')
+    (folder / "future.txt").write_text(
+        "Tomorrow's news\n\nPublished: 2091-05-01\n\n"
+        "Trey Metals Corp supplied Alpine Energy Ltd with copper, a filing says.\n"
+    )
+    (folder / "emoji.txt").write_text(
+        "Satellite deal 📡\n\nPublished: 2024-01-02\n\n"
+        "Wingtip Aerospace Corp supplied Lucerne Telecom Ltd with antennas 📡, said "
+        "שלום Cohen and عمر خالد of the ministry.\n"
+    )
+    (folder / "a-file").write_text("a file, not a folder")
+    unreadable = folder / "nothing-to-read"
+    unreadable.mkdir()
+    (unreadable / "notes.pdf").write_bytes(b"%PDF")
+    (unreadable / "image.png").write_bytes(b"\x89PNG")
+    (folder / "not-a-backup").mkdir()
+
+
+# --- what a run gives, and a fingerprint of a store -----------------------------------------
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    stdout: str
+    stderr: str
+
+
+def fingerprint(url: str) -> tuple[dict, str, str]:
+    """The store's counts, the checksum of its contents (articles, actors, claims, edges,
+    through the public iteration API) and of every node label and relationship type count."""
+    with open_store(url) as store:
+        labels = store.query("MATCH (n) RETURN labels(n) AS l, count(n) AS n").rows
+        types = store.query("MATCH ()-[r]->() RETURN type(r) AS t, count(r) AS n").rows
+        shape = json.dumps(sorted([sorted(names), n] for names, n in labels) + sorted(types))
+        return (
+            store.stats().as_dict(),
+            content_checksum(store),
+            hashlib.sha256(shape.encode()).hexdigest(),
+        )
+
+
+def consistent(url: str) -> None:
+    """No claim without its article and two actors, no typed edge without a claim."""
+    with open_store(url) as store:
+        orphans = store.query(
+            "MATCH (c:Claim) WHERE NOT ()-[:ASSERTS]->(c) OR NOT (c)-[:SUBJECT]->() "
+            "OR NOT (c)-[:OBJECT]->() RETURN count(c)"
+        ).rows[0][0]
+        unsupported = store.query(
+            "MATCH (s:Actor)-[e]->(o:Actor) WHERE type(e) IN $types AND NOT "
+            "(s)<-[:SUBJECT]-(:Claim {type: type(e)})-[:OBJECT]->(o) RETURN count(e)",
+            {"types": ["SUPPLIED", "CRITICIZED", "BANNED", "SANCTIONED", "MEMBER_OF"]},
+        ).rows[0][0]
+    assert (orphans, unsupported) == (0, 0)
+
+
+@dataclass
+class Ctx:
+    """What a row's action gets: the input files, the store under test, scratch space."""
+
+    inputs: Path
+    url: str
+    scratch: Path
+    neo4j_url: str = ""
+
+    def cli(self, *args: str, stdin: str | None = None) -> Outcome:
+        """The CLI in this process; an exception that escapes shows up as a traceback."""
+        result = runner.invoke(app, ["--store", self.url, *args], input=stdin)
+        stderr = result.stderr
+        if result.exception is not None and not isinstance(result.exception, SystemExit):
+            stderr += "Traceback (most recent call last):\n" + repr(result.exception)
+        return Outcome(result.exit_code, result.stdout, stderr)
+
+    def ingest(self, *paths: str) -> Outcome:
+        return self.cli("ingest", *(str(self.inputs / p) for p in paths))
+
+    def process(self, *args: str) -> subprocess.Popen[str]:
+        return subprocess.Popen(
+            [sys.executable, "-m", "actorgraph", *args],
+            env={**os.environ, STORE_ENV: self.url}, cwd=ROOT, text=True,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+
+
+# --- the actions that need more than one call --------------------------------------------------
+
+
+def huge_article(ctx: Ctx) -> Outcome:
+    """A 50 MB single article: refused (over MAX_CHARS) in well under a minute."""
+    path = ctx.scratch / "huge.txt"
+    sentence = "Northwind Systems Corp supplied Contoso Optics Ltd with radar parts. "
+    path.write_text("Huge story\n\n" + sentence * (50 * 2**20 // len(sentence)))
+    began = time.monotonic()
+    outcome = ctx.cli("ingest", str(path))
+    assert time.monotonic() - began < 60
+    return outcome
+
+
+def emoji_article(ctx: Ctx) -> Outcome:
+    outcome = ctx.ingest("emoji.txt")
+    stored = ctx.cli(
+        "query", "MATCH (a:Article) WHERE a.text CONTAINS $s RETURN a.text AS text",
+        "-p", "s=📡", "-f", "json",
+    )  # fmt: skip
+    assert [r["text"] for r in json.loads(stored.stdout)] == [
+        (ctx.inputs / "emoji.txt").read_text()
+    ]
+    return outcome
+
+
+def round_trip(value: str) -> Callable[[Ctx], Outcome]:
+    """A parameter comes back exactly as it went in: nothing is spliced into the query."""
+
+    def action(ctx: Ctx) -> Outcome:
+        outcome = ctx.cli("query", "RETURN $name AS name", "-p", f"name={value}", "-f", "json")
+        assert json.loads(outcome.stdout) == [{"name": value}]
+        return outcome
+
+    return action
+
+
+def injection_as_parameter(ctx: Ctx) -> Outcome:
+    outcome = ctx.cli(
+        "query", "MATCH (a:Actor) WHERE a.name = $name RETURN a.name AS name",
+        "-p", f"name={INJECTION}", "-f", "json",
+    )  # fmt: skip
+    assert json.loads(outcome.stdout) == []
+    return outcome
+
+
+def offline(ctx: Ctx) -> Outcome:
+    """The CLI in a network namespace of its own (unshare -n, needs root): no network at all."""
+    done = subprocess.run(
+        ["unshare", "-n", sys.executable, "-m", "actorgraph", "ingest",
+         "https://example.org/news/story.html"],
+        env={**os.environ, STORE_ENV: ctx.url}, cwd=ROOT, text=True, capture_output=True,
+        timeout=120,
+    )  # fmt: skip
+    return Outcome(done.returncode, done.stdout, done.stderr)
+
+
+def remove_unknown(ctx: Ctx) -> Outcome:
+    return ctx.cli("remove", "0" * 16)
+
+
+def two_at_once(ctx: Ctx) -> Outcome:
+    """Two processes ingest the same 30 articles at the same time: both succeed, and the
+    store ends exactly as a store that ingested them once."""
+    folder = generated(ctx.scratch / "both", 30, "twin")
+    reference = f"falkordb://{short_tmp()}"
+    try:
+        prefill(reference, ctx.inputs)
+        assert runner.invoke(app, ["--store", reference, "ingest", str(folder)]).exit_code == 0
+        expected = fingerprint(reference)
+    finally:
+        stop(reference)
+    first, second = ctx.process("ingest", str(folder)), ctx.process("ingest", str(folder))
+    (out1, err1), (out2, err2) = first.communicate(timeout=120), second.communicate(timeout=120)
+    assert fingerprint(ctx.url) == expected, (out1, out2)
+    consistent(ctx.url)
+    return Outcome(first.returncode or second.returncode, out1 + out2, err1 + err2)
+
+
+def interrupted(ctx: Ctx) -> Outcome:
+    """Ctrl-C (SIGINT) in the middle of a batch: exit 130, whole batches only, and a rerun
+    completes the ingest."""
+    folder = generated(ctx.scratch / "many", 80, "halt")
+    start = fingerprint(ctx.url)[0]["articles"]
+    process = ctx.process("ingest", "--batch-size", "4", str(folder))
+    with open_store(ctx.url) as watcher:
+        deadline = time.monotonic() + 60
+        while watcher.stats().articles < start + 8 and time.monotonic() < deadline:
+            time.sleep(0.05)
+    assert process.poll() is None, "the ingest ended before the interrupt"
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    midway = fingerprint(ctx.url)[0]["articles"] - start
+    assert 8 <= midway < 80 and midway % 4 == 0, midway  # whole batches of 4
+    consistent(ctx.url)
+    rerun = ctx.cli("ingest", "--batch-size", "4", str(folder))
+    assert rerun.exit_code == 0, rerun.stderr
+    assert f"{80 - midway} articles written, {midway} already stored" in rerun.stdout
+    return Outcome(process.returncode, out, err)
+
+
+# --- the table ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    """One case: what to run, the exit code, what stderr says (a regex; None: nothing), how
+    many articles the store gains (0: counts and checksum unchanged), and which store."""
+
+    action: Callable[[Ctx], Outcome]
+    exit_code: int
+    message: str | None
+    grows: int = 0
+    store: str = "shared"  # shared (pre-filled once), fresh (pre-filled for this row), neo4j
+
+
+def ingest(*paths: str) -> Callable[[Ctx], Outcome]:
+    return lambda ctx: ctx.ingest(*paths)
+
+
+def cli(*args: str) -> Callable[[Ctx], Outcome]:
+    return lambda ctx: ctx.cli(*args)
+
+
+def with_url(url: Callable[[Ctx], str], *args: str) -> Callable[[Ctx], Outcome]:
+    """The CLI against another store URL than the row's store (which must stay unchanged)."""
+    return lambda ctx: Ctx(ctx.inputs, url(ctx), ctx.scratch).cli(*args)
+
+
+def _wrong_password(ctx: Ctx) -> str:
+    return re.sub(r":[^:@/]*@", ":wrong-password@", ctx.url, count=1)
+
+
+NEO4J = pytest.mark.neo4j
+ROWS: dict[str, Row] = {
+    # files that are not articles
+    "empty file": Row(ingest("empty.txt"), 1, r"empty\.txt: the file is empty"),
+    "binary file": Row(ingest("binary.txt"), 1, r"binary\.txt: a binary file, not text"),
+    "Latin-1 file": Row(ingest("latin1.txt"), 1, r"latin1\.txt: not UTF-8 text; convert it"),
+    "UTF-16 with BOM (read as such)": Row(ingest("utf16.txt"), 0, None, grows=1),
+    "50 MB single article": Row(huge_article, 1, r"huge\.txt: the article has 5.*over the limit"),
+    "HTML with no body": Row(ingest("nobody.html"), 1, r"no readable text in this HTML page"),
+    "feed with broken XML": Row(ingest("broken.rss"), 1, r"broken\.rss: not a valid RSS/Atom"),
+    "JSONL with a malformed line": Row(
+        ingest("mixed.jsonl"), 1, r"mixed\.jsonl:2: not valid JSON", grows=1
+    ),
+    "CSV without the text column": Row(
+        ingest("notext.csv"), 1, r"notext\.csv: no text column.*--text-field"
+    ),
+    "JSON that does not parse": Row(ingest("broken.json"), 1, r"broken\.json: not valid JSON"),
+    "gzip that is not": Row(ingest("broken.jsonl.gz"), 1, r"broken gzip data"),
+    "unsupported file kind": Row(ingest("document.pdf"), 1, r"unsupported file kind \.pdf"),
+    "missing path": Row(ingest("no-such-file.txt"), 1, r"no-such-file\.txt: no such file"),
+    "folder without readable files": Row(
+        ingest("nothing-to-read"), 1, r"nothing-to-read.*no (readable )?(files|articles)"
+    ),
+    "stdin of an unknown format": Row(
+        lambda ctx: ctx.cli("ingest", "-", stdin="just some words"), 1, r"<stdin>: cannot tell"
+    ),
+    "URL while offline (no network)": Row(offline, 1, r"cannot fetch URL: https://example"),
+    "URL while offline (port closed)": Row(
+        cli("ingest", "http://127.0.0.1:9/story.html"), 1, r"cannot fetch URL.*refused"
+    ),
+    "URL while offline (no DNS)": Row(
+        cli("ingest", "http://no-such-host.invalid/story"), 1, r"cannot fetch URL"
+    ),
+    "article dated in the future": Row(ingest("future.txt"), 1, r"2091-05-01 is in the future"),
+    # stores that cannot be used
+    "store URL with unknown scheme": Row(
+        with_url(lambda c: "postgres://db/x", "stats"), 1, r"unknown store URL 'postgres://db/x'"
+    ),
+    "store URL naming no folder": Row(
+        with_url(lambda c: "falkordb://", "stats"), 1, r"names no folder"
+    ),
+    "store folder that is a file": Row(
+        with_url(lambda c: f"falkordb://{c.inputs / 'a-file'}", "stats"), 1, r"is a file, not"
+    ),
+    "unreachable Neo4j (closed port)": Row(
+        with_url(lambda c: "bolt://neo4j:secret@127.0.0.1:9", "stats"), 1, r"no Neo4j server"
+    ),
+    "wrong Neo4j credentials": Row(
+        with_url(_wrong_password, "stats"), 1, r"wrong user or password", store="neo4j"
+    ),
+    # queries
+    "Cypher syntax error": Row(cli("query", "MATCH (a:Actor RETURN a"), 1, r"the query failed"),
+    "write attempted read-only": Row(
+        cli("query", "MATCH (a:Actor) DETACH DELETE a"), 1, r"run it with --write"
+    ),
+    "write attempted read-only (Neo4j)": Row(
+        cli("query", "MATCH (a:Actor) SET a.name = 'x'"), 1, r"run it with --write", store="neo4j"
+    ),
+    "parameter of the wrong type": Row(
+        cli("query", "MATCH (a:Actor) RETURN a.name LIMIT $n", "-p", 'n="ten"'), 1, r"query failed"
+    ),
+    "parameter that is not key=value": Row(
+        cli("query", "RETURN 1", "-p", "oops"), 1, r"--param 'oops' is not key=value"
+    ),
+    "unknown output format": Row(cli("stats", "-f", "xml"), 1, r"unknown format 'xml'"),
+    # names: an injection is just a name; emoji, right-to-left and very long names just work
+    "injection through show": Row(cli("show", INJECTION), 1, r"no actor matches .*DETACH DELETE"),
+    "injection through query --param": Row(injection_as_parameter, 0, None),
+    "emoji and right-to-left name in show": Row(cli("show", EMOJI_RTL), 1, r"no actor matches"),
+    "emoji and right-to-left name as a parameter": Row(round_trip(EMOJI_RTL), 0, None),
+    "emoji and right-to-left text in an article": Row(emoji_article, 0, None, grows=1),
+    "10,000-character name in show": Row(cli("show", LONG_NAME), 1, r"no actor matches 'Acme x"),
+    "10,000-character name as a parameter": Row(round_trip(LONG_NAME), 0, None),
+    # managing the store
+    "remove of an unknown article": Row(remove_unknown, 1, r"no article with id '0+'"),
+    "restore of a folder that is no backup": Row(
+        lambda ctx: ctx.cli("restore", str(ctx.inputs / "not-a-backup")), 1, r"holds no actorg"
+    ),
+    "backup into a folder that is not empty": Row(
+        lambda ctx: ctx.cli("backup", str(ctx.inputs)), 1, r"is not an empty folder"
+    ),
+    "backup of a Neo4j store (its password not echoed)": Row(
+        lambda ctx: Ctx(ctx.inputs, "bolt://neo4j:s3cret@127.0.0.1:9", ctx.scratch).cli(
+            "backup", str(ctx.scratch / "b")
+        ),
+        1,
+        r"^(?!.*s3cret).*backup works on the embedded store .* not on a bolt:// store",
+    ),
+    # processes
+    "two processes ingesting at once": Row(two_at_once, 0, None, grows=30, store="fresh"),
+    "Ctrl-C in the middle of a batch": Row(interrupted, 130, r"^actorgraph: interrupted$", 80),
+}
+
+
+# --- the store each row runs against ------------------------------------------------------------
+
+
+def prefill(url: str, inputs: Path) -> None:
+    folder = inputs / "prefill"
+    result = runner.invoke(app, ["--store", url, "ingest", str(folder)])
+    assert result.exit_code == 0, result.output
+    assert "3 articles written" in result.stdout
+
+
+def stop(url: str) -> None:
+    if url.startswith("falkordb://"):
+        folder = Path(url.removeprefix("falkordb://"))
+        EmbeddedServer(folder).stop()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("bad-input")
+    write_inputs(folder)
+    for name, text in PREFILL.items():
+        (folder / "prefill").mkdir(exist_ok=True)
+        (folder / "prefill" / name).write_text(text)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def shared_store(inputs: Path) -> Iterator[str]:
+    """One pre-filled embedded store for the rows that should leave it as it is; a client
+    stays connected so the server is not restarted between rows."""
+    url = f"falkordb://{short_tmp()}"
+    prefill(url, inputs)
+    with open_store(url):
+        yield url
+    stop(url)
+
+
+@pytest.fixture
+def row_store(request: pytest.FixtureRequest, inputs: Path) -> Iterator[str]:
+    kind = request.param
+    if kind == "shared":
+        yield request.getfixturevalue("shared_store")
+    elif kind == "fresh":
+        url = f"falkordb://{short_tmp()}"
+        prefill(url, inputs)
+        yield url
+        stop(url)
+    else:
+        url = request.getfixturevalue("neo4j_url")
+        prefill(url, inputs)
+        yield url
+
+
+def _params() -> Iterator[object]:
+    for name, row in ROWS.items():
+        marks = (NEO4J,) if row.store == "neo4j" else ()
+        yield pytest.param(row, row.store, id=name, marks=marks)
+
+
+@pytest.mark.parametrize(("row", "row_store"), list(_params()), indirect=["row_store"])
+def test_bad_input(row: Row, row_store: str, inputs: Path, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv(STORE_ENV, row_store)  # `--store` sets it; restore it after the row
+    before = fingerprint(row_store)
+
+    outcome = row.action(Ctx(inputs, row_store, tmp_path))
+
+    assert outcome.exit_code == row.exit_code, outcome.stderr or outcome.stdout
+    assert "Traceback" not in outcome.stderr + outcome.stdout, outcome.stderr
+    if row.message is None:
+        assert outcome.stderr.strip() == ""
+    else:
+        line = outcome.stderr.strip()  # (a progress bar on a non-terminal leaves a newline)
+        assert line.count("\n") == 0, outcome.stderr
+        assert line.startswith("actorgraph: "), outcome.stderr
+        assert re.search(row.message, line), outcome.stderr
+    after = fingerprint(row_store)
+    if row.grows:
+        assert after[0]["articles"] == before[0]["articles"] + row.grows
+        consistent(row_store)
+    else:
+        assert after == before
