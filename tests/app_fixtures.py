@@ -49,3 +49,19 @@ def app_empty_store() -> Iterator[Store]:
     finally:
         store.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def app_publishers_store() -> Iterator[Store]:
+    """A small web told by two publishers (tests/test_paths_all.py's), for the publisher
+    filter and the all-paths page."""
+    from test_paths_all import web
+
+    folder = _short_folder()
+    store = open_store(f"falkordb://{folder}")
+    try:
+        store.write(web())
+        yield store
+    finally:
+        store.close()
+        shutil.rmtree(folder, ignore_errors=True)

@@ -122,7 +122,11 @@ def test_url_parameters_round_trip_and_drop_unknown_values():
         "min_conf": [],
         "since": [],
         "until": [],
+        "publisher": [],
     }
+    pub = EdgeFilter(publishers=("The Daily", "The Herald"))
+    assert to_params(pub)["publisher"] == ["The Daily", "The Herald"]
+    assert from_params(to_params(pub), {"SUED"}, {"hedged"}) == pub
 
 
 # -- the page ------------------------------------------------------------------------------
@@ -239,6 +243,11 @@ def test_explore_offers_both_downloads_of_the_view(monkeypatch, app_sample_store
     at = run_app(monkeypatch, app_sample_store, actor=ministry.id)
 
     buttons = at.get("download_button")
-    assert [b.proto.label for b in buttons] == ["Edges as CSV", "Graph as GraphML"]
-    # AppTest keeps no downloaded bytes: test_browser downloads both files for real
-    assert all(b.proto.url for b in buttons)
+    assert [b.proto.label for b in buttons] == [
+        "Edges as CSV",
+        "Graph as GraphML",
+        "Graph as SVG",
+        "Graph as PNG",
+    ]
+    # AppTest keeps no downloaded bytes: test_browser downloads the files for real
+    assert all(b.proto.url for b in buttons[:2])

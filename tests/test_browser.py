@@ -15,7 +15,9 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -26,7 +28,7 @@ from playwright.sync_api import Browser, Frame, Page, expect, sync_playwright
 
 from actorgraph.graph import ActorView, Store
 from actorgraph.graph.open import STORE_ENV
-from actorgraph.viz import draw
+from actorgraph.viz import draw, picture
 
 pytestmark = pytest.mark.browser
 pytest_plugins = ["app_fixtures"]
@@ -34,6 +36,8 @@ pytest_plugins = ["app_fixtures"]
 REPO = Path(__file__).resolve().parents[1]
 APP = REPO / "viz" / "app.py"
 SCREENSHOT_ENV = "ACTORGRAPH_SCREENSHOT"
+SCREENSHOTS_ENV = "ACTORGRAPH_SCREENSHOTS"  # a folder: one docs/<page>.png per page
+SVG_NS = "{http://www.w3.org/2000/svg}"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -216,15 +220,39 @@ def test_explore_search_pick_and_read_the_evidence(page, app_url, app_sample_sto
     wait_highlighted(page, criticized)
 
 
-def test_double_click_on_an_actor_explores_it(page, app_url, app_sample_store):
+def test_double_click_expands_an_actor_and_its_button_explores_it(page, app_url, app_sample_store):
     store = app_sample_store
     thermo, rubio = actor(store, "Thermo Fisher Scientific"), actor(store, "Marco Rubio")
+    grown = {n.id for n in store.ego([thermo.id]).nodes} | {
+        n.id for n in store.ego([rubio.id]).nodes
+    }
     page.goto(f"{app_url}/?actor={thermo.id}")
 
     click_element(page, rubio.id, clicks=2)
 
+    expect(page).to_have_url(re.compile(rf"[?&]expand={re.escape(rubio.id)}"))
+    expect(page.locator(GRAPH_FRAME)).to_have_count(1)  # the wider view replaced the first
+    graph(page).wait_for_function(f"n => {CY}.nodes().length === n", arg=len(grown))
+    expect(page.get_by_role("heading", name=thermo.name)).to_be_visible()  # still centred
+
+    page.get_by_role("button", name=f"Explore {rubio.name} →").click()
+
     expect(page).to_have_url(re.compile(rf"[?&]actor={re.escape(rubio.id)}"))
     expect(page.get_by_role("heading", name=rubio.name)).to_be_visible()
+    expect(page).not_to_have_url(re.compile(r"expand="))
+
+
+def test_double_click_on_a_path_actor_explores_it(page, app_url, app_sample_store):
+    store = app_sample_store
+    rubio, police = actor(store, "Marco Rubio"), actor(store, "Xinjiang police")
+    thermo = actor(store, "Thermo Fisher Scientific")
+    page.goto(f"{app_url}/paths?from={rubio.id}&to={police.id}&mode=all")
+    expect(page.get_by_text(f"{rubio.name} → {thermo.name} → {police.name}").first).to_be_visible()
+
+    click_element(page, thermo.id, clicks=2)
+
+    expect(page.get_by_role("heading", name=thermo.name)).to_be_visible()
+    expect(page).to_have_url(re.compile(rf"[?&]actor={re.escape(thermo.id)}"))
 
 
 def test_overview_shows_the_article_count(page, app_url, app_sample_store):
@@ -277,7 +305,7 @@ def test_explore_downloads_the_filtered_view(page, app_url, app_sample_store, tm
     expect(page.get_by_role("heading", name=ministry.name)).to_be_visible()
 
     files = {}
-    for label in ("Edges as CSV", "Graph as GraphML"):
+    for label in ("Edges as CSV", "Graph as GraphML", "Graph as SVG", "Graph as PNG"):
         with page.expect_download() as download:
             page.get_by_role("button", name=label).click()
         files[label] = tmp_path / download.value.suggested_filename
@@ -295,6 +323,15 @@ def test_explore_downloads_the_filtered_view(page, app_url, app_sample_store, tm
         e.subject for e in hedged
     }
     assert graph_file.number_of_edges() == len(hedged)
+    svg = ET.parse(files["Graph as SVG"]).getroot()
+    assert files["Graph as SVG"].name == f"{ministry.id}.svg"
+    assert {g.get("data-id") for g in svg.iter(f"{SVG_NS}g") if g.get("class") == "node"} == set(
+        graph_file.nodes
+    )
+    assert len([g for g in svg.iter(f"{SVG_NS}g") if g.get("class") == "edge"]) == len(hedged)
+    png = files["Graph as PNG"].read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    assert picture.png_size(png) == (picture.WIDTH, picture.HEIGHT)
 
 
 def test_timeline_draws_the_chart_and_the_graph(page, app_url, app_sample_store):
@@ -320,3 +357,88 @@ def test_ingest_previews_pasted_text_without_writing(page, app_url, app_sample_s
     expect(page.get_by_text("SUPPLIED")).to_be_visible()
     expect(page.get_by_text("sold radios to").first).to_be_visible()
     assert app_sample_store.stats() == before
+
+
+# -- every page, over the sample corpus (and docs/<page>.png with ACTORGRAPH_SCREENSHOTS) -------
+
+
+def shot(page: Page, name: str) -> None:
+    """A picture of the page for docs/ when ACTORGRAPH_SCREENSHOTS names a folder."""
+    folder = os.environ.get(SCREENSHOTS_ENV)
+    if not folder:
+        return
+    page.evaluate("() => document.activeElement?.blur()")
+    page.mouse.move(0, 0)
+    page.wait_for_timeout(500)  # the last component settles its height
+    path = Path(folder) / f"{name}.png"
+    page.screenshot(path=path)
+    assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_every_page_loads_over_the_sample_corpus(page, app_url, app_sample_store):
+    store = app_sample_store
+    thermo, rubio = actor(store, "Thermo Fisher Scientific"), actor(store, "Marco Rubio")
+    police = actor(store, "Xinjiang police")
+    stats = store.stats()
+
+    page.goto(f"{app_url}/?actor={thermo.id}&depth=2")
+    expect(page.get_by_role("heading", name=thermo.name)).to_be_visible()
+    expect(page.get_by_text("Publisher", exact=True)).to_be_visible()
+    graph(page)
+    shot(page, "explore")
+
+    page.goto(f"{app_url}/paths?from={rubio.id}&to={police.id}&mode=all&max=4&both=1")
+    expect(page.get_by_role("heading", name="Paths")).to_be_visible()
+    expect(page.get_by_text(f"{rubio.name} → {thermo.name} → {police.name}").first).to_be_visible()
+    graph(page)
+    shot(page, "paths")
+
+    page.goto(f"{app_url}/timeline")
+    expect(page.get_by_test_id("stVegaLiteChart")).to_be_visible()
+    graph(page).wait_for_function(f"n => {CY}.edges().length === n", arg=stats.edges)
+    shot(page, "timeline")
+
+    page.goto(f"{app_url}/analytics?measure=pagerank")
+    expect(page.get_by_role("heading", name="Analytics")).to_be_visible()
+    expect(page.get_by_test_id("stVegaLiteChart")).to_be_visible()
+    expect(page.get_by_text("Communities", exact=True)).to_be_visible()
+    shot(page, "analytics")
+
+    page.goto(f"{app_url}/overview")
+    articles = page.get_by_test_id("stMetric").filter(has_text="Articles")
+    expect(articles.get_by_test_id("stMetricValue")).to_have_text(f"{stats.articles:,}")
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
+    shot(page, "overview")
+
+    query = "MATCH (s:Actor)-[r:CRITICIZED]->(o:Actor) RETURN s, r, o LIMIT 100"
+    page.goto(f"{app_url}/cypher?q={urllib.parse.quote(query)}")
+    expect(page.get_by_text(re.compile(r"^\d+ rows?$"))).to_be_visible()
+    graph(page)
+    shot(page, "cypher")
+
+    sparql = (REPO / "docs" / "queries" / "who-supplied-whom.rq").read_text(encoding="utf-8")
+    page.goto(f"{app_url}/sparql?q={urllib.parse.quote(sparql)}")
+    expect(page.get_by_text(re.compile(r"^\d+ rows?"))).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    shot(page, "sparql")
+
+    page.goto(f"{app_url}/ingest")
+    page.get_by_label("Or paste text").fill("Acme Corp sold radios to Ruritania police.")
+    page.get_by_role("button", name="Preview").click()
+    expect(page.get_by_text("nothing is written yet")).to_be_visible()
+    shot(page, "ingest")
+
+
+def test_analytics_row_opens_the_actor_in_explore(page, app_url, app_sample_store):
+    """A click on a ranking row (its selection box) switches to Explore on that actor."""
+    page.goto(f"{app_url}/analytics")
+    table = page.get_by_test_id("stDataFrame").first
+    expect(table).to_be_visible()
+    first = table.locator("td[role=gridcell]").nth(1).inner_text()  # Rank, then Actor
+    box = table.bounding_box()
+    assert box is not None
+    page.mouse.click(box["x"] + 18, box["y"] + 35 + 18)  # the first row's selection box
+
+    expect(page.get_by_role("heading", name=first)).to_be_visible()
+    wanted = actor(app_sample_store, first)
+    expect(page).to_have_url(re.compile(rf"[?&]actor={re.escape(wanted.id)}"))

@@ -16,8 +16,9 @@ import pandas as pd
 import streamlit as st
 
 from actorgraph.graph import Store, analytics
+from actorgraph.graph.export import subgraph_network
 from actorgraph.schema import Vocabulary, vocabulary
-from actorgraph.viz import routes
+from actorgraph.viz import connect, routes
 from actorgraph.viz.connect import Version, require_store, store_version
 
 TYPES, KINDS, MEASURE, TOP, PICK = "an_types", "an_kinds", "an_measure", "an_top", "an_pick"
@@ -30,8 +31,13 @@ BAR_COLOR = "#4c78a8"
 
 @st.cache_resource(show_spinner="Reading the graph…", max_entries=4)
 def whole_graph(_store: Store, key: Version) -> nx.MultiDiGraph:
-    """The store's graph in networkx, read once per version (never changed in place)."""
-    return analytics.load(_store)
+    """The store's graph in networkx, once per version (never changed in place).
+
+    Built from the read Timeline shares (connect.whole_graph), as analytics.load builds it
+    from the store: the same actors and edges through graph.export's one conversion.
+    """
+    whole = connect.whole_graph(_store, key)
+    return subgraph_network(whole)
 
 
 @st.cache_data(show_spinner="Ranking actors…", max_entries=64)

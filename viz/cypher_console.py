@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -19,10 +20,11 @@ from actorgraph.errors import ActorgraphError
 from actorgraph.graph import QueryResult, Store
 from actorgraph.graph.cypher import CONSOLE_EXAMPLES
 from actorgraph.schema import Vocabulary, vocabulary
-from actorgraph.viz import draw, results
+from actorgraph.viz import draw, results, routes
 from actorgraph.viz.connect import Version, require_store, store_version
 
 TEXT, PARAMS, EXAMPLE = "cypher_text", "cypher_params", "cypher_example"
+GOTO, ACTORS = "cypher_goto", "cypher_actors"  # a double-clicked actor; the drawn ones
 QUERY_PARAM, PARAMS_PARAM = "q", "params"  # in the URL
 GRAPH_HEIGHT = 520
 WRITES = "this query writes to the graph; the console only reads (use `actorgraph query --write`)"
@@ -115,6 +117,9 @@ def render() -> None:
     """The editor, then the table and graph of the query in the URL."""
     store = require_store()
     vocab = vocabulary()
+    actor_id = st.session_state.pop(GOTO, None)
+    if actor_id:  # a double-click in the graph (switching pages is not allowed in a callback)
+        st.switch_page(routes.explore(), query_params={"actor": actor_id})
     st.title("Cypher")
     ran, ran_params = st.query_params.get(QUERY_PARAM, ""), st.query_params.get(PARAMS_PARAM, "")
     st.session_state.setdefault(TEXT, ran)  # a bookmarked view opens with its query
@@ -178,7 +183,29 @@ def show(result: QueryResult, vocab: Vocabulary, key: str) -> None:
             ],
             height=GRAPH_HEIGHT,
             key=key,
+            on_change=partial(on_graph_event, key),
+            node_actions=["expand"],
         )
+        st.session_state[ACTORS] = actor_nodes(elements, vocab)
         st.caption(
             f"{len(elements['nodes'])} nodes and {len(elements['edges'])} relationships drawn."
+            + (" Double-click an actor to explore it." if st.session_state[ACTORS] else "")
         )
+
+
+def actor_nodes(elements: dict[str, list], vocab: Vocabulary) -> dict[str, str]:
+    """The drawn nodes that are actors (a kind label and an id): element id -> actor id."""
+    return {
+        n["data"]["id"]: n["data"]["ref"]
+        for n in elements["nodes"]
+        if n["data"].get("label") in vocab.kinds and n["data"].get("ref")
+    }
+
+
+def on_graph_event(key: str) -> None:
+    """A double-click on an actor in the result's graph: explore it (render switches pages)."""
+    pick = draw.read_event(st.session_state.get(key))
+    if pick is not None and pick.actor and pick.explore:
+        actor_id = st.session_state.get(ACTORS, {}).get(pick.actor)
+        if actor_id:
+            st.session_state[GOTO] = actor_id

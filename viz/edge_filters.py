@@ -1,8 +1,9 @@
-"""The Explore filters (relation type, modality, minimum confidence, date range) as pure functions.
+"""The Explore filters (relation type, modality, confidence, dates, publisher) as pure functions.
 
 Kept apart from Streamlit so the same rules filter the drawn graph, the edge table and
-the downloads, and are tested without a browser. The URL encoding lives here too, so a
-bookmarked view reads back into the very filter that drew it.
+the downloads, and are tested without a browser. Which edges a publisher backs is the
+store's answer (Store.edges_from_publishers), handed in as ``sourced``. The URL encoding
+lives here too, so a bookmarked view reads back into the very filter that drew it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from actorgraph.graph import EdgeView, Subgraph
 # URL query parameters; list-valued ones repeat (?type=SUED&type=BANNED)
 TYPE_PARAM, MODALITY_PARAM, CONF_PARAM = "type", "modality", "min_conf"
 FROM_PARAM, TO_PARAM = "since", "until"  # not from/to: Paths uses those
+PUBLISHER_PARAM = "publisher"
 EPSILON = 1e-9  # a slider's 0.7 and a stored 0.7 may differ in the last bit
 
 
@@ -28,6 +30,7 @@ class EdgeFilter:
     min_confidence: float = 0.0
     start: date | None = None  # None: open on that side
     end: date | None = None
+    publishers: tuple[str, ...] = ()  # empty: every publisher
 
     @property
     def dated(self) -> bool:
@@ -43,6 +46,7 @@ class EdgeFilter:
                 f"{self.min_confidence:g}",
                 str(self.start or ""),
                 str(self.end or ""),
+                ",".join(sorted(self.publishers)),
             ]
         )
 
@@ -87,24 +91,35 @@ def in_range(edge: EdgeView, start: date | None, end: date | None) -> bool:
     return (end is None or first <= end) and (start is None or last >= start)
 
 
-def keeps(edge: EdgeView, f: EdgeFilter) -> bool:
-    """Whether one edge passes every part of the filter."""
+EdgeKey = tuple[str, str, str]  # (subject, type, object)
+
+
+def keeps(edge: EdgeView, f: EdgeFilter, sourced: Collection[EdgeKey] = ()) -> bool:
+    """Whether one edge passes every part of the filter.
+
+    ``sourced`` holds the edges with a claim from one of ``f.publishers``; unused without them.
+    """
     return (
-        (not f.types or edge.type in f.types)
+        (not f.publishers or (edge.subject, edge.type, edge.object) in sourced)
+        and (not f.types or edge.type in f.types)
         and (not f.modalities or edge.modality in f.modalities)
         and edge.confidence + EPSILON >= f.min_confidence
         and in_range(edge, f.start, f.end)
     )
 
 
-def apply(sub: Subgraph, f: EdgeFilter, keep: Iterable[str] = ()) -> Subgraph:
+def apply(
+    sub: Subgraph, f: EdgeFilter, keep: Iterable[str] = (), sourced: Collection[EdgeKey] = ()
+) -> Subgraph:
     """The edges that pass, and the actors they still connect, plus those in ``keep``.
 
-    ``keep`` holds the centre of an ego network, so a filter never empties the view.
+    ``keep`` holds the centre of an ego network, so a filter never empties the view;
+    ``sourced`` is what :func:`keeps` needs for a publisher filter.
     """
     if f == EdgeFilter():
         return sub
-    edges = [e for e in sub.edges if keeps(e, f)]
+    sourced = set(sourced)
+    edges = [e for e in sub.edges if keeps(e, f, sourced)]
     wanted = set(keep) | {e.subject for e in edges} | {e.object for e in edges}
     return Subgraph([n for n in sub.nodes if n.id in wanted], edges)
 
@@ -131,6 +146,7 @@ def from_params(
         min_confidence=conf,
         start=parse_day(first(FROM_PARAM)),
         end=parse_day(first(TO_PARAM)),
+        publishers=tuple(dict.fromkeys(p for p in params.get(PUBLISHER_PARAM) or [] if p)),
     )
 
 
@@ -142,5 +158,6 @@ def to_params(f: EdgeFilter) -> dict[str, list[str]]:
         CONF_PARAM: [f"{f.min_confidence:g}"] if f.min_confidence > 0 else [],
         FROM_PARAM: [f.start.isoformat()] if f.start else [],
         TO_PARAM: [f.end.isoformat()] if f.end else [],
+        PUBLISHER_PARAM: list(f.publishers),
     }
     return params

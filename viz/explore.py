@@ -3,12 +3,15 @@
 State: the actor on screen is in ``st.session_state["actor"]`` and in the URL
 (``?actor=ID``), and so are the filters (edge_filters.to_params), so a view can be
 bookmarked; the widgets have keys so that a click in the graph (a component callback)
-can drive them. The filters apply to the graph, the edge table and the downloads alike.
+can drive them. The filters apply to the graph, the edge table and the downloads alike;
+the publisher filter asks the store which edges have a claim from those publishers.
+A double-click on an actor expands it: its one-hop network joins the view
+(``?expand=ID``, repeated), until it is collapsed or another actor is explored.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from functools import partial
 from typing import Any
@@ -19,7 +22,7 @@ from st_link_analysis import st_link_analysis
 from actorgraph.graph import ActorView, EdgeView, Store, Subgraph
 from actorgraph.graph.suggest import suggest_actors
 from actorgraph.schema import Vocabulary, vocabulary
-from actorgraph.viz import draw, edge_filters, view_downloads
+from actorgraph.viz import draw, edge_filters, picture, view_downloads
 from actorgraph.viz.connect import require_store
 from actorgraph.viz.edge_filters import EdgeFilter
 from actorgraph.viz.present import (
@@ -34,8 +37,9 @@ from actorgraph.viz.present import (
 
 SEARCH, PICK, DEPTH, TYPES, EDGE = "search", "actor_pick", "depth", "types", "edge_pick"
 MODALITIES, MIN_CONF, FROM, TO = "modalities", "min_conf", "date_from", "date_to"
-CURRENT, TAPPED = "actor", "tapped_actor"  # plain session state, not widgets
-PARAM = "actor"  # the URL query parameter
+PUBLISHERS = "publishers"
+CURRENT, TAPPED, EXPANDED = "actor", "tapped_actor", "expanded"  # plain session state
+PARAM, EXPAND_PARAM, DEPTH_PARAM = "actor", "expand", "depth"  # URL (expand repeats)
 SUGGESTED = 10  # most connected actors offered before anything is searched
 SUGGEST_CLOSE = 5  # "did you mean" names offered when a search finds nothing
 GRAPH_HEIGHT = 560
@@ -46,25 +50,67 @@ EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # date_input's own defa
 
 
 def go_to(actor_id: str) -> None:
-    """Recentre the page on an actor: clear the search and pick it."""
+    """Recentre the page on an actor: clear the search, the expansions, and pick it."""
     st.session_state[SEARCH] = ""
     st.session_state[PICK] = actor_id
     st.session_state[CURRENT] = actor_id
     st.session_state.pop(TAPPED, None)
+    set_expanded([])
     st.query_params[PARAM] = actor_id
 
 
+def expanded() -> list[str]:
+    """The actors whose neighbours were added to the view (``?expand=ID&expand=ID``)."""
+    if EXPANDED not in st.session_state:
+        st.session_state[EXPANDED] = list(dict.fromkeys(st.query_params.get_all(EXPAND_PARAM)))
+    return st.session_state[EXPANDED]
+
+
+def set_expanded(ids: list[str]) -> None:
+    st.session_state[EXPANDED] = ids
+    st.query_params[EXPAND_PARAM] = ids
+
+
+def toggle_expand(actor_id: str) -> None:
+    """Add an actor's neighbours to the view, or take them out again (a callback)."""
+    ids = expanded()
+    set_expanded([i for i in ids if i != actor_id] if actor_id in ids else [*ids, actor_id])
+
+
 def on_graph_event(key: str) -> None:
-    """A click in the graph: an edge shows its evidence, a node is offered, a double-click goes."""
+    """A click in the graph: an edge shows its evidence, a node is offered, a double-click
+    expands it (its neighbours join the view)."""
     pick = draw.read_event(st.session_state.get(key))
     if pick is None:
         return
     if pick.edge:
         st.session_state[EDGE] = pick.edge
     elif pick.actor and pick.explore:
-        go_to(pick.actor)
+        if pick.actor not in expanded():
+            toggle_expand(pick.actor)
+        st.session_state[TAPPED] = pick.actor
     elif pick.actor:
         st.session_state[TAPPED] = pick.actor
+
+
+def depth_from_url(text: str | None) -> int:
+    """A bookmarked depth, 1 to 3; 1 when there is none or it is not a number."""
+    try:
+        return min(3, max(1, int(text))) if text else 1
+    except ValueError:
+        return 1
+
+
+def neighbourhood(store: Store, actor_id: str, depth: int, grown: list[str]) -> Subgraph:
+    """The ego network at ``depth``, plus the one-hop networks of the expanded actors."""
+    sub = store.ego([actor_id], depth=depth)
+    extra = [i for i in grown if i != actor_id]
+    if not extra:
+        return sub
+    more = store.ego(extra, depth=1)
+    nodes = {n.id: n for n in [*sub.nodes, *more.nodes]}
+    edges = {draw.edge_id(e): e for e in [*sub.edges, *more.edges]}
+    return Subgraph(list(nodes.values()), list(edges.values()))
 
 
 # -- the page -----------------------------------------------------------------------------
@@ -76,33 +122,44 @@ def render() -> None:
     vocab = vocabulary()
     search_col, pick_col, depth_col = st.columns([2, 3, 1])
     actor = choose_actor(store, vocab, search_col, pick_col)
-    depth = depth_col.slider("Depth", 1, 3, 1, key=DEPTH, help="Hops from the actor.")
-    chosen_filter = filters(vocab)
+    st.session_state.setdefault(DEPTH, depth_from_url(st.query_params.get(DEPTH_PARAM)))
+    depth = depth_col.slider("Depth", 1, 3, key=DEPTH, help="Hops from the actor.")
+    st.query_params[DEPTH_PARAM] = str(depth)
+    chosen_filter = filters(vocab, [name for name, _ in store.publishers()])
     if actor is None:
         return
-    sub = store.ego([actor.id], depth=depth)
-    shown = edge_filters.apply(sub, chosen_filter, keep=[actor.id])
+    grown = expanded()
+    sub = neighbourhood(store, actor.id, depth, grown)
+    sourced = (
+        store.edges_from_publishers(sub.edges, chosen_filter.publishers)
+        if chosen_filter.publishers
+        else set()
+    )
+    shown = edge_filters.apply(sub, chosen_filter, keep=[actor.id, *grown], sourced=sourced)
     actor_header(actor, sub, shown, vocab)
     edges = draw.ordered_edges(shown)
     selected = current_edge(edges)
     graph_col, evidence_col = st.columns([7, 5], gap="medium")
     with graph_col:
-        key = graph_key(actor.id, depth, chosen_filter)
+        key = graph_key(actor.id, depth, chosen_filter, grown)
         draw_graph(shown, actor, vocab, selected, key=key)
     with evidence_col:
         tapped_actor(shown, actor)
         edge = choose_edge(edges, shown, vocab)
         if edge is not None:
-            show_evidence(store, edge, shown)
+            show_evidence(store, edge, shown, chosen_filter.publishers)
     st.subheader("Edges")
     st.dataframe(draw.edge_rows(shown), hide_index=True, width="stretch")
-    downloads(shown, actor)
+    downloads(shown, actor, vocab)
 
 
-def filters_from_url(vocab: Vocabulary) -> None:
+def filters_from_url(vocab: Vocabulary, publishers: list[str]) -> None:
     """A bookmarked view's filters (``?type=SUED&modality=hedged&min_conf=0.7&since=…``), once."""
     params = {name: st.query_params.get_all(name) for name in edge_filters.to_params(EdgeFilter())}
     f = edge_filters.from_params(params, vocab.relations, vocab.modalities)
+    st.session_state.setdefault(PUBLISHERS, list(f.publishers))
+    # only publishers the store names (a bookmark from another store, an article removed)
+    st.session_state[PUBLISHERS] = [p for p in st.session_state[PUBLISHERS] if p in publishers]
     st.session_state.setdefault(TYPES, list(f.types))
     st.session_state.setdefault(MODALITIES, list(f.modalities))
     st.session_state.setdefault(MIN_CONF, f.min_confidence)
@@ -110,10 +167,10 @@ def filters_from_url(vocab: Vocabulary) -> None:
     st.session_state.setdefault(TO, f.end)
 
 
-def filters(vocab: Vocabulary) -> EdgeFilter:
+def filters(vocab: Vocabulary, publishers: list[str]) -> EdgeFilter:
     """The filter widgets; what they hold is mirrored into the URL."""
-    filters_from_url(vocab)
-    type_col, modality_col, conf_col, from_col, to_col = st.columns([3, 2, 2, 2, 2])
+    filters_from_url(vocab, publishers)
+    type_col, modality_col, conf_col, from_col, to_col, pub_col = st.columns([3, 2, 2, 2, 2, 3])
     types = type_col.multiselect(
         "Relation types",
         list(vocab.relations),
@@ -140,21 +197,35 @@ def filters(vocab: Vocabulary) -> EdgeFilter:
         "both are empty.",
         **bounds,
     )
-    chosen = EdgeFilter(tuple(types), tuple(modalities), float(min_conf), start, end)
+    chosen_publishers = pub_col.multiselect(
+        "Publisher",
+        publishers,
+        key=PUBLISHERS,
+        placeholder="All publishers",
+        help="Edges with at least one claim from an article of these publishers.",
+    )
+    chosen = EdgeFilter(
+        tuple(types), tuple(modalities), float(min_conf), start, end, tuple(chosen_publishers)
+    )
     for name, values in edge_filters.to_params(chosen).items():
         st.query_params[name] = values
     return chosen
 
 
-def downloads(shown: Subgraph, actor: ActorView) -> None:
-    """The view on screen (filters applied) as CSV of its edges and GraphML of its subgraph."""
-    csv_col, graphml_col, _ = st.columns([1, 1, 3])
+def downloads(shown: Subgraph, actor: ActorView, vocab: Vocabulary) -> None:
+    """The view on screen (filters applied): CSV of its edges, GraphML of its subgraph, and
+    the graph as SVG and PNG (drawn server-side by viz.picture, only when asked for).
+
+    A download changes nothing on the page, so it does not rerun it (``on_click="ignore"``):
+    a rerun would replace the other buttons' deferred files while they are being clicked."""
+    csv_col, graphml_col, svg_col, png_col, _ = st.columns([1, 1, 1, 1, 2])
     csv_col.download_button(
         "Edges as CSV",
         view_downloads.edges_csv(shown),
         file_name=f"{actor.id}-edges.csv",
         mime="text/csv",
         key="download_csv",
+        on_click="ignore",
     )
     graphml_col.download_button(
         "Graph as GraphML",
@@ -162,6 +233,23 @@ def downloads(shown: Subgraph, actor: ActorView) -> None:
         file_name=f"{actor.id}.graphml",
         mime="application/xml",
         key="download_graphml",
+        on_click="ignore",
+    )
+    svg_col.download_button(
+        "Graph as SVG",
+        partial(picture.svg, shown, vocab, actor.id),
+        file_name=f"{actor.id}.svg",
+        mime="image/svg+xml",
+        key="download_svg",
+        on_click="ignore",
+    )
+    png_col.download_button(
+        "Graph as PNG",
+        partial(picture.png, shown, vocab, actor.id),
+        file_name=f"{actor.id}.png",
+        mime="image/png",
+        key="download_png",
+        on_click="ignore",
     )
 
 
@@ -186,6 +274,9 @@ def choose_actor(
     )
     if chosen is None:
         return None
+    previous = st.session_state.get(CURRENT)
+    if previous is not None and previous != chosen:
+        set_expanded([])  # another actor: its own view, not the last one's expansions
     st.session_state[CURRENT] = chosen
     if st.query_params.get(PARAM) != chosen:
         st.query_params[PARAM] = chosen
@@ -246,9 +337,9 @@ def current_edge(edges: list[EdgeView]) -> str | None:
     return chosen if chosen in ids else (ids[0] if ids else None)
 
 
-def graph_key(actor_id: str, depth: int, f: EdgeFilter) -> str:
+def graph_key(actor_id: str, depth: int, f: EdgeFilter, grown: Sequence[str] = ()) -> str:
     """A new component whenever the drawn elements change, so cytoscape lays them out afresh."""
-    return f"ego:{actor_id}:{depth}:{f.signature()}"
+    return f"ego:{actor_id}:{depth}:{f.signature()}:{','.join(grown)}"
 
 
 def draw_graph(
@@ -267,15 +358,32 @@ def draw_graph(
         events=draw.EVENTS,
     )
     st.markdown(legend((n.kind for n in shown.nodes), vocab), unsafe_allow_html=True)
-    st.caption("Click an edge for its evidence; double-click an actor to explore it.")
+    st.caption(
+        "Click an edge for its evidence, an actor for its buttons; double-click an actor "
+        "to expand it (its neighbours join the view)."
+    )
 
 
 def tapped_actor(shown: Subgraph, actor: ActorView) -> None:
-    """An actor clicked in the graph, with a button to explore it."""
+    """An actor clicked in the graph: explore it, or expand (collapse) it in place; and a
+    button to collapse every expansion."""
     tapped = st.session_state.get(TAPPED)
-    other = next((n for n in shown.nodes if n.id == tapped and n.id != actor.id), None)
+    other = next((n for n in shown.nodes if n.id == tapped), None)
+    grown = expanded()
+    explore_col, expand_col, reset_col = st.columns(3)
+    if other is not None and other.id != actor.id:
+        explore_col.button(
+            f"Explore {other.name} →", on_click=go_to, args=(other.id,), type="primary"
+        )
     if other is not None:
-        st.button(f"Explore {other.name} →", on_click=go_to, args=(other.id,), type="primary")
+        verb = "Collapse" if other.id in grown else "Expand"
+        expand_col.button(
+            f"{verb} {other.name}", on_click=toggle_expand, args=(other.id,), key="expand_one"
+        )
+    if grown:
+        reset_col.button(
+            f"Collapse all ({len(grown)})", on_click=set_expanded, args=([],), key="expand_none"
+        )
 
 
 def choose_edge(edges: list[EdgeView], shown: Subgraph, vocab: Vocabulary) -> EdgeView | None:
@@ -292,13 +400,23 @@ def choose_edge(edges: list[EdgeView], shown: Subgraph, vocab: Vocabulary) -> Ed
     return by_id.get(chosen) if chosen else None
 
 
-def show_evidence(store: Store, edge: EdgeView, shown: Subgraph) -> None:
-    """Every sentence behind the edge, its actors in bold, with the article it is in."""
+def show_evidence(
+    store: Store, edge: EdgeView, shown: Subgraph, publishers: Collection[str] = ()
+) -> None:
+    """Every sentence behind the edge, its actors in bold, with the article it is in.
+
+    With a publisher filter, only the claims from those publishers' articles, and a line
+    saying how many others there are.
+    """
     actors = {n.id: n for n in shown.nodes}
     terms = actor_terms([actors.get(edge.subject), actors.get(edge.object)])
-    items = store.evidence(edge.subject, edge.type, edge.object)
-    if not items:
+    every = store.evidence(edge.subject, edge.type, edge.object)
+    items = [ev for ev in every if not publishers or ev.publisher in publishers]
+    if not every:
         st.warning("The store holds no claim behind this edge.")
+    elif len(items) < len(every):
+        hidden = len(every) - len(items)
+        st.caption(f"{hidden} more claim(s) from other publishers are hidden by the filter.")
     for ev in items:
         with st.container(border=True):
             st.markdown(mark_terms(ev.sentence, terms))

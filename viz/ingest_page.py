@@ -1,7 +1,10 @@
 """The Ingest page: upload files or paste text, preview the extraction, then write it.
 
 Nothing is written until "Write to the graph": "Preview" reads and extracts, and keeps
-the extractions in ``st.session_state`` so the write is of exactly what was shown. The
+the extractions in ``st.session_state`` so the write is of exactly what was shown. An
+article the store already holds (the same text, so the same content hash and id, read by
+the same extractor) is skipped before extraction, and the page says so, as ``actorgraph
+ingest`` skips it. The
 reading and the write are actorgraph.pipeline's (the readers by suffix, then
 resolve_extractions and store.write, as ``actorgraph ingest`` does).
 """
@@ -32,6 +35,7 @@ class Preview:
 
     extractions: list[Extraction] = field(default_factory=list)
     failures: list[ReadFailure] = field(default_factory=list)
+    skipped: list[Article] = field(default_factory=list)  # already in the store
 
 
 @st.cache_resource(show_spinner="Loading the extractor…")
@@ -58,7 +62,7 @@ def render() -> None:
     if preview_col.button("Preview", key=PREVIEW, type="primary"):
         uploads = [(f.name, f.getvalue()) for f in files or []]
         st.session_state[PREVIEWED] = read_preview(
-            uploads, st.session_state[TEXT], st.session_state[TITLE]
+            uploads, st.session_state[TEXT], st.session_state[TITLE], store
         )
         st.session_state.pop(WRITTEN, None)
     preview: Preview | None = st.session_state.get(PREVIEWED)
@@ -73,19 +77,49 @@ def render() -> None:
         show_report(report)
     if preview is not None:
         show_failures(preview.failures)
+        show_skipped(preview.skipped)
         show_preview(preview.extractions)
 
 
-def read_preview(uploads: list[tuple[str, bytes]], text: str, title: str) -> Preview:
-    """Read the uploads and the pasted text, and extract every article (nothing is written)."""
+def read_preview(uploads: list[tuple[str, bytes]], text: str, title: str, store: Store) -> Preview:
+    """Read the uploads and the pasted text, and extract every article the store does not
+    already hold (nothing is written)."""
     articles, failures = read_uploads(uploads)
     if text.strip():
         articles.append(pasted_article(text, title))
     if not articles and not failures:
         st.info("Upload a file or paste some text first.")
+    todo, skipped = new_articles(articles, store, extractor().name)
     with st.spinner("Extracting…"):
-        extractions = list(extractor().extract_many(articles))
-    return Preview(extractions, failures)
+        extractions = list(extractor().extract_many(todo))
+    return Preview(extractions, failures, skipped)
+
+
+def new_articles(
+    articles: list[Article], store: Store, extractor_name: str
+) -> tuple[list[Article], list[Article]]:
+    """The articles to extract, and those skipped: stored already (same text, so the same
+    content-hash id) by this extractor, or given twice in one preview."""
+    unique = list({a.id: a for a in articles}.values())
+    known = store.article_extractors(a.id for a in unique)
+    todo = [a for a in unique if known.get(a.id) != extractor_name]
+    kept = {a.id for a in todo}
+    skipped, seen = [], set()
+    for a in articles:
+        if a.id not in kept or a.id in seen:
+            skipped.append(a)
+        seen.add(a.id)
+    return todo, skipped
+
+
+def show_skipped(skipped: list[Article]) -> None:
+    """One line naming the articles skipped because the store already holds them."""
+    if skipped:
+        titles = ", ".join(f"“{md_escape(a.title or a.source)}”" for a in skipped)
+        st.info(
+            f"Skipped {len(skipped)} article(s) the store already holds (the same text): {titles}.",
+            icon="♻️",
+        )
 
 
 def write(preview: Preview, store: Store) -> IngestReport:

@@ -1,8 +1,11 @@
-"""The Paths page: the shortest chains of typed edges between two actors, with the evidence
-of every hop.
+"""The Paths page: the shortest chains of typed edges between two actors (or every chain up
+to a length), with the evidence of every hop.
 
 Paths follow edge direction (``A -SUPPLIED-> B``); "both directions" also looks from the
-target back to the source. State: ``?from=ID&to=ID&max=N&both=1`` in the URL.
+target back to the source. "All paths" lists every path without an actor twice, shortest
+first, bounded in length (cypher.MAX_ALL_PATHS_LENGTH) and number (ALL_LIMIT). A
+double-click on an actor in the graph explores it. State: ``?from=ID&to=ID&max=N&both=1
+&mode=all`` in the URL.
 """
 
 from __future__ import annotations
@@ -13,30 +16,46 @@ from typing import Any
 import streamlit as st
 from st_link_analysis import st_link_analysis
 
-from actorgraph.graph import ActorView, PathView, Store, Subgraph
+from actorgraph.graph import ActorView, EdgeView, EvidenceView, PathView, Store, Subgraph
+from actorgraph.graph.cypher import MAX_ALL_PATHS_LENGTH
 from actorgraph.schema import Vocabulary, vocabulary
-from actorgraph.viz import draw
+from actorgraph.viz import draw, routes
 from actorgraph.viz.connect import require_store
 from actorgraph.viz.explore import did_you_mean, unique
 from actorgraph.viz.present import actor_terms, describe_actor, mark_terms, md_escape, source_line
 
 ENDS = ("from", "to")  # the two pickers; also their URL parameters
-MAX, BOTH = "max_length", "both_directions"
-MAX_PARAM, BOTH_PARAM = "max", "both"
+MAX, BOTH, MODE = "max_length", "both_directions", "path_mode"
+MAX_PARAM, BOTH_PARAM, MODE_PARAM = "max", "both", "mode"
+MODES = {"shortest": "Shortest paths", "all": "All paths up to the length"}
+GOTO = "paths_goto"  # an actor double-clicked in the graph, to explore
 DEFAULT_MAX = 4
 PATH_LIMIT = 10  # shortest paths asked of the store, each way
+ALL_LIMIT = 50  # all paths asked of the store, each way: they multiply with every hop
 SUGGESTED = 20
 GRAPH_HEIGHT = 460
 
 
 def find_paths(
-    store: Store, source: str, target: str, max_length: int, both: bool
+    store: Store, source: str, target: str, max_length: int, both: bool, mode: str = "shortest"
 ) -> list[PathView]:
-    """Shortest paths source -> target; with ``both``, also target -> source (listed after)."""
-    found = store.paths(source, target, max_length=max_length, limit=PATH_LIMIT)
+    """Shortest (or all) paths source -> target; with ``both``, also target -> source (after)."""
+
+    def way(a: str, b: str) -> list[PathView]:
+        if mode == "all":
+            return store.all_paths(a, b, max_length=max_length, limit=ALL_LIMIT)
+        return store.paths(a, b, max_length=max_length, limit=PATH_LIMIT)
+
+    found = way(source, target)
     if both:
-        found += store.paths(target, source, max_length=max_length, limit=PATH_LIMIT)
+        found += way(target, source)
     return found
+
+
+def hop_evidence(store: Store, paths: list[PathView]) -> dict[EdgeView, list[EvidenceView]]:
+    """The evidence of every edge on the paths, read once per edge (paths share hops)."""
+    edges = dict.fromkeys(e for p in paths for e in p.edges)
+    return {e: store.evidence(e.subject, e.type, e.object) for e in edges}
 
 
 def path_subgraph(store: Store, paths: list[PathView]) -> Subgraph:
@@ -61,47 +80,90 @@ def render() -> None:
     """Two actor pickers, the length and direction controls, then the paths drawn and listed."""
     store = require_store()
     vocab = vocabulary()
+    follow_double_click()
     st.title("Paths")
     left, right = st.columns(2, gap="large")
     source = pick_actor(store, vocab, left, "from", "From")
     target = pick_actor(store, vocab, right, "to", "To")
-    length_col, both_col = st.columns([3, 2])
+    mode_col, length_col, both_col = st.columns([3, 3, 2])
+    wanted_mode = st.query_params.get(MODE_PARAM)
+    st.session_state.setdefault(MODE, wanted_mode if wanted_mode in MODES else "shortest")
+    mode = mode_col.radio("Paths", list(MODES), key=MODE, format_func=MODES.get, horizontal=True)
+    top = MAX_ALL_PATHS_LENGTH if mode == "all" else 6
     st.session_state.setdefault(MAX, _int(st.query_params.get(MAX_PARAM), DEFAULT_MAX))
+    st.session_state[MAX] = min(st.session_state[MAX], top)
     st.session_state.setdefault(BOTH, st.query_params.get(BOTH_PARAM) == "1")
-    max_length = length_col.slider("Maximum length", 1, 6, key=MAX, help="Hops at most.")
+    max_length = length_col.slider(
+        "Maximum length",
+        1,
+        top,
+        key=MAX,
+        help="Hops at most"
+        + (f"; all paths stop at {top} hops and {ALL_LIMIT} paths." if mode == "all" else "."),
+    )
     both = both_col.toggle(
         "Both directions", key=BOTH, help="Edges have a direction; also look from To back to From."
     )
     st.query_params[MAX_PARAM] = str(max_length)
     st.query_params[BOTH_PARAM] = "1" if both else "0"
+    st.query_params[MODE_PARAM] = mode
     if source is None or target is None:
         return
     if source.id == target.id:
         st.info("Pick two different actors.")
         return
-    paths = find_paths(store, source.id, target.id, max_length, both)
+    paths = find_paths(store, source.id, target.id, max_length, both, mode)
     if not paths:
         way = "either way" if both else f"from {source.name} to {target.name}"
         st.warning(f"No path of at most {max_length} hops {way}.")
         return
     sub = path_subgraph(store, paths)
     names = {n.id: n.name for n in sub.nodes}
-    st.caption(f"{len(paths)} shortest path" + ("" if len(paths) == 1 else "s"))
+    st.caption(count_line(len(paths), mode, both))
     graph_col, list_col = st.columns([6, 5], gap="medium")
     with graph_col:
+        key = f"paths:{source.id}:{target.id}:{max_length}:{both}:{mode}"
         st_link_analysis(
             draw.elements(sub, vocab),
             layout={**draw.LAYOUT, "idealEdgeLength": 90},
             node_styles=draw.node_styles(vocab, centre=source.id),
             edge_styles=draw.edge_styles(vocab),
             height=GRAPH_HEIGHT,
-            key=f"paths:{source.id}:{target.id}:{max_length}:{both}",
+            key=key,
+            on_change=partial(on_graph_event, key),
+            node_actions=["expand"],
         )
+        st.caption("Double-click an actor to explore it.")
     with list_col:
         actors = {n.id: n for n in sub.nodes}
+        evidence = hop_evidence(store, paths)
         for number, path in enumerate(paths, start=1):
             with st.expander(f"{number}. {path_title(path, names)}", expanded=number == 1):
-                show_hops(store, path, actors, vocab)
+                show_hops(path, actors, vocab, evidence)
+
+
+def count_line(found: int, mode: str, both: bool) -> str:
+    """``3 shortest paths``, or ``50 paths (the first 50: there may be more)``."""
+    kind = "shortest path" if mode == "shortest" else "path"
+    line = f"{found} {kind}" + ("" if found == 1 else "s")
+    cap = ALL_LIMIT * (2 if both else 1) if mode == "all" else PATH_LIMIT * (2 if both else 1)
+    if found >= cap:
+        line += f" (the first {found}: there may be more)"
+    return line
+
+
+def on_graph_event(key: str) -> None:
+    """A double-click on an actor in the graph: explore it (switched to by :func:`render`)."""
+    pick = draw.read_event(st.session_state.get(key))
+    if pick is not None and pick.actor and pick.explore:
+        st.session_state[GOTO] = pick.actor
+
+
+def follow_double_click() -> None:
+    """Open Explore on an actor double-clicked in the graph (not allowed inside a callback)."""
+    actor_id = st.session_state.pop(GOTO, None)
+    if actor_id:
+        st.switch_page(routes.explore(), query_params={"actor": actor_id})
 
 
 def pick_end(end: str, actor_id: str) -> None:
@@ -145,14 +207,17 @@ def pick_actor(store: Store, vocab: Vocabulary, col: Any, end: str, label: str) 
 
 
 def show_hops(
-    store: Store, path: PathView, actors: dict[str, ActorView], vocab: Vocabulary
+    path: PathView,
+    actors: dict[str, ActorView],
+    vocab: Vocabulary,
+    evidence: dict[EdgeView, list[EvidenceView]],
 ) -> None:
     """Each hop as a labelled edge, followed by every sentence behind it and its article."""
     names = {i: a.name for i, a in actors.items()}
     for edge in path.edges:
         st.markdown(f"**{md_escape(draw.edge_label(edge, names, vocab))}**")
         terms = actor_terms([actors.get(edge.subject), actors.get(edge.object)])
-        for ev in store.evidence(edge.subject, edge.type, edge.object):
+        for ev in evidence.get(edge, []):
             st.markdown(f"> {mark_terms(ev.sentence, terms)}")
             st.caption(source_line(ev))
 

@@ -20,7 +20,7 @@ from st_link_analysis import st_link_analysis
 from actorgraph.graph import ActorView, EdgeView, Store, Subgraph
 from actorgraph.schema import Vocabulary, vocabulary
 from actorgraph.viz import draw
-from actorgraph.viz.connect import Version, require_store, store_version
+from actorgraph.viz.connect import require_store, store_version, whole_graph
 from actorgraph.viz.edge_filters import parse_day
 from actorgraph.viz.explore import did_you_mean
 from actorgraph.viz.present import describe_actor, legend
@@ -74,15 +74,6 @@ def latest(sub: Subgraph, limit: int, keep: Iterable[str] = ()) -> Subgraph:
     edges = sorted(sub.edges, key=lambda e: e.first_seen or "", reverse=True)[:limit]
     wanted = set(keep) | {e.subject for e in edges} | {e.object for e in edges}
     return Subgraph([n for n in sub.nodes if n.id in wanted], edges)
-
-
-# -- reads, cached per store version ------------------------------------------------------------
-
-
-@st.cache_resource(show_spinner="Reading the graph…", max_entries=4)
-def whole_graph(_store: Store, key: Version) -> Subgraph:
-    """Every actor and typed edge, read once per store version (never changed in place)."""
-    return Subgraph(list(_store.iter_actors()), list(_store.iter_edges()))
 
 
 # -- the page -----------------------------------------------------------------------------------
