@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CYPHERLINT := tests/cypherlint/node_modules/.package-lock.json
 NEO4J_BUILD := tests/neo4j/.build/classes/Launcher.class
 
-.PHONY: setup demo serve test test-fast test-neo4j neo4j neo4j-server lint format eval bench \
+.PHONY: setup demo serve test test-fast test-neo4j neo4j neo4j-server lint format eval bench bench-quick \
 	bench-store ontology chromium screenshot clean
 
 $(STAMP): pyproject.toml
@@ -61,9 +61,10 @@ neo4j: setup neo4j-server
 test-fast: setup
 	$(BIN)/python -m pytest -m "not browser"
 
-## screenshot: refresh docs/app.png, the README's picture, from the browser test
+## screenshot: refresh docs/app.png and docs/<page>.png, the README's pictures, from the browser tests
 screenshot: setup chromium
-	ACTORGRAPH_SCREENSHOT=docs/app.png $(BIN)/python -m pytest tests/test_browser.py -k explore_search
+	ACTORGRAPH_SCREENSHOT=docs/app.png ACTORGRAPH_SCREENSHOTS=docs $(BIN)/python -m pytest \
+		tests/test_browser.py -k "explore_search or every_page"
 
 lint: setup
 	$(BIN)/ruff check .
@@ -79,9 +80,14 @@ eval: setup
 	$(BIN)/actorgraph extract ../shared/eval/dev -o build/dev.jsonl
 	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev build/dev.jsonl
 
-## bench: extraction speed against bare spaCy on the sample corpus (one and two processes)
-bench: setup
-	$(BIN)/python bench/extract_speed.py --workers 2
+## bench: every benchmark (extraction, writes at 10k/100k/1M edges, queries, export) into
+## bench/results.md, with the machine's details; about half an hour on 2 cores
+bench: setup neo4j-server
+	$(BIN)/python bench/run_all.py
+
+## bench-quick: the same scripts at a tiny scale (a minute): do they still run?
+bench-quick: setup neo4j-server
+	$(BIN)/python bench/run_all.py --quick --output build/bench-quick.md
 
 ## ontology: regenerate schema/actorgraph.ttl from schema/vocabulary.yaml
 ontology: setup

@@ -21,12 +21,14 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+import actorgraph.cli_sources as src
 import actorgraph.viz
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.graph import open_store
 from actorgraph.graph.open import STORE_ENV, default_url
 from actorgraph.output import FORMATS, print_rows
-from actorgraph.pipeline import extract_sources, ingest
+from actorgraph.parallel import extraction_engine
+from actorgraph.pipeline import IngestReport, extract_sources, ingest
 
 app = typer.Typer(
     help="Read news articles into a knowledge graph of actors and their typed relations.",
@@ -107,50 +109,92 @@ def _parse_params(pairs: list[str]) -> dict[str, Any]:
 @app.command()
 @friendly
 def extract(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
+    paths: src.Paths,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="Write JSON Lines here (default stdout).")
     ] = None,
+    errors: src.Errors = None,
+    text_field: src.TextField = None,
+    title_field: src.TitleField = None,
+    date_field: src.DateField = None,
+    publisher_field: src.PublisherField = None,
+    url_field: src.UrlField = None,
+    format_in: src.FormatIn = None,
+    include: src.Include = None,
+    exclude: src.Exclude = None,
+    timeout: src.Timeout = 20.0,
 ) -> None:
     """Extract actors and relations as JSON Lines, one article a line; no store is used."""
-    failures = 0
+    options = src.source_options(
+        text_field, title_field, date_field, publisher_field, url_field, format_in, include,
+        exclude, timeout,
+    )  # fmt: skip
 
     def report(failure: Any) -> None:
-        nonlocal failures
-        failures += 1
         typer.echo(f"actorgraph: skipped {failure.reason}", err=True)
 
+    summary = IngestReport()
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
         with progress_bar("extracting") as advance:
-            for extraction in extract_sources(paths, on_failure=report):
+            for extraction in extract_sources(
+                paths, on_failure=report, options=options, report=summary
+            ):
                 sink.write(json.dumps(extraction.to_json(), ensure_ascii=False) + "\n")
                 advance(1)
     finally:
         if output:
             sink.close()
-    if failures:
+    src.write_errors(errors, summary.failures)
+    if summary.duplicates or summary.skipped_language:
+        typer.echo(f"actorgraph: {summary.summary().partition('; added')[0]}", err=True)
+    if summary.failures:
         raise typer.Exit(1)
 
 
 @app.command("ingest")
 @friendly
 def ingest_command(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders of articles.")],
+    paths: src.Paths,
     store: StoreOption = None,
     force: Annotated[bool, typer.Option(help="Re-extract articles already stored.")] = False,
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 16,
+    workers: Annotated[int, typer.Option(help="Extraction processes (--engine local).")] = 1,
+    engine: Annotated[
+        str, typer.Option(help="local: processes here; dask: a Dask cluster's workers.")
+    ] = "local",
+    scheduler: Annotated[
+        str | None, typer.Option(help="The Dask scheduler's address (tcp://host:8786).")
+    ] = None,
+    errors: src.Errors = None,
+    text_field: src.TextField = None,
+    title_field: src.TitleField = None,
+    date_field: src.DateField = None,
+    publisher_field: src.PublisherField = None,
+    url_field: src.UrlField = None,
+    format_in: src.FormatIn = None,
+    include: src.Include = None,
+    exclude: src.Exclude = None,
+    timeout: src.Timeout = 20.0,
 ) -> None:
     """Extract articles and write them to the store; already stored articles are skipped."""
-    with open_store(store) as graph, progress_bar("ingesting") as advance:
-        report = ingest(paths, graph, force=force, batch_size=batch_size, progress=advance)
-    added = report.added()
-    typer.echo(
-        f"{report.written} articles written, {report.skipped} already stored; added "
-        + ", ".join(f"{v} {k}" for k, v in added.items())
-    )
+    options = src.source_options(
+        text_field, title_field, date_field, publisher_field, url_field, format_in, include,
+        exclude, timeout,
+    )  # fmt: skip
+    with (
+        extraction_engine(workers, engine, scheduler) as extractor,
+        open_store(store) as graph,
+        progress_bar("ingesting") as advance,
+    ):
+        report = ingest(
+            paths, graph, force=force, batch_size=batch_size, extractor=extractor,
+            progress=advance, options=options,
+        )  # fmt: skip
+    typer.echo(report.summary())
     for failure in report.failures:
         typer.echo(f"actorgraph: skipped {failure.reason}", err=True)
+    src.write_errors(errors, report.failures)
     if report.failures:
         raise typer.Exit(1)
 
@@ -296,4 +340,5 @@ def main() -> None:
 
 
 import actorgraph.cli_copy  # noqa: E402  (registers copy)
+import actorgraph.cli_manage  # noqa: E402  (registers remove, backup, restore)
 from actorgraph import cli_export  # noqa: E402, F401  (registers export, sparql, validate)

@@ -47,36 +47,112 @@ MATCH (:Article {id: article_id})-[m:MENTIONS]->(:Actor)
 DELETE m
 """
 
+# Removing articles (after FORGET_CLAIMS and FORGET_MENTIONS): the edges and actors they
+# touched are then re-derived as after a write.
+DELETE_ARTICLES = """
+UNWIND $article_ids AS article_id
+MATCH (a:Article {id: article_id})
+DETACH DELETE a
+"""
+
+# The articles read from a source: the path itself, or any source under a prefix (its
+# entries, path#3 and path:12, or the files of a folder, path/); a near-duplicate's other
+# sources count too.
+ARTICLES_FROM_SOURCES = """
+MATCH (a:Article)
+WITH a, [a.source] + coalesce(a.sources, []) AS read_from
+WHERE any(s IN read_from WHERE s IN $sources OR any(p IN $prefixes WHERE s STARTS WITH p))
+RETURN a.id AS id
+ORDER BY id
+"""
+
 MERGE_ARTICLES = """
 UNWIND $articles AS a
 MERGE (n:Article {id: a.id})
 ON CREATE SET n.ingested_at = a.ingested_at
 SET n.title = a.title, n.publisher = a.publisher, n.published = a.published,
     n.url = a.url, n.source = a.source, n.language = a.language,
-    n.extractor = a.extractor, n.text = a.text
+    n.extractor = a.extractor, n.text = a.text,
+    n.fingerprint = coalesce(a.fingerprint, n.fingerprint),
+    n.sources = coalesce(n.sources, []) + [s IN a.sources WHERE NOT s IN coalesce(n.sources, [])]
+"""
+
+# Near-duplicates: the fingerprints of stored articles, and the sources of a story read
+# again elsewhere, appended to the article that holds it (never twice).
+ARTICLE_FINGERPRINTS = """
+MATCH (a:Article)
+WHERE a.fingerprint IS NOT NULL
+RETURN a.id AS id, a.fingerprint AS fingerprint
+"""
+
+ADD_ARTICLE_SOURCES = """
+UNWIND $rows AS r
+MATCH (n:Article {id: r.id})
+SET n.sources = coalesce(n.sources, []) + [s IN r.sources WHERE NOT s IN coalesce(n.sources, [])]
+"""
+
+
+# Which of a batch's actors the store has already (the others are created with their labels).
+KNOWN_ACTORS = """
+UNWIND $actor_ids AS actor_id
+MATCH (n:Actor {id: actor_id})
+RETURN n.id AS id
+"""
+
+
+@cache
+def create_actors(kind: str) -> str:
+    """New actors of one kind, created with both labels at once: FalkorDB pays for adding
+    a label to an existing node in proportion to the graph's size (seconds at 100k nodes).
+    MERGE, not CREATE, so an actor another writer created meanwhile is not doubled."""
+    label = vocabulary().kinds[kind].name
+    return f"""
+UNWIND $actors AS x
+MERGE (n:Actor:{label} {{id: x.id}})
+ON CREATE SET n.name = x.name, n.kind = x.kinds[0], n.aliases = [], n.mentions = 0
 """
 
 
 @cache
 def merge_actors() -> str:
-    """Merge actors and their mentions; the kind becomes a second label (from the vocabulary)."""
+    """Merge actors, one row each ($actors: id, name, kinds, aliases, wikidata, articles),
+    and their mentions by the batch's articles. Each kind an actor was given becomes a
+    second label (from the vocabulary), set only where missing (FalkorDB pays for re-setting
+    one in proportion to the graph's size). Statistics grow by the new mentions, without
+    re-reading every article that names a hub; REFRESH_ACTORS recounts, after this, the
+    actors the batch's articles named before they were re-written."""
     labels = "\n".join(
-        f"FOREACH (_ IN CASE WHEN x.kind = '{kind}' THEN [1] ELSE [] END | SET n:{kind})"
+        f"FOREACH (_ IN CASE WHEN '{kind}' IN x.kinds AND NOT n:{kind} THEN [1] ELSE [] END |\n"
+        f"  SET n:{kind})"
         for kind in vocabulary().kinds
     )
     return f"""
 UNWIND $actors AS x
 MERGE (n:Actor {{id: x.id}})
-ON CREATE SET n.name = x.name, n.kind = x.kind, n.aliases = [], n.mentions = 0
+ON CREATE SET n.name = x.name, n.kind = x.kinds[0], n.aliases = [], n.mentions = 0
 SET n.aliases = n.aliases + [al IN x.aliases WHERE NOT al IN n.aliases AND al <> n.name],
     n.wikidata = coalesce(n.wikidata, x.wikidata)
 {labels}
 WITH n, x
-MATCH (a:Article {{id: x.article}})
+UNWIND x.articles AS article_id
+MATCH (a:Article {{id: article_id}})
 MERGE (a)-[:MENTIONS]->(n)
-WITH n, x
-UNWIND x.keys AS key
-MERGE (k:Alias {{key: key}})
+WITH n, count(a) AS mentions, min(a.published) AS first_seen, max(a.published) AS last_seen
+SET n.mentions = n.mentions + mentions,
+    n.first_seen = CASE WHEN first_seen IS NULL THEN n.first_seen
+                        WHEN n.first_seen IS NULL OR first_seen < n.first_seen
+                        THEN first_seen ELSE n.first_seen END,
+    n.last_seen = CASE WHEN last_seen IS NULL THEN n.last_seen
+                       WHEN n.last_seen IS NULL OR last_seen > n.last_seen
+                       THEN last_seen ELSE n.last_seen END
+"""
+
+
+# The normalised names and aliases (schema.name_key) an actor goes by, for resolution.
+MERGE_ALIASES = """
+UNWIND $aliases AS x
+MATCH (n:Actor {id: x.actor})
+MERGE (k:Alias {key: x.key})
 MERGE (k)-[:NAMES]->(n)
 """
 
@@ -88,7 +164,7 @@ MATCH (s:Actor {id: c.subject})
 MATCH (o:Actor {id: c.object})
 MERGE (n:Claim {id: c.id})
 SET n.type = c.type, n.modality = c.modality, n.confidence = c.confidence,
-    n.sentence = c.sentence, n.start = c.start, n.end = c.end
+    n.sentence = c.sentence, n.start = c.start, n.end = c.end, n.edge_key = c.edge_key
 MERGE (a)-[:ASSERTS]->(n)
 MERGE (n)-[:SUBJECT]->(s)
 MERGE (n)-[:OBJECT]->(o)
@@ -100,7 +176,11 @@ def derive_edges(relation_type: str) -> str:
     """Rebuild the typed edges of the given pairs from their claims (none left: no edge).
 
     One edge per (subject, type, object): how many claims and articles support it,
-    when it was first and last seen, its strongest modality and best confidence.
+    when it was first and last seen, its strongest modality and best confidence. A
+    pair's claims come through the edge_key index ($pairs rows: subject, object, key),
+    so the cost is the edge's own claims, however many claims its actors have.
+    (One statement per type: FalkorDB runs a statement that picks the type per row
+    with FOREACH ten times slower.)
     """
     rel = vocabulary().relation(relation_type).name
     return f"""
@@ -109,8 +189,8 @@ MATCH (s:Actor {{id: p.subject}})
 MATCH (o:Actor {{id: p.object}})
 OPTIONAL MATCH (s)-[old:{rel}]->(o)
 DELETE old
-WITH DISTINCT s, o
-MATCH (s)<-[:SUBJECT]-(c:Claim {{type: $type}})-[:OBJECT]->(o)
+WITH DISTINCT s, o, p
+MATCH (c:Claim {{edge_key: p.key}})
 MATCH (a:Article)-[:ASSERTS]->(c)
 WITH s, o, count(DISTINCT c) AS claims, count(DISTINCT a) AS articles,
      min(a.published) AS first_seen, max(a.published) AS last_seen,
@@ -119,6 +199,20 @@ CREATE (s)-[:{rel} {{claims: claims, articles: articles, first_seen: first_seen,
     last_seen: last_seen, confidence: confidence,
     modality: CASE WHEN 'asserted' IN modalities THEN 'asserted'
                    WHEN 'hedged' IN modalities THEN 'hedged' ELSE 'negated' END}}]->(o)
+"""
+
+
+def edge_key(subject: str, relation_type: str, obj: str) -> str:
+    """The typed edge a claim supports, as one indexed value: deriving an edge then reads
+    its own claims, not every claim of a hub actor (BACKFILL_EDGE_KEYS builds the same)."""
+    return f"{subject}|{relation_type}|{obj}"
+
+
+# Claims written before edge keys existed get theirs once, when the index is created.
+BACKFILL_EDGE_KEYS = """
+MATCH (s:Actor)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Actor)
+WHERE c.edge_key IS NULL
+SET c.edge_key = s.id + '|' + c.type + '|' + o.id
 """
 
 
@@ -177,10 +271,42 @@ LIMIT $limit
 # The typed edges between actors (MENTIONS, ASSERTS, SUBJECT, OBJECT are bookkeeping).
 _TYPED = "type(e) IN $types"
 
-EGO_EDGES = f"""
+# The relationship types in the pattern, not only in WHERE: a hub's MENTIONS and claim
+# links (tens of thousands on a big graph) are then never walked.
+_TYPED_PATTERN = "|".join(vocabulary().relations)
+
+# The next ring of an ego network: at most $room actors not in it yet. (WITH n: from the
+# ring's actors outwards; else FalkorDB starts from every actor not in $seen.)
+EGO_NEIGHBOURS = f"""
 UNWIND $ids AS actor_id
-MATCH (n:Actor {{id: actor_id}})-[e]-(m:Actor)
-WHERE {_TYPED}
+MATCH (n:Actor {{id: actor_id}})
+WITH n
+MATCH (n)-[e:{_TYPED_PATTERN}]-(m:Actor)
+WHERE {_TYPED} AND NOT m.id IN $seen
+RETURN DISTINCT m.id AS id
+LIMIT $room
+"""
+
+# The typed edges among the actors of the view ($seen) that touch an expanded one ($ids):
+# each edge walked once, from its subject (half the work of walking both ways).
+EGO_EDGES = f"""
+UNWIND $seen AS actor_id
+MATCH (n:Actor {{id: actor_id}})
+WITH n
+MATCH (n)-[e:{_TYPED_PATTERN}]->(m:Actor)
+WHERE {_TYPED} AND m.id IN $seen AND (n.id IN $ids OR m.id IN $ids)
+RETURN DISTINCT n.id AS subject, type(e) AS type, m.id AS object,
+       e.claims AS claims, e.articles AS articles, e.modality AS modality,
+       e.confidence AS confidence, e.first_seen AS first_seen, e.last_seen AS last_seen
+"""
+
+# The same edges walked from the expanded actors both ways: less work when they are few.
+EGO_EDGES_AROUND = f"""
+UNWIND $ids AS actor_id
+MATCH (n:Actor {{id: actor_id}})
+WITH n
+MATCH (n)-[e:{_TYPED_PATTERN}]-(m:Actor)
+WHERE {_TYPED} AND m.id IN $seen
 RETURN DISTINCT startNode(e).id AS subject, type(e) AS type, endNode(e).id AS object,
        e.claims AS claims, e.articles AS articles, e.modality AS modality,
        e.confidence AS confidence, e.first_seen AS first_seen, e.last_seen AS last_seen
@@ -219,6 +345,17 @@ WHERE {_TYPED}
 RETURN type(e) AS type, count(e) AS n
 ORDER BY n DESC, type
 """
+
+
+@cache
+def count_edges(relation_type: str) -> str:
+    """The number of edges of one type, which both backends read from their counts without
+    walking the edges: 17 of these take 5 ms where EDGES_BY_TYPE's scan of every edge took
+    190 ms at 100k edges (and FalkorDB does not take the shortcut inside a UNION)."""
+    rel = vocabulary().relation(relation_type).name
+    return f"MATCH ()-[e:{rel}]->() RETURN count(e) AS n"
+
+
 TOP_ACTORS = f"""
 MATCH (n:Actor)-[e]-(:Actor)
 WHERE {_TYPED}
@@ -249,7 +386,8 @@ MATCH (a:Article)
 WHERE a.id > $after
 RETURN a.id AS id, a.text AS text, a.title AS title, a.source AS source,
        a.publisher AS publisher, a.published AS published, a.url AS url,
-       a.language AS language, a.extractor AS extractor
+       a.language AS language, a.extractor AS extractor, a.sources AS sources,
+       a.fingerprint AS fingerprint
 ORDER BY a.id
 LIMIT $limit
 """
@@ -293,26 +431,84 @@ ORDER BY subject, type, object
 # --- shortest paths between two actors ------------------------------------------------------
 # Both dialects take allShortestPaths in MATCH once its ends are bound (FalkorDB insists on
 # the WITH), and only directed traversals (FalkorDB); a variable-length bound cannot be a
-# parameter, so the pattern allows MAX_PATH_LENGTH hops and $max_length filters below it.
+# parameter, so the bound is spliced in as an integer (1..MAX_PATH_LENGTH, checked): a search
+# for 3 hops stops at 3, where one bounded at the maximum would search 6 deep on a big graph
+# whenever no shorter path exists. $max_length filters below it as well.
 
 MAX_PATH_LENGTH = 6
 
 
 @cache
-def paths() -> str:
+def paths(max_length: int = MAX_PATH_LENGTH) -> str:
     """All shortest directed paths over typed edges from $source to $target, hop by hop."""
     types = "|".join(vocabulary().relations)
+    bound = max(1, min(int(max_length), MAX_PATH_LENGTH))
     return f"""
 MATCH (a:Actor {{id: $source}})
 MATCH (b:Actor {{id: $target}})
 WITH a, b
-MATCH p = allShortestPaths((a)-[:{types}*..{MAX_PATH_LENGTH}]->(b))
+MATCH p = allShortestPaths((a)-[:{types}*..{bound}]->(b))
 WITH p
 WHERE length(p) <= $max_length
 RETURN [r IN relationships(p) | {{subject: startNode(r).id, type: type(r), object: endNode(r).id,
         claims: r.claims, articles: r.articles, modality: r.modality,
         confidence: r.confidence, first_seen: r.first_seen, last_seen: r.last_seen}}] AS hops
 LIMIT $limit
+"""
+
+
+# --- every simple path up to a length (the app's Paths page) ---------------------------------
+# From an actor, outgoing relationships are only typed edges (the bookkeeping ones point at
+# actors), so a directed pattern walks typed edges alone; the type check keeps it so. No
+# actor twice on a path. Paths multiply with every hop, so they are asked for one length at
+# a time, shortest first, each with a LIMIT that stops the walk early (an ORDER BY would
+# make the store enumerate every path first); the length is an integer spliced into the
+# pattern, from 1 to MAX_ALL_PATHS_LENGTH, as a variable-length bound cannot be a parameter.
+
+MAX_ALL_PATHS_LENGTH = 4
+
+
+@cache
+def all_paths(length: int) -> str:
+    """The simple directed paths of exactly ``length`` typed edges from $source to $target."""
+    if not 1 <= length <= MAX_ALL_PATHS_LENGTH:
+        raise ValueError(f"a path length from 1 to {MAX_ALL_PATHS_LENGTH}, not {length}")
+    return f"""
+MATCH (a:Actor {{id: $source}})
+MATCH (b:Actor {{id: $target}})
+WITH a, b
+MATCH p = (a)-[*{length}..{length}]->(b)
+WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+WITH p, [n IN nodes(p) | n.id] AS ids
+WHERE all(i IN range(0, size(ids) - 2) WHERE NOT ids[i] IN ids[i + 1..])
+RETURN [r IN relationships(p) | {{subject: startNode(r).id, type: type(r), object: endNode(r).id,
+        claims: r.claims, articles: r.articles, modality: r.modality,
+        confidence: r.confidence, first_seen: r.first_seen, last_seen: r.last_seen}}] AS hops
+LIMIT $limit
+"""
+
+
+ALL_PATHS_LONGEST = all_paths(MAX_ALL_PATHS_LENGTH)  # the shape every length shares (linted)
+
+# --- publishers (the app's publisher filter) ------------------------------------------------
+
+PUBLISHERS = """
+MATCH (a:Article)
+WHERE a.publisher IS NOT NULL AND a.publisher <> ''
+RETURN a.publisher AS publisher, count(a) AS articles
+ORDER BY publisher
+"""
+
+# Of the given typed edges (their edge_key), those with at least one claim from an article
+# of $publishers. The claims come through the edge_key index: the WITH keeps FalkorDB from
+# starting at the articles (a scan of every article per key, 100 times slower).
+EDGES_FROM_PUBLISHERS = """
+UNWIND $keys AS key
+MATCH (c:Claim {edge_key: key})
+WITH key, c
+MATCH (a:Article)-[:ASSERTS]->(c)
+WHERE a.publisher IN $publishers
+RETURN DISTINCT key
 """
 
 

@@ -21,6 +21,7 @@ from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 
 from actorgraph.errors import QueryError, StoreError
+from actorgraph.graph import cypher
 from actorgraph.graph.embedded import EmbeddedServer
 from actorgraph.graph.store import CypherStore, QueryResult, Statement
 
@@ -32,6 +33,8 @@ _INDEXES = (
     "CREATE INDEX FOR (n:Claim) ON (n.type)",
     "CREATE INDEX FOR (n:Alias) ON (n.key)",
 )
+# Created after the others; a store from before it gets its claims' keys then (once).
+_EDGE_KEY_INDEX = "CREATE INDEX FOR (n:Claim) ON (n.edge_key)"
 
 
 def _plain(value: Any) -> Any:
@@ -79,13 +82,18 @@ class FalkorDBStore(CypherStore):
         with self._errors():
             for statement in _INDEXES:
                 self._ensure_index(statement)
+            if self._ensure_index(_EDGE_KEY_INDEX):
+                self._graph.query(cypher.BACKFILL_EDGE_KEYS)
 
-    def _ensure_index(self, statement: str) -> None:
+    def _ensure_index(self, statement: str) -> bool:
+        """Create an index unless it exists; whether it was created."""
         try:
             self._graph.query(statement)
         except redis.ResponseError as error:
             if "already indexed" not in str(error) and "already exists" not in str(error):
                 raise
+            return False
+        return True
 
     @contextmanager
     def _errors(self) -> Iterator[None]:

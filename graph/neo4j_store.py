@@ -50,6 +50,7 @@ SCHEMA = {
     "FOR (n:Article) REQUIRE n.id IS UNIQUE",
     "claim_id": "CREATE CONSTRAINT claim_id IF NOT EXISTS FOR (n:Claim) REQUIRE n.id IS UNIQUE",
     "claim_type": "CREATE INDEX claim_type IF NOT EXISTS FOR (n:Claim) ON (n.type)",
+    "claim_edge": "CREATE INDEX claim_edge IF NOT EXISTS FOR (n:Claim) ON (n.edge_key)",
     "alias_key": "CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (n:Alias) REQUIRE n.key IS UNIQUE",
     FULLTEXT_INDEX: f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS "
     "FOR (n:Actor) ON EACH [n.name, n.aliases]",
@@ -187,6 +188,8 @@ class Neo4jStore(CypherStore):
                     for name, statement in SCHEMA.items():
                         if name not in present:
                             session.run(statement).consume()
+                    if "claim_edge" not in present:  # a store from before edge keys
+                        session.run(cypher.BACKFILL_EDGE_KEYS).consume()
                     session.run(AWAIT_INDEXES).consume()
                     present |= set(SCHEMA)
                 except Forbidden:

@@ -120,6 +120,10 @@ class Store(Protocol):
 
     def write(self, extractions: Sequence[Extraction]) -> None: ...
     def article_extractors(self, article_ids: Iterable[str]) -> dict[str, str]: ...
+    def article_fingerprints(self) -> dict[str, str]: ...
+    def add_sources(self, sources: dict[str, list[str]]) -> None: ...
+    def remove(self, article_ids: Sequence[str]) -> list[str]: ...
+    def articles_from(self, sources: Sequence[str]) -> list[str]: ...
     def query(
         self, text: str, params: dict[str, Any] | None = None, *, write: bool = False
     ) -> QueryResult: ...
@@ -131,6 +135,13 @@ class Store(Protocol):
     def paths(
         self, source_id: str, target_id: str, max_length: int = 4, limit: int = 10
     ) -> list[PathView]: ...
+    def all_paths(
+        self, source_id: str, target_id: str, max_length: int = 3, limit: int = 50
+    ) -> list[PathView]: ...
+    def publishers(self) -> list[tuple[str, int]]: ...
+    def edges_from_publishers(
+        self, edges: Sequence[EdgeView], publishers: Sequence[str]
+    ) -> set[tuple[str, str, str]]: ...
     def stats(self) -> Stats: ...
     def top_actors(self, limit: int = 10) -> list[tuple[ActorView, int]]: ...
     def newest_articles(self, limit: int = 10) -> list[dict[str, Any]]: ...
@@ -161,8 +172,13 @@ def write_statements(
     extractions: Sequence[Extraction],
     old_ends: list[dict[str, Any]],
     old_actor_ids: list[str],
+    known_actor_ids: set[str] | None = None,
 ) -> list[Statement]:
-    """The statements that write a batch of extractions, replacing what those articles said."""
+    """The statements that write a batch of extractions, replacing what those articles said.
+
+    With ``known_actor_ids`` (those of the batch's actors the store has), the others are
+    created with their kind's label first (cypher.create_actors).
+    """
     now = datetime.now(UTC).isoformat(timespec="seconds")
     article_ids = [e.article.id for e in extractions]
     articles, actors, claims = [], [], []
@@ -180,6 +196,8 @@ def write_statements(
                 "extractor": ex.extractor,
                 "text": art.text,
                 "ingested_at": now,
+                "fingerprint": art.fingerprint,
+                "sources": [s for s in dict.fromkeys((art.url or art.source, *art.sources)) if s],
             }
         )
         for a in ex.actors:
@@ -207,27 +225,89 @@ def write_statements(
                     "sentence": c.evidence.sentence,
                     "start": c.evidence.start,
                     "end": c.evidence.end,
+                    "edge_key": cypher.edge_key(c.subject, c.type, c.object),
                 }
             )
-    pairs: dict[str, set[tuple[str, str]]] = {}
-    for end in [*old_ends, *claims]:
-        pairs.setdefault(end["type"], set()).add((end["subject"], end["object"]))
-    touched_actors = sorted({*old_actor_ids, *(a["id"] for a in actors)})
     statements: list[Statement] = [
         (cypher.FORGET_CLAIMS, {"article_ids": article_ids}),
         (cypher.FORGET_MENTIONS, {"article_ids": article_ids}),
         (cypher.MERGE_ARTICLES, {"articles": articles}),
-        (cypher.merge_actors(), {"actors": actors}),
+        *_actor_statements(actors, known_actor_ids),
         (cypher.CREATE_CLAIMS, {"claims": claims}),
     ]
-    for rel_type, ends in sorted(pairs.items()):
-        rows = [{"subject": s, "object": o} for s, o in sorted(ends)]
-        statements.append((cypher.derive_edges(rel_type), {"pairs": rows, "type": rel_type}))
-    statements += [
-        (cypher.REFRESH_ACTORS, {"actor_ids": touched_actors}),
-        (cypher.DROP_ORPHAN_ALIASES, {"actor_ids": touched_actors}),
-        (cypher.DROP_UNMENTIONED, {"actor_ids": touched_actors}),
+    # Actors these articles mentioned before are recounted in full; the others just grew.
+    touched = [*old_actor_ids, *(a["id"] for a in actors)]
+    return statements + rederive_statements([*old_ends, *claims], touched, old_actor_ids)
+
+
+def _actor_statements(
+    mentions: list[dict[str, Any]], known: set[str] | None = None
+) -> list[Statement]:
+    """Merge each actor once however many articles of the batch name it (its first name
+    and kind, every alias, kind and wikidata id it was given, the articles), then its keys."""
+    actors: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        actor = actors.setdefault(
+            m["id"], {"id": m["id"], "name": m["name"], "kinds": {}, "aliases": {},
+                      "wikidata": None, "articles": {}, "keys": set()}
+        )  # fmt: skip
+        actor["kinds"][m["kind"]] = None
+        actor["aliases"].update(dict.fromkeys(m["aliases"]))
+        actor["wikidata"] = actor["wikidata"] or m["wikidata"]
+        actor["articles"][m["article"]] = None
+        actor["keys"].update(m["keys"])
+    rows, keys = [], []
+    new: dict[str, list[dict[str, Any]]] = {}
+    for actor in actors.values():
+        keys += [{"actor": actor["id"], "key": k} for k in sorted(actor.pop("keys"))]
+        row = {k: list(v) if isinstance(v, dict) else v for k, v in actor.items()}
+        rows.append(row)
+        if known is not None and row["id"] not in known:
+            new.setdefault(row["kinds"][0], []).append(row)
+    creates = [(cypher.create_actors(kind), {"actors": new[kind]}) for kind in sorted(new)]
+    return [
+        *creates,
+        (cypher.merge_actors(), {"actors": rows}),
+        (cypher.MERGE_ALIASES, {"aliases": keys}),
     ]
+
+
+def remove_statements(
+    article_ids: Sequence[str], old_ends: list[dict[str, Any]], old_actor_ids: list[str]
+) -> list[Statement]:
+    """The statements that delete articles with their claims, then re-derive what they touched."""
+    ids = {"article_ids": list(article_ids)}
+    statements: list[Statement] = [
+        (cypher.FORGET_CLAIMS, ids),
+        (cypher.FORGET_MENTIONS, ids),
+        (cypher.DELETE_ARTICLES, ids),
+    ]
+    return statements + rederive_statements(old_ends, old_actor_ids)
+
+
+def rederive_statements(
+    ends: list[dict[str, Any]], actor_ids: list[str], recount: list[str] | None = None
+) -> list[Statement]:
+    """Rebuild the typed edges of these (type, subject, object) ends from the claims left,
+    refresh these actors' statistics (only ``recount``'s when given: the others were
+    counted as they grew), and drop the actors (and aliases) no article mentions."""
+    pairs: dict[str, set[tuple[str, str]]] = {}
+    for end in ends:
+        pairs.setdefault(end["type"], set()).add((end["subject"], end["object"]))
+    statements: list[Statement] = []
+    for rel_type, found in sorted(pairs.items()):
+        rows = [{"subject": s, "object": o, "key": cypher.edge_key(s, rel_type, o)}
+                for s, o in sorted(found)]  # fmt: skip
+        statements.append((cypher.derive_edges(rel_type), {"pairs": rows}))
+    recount = sorted(set(actor_ids if recount is None else recount))
+    if recount:
+        statements.append((cypher.REFRESH_ACTORS, {"actor_ids": recount}))
+    if actor_ids:
+        touched = {"actor_ids": sorted(set(actor_ids))}
+        statements += [
+            (cypher.DROP_ORPHAN_ALIASES, touched),
+            (cypher.DROP_UNMENTIONED, touched),
+        ]
     return statements
 
 
@@ -266,12 +346,44 @@ class CypherStore:
         ids = {"article_ids": [e.article.id for e in extractions]}
         old_ends = self._read(cypher.OLD_CLAIM_ENDS, ids).records()
         old_actors = [r["id"] for r in self._read(cypher.OLD_MENTIONED, ids).records()]
-        self._write(write_statements(extractions, old_ends, old_actors))
+        named = {"actor_ids": sorted({a.id for e in extractions for a in e.actors})}
+        known = {r["id"] for r in self._read(cypher.KNOWN_ACTORS, named).records()}
+        self._write(write_statements(extractions, old_ends, old_actors, known))
+
+    def remove(self, article_ids: Sequence[str]) -> list[str]:
+        """Delete these articles and their claims in one transaction, re-deriving the edges
+        and actors they touched; returns the ids that were stored (unknown ones are ignored)."""
+        known = sorted(self.article_extractors(article_ids))
+        if not known:
+            return []
+        ids = {"article_ids": known}
+        old_ends = self._read(cypher.OLD_CLAIM_ENDS, ids).records()
+        old_actors = [r["id"] for r in self._read(cypher.OLD_MENTIONED, ids).records()]
+        self._write(remove_statements(known, old_ends, old_actors))
+        return known
+
+    def articles_from(self, sources: Sequence[str]) -> list[str]:
+        """The ids of the articles read from these paths (a file, its entries, or a folder)."""
+        prefixes = [s + end for s in sources for end in ("#", ":", "/")]
+        params = {"sources": list(sources), "prefixes": prefixes}
+        rows = self._read(cypher.ARTICLES_FROM_SOURCES, params).records()
+        return [r["id"] for r in rows]
 
     def article_extractors(self, article_ids: Iterable[str]) -> dict[str, str]:
         """Which of these articles the store has, and the extractor that read each."""
         rows = self._read(cypher.KNOWN_ARTICLES, {"article_ids": list(article_ids)}).records()
         return {r["id"]: r["extractor"] or "" for r in rows}
+
+    def article_fingerprints(self) -> dict[str, str]:
+        """The near-duplicate fingerprint of every stored article that has one."""
+        rows = self._read(cypher.ARTICLE_FINGERPRINTS).records()
+        return {r["id"]: r["fingerprint"] for r in rows}
+
+    def add_sources(self, sources: dict[str, list[str]]) -> None:
+        """Append sources (a near-duplicate's URL or path) to stored articles, each once."""
+        rows = [{"id": i, "sources": list(dict.fromkeys(s))} for i, s in sorted(sources.items())]
+        if rows:
+            self._write([(cypher.ADD_ARTICLE_SOURCES, {"rows": rows})])
 
     # --- reading -------------------------------------------------------------------------
 
@@ -303,25 +415,30 @@ class CypherStore:
     def ego(self, actor_ids: Sequence[str], depth: int = 1, limit: int = 500) -> Subgraph:
         """The actors within ``depth`` typed edges of the given ones, and the edges among them.
 
-        Expanded one ring at a time, so a hub does not blow the view up past ``limit`` nodes.
+        Expanded one ring at a time, so a hub does not blow the view up past ``limit`` nodes:
+        each ring asks only for as many new neighbours as there is room for, and the edges
+        come last, those of the expanded actors whose other end is in the view (a hub's
+        thousands of others stay in the store).
         """
         types = cypher.relation_types()
         seen: dict[str, None] = dict.fromkeys(actor_ids)
-        edges: dict[tuple[str, str, str], EdgeView] = {}
+        expanded: list[str] = []
         frontier = list(seen)
         for _ in range(max(1, depth)):
+            room = limit - len(seen)
             if not frontier:
                 break
-            rows = self._read(cypher.EGO_EDGES, {"ids": frontier, "types": types}).records()
-            frontier = []
-            for row in rows:
-                for end in (row["subject"], row["object"]):
-                    if end not in seen and len(seen) < limit:
-                        seen[end] = None
-                        frontier.append(end)
-                if row["subject"] in seen and row["object"] in seen:
-                    edge = _edge(row)
-                    edges[(edge.subject, edge.type, edge.object)] = edge
+            expanded += frontier
+            if room <= 0:
+                break
+            params = {"ids": frontier, "seen": list(seen), "room": room, "types": types}
+            frontier = [r["id"] for r in self._read(cypher.EGO_NEIGHBOURS, params).records()]
+            seen.update(dict.fromkeys(frontier))
+        params = {"ids": expanded, "seen": list(seen), "types": types}
+        few = 2 * len(expanded) < len(seen)  # walk from the expanded, else once from all
+        query = cypher.EGO_EDGES_AROUND if few else cypher.EGO_EDGES
+        found = map(_edge, self._read(query, params).records())
+        edges = {(e.subject, e.type, e.object): e for e in found}
         rows = self._read(cypher.ACTORS_BY_ID, {"ids": list(seen)}).records()
         return Subgraph([_actor(r) for r in rows], list(edges.values()))
 
@@ -347,9 +464,51 @@ class CypherStore:
             "max_length": min(max_length, cypher.MAX_PATH_LENGTH),
             "limit": limit,
         }
-        rows = self._read(cypher.paths(), params).records()
+        rows = self._read(cypher.paths(params["max_length"]), params).records()
         found = [PathView(tuple(_edge(hop) for hop in row["hops"])) for row in rows]
         return sorted(found, key=lambda p: (p.actors, [e.type for e in p.edges]))
+
+    def all_paths(
+        self, source_id: str, target_id: str, max_length: int = 3, limit: int = 50
+    ) -> list[PathView]:
+        """Every directed path over typed edges from one actor to another, no actor twice.
+
+        Shortest first, at most ``max_length`` hops (capped at cypher.MAX_ALL_PATHS_LENGTH)
+        and ``limit`` paths: their number grows with every hop, so both are bounded. The
+        shortest path says first whether there is any, and from which length to look.
+        """
+        longest = min(max_length, cypher.MAX_ALL_PATHS_LENGTH)
+        shortest = self.paths(source_id, target_id, max_length=longest, limit=1)
+        if not shortest or limit < 1:  # no path at all: skip walking every length
+            return []
+        params = {"source": source_id, "target": target_id, "types": cypher.relation_types()}
+        found: list[PathView] = []
+        for length in range(len(shortest[0].edges), longest + 1):
+            params["limit"] = limit - len(found)
+            rows = self._read(cypher.all_paths(length), params).records()
+            found += [PathView(tuple(_edge(hop) for hop in row["hops"])) for row in rows]
+            if len(found) >= limit:
+                break
+        return sorted(found, key=lambda p: (len(p.edges), p.actors, [e.type for e in p.edges]))
+
+    def publishers(self) -> list[tuple[str, int]]:
+        """Each publisher named by an article, with its number of articles, by name."""
+        return [(r["publisher"], r["articles"]) for r in self._read(cypher.PUBLISHERS).records()]
+
+    def edges_from_publishers(
+        self, edges: Sequence[EdgeView], publishers: Sequence[str]
+    ) -> set[tuple[str, str, str]]:
+        """The (subject, type, object) of those edges with a claim from one of ``publishers``.
+
+        An edge gathers claims from many articles; it is one publisher's when at least one
+        of its claims comes from an article of that publisher.
+        """
+        if not edges or not publishers:
+            return set()
+        by_key = {cypher.edge_key(e.subject, e.type, e.object): e for e in edges}
+        params = {"keys": list(by_key), "publishers": list(publishers)}
+        rows = self._read(cypher.EDGES_FROM_PUBLISHERS, params).records()
+        return {(e.subject, e.type, e.object) for r in rows if (e := by_key.get(r["key"]))}
 
     def _count(self, text: str, params: dict[str, Any] | None = None) -> int:
         rows = self._read(text, params).rows
@@ -358,7 +517,8 @@ class CypherStore:
     def stats(self) -> Stats:
         types = {"types": cypher.relation_types()}
         by_kind = {r["kind"]: r["n"] for r in self._read(cypher.ACTORS_BY_KIND).records()}
-        by_type = {r["type"]: r["n"] for r in self._read(cypher.EDGES_BY_TYPE, types).records()}
+        counts = [(t, self._count(cypher.count_edges(t))) for t in types["types"]]
+        by_type = {t: n for t, n in sorted(counts, key=lambda c: (-c[1], c[0])) if n}
         return Stats(
             articles=self._count(cypher.COUNT_ARTICLES),
             actors=sum(by_kind.values()),
@@ -411,6 +571,7 @@ class CypherStore:
                     text=row["text"], title=row["title"], source=row["source"] or "",
                     publisher=row["publisher"], published=row["published"], url=row["url"],
                     language=row["language"] or "en", id=row["id"],
+                    sources=tuple(row.get("sources") or ()), fingerprint=row.get("fingerprint"),
                 )  # fmt: skip
                 yield Extraction(
                     article,
