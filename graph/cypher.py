@@ -41,6 +41,16 @@ MATCH (:Article {id: article_id})-[:ASSERTS]->(c:Claim)
 DETACH DELETE c
 """
 
+# An actor's mention count grows by each write's new mentions (MERGE_ACTORS), so mentions
+# forgotten are subtracted in the same transaction: what a concurrent writer read before
+# the transaction (OLD_MENTIONED) cannot then make a rewritten article count twice.
+FORGET_MENTION_COUNTS = """
+UNWIND $article_ids AS article_id
+MATCH (:Article {id: article_id})-[:MENTIONS]->(x:Actor)
+WITH x, count(*) AS gone
+SET x.mentions = x.mentions - gone
+"""
+
 FORGET_MENTIONS = """
 UNWIND $article_ids AS article_id
 MATCH (:Article {id: article_id})-[m:MENTIONS]->(:Actor)

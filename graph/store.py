@@ -230,6 +230,7 @@ def write_statements(
             )
     statements: list[Statement] = [
         (cypher.FORGET_CLAIMS, {"article_ids": article_ids}),
+        (cypher.FORGET_MENTION_COUNTS, {"article_ids": article_ids}),
         (cypher.FORGET_MENTIONS, {"article_ids": article_ids}),
         (cypher.MERGE_ARTICLES, {"articles": articles}),
         *_actor_statements(actors, known_actor_ids),
