@@ -24,7 +24,7 @@ import typer
 
 from actorgraph.cli import StoreOption, app, friendly
 from actorgraph.errors import ActorgraphError, StoreError
-from actorgraph.graph import Store, default_url, open_store
+from actorgraph.graph import Store, content_checksum, default_url, open_store
 
 MANIFEST = "manifest.json"
 BACKUP_FORMAT = "actorgraph-backup"
@@ -32,37 +32,6 @@ BACKUP_VERSION = 1
 
 
 # --- a checksum of a store's contents -------------------------------------------------------
-
-
-def _canonical(item: dict[str, Any]) -> str:
-    return json.dumps(item, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-def content_checksum(store: Store) -> str:
-    """SHA-256 of everything the store says through its public API (articles with their
-    text, actors, claims, typed edges), independent of order and of the backend's ids."""
-    lines: list[str] = []
-    for ex in store.iter_extractions():
-        doc = ex.to_json()
-        doc["text"] = ex.article.text
-        doc["language"] = ex.article.language
-        doc["extractor"] = ex.extractor
-        doc["sources"] = sorted(getattr(ex.article, "sources", ()))
-        doc["actors"] = sorted(
-            ({**a, "aliases": sorted(a["aliases"])} for a in doc["actors"]), key=_canonical
-        )
-        doc["relations"] = sorted(doc["relations"], key=_canonical)
-        lines.append("article " + _canonical(doc))
-    for actor in store.iter_actors():
-        fields = {k: getattr(actor, k) for k in actor.__slots__}
-        fields["aliases"] = sorted(actor.aliases)
-        lines.append("actor " + _canonical(fields))
-    for edge in store.iter_edges():
-        lines.append("edge " + _canonical({k: getattr(edge, k) for k in edge.__slots__}))
-    digest = hashlib.sha256()
-    for line in sorted(lines):
-        digest.update(line.encode() + b"\n")
-    return digest.hexdigest()
 
 
 def _counts(store: Store) -> dict[str, int]:

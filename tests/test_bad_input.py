@@ -27,8 +27,7 @@ from conftest import ROOT, short_tmp
 from typer.testing import CliRunner
 
 from actorgraph.cli import app
-from actorgraph.cli_manage import content_checksum
-from actorgraph.graph import open_store
+from actorgraph.graph import content_checksum, open_store
 from actorgraph.graph.embedded import EmbeddedServer
 from actorgraph.graph.open import STORE_ENV
 

@@ -22,9 +22,8 @@ from conftest import ROOT, short_tmp
 from typer.testing import CliRunner
 
 from actorgraph.cli import app
-from actorgraph.cli_manage import content_checksum
 from actorgraph.errors import StoreError
-from actorgraph.graph import embedded, open_store
+from actorgraph.graph import content_checksum, embedded, open_store
 from actorgraph.graph.embedded import EmbeddedServer
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
 

@@ -8,8 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from actorgraph.cli import app
-from actorgraph.cli_manage import content_checksum
-from actorgraph.graph import open_store
+from actorgraph.graph import content_checksum, open_store
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
 
 runner = CliRunner()
