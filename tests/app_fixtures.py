@@ -15,6 +15,7 @@ import pytest
 
 from actorgraph.graph import Store, open_store
 from actorgraph.loaders import Extractor, read_sources
+from actorgraph.viz.connect import open_cached
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = REPO / "actorgraph" / "samples"
@@ -65,3 +66,14 @@ def app_publishers_store() -> Iterator[Store]:
     finally:
         store.close()
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture
+def fresh_store(falkordb_url: str) -> Iterator[Store]:
+    """An empty embedded store of its own; the app's cached handle is dropped before it stops."""
+    store = open_store(falkordb_url)
+    try:
+        yield store
+    finally:
+        open_cached.clear()
+        store.close()

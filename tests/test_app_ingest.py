@@ -6,16 +6,13 @@ and every check of what was written reads it back through the store.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from streamlit.testing.v1 import AppTest
 from test_app import THERMO, actor, plain, run_app
 
-from actorgraph.graph import Store, open_store
+from actorgraph.graph import Store
 from actorgraph.pipeline import pasted_article, read_uploads, write_extractions
 from actorgraph.viz import ingest_page
-from actorgraph.viz.connect import open_cached
 
 pytest_plugins = ["app_fixtures"]
 
@@ -23,17 +20,6 @@ INGEST = "views/ingest.py"
 SENTENCE = "Acme Corp sold radios to Ruritania police."
 GOOD = b"Radio deal\n\nAcme Corp sold radios to Ruritania police."
 EMPTY_MESSAGE = "empty.txt: the file is empty; there is no article to read"
-
-
-@pytest.fixture
-def fresh_store(falkordb_url: str) -> Iterator[Store]:
-    """An empty embedded store of its own; the app's cached handle is dropped before it stops."""
-    store = open_store(falkordb_url)
-    try:
-        yield store
-    finally:
-        open_cached.clear()
-        store.close()
 
 
 def ingest_page_of(monkeypatch: pytest.MonkeyPatch, store: Store) -> AppTest:

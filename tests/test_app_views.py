@@ -20,7 +20,6 @@ from test_app import THERMO, actor, drawn, plain, run_app
 from test_app_pages import PATHS, graph_data, open_page
 from test_paths_all import ACME, BETA, DOE, POLICE
 
-from actorgraph.graph import Store, open_store
 from actorgraph.graph.cypher import MAX_ALL_PATHS_LENGTH
 from actorgraph.schema import vocabulary
 from actorgraph.viz import draw, edge_filters, ingest_page, picture, results
@@ -256,16 +255,6 @@ def test_the_cypher_graph_knows_which_nodes_are_actors(app_sample_store):
 
 
 # -- Ingest skips what the store holds -------------------------------------------------------------
-
-
-@pytest.fixture
-def fresh_store(falkordb_url: str) -> Iterator[Store]:
-    store = open_store(falkordb_url)
-    try:
-        yield store
-    finally:
-        open_cached.clear()
-        store.close()
 
 
 def paste(at: AppTest, text: str) -> AppTest:
