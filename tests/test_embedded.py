@@ -377,6 +377,28 @@ def test_server_that_fails_to_start_raises_store_error_with_the_log_tail(
     assert server_pids(data_dir) == []
 
 
+def test_a_server_busy_loading_a_big_store_is_waited_for_not_called_hung(
+    servers: Callable[[], EmbeddedServer],
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Decoding a big graph, the server answers nothing for seconds (a million-edge store:
+    over START_TIMEOUT); it is working, so the start waits for it."""
+    server = servers()
+    socket_path = server.ensure_running()
+    write_graph(socket_path, "UNWIND range(1, 1000000) AS i CREATE (:N {v: i})")
+    write_graph(socket_path, "CREATE INDEX FOR (n:N) ON (n.v)")
+    server.rewrite_log()  # the next start decodes a snapshot, silent until it is done
+    server.stop()
+    monkeypatch.setattr(embedded, "START_TIMEOUT", 0.05)
+
+    started = time.monotonic()
+    servers().ensure_running()
+
+    assert time.monotonic() - started > 0.05  # longer than the timeout: it was waited for
+    assert read_graph(socket_path, "MATCH (n:N) RETURN count(n)") == [[1000000]]
+
+
 def test_live_server_whose_socket_is_gone_is_not_started_twice(
     servers: Callable[[], EmbeddedServer],
     data_dir: Path,
