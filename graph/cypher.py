@@ -22,10 +22,12 @@ MATCH (c)-[:OBJECT]->(o:Actor)
 RETURN DISTINCT c.type AS type, s.id AS subject, o.id AS object
 """
 
+# The actors a batch's articles named before this write, with those articles' dates: an
+# actor's first and last sighting need recounting only when one of them was such a date.
 OLD_MENTIONED = """
 UNWIND $article_ids AS article_id
-MATCH (:Article {id: article_id})-[:MENTIONS]->(x:Actor)
-RETURN DISTINCT x.id AS id
+MATCH (a:Article {id: article_id})-[:MENTIONS]->(x:Actor)
+RETURN x.id AS id, collect(DISTINCT a.published) AS dates
 """
 
 KNOWN_ARTICLES = """
@@ -102,11 +104,19 @@ SET n.sources = coalesce(n.sources, []) + [s IN r.sources WHERE NOT s IN coalesc
 """
 
 
-# Which of a batch's actors the store has already (the others are created with their labels).
-KNOWN_ACTORS = """
-UNWIND $actor_ids AS actor_id
-MATCH (n:Actor {id: actor_id})
-RETURN n.id AS id
+# What a batch says of its actors ($actors rows: id, kinds, names) that the store lacks:
+# rows only for actors it does not have (new), or has without one of the kinds (as labels)
+# or names (name or alias) given now; a big batch of known actors returns next to nothing.
+ACTOR_NEWS = """
+UNWIND $actors AS x
+OPTIONAL MATCH (n:Actor {id: x.id})
+WITH x, n,
+     CASE WHEN n IS NULL THEN x.kinds
+          ELSE [k IN x.kinds WHERE NOT k IN labels(n)] END AS kinds,
+     CASE WHEN n IS NULL THEN x.names
+          ELSE [m IN x.names WHERE NOT m IN [n.name] + n.aliases] END AS names
+WHERE n IS NULL OR size(kinds) > 0 OR size(names) > 0
+RETURN x.id AS id, n IS NULL AS new, kinds, names
 """
 
 
@@ -119,36 +129,42 @@ def create_actors(kind: str) -> str:
     return f"""
 UNWIND $actors AS x
 MERGE (n:Actor:{label} {{id: x.id}})
-ON CREATE SET n.name = x.name, n.kind = x.kinds[0], n.aliases = [], n.mentions = 0
+ON CREATE SET n.name = x.name, n.kind = x.kinds[0], n.aliases = [], n.mentions = 0,
+              n.degree = 0
 """
 
 
 @cache
-def merge_actors() -> str:
-    """Merge actors, one row each ($actors: id, name, kinds, aliases, wikidata, articles),
-    and their mentions by the batch's articles. Each kind an actor was given becomes a
-    second label (from the vocabulary), set only where missing (FalkorDB pays for re-setting
-    one in proportion to the graph's size). Statistics grow by the new mentions, without
-    re-reading every article that names a hub; REFRESH_ACTORS recounts, after this, the
-    actors the batch's articles named before they were re-written."""
-    labels = "\n".join(
-        f"FOREACH (_ IN CASE WHEN '{kind}' IN x.kinds AND NOT n:{kind} THEN [1] ELSE [] END |\n"
-        f"  SET n:{kind})"
-        for kind in vocabulary().kinds
-    )
+def add_kind(kind: str) -> str:
+    """A kind's label for known actors given that kind anew (rare: an actor read as a
+    company in one article and an agency in another)."""
+    label = vocabulary().kinds[kind].name
     return f"""
+UNWIND $actor_ids AS actor_id
+MATCH (n:Actor {{id: actor_id}})
+WHERE NOT n:{label}
+SET n:{label}
+"""
+
+
+# Actors, one row each ($actors: id, name, kinds, aliases, wikidata, articles), and their
+# mentions by the batch's articles; labels come from create_actors and add_kind. Statistics
+# grow by the new mentions, without re-reading every article that names a hub (REFRESH_ACTORS
+# recounts the actors the batch's articles named before they were re-written), and all of an
+# actor's properties are set at once, after the mentions: FalkorDB's cost is per update.
+MERGE_ACTORS = """
 UNWIND $actors AS x
-MERGE (n:Actor {{id: x.id}})
-ON CREATE SET n.name = x.name, n.kind = x.kinds[0], n.aliases = [], n.mentions = 0
-SET n.aliases = n.aliases + [al IN x.aliases WHERE NOT al IN n.aliases AND al <> n.name],
-    n.wikidata = coalesce(n.wikidata, x.wikidata)
-{labels}
+MERGE (n:Actor {id: x.id})
+ON CREATE SET n.name = x.name, n.kind = x.kinds[0], n.aliases = [], n.mentions = 0,
+              n.degree = 0
 WITH n, x
 UNWIND x.articles AS article_id
-MATCH (a:Article {{id: article_id}})
-MERGE (a)-[:MENTIONS]->(n)
-WITH n, count(a) AS mentions, min(a.published) AS first_seen, max(a.published) AS last_seen
-SET n.mentions = n.mentions + mentions,
+MATCH (a:Article {id: article_id})
+CREATE (a)-[:MENTIONS]->(n)
+WITH n, x, count(a) AS mentions, min(a.published) AS first_seen, max(a.published) AS last_seen
+SET n.aliases = n.aliases + [al IN x.aliases WHERE NOT al IN n.aliases AND al <> n.name],
+    n.wikidata = coalesce(n.wikidata, x.wikidata),
+    n.mentions = n.mentions + mentions,
     n.first_seen = CASE WHEN first_seen IS NULL THEN n.first_seen
                         WHEN n.first_seen IS NULL OR first_seen < n.first_seen
                         THEN first_seen ELSE n.first_seen END,
@@ -167,48 +183,67 @@ MERGE (k)-[:NAMES]->(n)
 """
 
 
+# CREATE, not MERGE: the batch's articles have no claims left (FORGET_CLAIMS, in the same
+# transaction), and a claim's id is its article's, so nothing is there to match. A claim
+# keeps its article's id and date, so deriving an edge reads its claims and nothing else.
 CREATE_CLAIMS = """
 UNWIND $claims AS c
 MATCH (a:Article {id: c.article})
 MATCH (s:Actor {id: c.subject})
 MATCH (o:Actor {id: c.object})
-MERGE (n:Claim {id: c.id})
-SET n.type = c.type, n.modality = c.modality, n.confidence = c.confidence,
-    n.sentence = c.sentence, n.start = c.start, n.end = c.end, n.edge_key = c.edge_key
-MERGE (a)-[:ASSERTS]->(n)
-MERGE (n)-[:SUBJECT]->(s)
-MERGE (n)-[:OBJECT]->(o)
+CREATE (a)-[:ASSERTS]->(n:Claim {id: c.id, type: c.type, modality: c.modality,
+                                 confidence: c.confidence, sentence: c.sentence,
+                                 start: c.start, end: c.end, edge_key: c.edge_key,
+                                 article: c.article, published: c.published}),
+       (n)-[:SUBJECT]->(s),
+       (n)-[:OBJECT]->(o)
 """
 
 
 @cache
 def derive_edges(relation_type: str) -> str:
-    """Rebuild the typed edges of the given pairs from their claims (none left: no edge).
+    """Set the typed edges of the given pairs from their claims, in place.
 
     One edge per (subject, type, object): how many claims and articles support it,
     when it was first and last seen, its strongest modality and best confidence. A
     pair's claims come through the edge_key index ($pairs rows: subject, object, key),
-    so the cost is the edge's own claims, however many claims its actors have.
-    (One statement per type: FalkorDB runs a statement that picks the type per row
-    with FOREACH ten times slower.)
+    so the cost is the edge's own claims, however many claims its actors have (walking
+    from a claim to its article, FalkorDB's cost grew with the graph). An edge
+    made here adds one to the degree of both its actors; a pair without claims is left
+    to drop_edges. (One statement per type: FalkorDB runs a statement that picks the
+    type per row with FOREACH ten times slower.)
     """
     rel = vocabulary().relation(relation_type).name
     return f"""
 UNWIND $pairs AS p
+MATCH (c:Claim {{edge_key: p.key}})
+WITH p, count(c) AS claims, count(DISTINCT c.article) AS articles,
+     min(c.published) AS first_seen, max(c.published) AS last_seen,
+     collect(DISTINCT c.modality) AS modalities, max(c.confidence) AS confidence
 MATCH (s:Actor {{id: p.subject}})
 MATCH (o:Actor {{id: p.object}})
-OPTIONAL MATCH (s)-[old:{rel}]->(o)
-DELETE old
-WITH DISTINCT s, o, p
-MATCH (c:Claim {{edge_key: p.key}})
-MATCH (a:Article)-[:ASSERTS]->(c)
-WITH s, o, count(DISTINCT c) AS claims, count(DISTINCT a) AS articles,
-     min(a.published) AS first_seen, max(a.published) AS last_seen,
-     collect(DISTINCT c.modality) AS modalities, max(c.confidence) AS confidence
-CREATE (s)-[:{rel} {{claims: claims, articles: articles, first_seen: first_seen,
-    last_seen: last_seen, confidence: confidence,
-    modality: CASE WHEN 'asserted' IN modalities THEN 'asserted'
-                   WHEN 'hedged' IN modalities THEN 'hedged' ELSE 'negated' END}}]->(o)
+MERGE (s)-[e:{rel}]->(o)
+ON CREATE SET s.degree = coalesce(s.degree, 0) + 1, o.degree = coalesce(o.degree, 0) + 1
+SET e.claims = claims, e.articles = articles, e.first_seen = first_seen,
+    e.last_seen = last_seen, e.confidence = confidence,
+    e.modality = CASE WHEN 'asserted' IN modalities THEN 'asserted'
+                      WHEN 'hedged' IN modalities THEN 'hedged' ELSE 'negated' END
+"""
+
+
+@cache
+def drop_edges(relation_type: str) -> str:
+    """Delete the typed edges of the given pairs that no claim supports any more (their
+    articles were re-written or removed), one less on the degree of both their actors."""
+    rel = vocabulary().relation(relation_type).name
+    return f"""
+UNWIND $pairs AS p
+OPTIONAL MATCH (c:Claim {{edge_key: p.key}})
+WITH p, count(c) AS left
+WHERE left = 0
+MATCH (s:Actor {{id: p.subject}})-[e:{rel}]->(o:Actor {{id: p.object}})
+SET s.degree = s.degree - 1, o.degree = o.degree - 1
+DELETE e
 """
 
 
@@ -226,13 +261,53 @@ SET c.edge_key = s.id + '|' + c.type + '|' + o.id
 """
 
 
-# Actor statistics from the articles that mention them; actors no article mentions go.
+# Each actor's degree (its typed edges, in and out) is kept as edges come and go; a store
+# from before that gets them once, when it is opened (all its actors lack one, and every
+# actor made since is made with one, so asking one actor tells).
+DEGREES_MISSING = """
+MATCH (n:Actor)
+WITH n LIMIT 1
+RETURN n.degree IS NULL AS missing
+"""
+
+# Claims written before they kept their article's id and date get them once, when opened.
+CLAIM_ARTICLES_MISSING = """
+MATCH (c:Claim)
+WITH c LIMIT 1
+RETURN c.article IS NULL AS missing
+"""
+
+BACKFILL_CLAIM_ARTICLES = """
+MATCH (a:Article)-[:ASSERTS]->(c:Claim)
+SET c.article = a.id, c.published = a.published
+"""
+
+BACKFILL_DEGREES = f"""
+MATCH (n:Actor)
+OPTIONAL MATCH (n)-[e:{"|".join(vocabulary().relations)}]-(:Actor)
+WITH n, count(e) AS degree
+SET n.degree = degree
+"""
+
+# What a store written by an earlier actorgraph lacks: (is it missing?, fill it in), each
+# asked when a store is opened.
+MIGRATIONS = (
+    (CLAIM_ARTICLES_MISSING, BACKFILL_CLAIM_ARTICLES),
+    (DEGREES_MISSING, BACKFILL_DEGREES),
+)
+
+
+# First and last sightings recounted from the articles that mention an actor, for actors
+# whose first or last sighting was the date of an article re-written or removed ($actors
+# rows: id, dates); a hub named by thousands of articles is recounted only then. (Mention
+# counts need no recount: FORGET_MENTION_COUNTS takes the forgotten ones off.)
 REFRESH_ACTORS = """
-UNWIND $actor_ids AS actor_id
-MATCH (n:Actor {id: actor_id})
+UNWIND $actors AS r
+MATCH (n:Actor {id: r.id})
+WHERE n.first_seen IN r.dates OR n.last_seen IN r.dates
 OPTIONAL MATCH (a:Article)-[:MENTIONS]->(n)
-WITH n, count(a) AS mentions, min(a.published) AS first_seen, max(a.published) AS last_seen
-SET n.mentions = mentions, n.first_seen = first_seen, n.last_seen = last_seen
+WITH n, min(a.published) AS first_seen, max(a.published) AS last_seen
+SET n.first_seen = first_seen, n.last_seen = last_seen
 """
 
 # An alias node that names only an actor about to go, goes with it.
@@ -257,7 +332,7 @@ DETACH DELETE n
 # --- reading -----------------------------------------------------------------------------
 
 _ACTOR_FIELDS = """n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS aliases,
-       n.mentions AS mentions, n.wikidata AS wikidata,
+       n.mentions AS mentions, n.degree AS degree, n.wikidata AS wikidata,
        n.first_seen AS first_seen, n.last_seen AS last_seen"""
 
 ACTOR = f"""
@@ -285,41 +360,54 @@ _TYPED = "type(e) IN $types"
 # links (tens of thousands on a big graph) are then never walked.
 _TYPED_PATTERN = "|".join(vocabulary().relations)
 
+_EDGE_FIELDS = """e.claims AS claims, e.articles AS articles, e.modality AS modality,
+       e.confidence AS confidence, e.first_seen AS first_seen, e.last_seen AS last_seen"""
+
 # The next ring of an ego network: at most $room actors not in it yet. (WITH n: from the
 # ring's actors outwards; else FalkorDB starts from every actor not in $seen.)
 EGO_NEIGHBOURS = f"""
 UNWIND $ids AS actor_id
 MATCH (n:Actor {{id: actor_id}})
 WITH n
-MATCH (n)-[e:{_TYPED_PATTERN}]-(m:Actor)
-WHERE {_TYPED} AND NOT m.id IN $seen
+MATCH (n)-[:{_TYPED_PATTERN}]-(m:Actor)
+WHERE NOT m.id IN $seen
 RETURN DISTINCT m.id AS id
 LIMIT $room
 """
 
-# The typed edges among the actors of the view ($seen) that touch an expanded one ($ids):
-# each edge walked once, from its subject (half the work of walking both ways).
-EGO_EDGES = f"""
-UNWIND $seen AS actor_id
-MATCH (n:Actor {{id: actor_id}})
-WITH n
-MATCH (n)-[e:{_TYPED_PATTERN}]->(m:Actor)
-WHERE {_TYPED} AND m.id IN $seen AND (n.id IN $ids OR m.id IN $ids)
-RETURN DISTINCT n.id AS subject, type(e) AS type, m.id AS object,
-       e.claims AS claims, e.articles AS articles, e.modality AS modality,
-       e.confidence AS confidence, e.first_seen AS first_seen, e.last_seen AS last_seen
-"""
-
-# The same edges walked from the expanded actors both ways: less work when they are few.
-EGO_EDGES_AROUND = f"""
+# The edges of an ego network (both ends among the actors shown, $seen, one of them
+# expanded, $expanded) are walked from the actors with few edges ($ids): each edge once,
+# from its subject, or into its object when the subject is a hub ($hubs) ...
+EGO_EDGES_OUT = f"""
 UNWIND $ids AS actor_id
 MATCH (n:Actor {{id: actor_id}})
 WITH n
-MATCH (n)-[e:{_TYPED_PATTERN}]-(m:Actor)
-WHERE {_TYPED} AND m.id IN $seen
-RETURN DISTINCT startNode(e).id AS subject, type(e) AS type, endNode(e).id AS object,
-       e.claims AS claims, e.articles AS articles, e.modality AS modality,
-       e.confidence AS confidence, e.first_seen AS first_seen, e.last_seen AS last_seen
+MATCH (n)-[e:{_TYPED_PATTERN}]->(m:Actor)
+WHERE m.id IN $seen AND (n.id IN $expanded OR m.id IN $expanded)
+RETURN n.id AS subject, type(e) AS type, m.id AS object, {_EDGE_FIELDS}
+"""
+
+EGO_EDGES_IN = f"""
+UNWIND $ids AS actor_id
+MATCH (n:Actor {{id: actor_id}})
+WITH n
+MATCH (n)<-[e:{_TYPED_PATTERN}]-(m:Actor)
+WHERE m.id IN $hubs AND (n.id IN $expanded OR m.id IN $expanded)
+RETURN m.id AS subject, type(e) AS type, n.id AS object, {_EDGE_FIELDS}
+"""
+
+# ... and looked up pair by pair among the hubs ($ids), whose thousands of edges to actors
+# not shown are never walked.
+EGO_EDGES_AMONG = f"""
+UNWIND $ids AS actor_id
+MATCH (n:Actor {{id: actor_id}})
+WITH collect(n) AS hubs
+UNWIND hubs AS n
+UNWIND hubs AS m
+WITH n, m
+WHERE n <> m AND (n.id IN $expanded OR m.id IN $expanded)
+MATCH (n)-[e:{_TYPED_PATTERN}]->(m)
+RETURN n.id AS subject, type(e) AS type, m.id AS object, {_EDGE_FIELDS}
 """
 
 # The actors a normalised name or alias names (for resolution across articles).
@@ -366,12 +454,12 @@ def count_edges(relation_type: str) -> str:
     return f"MATCH ()-[e:{rel}]->() RETURN count(e) AS n"
 
 
+# The degree each actor keeps (derive_edges, drop_edges): no edge is walked.
 TOP_ACTORS = f"""
-MATCH (n:Actor)-[e]-(:Actor)
-WHERE {_TYPED}
-WITH n, count(e) AS degree
-RETURN {_ACTOR_FIELDS}, degree
-ORDER BY degree DESC, n.name
+MATCH (n:Actor)
+WHERE n.degree > 0
+RETURN {_ACTOR_FIELDS}
+ORDER BY n.degree DESC, n.name
 LIMIT $limit
 """
 NEWEST_ARTICLES = """

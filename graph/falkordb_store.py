@@ -84,6 +84,9 @@ class FalkorDBStore(CypherStore):
                 self._ensure_index(statement)
             if self._ensure_index(_EDGE_KEY_INDEX):
                 self._graph.query(cypher.BACKFILL_EDGE_KEYS)
+            for missing, backfill in cypher.MIGRATIONS:
+                if self._graph.query(missing).result_set == [[True]]:
+                    self._graph.query(backfill)
 
     def _ensure_index(self, statement: str) -> bool:
         """Create an index unless it exists; whether it was created."""

@@ -9,6 +9,7 @@ access mode), and the mapping of driver errors to one-line StoreError/QueryError
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
@@ -194,7 +195,17 @@ class Neo4jStore(CypherStore):
                     present |= set(SCHEMA)
                 except Forbidden:
                     pass
+            with contextlib.suppress(Forbidden):  # a read-only account reads it as it is
+                self._migrate(session)
         self._fulltext = FULLTEXT_INDEX in present
+
+    @staticmethod
+    def _migrate(session: neo4j.Session) -> None:
+        """Fill in, once, what a store written by an earlier actorgraph lacks."""
+        for missing, backfill in cypher.MIGRATIONS:
+            record = session.run(missing).single()
+            if record is not None and record["missing"]:
+                session.run(backfill).consume()
 
     # --- the three primitives ----------------------------------------------------------
 

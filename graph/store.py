@@ -36,6 +36,7 @@ class ActorView:
     kind: str
     aliases: tuple[str, ...] = ()
     mentions: int = 0
+    degree: int = 0  # typed edges, in and out
     wikidata: str | None = None
     first_seen: str | None = None
     last_seen: str | None = None
@@ -158,6 +159,7 @@ def _actor(row: dict[str, Any]) -> ActorView:
         kind=row["kind"],
         aliases=tuple(row.get("aliases") or ()),
         mentions=row.get("mentions") or 0,
+        degree=row.get("degree") or 0,
         wikidata=row.get("wikidata"),
         first_seen=row.get("first_seen"),
         last_seen=row.get("last_seen"),
@@ -168,18 +170,31 @@ def _edge(row: dict[str, Any]) -> EdgeView:
     return EdgeView(**{k: row[k] for k in EdgeView.__slots__})
 
 
+@dataclass(frozen=True, slots=True)
+class ActorNews:
+    """What a batch says of an actor that the store lacks (cypher.ACTOR_NEWS): the actor
+    itself, kinds it has no label for, names it has not gone by. A write sends only that."""
+
+    new: bool
+    kinds: frozenset[str]
+    names: frozenset[str]
+
+
 def write_statements(
     extractions: Sequence[Extraction],
     old_ends: list[dict[str, Any]],
-    old_actor_ids: list[str],
-    known_actor_ids: set[str] | None = None,
+    old_actors: list[dict[str, Any]],
+    news: dict[str, ActorNews],
 ) -> list[Statement]:
     """The statements that write a batch of extractions, replacing what those articles said.
 
-    With ``known_actor_ids`` (those of the batch's actors the store has), the others are
-    created with their kind's label first (cypher.create_actors).
+    ``old_ends`` are the (type, subject, object) of the claims these articles made before,
+    ``old_actors`` the actors they named then (cypher.OLD_MENTIONED rows), ``news`` what the
+    store lacks of the batch's actors (new ones are created with their kind's label first,
+    cypher.create_actors). An article twice in the batch is written once, as it comes last.
     """
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    extractions = list({e.article.id: e for e in extractions}.values())
     article_ids = [e.article.id for e in extractions]
     articles, actors, claims = [], [], []
     for ex in extractions:
@@ -209,7 +224,6 @@ def write_statements(
                     "aliases": list(a.aliases),
                     "wikidata": a.wikidata,
                     "article": art.id,
-                    "keys": sorted({name_key(n) for n in (a.name, *a.aliases)} - {""}),
                 }
             )
         for c in ex.claims:
@@ -226,6 +240,7 @@ def write_statements(
                     "start": c.evidence.start,
                     "end": c.evidence.end,
                     "edge_key": cypher.edge_key(c.subject, c.type, c.object),
+                    "published": art.published,
                 }
             )
     statements: list[Statement] = [
@@ -233,83 +248,117 @@ def write_statements(
         (cypher.FORGET_MENTION_COUNTS, {"article_ids": article_ids}),
         (cypher.FORGET_MENTIONS, {"article_ids": article_ids}),
         (cypher.MERGE_ARTICLES, {"articles": articles}),
-        *_actor_statements(actors, known_actor_ids),
+        *_actor_statements(actors, news),
         (cypher.CREATE_CLAIMS, {"claims": claims}),
     ]
-    # Actors these articles mentioned before are recounted in full; the others just grew.
-    touched = [*old_actor_ids, *(a["id"] for a in actors)]
-    return statements + rederive_statements([*old_ends, *claims], touched, old_actor_ids)
+    # Actors new to the store are dropped again if a statement above failed to mention them
+    # (FalkorDB runs the rest of a transaction after a failed statement).
+    new = sorted(i for i, n in news.items() if n.new)
+    return statements + rederive_statements(claims, old_ends, old_actors, new)
 
 
 def _actor_statements(
-    mentions: list[dict[str, Any]], known: set[str] | None = None
+    mentions: list[dict[str, Any]], news: dict[str, ActorNews]
 ) -> list[Statement]:
     """Merge each actor once however many articles of the batch name it (its first name
-    and kind, every alias, kind and wikidata id it was given, the articles), then its keys."""
+    and kind, every alias, kind and wikidata id it was given, the articles), then the keys
+    of its new names.
+
+    New actors are created with their first kind's label; a known actor gets the label of
+    a kind only when it lacks it, and the keys only of names it has not gone by."""
+    nothing = ActorNews(False, frozenset(), frozenset())
     actors: dict[str, dict[str, Any]] = {}
     for m in mentions:
         actor = actors.setdefault(
             m["id"], {"id": m["id"], "name": m["name"], "kinds": {}, "aliases": {},
-                      "wikidata": None, "articles": {}, "keys": set()}
+                      "wikidata": None, "articles": {}}
         )  # fmt: skip
         actor["kinds"][m["kind"]] = None
         actor["aliases"].update(dict.fromkeys(m["aliases"]))
         actor["wikidata"] = actor["wikidata"] or m["wikidata"]
         actor["articles"][m["article"]] = None
-        actor["keys"].update(m["keys"])
     rows, keys = [], []
     new: dict[str, list[dict[str, Any]]] = {}
+    relabel: dict[str, list[str]] = {}
     for actor in actors.values():
-        keys += [{"actor": actor["id"], "key": k} for k in sorted(actor.pop("keys"))]
         row = {k: list(v) if isinstance(v, dict) else v for k, v in actor.items()}
         rows.append(row)
-        if known is not None and row["id"] not in known:
+        told = news.get(row["id"], nothing)
+        fresh = sorted({name_key(name) for name in told.names} - {""})
+        keys += [{"actor": row["id"], "key": k} for k in fresh]
+        if told.new:
             new.setdefault(row["kinds"][0], []).append(row)
-    creates = [(cypher.create_actors(kind), {"actors": new[kind]}) for kind in sorted(new)]
+        for kind in sorted(told.kinds - ({row["kinds"][0]} if told.new else set())):
+            relabel.setdefault(kind, []).append(row["id"])
     return [
-        *creates,
-        (cypher.merge_actors(), {"actors": rows}),
+        *((cypher.create_actors(kind), {"actors": new[kind]}) for kind in sorted(new)),
+        (cypher.MERGE_ACTORS, {"actors": rows}),
+        *((cypher.add_kind(kind), {"actor_ids": relabel[kind]}) for kind in sorted(relabel)),
         (cypher.MERGE_ALIASES, {"aliases": keys}),
     ]
 
 
 def remove_statements(
-    article_ids: Sequence[str], old_ends: list[dict[str, Any]], old_actor_ids: list[str]
+    article_ids: Sequence[str], old_ends: list[dict[str, Any]], old_actors: list[dict[str, Any]]
 ) -> list[Statement]:
     """The statements that delete articles with their claims, then re-derive what they touched."""
     ids = {"article_ids": list(article_ids)}
     statements: list[Statement] = [
         (cypher.FORGET_CLAIMS, ids),
+        (cypher.FORGET_MENTION_COUNTS, ids),
         (cypher.FORGET_MENTIONS, ids),
         (cypher.DELETE_ARTICLES, ids),
     ]
-    return statements + rederive_statements(old_ends, old_actor_ids)
+    return statements + rederive_statements([], old_ends, old_actors)
+
+
+def _pairs_by_type(ends: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, str]]]:
+    """(type, subject, object) ends as derive_edges' $pairs rows, per type, each once."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for end in ends:
+        found.setdefault(end["type"], set()).add((end["subject"], end["object"]))
+    return {
+        rel_type: [{"subject": s, "object": o, "key": cypher.edge_key(s, rel_type, o)}
+                   for s, o in sorted(pairs)]
+        for rel_type, pairs in sorted(found.items())
+    }  # fmt: skip
 
 
 def rederive_statements(
-    ends: list[dict[str, Any]], actor_ids: list[str], recount: list[str] | None = None
+    new_ends: list[dict[str, Any]],
+    old_ends: list[dict[str, Any]],
+    old_actors: list[dict[str, Any]],
+    new_actor_ids: Sequence[str] = (),
 ) -> list[Statement]:
-    """Rebuild the typed edges of these (type, subject, object) ends from the claims left,
-    refresh these actors' statistics (only ``recount``'s when given: the others were
-    counted as they grew), and drop the actors (and aliases) no article mentions."""
-    pairs: dict[str, set[tuple[str, str]]] = {}
-    for end in ends:
-        pairs.setdefault(end["type"], set()).add((end["subject"], end["object"]))
-    statements: list[Statement] = []
-    for rel_type, found in sorted(pairs.items()):
-        rows = [{"subject": s, "object": o, "key": cypher.edge_key(s, rel_type, o)}
-                for s, o in sorted(found)]  # fmt: skip
-        statements.append((cypher.derive_edges(rel_type), {"pairs": rows}))
-    recount = sorted(set(actor_ids if recount is None else recount))
-    if recount:
-        statements.append((cypher.REFRESH_ACTORS, {"actor_ids": recount}))
-    if actor_ids:
-        touched = {"actor_ids": sorted(set(actor_ids))}
+    """Set the typed edges of these (type, subject, object) ends from the claims there are
+    now, drop the old ends' edges no claim is left for, recount the sightings of the actors
+    the re-written or removed articles named (``old_actors``: id, dates), and drop the
+    actors (and aliases) no article mentions: only those, and actors new to the store, can
+    have none (a known actor named again was mentioned before and is mentioned now)."""
+    statements: list[Statement] = [
+        (cypher.derive_edges(rel_type), {"pairs": rows})
+        for rel_type, rows in _pairs_by_type([*old_ends, *new_ends]).items()
+    ]
+    statements += [
+        (cypher.drop_edges(rel_type), {"pairs": rows})
+        for rel_type, rows in _pairs_by_type(old_ends).items()
+    ]
+    old_ids = {a["id"] for a in old_actors}
+    if old_actors:
+        statements.append((cypher.REFRESH_ACTORS, {"actors": old_actors}))
+    if old_ids or new_actor_ids:
+        maybe_gone = {"actor_ids": sorted({*old_ids, *new_actor_ids})}
         statements += [
-            (cypher.DROP_ORPHAN_ALIASES, touched),
-            (cypher.DROP_UNMENTIONED, touched),
+            (cypher.DROP_ORPHAN_ALIASES, maybe_gone),
+            (cypher.DROP_UNMENTIONED, maybe_gone),
         ]
     return statements
+
+
+# An ego network's edges are looked up pair by pair among at most this many of its actors
+# with the most edges (HUBS_LOOKED_UP squared lookups), those with more than HUB_DEGREE.
+HUBS_LOOKED_UP = 40
+HUB_DEGREE = 50
 
 
 class CypherStore:
@@ -346,10 +395,23 @@ class CypherStore:
             return
         ids = {"article_ids": [e.article.id for e in extractions]}
         old_ends = self._read(cypher.OLD_CLAIM_ENDS, ids).records()
-        old_actors = [r["id"] for r in self._read(cypher.OLD_MENTIONED, ids).records()]
-        named = {"actor_ids": sorted({a.id for e in extractions for a in e.actors})}
-        known = {r["id"] for r in self._read(cypher.KNOWN_ACTORS, named).records()}
-        self._write(write_statements(extractions, old_ends, old_actors, known))
+        old_actors = self._read(cypher.OLD_MENTIONED, ids).records()
+        self._write(write_statements(extractions, old_ends, old_actors, self._news(extractions)))
+
+    def _news(self, extractions: Sequence[Extraction]) -> dict[str, ActorNews]:
+        """What these extractions say of their actors that the store lacks (a kind's name
+        is its label)."""
+        told: dict[str, tuple[dict[str, None], dict[str, None]]] = {}
+        for actor in (a for e in extractions for a in e.actors):
+            kinds, names = told.setdefault(actor.id, ({}, {}))
+            kinds[actor.kind] = None
+            names.update(dict.fromkeys((actor.name, *actor.aliases)))
+        rows = [{"id": i, "kinds": list(k), "names": list(n)} for i, (k, n) in told.items()]
+        found = self._read(cypher.ACTOR_NEWS, {"actors": rows}).records()
+        return {
+            r["id"]: ActorNews(r["new"], frozenset(r["kinds"]), frozenset(r["names"]))
+            for r in found
+        }
 
     def remove(self, article_ids: Sequence[str]) -> list[str]:
         """Delete these articles and their claims in one transaction, re-deriving the edges
@@ -359,7 +421,7 @@ class CypherStore:
             return []
         ids = {"article_ids": known}
         old_ends = self._read(cypher.OLD_CLAIM_ENDS, ids).records()
-        old_actors = [r["id"] for r in self._read(cypher.OLD_MENTIONED, ids).records()]
+        old_actors = self._read(cypher.OLD_MENTIONED, ids).records()
         self._write(remove_statements(known, old_ends, old_actors))
         return known
 
@@ -417,11 +479,9 @@ class CypherStore:
         """The actors within ``depth`` typed edges of the given ones, and the edges among them.
 
         Expanded one ring at a time, so a hub does not blow the view up past ``limit`` nodes:
-        each ring asks only for as many new neighbours as there is room for, and the edges
-        come last, those of the expanded actors whose other end is in the view (a hub's
-        thousands of others stay in the store).
+        each ring asks only for as many new neighbours as there is room for. The edges come
+        last: those among the actors shown that touch an expanded one (_edges_among).
         """
-        types = cypher.relation_types()
         seen: dict[str, None] = dict.fromkeys(actor_ids)
         expanded: list[str] = []
         frontier = list(seen)
@@ -432,16 +492,31 @@ class CypherStore:
             expanded += frontier
             if room <= 0:
                 break
-            params = {"ids": frontier, "seen": list(seen), "room": room, "types": types}
+            params = {"ids": frontier, "seen": list(seen), "room": room}
             frontier = [r["id"] for r in self._read(cypher.EGO_NEIGHBOURS, params).records()]
             seen.update(dict.fromkeys(frontier))
-        params = {"ids": expanded, "seen": list(seen), "types": types}
-        few = 2 * len(expanded) < len(seen)  # walk from the expanded, else once from all
-        query = cypher.EGO_EDGES_AROUND if few else cypher.EGO_EDGES
-        found = map(_edge, self._read(query, params).records())
-        edges = {(e.subject, e.type, e.object): e for e in found}
         rows = self._read(cypher.ACTORS_BY_ID, {"ids": list(seen)}).records()
-        return Subgraph([_actor(r) for r in rows], list(edges.values()))
+        actors = [_actor(r) for r in rows]
+        return Subgraph(actors, self._edges_among(actors, expanded))
+
+    def _edges_among(self, actors: list[ActorView], expanded: list[str]) -> list[EdgeView]:
+        """The typed edges between these actors with an expanded one at an end.
+
+        Walking every edge of a hub in view would cost its thousands of edges to actors not
+        shown; so the edges are walked from the actors with few (their degree, kept by the
+        store), and only between the HUBS_LOOKED_UP biggest are they looked up pair by pair.
+        """
+        by_degree = sorted(actors, key=lambda a: -a.degree)
+        hubs = [a.id for a in by_degree[:HUBS_LOOKED_UP] if a.degree > HUB_DEGREE]
+        others = [a.id for a in by_degree[len(hubs) :]]
+        view = {"seen": [a.id for a in actors], "expanded": expanded}
+        found = self._read(cypher.EGO_EDGES_OUT, {"ids": others, **view}).records()
+        if hubs:
+            params = {"ids": others, "hubs": hubs, **view}
+            found += self._read(cypher.EGO_EDGES_IN, params).records()
+        if len(hubs) > 1:
+            found += self._read(cypher.EGO_EDGES_AMONG, {"ids": hubs, **view}).records()
+        return [_edge(row) for row in found]
 
     def evidence(self, subject: str, type: str, object: str) -> list[EvidenceView]:
         """Every claim behind one typed edge, with its sentence and article."""
@@ -531,8 +606,7 @@ class CypherStore:
 
     def top_actors(self, limit: int = 10) -> list[tuple[ActorView, int]]:
         """The most connected actors and their number of typed edges."""
-        params = {"types": cypher.relation_types(), "limit": limit}
-        rows = self._read(cypher.TOP_ACTORS, params).records()
+        rows = self._read(cypher.TOP_ACTORS, {"limit": limit}).records()
         return [(_actor(r), r["degree"]) for r in rows]
 
     def newest_articles(self, limit: int = 10) -> list[dict[str, Any]]:

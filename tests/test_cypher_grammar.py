@@ -33,10 +33,13 @@ def neo4j_queries() -> dict[str, str]:
         if name.isupper() and isinstance(value, str) and not name.startswith("_")
         and any(word in value for word in ("MATCH", "RETURN", "UNWIND", "CREATE"))
     }  # fmt: skip
-    queries["cypher.merge_actors()"] = cypher.merge_actors()
     queries["cypher.paths()"] = cypher.paths()
+    for kind in vocabulary().kinds:
+        queries[f"cypher.create_actors({kind!r})"] = cypher.create_actors(kind)
+        queries[f"cypher.add_kind({kind!r})"] = cypher.add_kind(kind)
     for relation in vocabulary().relations:
         queries[f"cypher.derive_edges({relation!r})"] = cypher.derive_edges(relation)
+        queries[f"cypher.drop_edges({relation!r})"] = cypher.drop_edges(relation)
     for title, (query, _params) in cypher.CONSOLE_EXAMPLES.items():
         queries[f"cypher.CONSOLE_EXAMPLES[{title!r}]"] = query
     for name, statement in neo4j_store.SCHEMA.items():

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from actorgraph.errors import QueryError, StoreError
 from actorgraph.graph import cypher, open_store
+from actorgraph.graph import store as store_module
 from actorgraph.graph.suggest import suggest_actors
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
 
@@ -294,3 +297,104 @@ def test_suggest_actors_offers_the_closest_names_and_aliases(store):
     assert [a.name for a in suggest_actors(store, "Jane Do", limit=1)] == ["Jane Doe"]
     assert suggest_actors(store, "zzzz") == []
     assert suggest_actors(store, "  ") == []
+
+
+def degrees_from_edges(store) -> dict[str, int]:
+    """Each actor's typed edges, in and out, counted from the edges themselves."""
+    found = {a.id: 0 for a in store.iter_actors()}
+    for edge in store.iter_edges():
+        found[edge.subject] += 1
+        found[edge.object] += 1
+    return found
+
+
+def stored_degrees(store) -> dict[str, int]:
+    return {a.id: a.degree for a in store.iter_actors()}
+
+
+def test_degrees_follow_the_edges_through_writes_rewrites_and_removals(store):
+    first, chain = extraction(), chain_extraction()
+    store.write([first, chain])
+    assert stored_degrees(store) == degrees_from_edges(store)
+    assert stored_degrees(store)["company-acme"] == 2  # one edge each way, told twice
+    doe, acme = Actor("Jane Doe", "Person"), Actor("Acme Corp", "Company")
+    only_criticism = Extraction(
+        chain.article,
+        (doe, acme),
+        (Claim("CRITICIZED", doe.id, acme.id, Evidence(TEXT[38:], 38, len(TEXT))),),
+        extractor="test-2",
+    )
+    store.write([only_criticism])  # Beta's edges go with the claims behind them
+    assert stored_degrees(store) == degrees_from_edges(store)
+    assert stored_degrees(store)["person-jane-doe"] == 1
+    store.remove([first.article.id])
+    left = {"company-acme": 1, "person-jane-doe": 1}
+    assert stored_degrees(store) == degrees_from_edges(store) == left
+    assert [(a.id, d) for a, d in store.top_actors()] == [
+        ("company-acme", 1),
+        ("person-jane-doe", 1),
+    ]
+
+
+def test_a_store_from_before_degrees_and_claim_dates_gets_them_when_opened(store_url):
+    """Degrees, and the article id and date a claim keeps, are filled in once on opening
+    a store written without them; edges derived afterwards count articles right."""
+    chain = chain_extraction()
+    with open_store(store_url) as first:
+        first.write([chain])
+        expected = degrees_from_edges(first)
+        first.query("MATCH (n:Actor) REMOVE n.degree", write=True)
+        first.query("MATCH (c:Claim) REMOVE c.article, c.published", write=True)
+        assert set(stored_degrees(first).values()) == {0}  # read as none
+    with open_store(store_url) as second:
+        assert stored_degrees(second) == expected
+        assert expected["company-acme"] == 2
+        claims = second.query("MATCH (c:Claim) RETURN DISTINCT c.article, c.published").rows
+        assert claims == [[chain.article.id, "2022-03-04"]]
+        second.write([extraction()])  # a second article supplying the police
+        edge = "MATCH ({id: 'company-acme'})-[e:SUPPLIED]->() RETURN e.articles, e.first_seen"
+        assert second.query(edge).rows == [[2, "2020-01-02"]]
+
+
+def random_graph_extractions(actors: int = 40, claims: int = 160, seed: int = 5):
+    """Articles of claims between actors drawn with a skew (a few hubs, many with one edge)."""
+    rng = random.Random(seed)
+    people = [Actor(f"Person {i}", "Person") for i in range(actors)]
+    types = ["CRITICIZED", "SUPPLIED", "COLLABORATED_WITH", "FUNDED"]
+    found = []
+    for number in range(claims // 4):
+        text = f"Article {number} about four claims."
+        made = []
+        for _ in range(4):
+            s, o = (min(int(rng.paretovariate(0.8)) - 1, actors - 1) for _ in range(2))
+            if s != o:
+                made.append(Claim(rng.choice(types), people[s].id, people[o].id,
+                                  Evidence(text, 0, len(text))))  # fmt: skip
+        named = {p.id: p for c in made for p in people if p.id in (c.subject, c.object)}
+        article = Article(text=text, title=f"A{number}", published="2021-01-01")
+        found.append(Extraction(article, tuple(named.values()), tuple(made), extractor="t"))
+    return found
+
+
+@pytest.mark.parametrize("depth", [1, 2])
+def test_ego_edges_are_those_among_the_view_touching_an_expanded_actor(store, monkeypatch, depth):
+    """With hubs looked up pair by pair and the rest walked, the edges are exactly those
+    of the whole graph between actors shown with an expanded one at an end."""
+    monkeypatch.setattr(store_module, "HUB_DEGREE", 3)
+    monkeypatch.setattr(store_module, "HUBS_LOOKED_UP", 6)
+    store.write(random_graph_extractions())
+    every = [(e.subject, e.type, e.object) for e in store.iter_edges()]
+    hubs = [a.id for a, _ in store.top_actors(limit=6)]
+    for centre in [*hubs[:3], "person-person-30"]:
+        if store.actor(centre) is None:
+            continue
+        view = store.ego([centre], depth=depth, limit=25)
+        shown = {n.id for n in view.nodes}
+        ring = {o if s == centre else s for s, _, o in every if centre in (s, o)} & shown
+        expanded = {centre} | (ring if depth == 2 else set())
+        expected = {
+            (s, t, o) for s, t, o in every
+            if s in shown and o in shown and (s in expanded or o in expanded)
+        }  # fmt: skip
+        assert {(e.subject, e.type, e.object) for e in view.edges} == expected
+        assert len(shown) <= 25
