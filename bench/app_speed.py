@@ -1,6 +1,7 @@
 """The app's first render of each page on a 2,000-actor / 10,000-edge store (target < 2 s).
 
     python bench/app_speed.py [--actors 2000] [--edges 10000] [--runs 3] [--store URL]
+                              [--pages Timeline,Analytics]
 
 Generates articles whose claims make the wanted number of distinct typed edges (a few
 hub actors, several publishers, dates over 15 years), writes them through the store's
@@ -48,9 +49,12 @@ PAGES = {
 TARGET_S = 2.0
 
 
-def pages(store: Store) -> dict[str, tuple[str, dict[str, str]]]:
+def pages(store: Store, only: list[str] | None = None) -> dict[str, tuple[str, dict[str, str]]]:
     """Each page as a newcomer opens it, then two heavier views: the biggest hub at depth 2
-    under a publisher filter, and every path up to 4 hops between the two biggest hubs."""
+    under a publisher filter, and every path up to 4 hops between the two biggest hubs
+    (``only``: just the pages so named)."""
+    if only:
+        return {name: (PAGES[name], {}) for name in only}
     first, second = (a.id for a, _ in store.top_actors(2))
     heavy = {
         "Explore+": ("views/explore.py", {"actor": first, "depth": "2", "publisher": "Desk 1"}),
@@ -115,10 +119,10 @@ def clear_caches() -> None:
     """Every cache of the app but the opened store (a running server keeps that open)."""
     import streamlit as st
 
-    from actorgraph.viz import analytics, connect, ingest_page, sparql_console
+    from actorgraph.viz import analytics, ingest_page, sparql_console
 
     st.cache_data.clear()
-    for cached in (analytics.whole_graph, connect.whole_graph, sparql_console.rdf_view):
+    for cached in (analytics.core_graph, sparql_console.rdf_view):
         cached.clear()
     del ingest_page  # its extractor loads on Preview only: no part of a first render
 
@@ -141,6 +145,7 @@ def main() -> None:
     parser.add_argument("--edges", type=int, default=10000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--store", help="an existing store to measure instead of a new one")
+    parser.add_argument("--pages", help="only these pages, comma-separated (e.g. Timeline)")
     args = parser.parse_args()
     folder = None
     if args.store:
@@ -162,7 +167,8 @@ def main() -> None:
         open_cached(url)  # the server's store, opened once
         print(f"{'page':10} {'cold (s)':>9} {'warm (s)':>9}  target {TARGET_S:.0f} s")
         slow = []
-        for name, (page, query) in pages(store).items():
+        only = args.pages.split(",") if args.pages else None
+        for name, (page, query) in pages(store, only).items():
             cold, warm = [], []
             for _ in range(args.runs):
                 clear_caches()

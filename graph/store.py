@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
 from actorgraph.graph import cypher
@@ -113,6 +113,24 @@ class Stats:
         }
 
 
+@dataclass(frozen=True, slots=True)
+class TimelineCounts:
+    """Edges first seen per period and relation type, counted by the store (Timeline).
+
+    ``rows`` are (period, relation type, edges) in time order, the period being the
+    leading characters of first_seen (``2021-03`` a month, ``2021`` a year); ``earliest``
+    and ``latest`` are the smallest and largest first_seen; ``undated`` edges have none.
+    """
+
+    rows: tuple[tuple[str, str, int], ...]
+    undated: int
+    earliest: str | None
+    latest: str | None
+
+
+GRAIN_CHARS = {"year": 4, "month": 7, "day": 10}  # a period: so many leading characters
+
+
 @runtime_checkable
 class Store(Protocol):
     """What every backend offers. Writes are idempotent; reads return plain records."""
@@ -149,6 +167,9 @@ class Store(Protocol):
     def iter_extractions(self, batch_size: int = 200) -> Iterator[Extraction]: ...
     def iter_actors(self, batch_size: int = 1000) -> Iterator[ActorView]: ...
     def iter_edges(self, batch_size: int = 1000) -> Iterator[EdgeView]: ...
+    def first_seen_counts(self, grain: str = "month") -> TimelineCounts: ...
+    def edges_first_seen_by(self, day: date, limit: int = 600) -> tuple[Subgraph, int]: ...
+    def strongest_edges(self, limit: int = 20_000) -> Subgraph: ...
     def close(self) -> None: ...
 
 
@@ -611,6 +632,44 @@ class CypherStore:
 
     def newest_articles(self, limit: int = 10) -> list[dict[str, Any]]:
         return self._read(cypher.NEWEST_ARTICLES, {"limit": limit}).records()
+
+    # --- the whole graph, aggregated or cut on the server (Timeline, Analytics) --------
+
+    def first_seen_counts(self, grain: str = "month") -> TimelineCounts:
+        """Edges first seen per ``grain`` (year, month, day) and relation type, counted in
+        one query whatever the graph's size."""
+        if grain not in GRAIN_CHARS:
+            raise ValueError(f"unknown grain {grain!r}; use one of {', '.join(GRAIN_CHARS)}")
+        found = self._read(cypher.FIRST_SEEN_COUNTS, {"chars": GRAIN_CHARS[grain]}).records()
+        dated = [r for r in found if r["period"] is not None]
+        earliest = [r["earliest"] for r in dated]
+        latest = [r["latest"] for r in dated]
+        return TimelineCounts(
+            rows=tuple(sorted((r["period"], r["relation"], int(r["edges"])) for r in dated)),
+            undated=sum(int(r["edges"]) for r in found if r["period"] is None),
+            earliest=min(earliest) if earliest else None,
+            latest=max(latest) if latest else None,
+        )
+
+    def edges_first_seen_by(self, day: date, limit: int = 600) -> tuple[Subgraph, int]:
+        """The ``limit`` most recently first seen edges of those first seen on or before
+        ``day`` (with their actors), and how many such edges there are in all."""
+        params = {"before": (day + timedelta(days=1)).isoformat(), "limit": limit}
+        rows = self._read(cypher.EDGES_FIRST_SEEN_BEFORE, params).records()
+        total = int(rows[0]["total"]) if rows else 0
+        return self._with_actors([_edge(r) for r in rows]), total
+
+    def strongest_edges(self, limit: int = 20_000) -> Subgraph:
+        """The ``limit`` edges with the most claims (ties by subject, type, object), and
+        their actors: a big graph's best-supported core."""
+        rows = self._read(cypher.STRONGEST_EDGES, {"limit": limit}).records()
+        return self._with_actors([_edge(r) for r in rows])
+
+    def _with_actors(self, edges: list[EdgeView]) -> Subgraph:
+        """These edges and the actors at their ends."""
+        ids = list(dict.fromkeys(i for e in edges for i in (e.subject, e.object)))
+        rows = self._read(cypher.ACTORS_BY_ID, {"ids": ids}).records() if ids else []
+        return Subgraph([_actor(r) for r in rows], edges)
 
     # --- the whole graph, in pages (copy, exports) -------------------------------------
 

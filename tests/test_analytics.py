@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import networkx as nx
 import pytest
+from streamlit.testing.v1 import AppTest
+from test_app import APP
 
 from actorgraph.graph import analytics
+from actorgraph.graph.export import subgraph_network
+from actorgraph.graph.open import STORE_ENV
+from actorgraph.viz import analytics as page
 
 pytest_plugins = ["app_fixtures"]
 
@@ -104,3 +111,110 @@ def test_pagerank_agrees_with_networkx_reference():
     expected = _pagerank_python(g, weight="claims", tol=1e-12)
     got = analytics.pagerank(g)
     assert got == pytest.approx(expected, abs=1e-6)
+
+
+# -- big graphs: sampled betweenness, the best-supported core ---------------------------------
+
+
+def two_stars(leaves: int) -> nx.MultiDiGraph:
+    """Two hubs with ``leaves`` leaves each, the hubs joined: every route between the stars
+    runs through both hubs."""
+    edges = [("h1", "SUED", "h2")]
+    edges += [(f"h{h}", "SUPPLIED", f"leaf{h}-{n}") for h in (1, 2) for n in range(leaves)]
+    return graph(edges)
+
+
+def test_pivots_keep_betweenness_within_its_budget():
+    path = nx.path_graph(100)  # 100 nodes, 99 edges: 199 steps a source
+    assert analytics.pivots(path, budget=100 * 199) is None  # exact fits
+    assert analytics.pivots(path, budget=60 * 199) == 60
+    assert analytics.pivots(path, budget=1) == analytics.MIN_PIVOTS
+    assert analytics.pivots(nx.path_graph(40), budget=1) is None  # fewer actors than pivots
+
+
+def test_betweenness_of_a_big_graph_is_sampled_and_repeatable(monkeypatch):
+    g = two_stars(60)
+    monkeypatch.setattr(analytics, "BETWEENNESS_BUDGET", 10 * 250)
+    k = analytics.betweenness_pivots(g)
+    assert k == analytics.MIN_PIVOTS < g.number_of_nodes()
+    top = analytics.ranking(g, "betweenness")
+    assert {r.id for r in top[:2]} == {"h1", "h2"}
+    assert top == analytics.ranking(g, "betweenness")  # a fixed seed
+    monkeypatch.setattr(analytics, "BETWEENNESS_BUDGET", 10**9)
+    assert analytics.betweenness_pivots(g) is None
+
+
+def test_a_small_store_is_measured_whole_and_a_big_one_on_its_core(app_sample_store):
+    store = app_sample_store
+    stats = store.stats()
+    whole = analytics.load_core(store)
+    assert whole.whole
+    assert (whole.graph.number_of_nodes(), whole.graph.number_of_edges()) == (
+        stats.actors,
+        stats.edges,
+    )
+
+    limit = stats.edges // 3
+    core = analytics.load_core(store, limit=limit)
+    edges = sorted(store.iter_edges(), key=lambda e: (-e.claims, e.subject, e.type, e.object))
+    kept = edges[:limit]
+    assert kept[0].claims > edges[-1].claims  # the core is the best-supported part
+    assert (core.whole, core.edges) == (False, stats.edges)
+    assert set(core.graph.edges(keys=True)) == {(e.subject, e.object, e.type) for e in kept}
+    assert set(core.graph.nodes) == {i for e in kept for i in (e.subject, e.object)}
+
+
+# -- the page on a big store: its core, sampled betweenness ------------------------------------
+
+
+@pytest.fixture
+def fresh_caches() -> Iterator[None]:
+    """The page's caches start and end empty: these tests change what a store version reads."""
+    for cached in (page.core_graph, page.ranked, page.grouped):
+        cached.clear()
+    yield
+    for cached in (page.core_graph, page.ranked, page.grouped):
+        cached.clear()
+
+
+def open_analytics(monkeypatch, store, **query: str) -> AppTest:
+    monkeypatch.setenv(STORE_ENV, store.url)
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params.update(query)
+    return at.switch_page("views/analytics.py").run()
+
+
+def test_the_page_ranks_a_big_store_on_its_core_and_says_so(
+    monkeypatch, app_sample_store, fresh_caches
+):
+    store = app_sample_store
+    edges = store.stats().edges
+    limit = edges // 3
+    monkeypatch.setattr(analytics, "CORE_EDGES", limit)
+    at = open_analytics(monkeypatch, store)
+
+    assert not at.exception
+    core = subgraph_network(store.strongest_edges(limit))
+    expected = analytics.ranking(core, "degree", limit=15)
+    table = at.dataframe[0].value
+    assert list(table["Actor"]) == [r.name for r in expected]
+    assert list(table["Degree"]) == [r.score for r in expected]
+    [note] = [c.value for c in at.caption if "best-supported" in c.value]
+    assert note.startswith(f"Ranked on the {limit:,} best-supported of {edges:,} edges")
+    communities = at.dataframe[1].value
+    assert list(communities["Actors"]) == [len(c.members) for c in analytics.communities(core)]
+
+
+def test_the_page_says_when_betweenness_is_sampled(monkeypatch, app_sample_store, fresh_caches):
+    store = app_sample_store
+    monkeypatch.setattr(analytics, "BETWEENNESS_BUDGET", 1)
+    at = open_analytics(monkeypatch, store, measure="betweenness")
+
+    graph = analytics.load(store)
+    k = analytics.betweenness_pivots(graph)
+    assert k == analytics.MIN_PIVOTS < graph.number_of_nodes()
+    expected = analytics.ranking(graph, "betweenness", limit=15)
+    assert list(at.dataframe[0].value["Actor"]) == [r.name for r in expected]
+    assert any(f"out of {k:,} sampled actors" in c.value for c in at.caption)
+    at.radio(key="an_measure").set_value("degree").run()
+    assert not any("sampled" in c.value for c in at.caption)

@@ -7,15 +7,18 @@ so a page that counted, grouped or cut differently fails.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
 
+import pytest
 from streamlit.testing.v1 import AppTest
 from test_app import APP, actor, chart_rows, drawn
 
 from actorgraph.graph import ActorView, EdgeView, Store, Subgraph
 from actorgraph.graph.open import STORE_ENV
-from actorgraph.viz import draw
-from actorgraph.viz.timeline import as_of, counts, latest
+from actorgraph.graph.store import TimelineCounts
+from actorgraph.viz import draw, timeline
+from actorgraph.viz.timeline import as_of, counts, latest, store_counts
 
 pytest_plugins = ["app_fixtures"]
 
@@ -114,7 +117,59 @@ def test_as_of_for_one_actor_from_a_bookmark(monkeypatch, app_sample_store):
     assert drawn(at)[1] == kept
 
 
+@pytest.fixture
+def few_drawn(monkeypatch) -> Iterator[int]:
+    """The page draws at most 5 edges, as a big graph's 600 of many; its caches start empty."""
+    monkeypatch.setattr(timeline, "MAX_DRAWN", 5)
+    timeline.whole_as_of.clear()
+    yield 5
+    timeline.whole_as_of.clear()
+
+
+def test_whole_graph_draws_the_most_recent_edges_and_counts_the_rest(
+    monkeypatch, app_sample_store, few_drawn
+):
+    store = app_sample_store
+    edges = list(store.iter_edges())
+    at = open_timeline(monkeypatch, store, asof="2020-12-31")
+
+    then = [e for e in edges if e.first_seen and e.first_seen <= "2020-12-31"]
+    newest = sorted(then, key=lambda e: (e.subject, e.type, e.object))
+    newest.sort(key=lambda e: e.first_seen, reverse=True)  # stable: ties keep that order
+    assert len(then) > few_drawn
+    days = sorted(e.first_seen for e in edges if e.first_seen)
+    slider = at.slider(key="tl_asof")  # its ends as Streamlit sends them: microseconds
+    ends = [datetime.fromtimestamp(v / 1e6, UTC).date() for v in (slider.min, slider.max)]
+    assert ends == [date.fromisoformat(days[0]), date.fromisoformat(days[-1])]
+    nodes, shown = drawn(at)
+    assert shown == {draw.edge_id(e) for e in newest[:few_drawn]}
+    assert nodes == {i for e in newest[:few_drawn] for i in (e.subject, e.object)}
+    caption = (
+        f"{few_drawn:,} of {len(then):,} edges (the most recent) first seen on or before "
+        f"2020-12-31, of {len(edges):,} in the whole graph."
+    )
+    assert caption in [c.value for c in at.caption]
+
+
 # -- the pieces, without Streamlit ------------------------------------------------------------
+
+
+def test_store_counts_read_periods_as_dates_and_merge_months_into_years():
+    found = TimelineCounts(
+        rows=(("2020-11", "SUED", 2), ("2020-12", "SUED", 3), ("2021-01", "BANNED", 1),
+              ("soon", "SUED", 4)),
+        undated=5,
+        earliest="2020-11-02",
+        latest="2021-01-30",
+    )  # fmt: skip
+    rows, undated = store_counts(found, "year")
+    assert rows == [
+        {"period": "2020", "relation": "SUED", "edges": 5},
+        {"period": "2021", "relation": "BANNED", "edges": 1},
+    ]
+    assert undated == 9  # "soon" is no date
+    rows, _ = store_counts(found, "month")
+    assert [r["period"] for r in rows] == ["2020-11", "2020-12", "2021-01"]
 
 
 def edge(o: str, first: str | None, t: str = "SUED") -> EdgeView:

@@ -1,7 +1,8 @@
 """The Analytics page: who is central and which actors cluster, by networkx on the graph.
 
-The measures are graph.analytics's; this page filters, caches and shows them. The whole
-graph is read once per store and version (its counts), the scores once per filter.
+The measures are graph.analytics's; this page filters, caches and shows them. The graph
+(the whole store when small, else its best-supported core: analytics.load_core) is read
+once per store and version (its counts), the scores once per filter.
 """
 
 from __future__ import annotations
@@ -11,14 +12,12 @@ from collections.abc import Sequence
 from typing import Any
 
 import altair as alt
-import networkx as nx
 import pandas as pd
 import streamlit as st
 
 from actorgraph.graph import Store, analytics
-from actorgraph.graph.export import subgraph_network
 from actorgraph.schema import Vocabulary, vocabulary
-from actorgraph.viz import connect, routes
+from actorgraph.viz import routes
 from actorgraph.viz.connect import Version, require_store, store_version
 
 TYPES, KINDS, MEASURE, TOP, PICK = "an_types", "an_kinds", "an_measure", "an_top", "an_pick"
@@ -30,28 +29,49 @@ BAR_COLOR = "#4c78a8"
 
 
 @st.cache_resource(show_spinner="Reading the graph…", max_entries=4)
-def whole_graph(_store: Store, key: Version) -> nx.MultiDiGraph:
-    """The store's graph in networkx, once per version (never changed in place).
-
-    Built from the read Timeline shares (connect.whole_graph), as analytics.load builds it
-    from the store: the same actors and edges through graph.export's one conversion.
-    """
-    whole = connect.whole_graph(_store, key)
-    return subgraph_network(whole)
+def core_graph(_store: Store, key: Version) -> analytics.Core:
+    """The graph measured, once per store version (never changed in place): the whole
+    store when small, else its CORE_EDGES best-supported edges."""
+    return analytics.load_core(_store)
 
 
 @st.cache_data(show_spinner="Ranking actors…", max_entries=64)
 def ranked(
     _store: Store, key: Version, types: tuple[str, ...], kinds: tuple[str, ...], measure: str
-) -> list[analytics.Ranked]:
-    return analytics.ranking(analytics.restrict(whole_graph(_store, key), types, kinds), measure)
+) -> tuple[list[analytics.Ranked], int | None]:
+    """The ranking, and (betweenness) how many sampled sources estimated it (None: exact)."""
+    graph = analytics.restrict(core_graph(_store, key).graph, types, kinds)
+    sample = analytics.betweenness_pivots(graph) if measure == "betweenness" else None
+    return analytics.ranking(graph, measure), sample
 
 
 @st.cache_data(show_spinner="Finding communities…", max_entries=64)
 def grouped(
     _store: Store, key: Version, types: tuple[str, ...], kinds: tuple[str, ...]
 ) -> list[analytics.Community]:
-    return analytics.communities(analytics.restrict(whole_graph(_store, key), types, kinds))
+    return analytics.communities(analytics.restrict(core_graph(_store, key).graph, types, kinds))
+
+
+def core_note(core: analytics.Core) -> str | None:
+    """What a ranking on a core leaves out, in a caption (None: the whole graph)."""
+    if core.whole:
+        return None
+    kept = core.graph.number_of_edges()
+    return (
+        f"Ranked on the {kept:,} best-supported of {core.edges:,} edges (most claims first) "
+        f"and their {core.graph.number_of_nodes():,} actors: the whole graph is too big to "
+        "measure here."
+    )
+
+
+def sample_note(sample: int | None, measure: str) -> str | None:
+    """Say when betweenness was estimated from sampled sources rather than computed exactly."""
+    if measure != "betweenness" or sample is None:
+        return None
+    return (
+        f"Betweenness estimated from shortest paths out of {sample:,} sampled actors "
+        f"(a fixed seed, {analytics.PIVOT_SEED}): exact would take too long on this graph."
+    )
 
 
 def from_url(vocab: Vocabulary) -> None:
@@ -99,7 +119,11 @@ def render() -> None:
     st.query_params[MEASURE_PARAM] = measure
     st.query_params[TYPE_PARAM] = types
     st.query_params[KIND_PARAM] = kinds
-    rows = ranked(store, key, tuple(sorted(types)), tuple(sorted(kinds)), measure)[:top]
+    every, sample = ranked(store, key, tuple(sorted(types)), tuple(sorted(kinds)), measure)
+    for note in (core_note(core_graph(store, key)), sample_note(sample, measure)):
+        if note:
+            st.caption(note)
+    rows = every[:top]
     if not rows:
         st.info("No actor matches these filters.")
         return
@@ -111,7 +135,7 @@ def render() -> None:
     st.subheader("Communities")
     st.caption("Louvain on the filtered graph, directions ignored, edges weighted by claims.")
     found = grouped(store, key, tuple(sorted(types)), tuple(sorted(kinds)))
-    names = {r.id: r.name for r in ranked(store, key, (), (), "degree")}
+    names = {r.id: r.name for r in ranked(store, key, (), (), "degree")[0]}
     st.dataframe(community_rows(found, names), hide_index=True, width="stretch")
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from actorgraph.errors import ActorgraphError
-from actorgraph.graph import Store, Subgraph, default_url, open_store
+from actorgraph.graph import Store, default_url, open_store
 
 EMPTY_MESSAGE = "No articles yet: run `actorgraph ingest PATH` (or `actorgraph demo` for a sample)."
 
@@ -76,10 +76,3 @@ def store_version(store: Store) -> Version:
     """The store's URL and counts: a cache keyed on it is read afresh after an ingest."""
     stats = store.stats()
     return (store.url, stats.articles, stats.actors, stats.edges)
-
-
-@st.cache_resource(show_spinner="Reading the graph…", max_entries=4)
-def whole_graph(_store: Store, key: Version) -> Subgraph:
-    """Every actor and typed edge, read once per store version for every page that needs
-    the whole graph (Timeline, Analytics); never changed in place."""
-    return Subgraph(list(_store.iter_actors()), list(_store.iter_edges()))

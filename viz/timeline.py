@@ -1,14 +1,17 @@
 """The Timeline page: when edges first appeared, for one actor or the whole graph.
 
 A chart of edges first seen per month (or year) by relation type, and a slider that
-draws the graph as it stood on a date (edges first seen on or before it). The counting
-and the cut are pure functions below, so the tests recount them from the store.
+draws the graph as it stood on a date (edges first seen on or before it). For the whole
+graph the store counts and cuts (Store.first_seen_counts, Store.edges_first_seen_by), so
+a million edges never come into Python; an actor's ego network is small, and is counted
+and cut by the pure functions below, which the tests recount from the store.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -18,9 +21,10 @@ import streamlit as st
 from st_link_analysis import st_link_analysis
 
 from actorgraph.graph import ActorView, EdgeView, Store, Subgraph
+from actorgraph.graph.store import TimelineCounts
 from actorgraph.schema import Vocabulary, vocabulary
 from actorgraph.viz import draw
-from actorgraph.viz.connect import require_store, store_version, whole_graph
+from actorgraph.viz.connect import Version, require_store, store_version
 from actorgraph.viz.edge_filters import parse_day
 from actorgraph.viz.explore import did_you_mean
 from actorgraph.viz.present import describe_actor, legend
@@ -39,15 +43,39 @@ GRAPH_HEIGHT = 520
 
 def period(edge: EdgeView, grain: str) -> str | None:
     """``2021-03`` (month) or ``2021`` (year) of the edge's first sighting; None if undated."""
-    day = parse_day(edge.first_seen)
+    return _period_of(edge.first_seen, grain)
+
+
+def _period_of(text: str | None, grain: str) -> str | None:
+    day = parse_day(text)
     if day is None:
         return None
     return f"{day.year:04d}" if grain == "year" else f"{day.year:04d}-{day.month:02d}"
 
 
+def store_counts(found: TimelineCounts, grain: str) -> tuple[list[dict[str, Any]], int]:
+    """The store's counts as :func:`counts` rows, and the number of undated edges.
+
+    The store groups by the leading characters of first_seen (months make years too);
+    each period is read as :func:`period` reads a date, a period that is no date as undated.
+    """
+    tally: Counter[tuple[str, str]] = Counter()
+    undated = found.undated
+    for text, relation, edges in found.rows:
+        label = _period_of(text, grain)
+        if label is None:
+            undated += edges
+        else:
+            tally[(label, relation)] += edges
+    return _rows(tally), undated
+
+
 def counts(edges: Iterable[EdgeView], grain: str) -> list[dict[str, Any]]:
     """Edges first seen per period and relation type, in time order (undated ones left out)."""
-    tally = Counter((p, e.type) for e in edges if (p := period(e, grain)) is not None)
+    return _rows(Counter((p, e.type) for e in edges if (p := period(e, grain)) is not None))
+
+
+def _rows(tally: Counter[tuple[str, str]]) -> list[dict[str, Any]]:
     return [{"period": p, "relation": t, "edges": n} for (p, t), n in sorted(tally.items())]
 
 
@@ -76,6 +104,70 @@ def latest(sub: Subgraph, limit: int, keep: Iterable[str] = ()) -> Subgraph:
     return Subgraph([n for n in sub.nodes if n.id in wanted], edges)
 
 
+# -- what the page shows: the whole graph (counted by the store) or one ego network ------------
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the chart counts and the slider cuts: its counts, its first and last days, its
+    number of edges, and a function from a day to the drawn graph and the edges then."""
+
+    name: str
+    rows: list[dict[str, Any]]
+    undated: int
+    first: date | None
+    last: date | None
+    edges: int
+    at: Callable[[date], tuple[Subgraph, int]]
+
+
+@st.cache_data(show_spinner="Counting edges…", max_entries=8)
+def whole_counts(_store: Store, key: Version) -> TimelineCounts:
+    """The store's counts per month, once per store version (a year's are its months')."""
+    return _store.first_seen_counts("month")
+
+
+@st.cache_data(show_spinner="Reading the graph as of that day…", max_entries=32)
+def whole_as_of(_store: Store, key: Version, day: date) -> tuple[Subgraph, int]:
+    """The most recent MAX_DRAWN edges first seen by ``day``, and how many there are."""
+    return _store.edges_first_seen_by(day, MAX_DRAWN)
+
+
+def whole_scope(store: Store, grain: str) -> Scope:
+    """The whole graph, counted and cut by the store."""
+    key = store_version(store)
+    found = whole_counts(store, key)
+    rows, undated = store_counts(found, grain)
+    return Scope(
+        "the whole graph",
+        rows,
+        undated,
+        parse_day(found.earliest),
+        parse_day(found.latest),
+        key[3],
+        lambda day: whole_as_of(store, key, day),
+    )
+
+
+def ego_scope(sub: Subgraph, name: str, grain: str, keep: list[str]) -> Scope:
+    """An actor's ego network (bounded by Store.ego), counted and cut here."""
+    days = first_days(sub.edges)
+
+    def at(day: date) -> tuple[Subgraph, int]:
+        shown = as_of(sub, day, keep)
+        return latest(shown, MAX_DRAWN, keep), len(shown.edges)
+
+    return Scope(
+        name,
+        counts(sub.edges, grain),
+        sum(1 for e in sub.edges if period(e, grain) is None),
+        days[0] if days else None,
+        days[-1] if days else None,
+        len(sub.edges),
+        at,
+    )
+
+
 # -- the page -----------------------------------------------------------------------------------
 
 
@@ -93,29 +185,23 @@ def render() -> None:
     grain = grain_col.radio("Per", list(GRAINS), key=GRAIN, format_func=GRAINS.get)
     st.query_params[GRAIN_PARAM] = grain
     if actor is None:
-        sub = whole_graph(store, store_version(store))
-        scope = "the whole graph"
+        scope = whole_scope(store, grain)
     else:
-        sub = store.ego([actor.id], depth=depth)
-        scope = actor.name
-    keep = [actor.id] if actor else []
-    rows = counts(sub.edges, grain)
-    undated = sum(1 for e in sub.edges if period(e, grain) is None)
-    st.subheader(f"Edges first seen per {grain}, {scope}")
-    if not rows:
+        scope = ego_scope(store.ego([actor.id], depth=depth), actor.name, grain, [actor.id])
+    st.subheader(f"Edges first seen per {grain}, {scope.name}")
+    if not scope.rows or scope.first is None or scope.last is None:
         st.info("No dated edges here.")
         return
-    st.altair_chart(timeline_chart(rows, GRAINS[grain]), width="stretch")
-    if undated:
-        st.caption(f"{undated} edge(s) without a date are not counted.")
-    day = pick_day(first_days(sub.edges))
-    shown = as_of(sub, day, keep)
-    drawn = latest(shown, MAX_DRAWN, keep)
+    st.altair_chart(timeline_chart(scope.rows, GRAINS[grain]), width="stretch")
+    if scope.undated:
+        st.caption(f"{scope.undated:,} edge(s) without a date are not counted.")
+    day = pick_day(scope.first, scope.last)
+    drawn, shown = scope.at(day)
     st.subheader(f"The graph as of {day.isoformat()}")
-    note = f"{len(drawn.edges)} of {len(shown.edges)} edges (the most recent)"
+    note = f"{len(drawn.edges):,} of {shown:,} edges (the most recent)"
     st.caption(
-        (note if len(drawn.edges) < len(shown.edges) else f"{len(shown.edges)} edges")
-        + f" first seen on or before {day.isoformat()}, of {len(sub.edges)} in {scope}."
+        (note if len(drawn.edges) < shown else f"{shown:,} edges")
+        + f" first seen on or before {day.isoformat()}, of {scope.edges:,} in {scope.name}."
     )
     st_link_analysis(
         draw.elements(drawn, vocab),
@@ -174,9 +260,9 @@ def choose_actor(
     return options.get(chosen or WHOLE)
 
 
-def pick_day(days: list[date]) -> date:
-    """The as-of slider over the first sightings, the latest by default; kept in the URL."""
-    low, high = days[0], days[-1]
+def pick_day(low: date, high: date) -> date:
+    """The as-of slider from the first sighting to the last, the last by default; kept in
+    the URL."""
     if low == high:
         st.caption(f"Every edge here was first seen on {low.isoformat()}.")
         return high
