@@ -91,6 +91,7 @@ class PathView:
 class Subgraph:
     nodes: list[ActorView]
     edges: list[EdgeView]
+    capped: bool = False  # actors were left out to keep the view small (Store.ego)
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,9 +378,33 @@ def rederive_statements(
 
 
 # An ego network's edges are looked up pair by pair among at most this many of its actors
-# with the most edges (HUBS_LOOKED_UP squared lookups), those with more than HUB_DEGREE.
+# with the most edges (HUBS_LOOKED_UP squared lookups), those with more than HUB_DEGREE, and
+# walked from the others: at most EDGE_WALK_BUDGET edges, or the view takes fewer of them.
 HUBS_LOOKED_UP = 40
 HUB_DEGREE = 50
+EDGE_WALK_BUDGET = 2_500
+
+
+def _within_budget(view: dict[str, ActorView], found: dict[str, ActorView]) -> dict[str, ActorView]:
+    """The neighbours ``found`` an ego network takes into its ``view``: all, unless the
+    edges to walk from its actors other than the HUBS_LOOKED_UP biggest (those are looked
+    up, not walked) would pass EDGE_WALK_BUDGET; then the busiest of the walked ones are
+    left out until they do not."""
+    ranked = sorted(
+        [(a.degree, False, a.id) for a in view.values()]
+        + [(a.degree, True, a.id) for a in found.values()],
+        reverse=True,
+    )
+    walked = ranked[HUBS_LOOKED_UP:]
+    budget = sum(d for d, _, _ in walked)
+    taken = dict(found)
+    for degree, candidate, actor_id in walked:
+        if budget <= EDGE_WALK_BUDGET:
+            break
+        if candidate:
+            del taken[actor_id]
+            budget -= degree
+    return taken
 
 
 class CypherStore:
@@ -500,25 +525,32 @@ class CypherStore:
         """The actors within ``depth`` typed edges of the given ones, and the edges among them.
 
         Expanded one ring at a time, so a hub does not blow the view up past ``limit`` nodes:
-        each ring asks only for as many new neighbours as there is room for. The edges come
-        last: those among the actors shown that touch an expanded one (_edges_among).
+        each ring asks only for as many new neighbours as there is room for, and takes them
+        while the edges to walk stay within budget (_within_budget). The edges come last:
+        those among the actors shown that touch an expanded one (_edges_among).
         """
-        seen: dict[str, None] = dict.fromkeys(actor_ids)
+        rows = self._read(cypher.ACTORS_BY_ID, {"ids": list(dict.fromkeys(actor_ids))})
+        shown = {a.id: a for a in map(_actor, rows.records())}
         expanded: list[str] = []
-        frontier = list(seen)
+        frontier, capped = list(shown), False
         for _ in range(max(1, depth)):
-            room = limit - len(seen)
+            room = limit - len(shown)
             if not frontier:
                 break
             expanded += frontier
             if room <= 0:
+                capped = True
                 break
-            params = {"ids": frontier, "seen": list(seen), "room": room}
-            frontier = [r["id"] for r in self._read(cypher.EGO_NEIGHBOURS, params).records()]
-            seen.update(dict.fromkeys(frontier))
-        rows = self._read(cypher.ACTORS_BY_ID, {"ids": list(seen)}).records()
-        actors = [_actor(r) for r in rows]
-        return Subgraph(actors, self._edges_among(actors, expanded))
+            params = {"ids": frontier, "seen": list(shown), "room": room}
+            found = {
+                a.id: a for a in map(_actor, self._read(cypher.EGO_NEIGHBOURS, params).records())
+            }
+            taken = _within_budget(shown, found)
+            capped = capped or len(taken) < len(found) or len(found) == room
+            frontier = list(taken)
+            shown.update(taken)
+        actors = list(shown.values())
+        return Subgraph(actors, self._edges_among(actors, expanded), capped)
 
     def _edges_among(self, actors: list[ActorView], expanded: list[str]) -> list[EdgeView]:
         """The typed edges between these actors with an expanded one at an end.
@@ -536,7 +568,8 @@ class CypherStore:
             params = {"ids": others, "hubs": hubs, **view}
             found += self._read(cypher.EGO_EDGES_IN, params).records()
         if len(hubs) > 1:
-            found += self._read(cypher.EGO_EDGES_AMONG, {"ids": hubs, **view}).records()
+            params = {"ids": hubs, "types": cypher.relation_types(), **view}
+            found += self._read(cypher.EGO_EDGES_AMONG, params).records()
         return [_edge(row) for row in found]
 
     def evidence(self, subject: str, type: str, object: str) -> list[EvidenceView]:

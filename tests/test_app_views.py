@@ -20,6 +20,7 @@ from test_app import THERMO, actor, drawn, plain, run_app
 from test_app_pages import PATHS, graph_data, open_page
 from test_paths_all import ACME, BETA, DOE, POLICE
 
+from actorgraph.graph import store as store_module
 from actorgraph.graph.cypher import MAX_ALL_PATHS_LENGTH
 from actorgraph.schema import vocabulary
 from actorgraph.viz import draw, edge_filters, ingest_page, picture, results
@@ -298,3 +299,20 @@ def test_the_depth_is_read_from_and_kept_in_the_url(monkeypatch, app_sample_stor
     at.slider(key="depth").set_value(1).run()
     assert at.query_params["depth"] == "1"
     assert [depth_from_url(t) for t in ("9", "0", "x", None)] == [3, 1, 1, 1]
+
+
+def test_a_capped_view_says_the_busiest_neighbours_are_left_out(monkeypatch, app_sample_store):
+    """With no edges to spare for walking, the ego network keeps its expanded actors, drops
+    the neighbours it would have to walk, and Explore says so."""
+    store = app_sample_store
+    thermo = actor(store, THERMO)
+    full = store.ego([thermo.id], depth=2)
+    monkeypatch.setattr(store_module, "HUBS_LOOKED_UP", 1)
+    monkeypatch.setattr(store_module, "EDGE_WALK_BUDGET", 0)
+    small = store.ego([thermo.id], depth=2)
+    assert small.capped and not full.capped
+    assert {n.id for n in small.nodes} < {n.id for n in full.nodes}
+    at = run_app(monkeypatch, store, actor=thermo.id, depth="2")
+    assert not at.exception
+    assert any("busiest neighbours are left out" in c.value for c in at.caption)
+    assert drawn(at)[0] == {n.id for n in small.nodes}

@@ -50,7 +50,8 @@ def test_scale_bench_runs_on_both_stores(neo4j_url: str) -> None:
               "--queries", "5")  # fmt: skip
     rows = [line.split()[:2] for line in out.splitlines()]
     assert ["falkordb", "1,500"] in rows and ["neo4j", "500"] in rows
-    assert "cost per edge against the smallest scale's" in out
+    assert "cost per edge of each run against the smallest run's" in out
+    assert "inside the 1,500-edge FalkorDB run" in out and "500: " in out
     assert "ego depth 2 (popular)" in out and "paths <= 3 hops (random)" in out
 
 

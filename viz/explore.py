@@ -110,7 +110,7 @@ def neighbourhood(store: Store, actor_id: str, depth: int, grown: list[str]) -> 
     more = store.ego(extra, depth=1)
     nodes = {n.id: n for n in [*sub.nodes, *more.nodes]}
     edges = {draw.edge_id(e): e for e in [*sub.edges, *more.edges]}
-    return Subgraph(list(nodes.values()), list(edges.values()))
+    return Subgraph(list(nodes.values()), list(edges.values()), sub.capped or more.capped)
 
 
 # -- the page -----------------------------------------------------------------------------
@@ -327,6 +327,8 @@ def actor_header(actor: ActorView, sub: Subgraph, shown: Subgraph, vocab: Vocabu
         f"{len(shown.nodes)} actors, {len(shown.edges)} edges"
         + (f" ({hidden} hidden by the filter)" if hidden else "")
     )
+    if sub.capped:
+        facts.append("the busiest neighbours are left out to keep the view small")
     st.caption(" · ".join(facts))
 
 
