@@ -19,7 +19,7 @@ from actorgraph.graph import Store, analytics
 from actorgraph.graph.cypher import CONSOLE_EXAMPLES
 from actorgraph.graph.sparql import run_sparql
 from actorgraph.schema import vocabulary
-from actorgraph.viz import results, routes
+from actorgraph.viz import results, routes, sparql_console
 from actorgraph.viz.connect import EMPTY_MESSAGE, open_cached
 from actorgraph.viz.cypher_console import WRITES, ParamsError, format_params, parse_params
 from actorgraph.viz.sparql_console import examples
@@ -358,3 +358,15 @@ def test_new_pages_on_an_empty_store_say_how_to_fill_it(monkeypatch, app_empty_s
 
     assert not at.exception
     assert [i.value for i in at.info] == [EMPTY_MESSAGE]
+
+
+def test_sparql_on_a_graph_too_big_for_memory_points_to_an_export(monkeypatch, app_sample_store):
+    """Past MAX_EDGES the page builds no RDF view (it would hold the whole graph in the
+    app's memory) and says how to query an export instead."""
+    monkeypatch.setattr(sparql_console, "MAX_EDGES", app_sample_store.stats().edges - 1)
+    at = open_page(monkeypatch, app_sample_store, SPARQL, q="SELECT ?s WHERE { ?s ?p ?o }")
+
+    assert not at.exception
+    [info] = [i.value for i in at.info]
+    assert "actorgraph export -o graph.nq" in info and "sparql --data graph.nq" in info
+    assert not at.dataframe

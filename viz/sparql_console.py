@@ -20,6 +20,9 @@ TEXT, EXAMPLE = "sparql_text", "sparql_example"
 QUERY_PARAM = "q"
 QUERIES = Path(__file__).resolve().parents[1] / "docs" / "queries"
 MAX_ROWS = 1000
+# The RDF view is built in the app's memory, about 15 triples an edge: a bigger graph is
+# queried from an export instead, in a process of its own.
+MAX_EDGES = 100_000
 
 
 def examples(folder: Path = QUERIES) -> dict[str, str]:
@@ -59,6 +62,14 @@ def render() -> None:
     """The editor, then the result table of the query in the URL."""
     store = require_store()
     st.title("SPARQL")
+    edges = store.stats().edges
+    if edges > MAX_EDGES:
+        st.info(
+            f"This graph has {edges:,} edges: the app builds its RDF view in memory for up to "
+            f"{MAX_EDGES:,}. Export it and query the file from the command line: "
+            "`actorgraph export -o graph.nq`, then `actorgraph sparql --data graph.nq --serve`."
+        )
+        return
     ran = st.query_params.get(QUERY_PARAM, "")
     st.session_state.setdefault(TEXT, ran)
     st.selectbox(
