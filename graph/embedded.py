@@ -648,13 +648,18 @@ def _user_name(uid: int) -> str:
         return f"uid {uid}"
 
 
+def _stat_fields(pid: int) -> list[str] | None:
+    """/proc/<pid>/stat after the command name (state first); None without it (gone, macOS)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()
+    except OSError:
+        return None
+
+
 def _cpu_ticks(pid: int | None) -> int | None:
     """The CPU time a process has used so far, in clock ticks (None: unknown, no /proc)."""
-    if pid is None:
-        return None
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[-1].split()
-    except OSError:
+    fields = None if pid is None else _stat_fields(pid)
+    if fields is None:
         return None
     return int(fields[11]) + int(fields[12])  # utime + stime (fields 14 and 15 of stat)
 
@@ -667,8 +672,5 @@ def _pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    try:
-        stat = Path(f"/proc/{pid}/stat").read_text()
-    except OSError:
-        return True  # no /proc (macOS): trust kill(0)
-    return stat.rsplit(")", 1)[-1].split()[0] != "Z"
+    fields = _stat_fields(pid)
+    return fields is None or fields[0] != "Z"  # no /proc (macOS): trust kill(0)

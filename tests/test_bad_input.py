@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, short_tmp
+from test_cli import consistency
 from typer.testing import CliRunner
 
 from actorgraph.cli import app
@@ -132,17 +133,8 @@ def fingerprint(url: str) -> tuple[dict, str, str]:
 
 def consistent(url: str) -> None:
     """No claim without its article and two actors, no typed edge without a claim."""
-    with open_store(url) as store:
-        orphans = store.query(
-            "MATCH (c:Claim) WHERE NOT ()-[:ASSERTS]->(c) OR NOT (c)-[:SUBJECT]->() "
-            "OR NOT (c)-[:OBJECT]->() RETURN count(c)"
-        ).rows[0][0]
-        unsupported = store.query(
-            "MATCH (s:Actor)-[e]->(o:Actor) WHERE type(e) IN $types AND NOT "
-            "(s)<-[:SUBJECT]-(:Claim {type: type(e)})-[:OBJECT]->(o) RETURN count(e)",
-            {"types": ["SUPPLIED", "CRITICIZED", "BANNED", "SANCTIONED", "MEMBER_OF"]},
-        ).rows[0][0]
-    assert (orphans, unsupported) == (0, 0)
+    found = consistency(url)
+    assert (found["orphans"], found["unsupported"]) == (0, 0)
 
 
 @dataclass

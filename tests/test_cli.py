@@ -145,7 +145,7 @@ def test_demo_twice_duplicates_nothing(store_url):
     assert f"the store holds {expected} articles" in second.output
 
 
-def _consistent(store_url: str) -> dict:
+def consistency(store_url: str) -> dict:
     """Every claim hangs off one article and two actors, and every edge has its claims."""
     with open_store(store_url) as store:
         orphans = store.query(
@@ -170,17 +170,17 @@ def test_killing_an_ingest_leaves_a_whole_store_and_a_rerun_completes_it(store_u
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:  # kill it once some batches are written
         time.sleep(0.2)
-        if (data_dir / "redis.sock").exists() and _consistent(store_url)["articles"] >= 4:
+        if (data_dir / "redis.sock").exists() and consistency(store_url)["articles"] >= 4:
             break
     assert process.poll() is None, "the ingest ended before it could be killed"
     process.send_signal(signal.SIGKILL)
     process.wait()
-    midway = _consistent(store_url)
+    midway = consistency(store_url)
     assert (midway["orphans"], midway["unsupported"]) == (0, 0)
     assert midway["articles"] > 0
     rerun = cli("ingest", str(SAMPLES), store_url=store_url)
     assert rerun.returncode == 0, rerun.stderr
-    final = _consistent(store_url)
+    final = consistency(store_url)
     assert final["articles"] == len(list(SAMPLES.glob("*.txt")))
     assert (final["orphans"], final["unsupported"]) == (0, 0)
 

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 import pytest
 from conftest import ROOT, SAMPLES, short_tmp
 from neo4j_server import Neo4jServer, free_port
-from test_cli import _consistent, cli, run
+from test_cli import cli, consistency, run
 
 pytestmark = pytest.mark.neo4j
 
@@ -184,7 +184,7 @@ def test_server_gone_mid_ingest_keeps_whole_articles_and_a_rerun_completes(
     deadline = time.monotonic() + 90
     while time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.2)
-        if _consistent(neo4j_url)["articles"] >= 3:
+        if consistency(neo4j_url)["articles"] >= 3:
             break
     assert process.poll() is None, "the ingest ended before the server could go"
     relay.cut()
@@ -192,11 +192,11 @@ def test_server_gone_mid_ingest_keeps_whole_articles_and_a_rerun_completes(
     assert process.returncode == 1, out + err
     assert err.strip().count("\n") == 0, err
     assert "no Neo4j server answers" in err and "Traceback" not in out + err
-    midway = _consistent(neo4j_url)
+    midway = consistency(neo4j_url)
     assert (midway["orphans"], midway["unsupported"]) == (0, 0)
     assert 0 < midway["articles"] < expected["articles"]
     rerun = cli("ingest", str(SAMPLES), store_url=neo4j_url)
     assert rerun.returncode == 0, rerun.stderr
-    final = _consistent(neo4j_url)
+    final = consistency(neo4j_url)
     assert (final["orphans"], final["unsupported"]) == (0, 0)
     assert stats(neo4j_url) == expected

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, short_tmp
+from test_embedded import wait_gone
 from typer.testing import CliRunner
 
 from actorgraph.cli import app
@@ -233,19 +234,6 @@ def server_pid(folder: Path) -> int:
     return int((folder / "redis.pid").read_text())
 
 
-def wait_gone(pid: int) -> None:
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-        except OSError:
-            return
-        if state == "Z":
-            return
-        time.sleep(0.01)
-    raise AssertionError(f"pid {pid} still running")
-
-
 def test_kill_9_of_the_server_leaves_a_stale_socket_and_pid_file_that_the_next_open_recovers(
     filled, folders
 ):
@@ -254,7 +242,7 @@ def test_kill_9_of_the_server_leaves_a_stale_socket_and_pid_file_that_the_next_o
     with open_store(filled):  # the server is up while a client is connected
         pid = server_pid(folder)
         os.kill(pid, signal.SIGKILL)
-        wait_gone(pid)
+        wait_gone(pid, timeout=10)
     assert (folder / "redis.sock").exists() and (folder / "redis.pid").exists()
 
     result = run("stats", "-f", "json", "--store", filled)

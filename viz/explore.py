@@ -218,39 +218,25 @@ def downloads(shown: Subgraph, actor: ActorView, vocab: Vocabulary) -> None:
 
     A download changes nothing on the page, so it does not rerun it (``on_click="ignore"``):
     a rerun would replace the other buttons' deferred files while they are being clicked."""
-    csv_col, graphml_col, svg_col, png_col, _ = st.columns([1, 1, 1, 1, 2])
-    csv_col.download_button(
-        "Edges as CSV",
-        view_downloads.edges_csv(shown),
-        file_name=f"{actor.id}-edges.csv",
-        mime="text/csv",
-        key="download_csv",
-        on_click="ignore",
-    )
-    graphml_col.download_button(
-        "Graph as GraphML",
-        view_downloads.subgraph_graphml(shown),
-        file_name=f"{actor.id}.graphml",
-        mime="application/xml",
-        key="download_graphml",
-        on_click="ignore",
-    )
-    svg_col.download_button(
-        "Graph as SVG",
-        partial(picture.svg, shown, vocab, actor.id),
-        file_name=f"{actor.id}.svg",
-        mime="image/svg+xml",
-        key="download_svg",
-        on_click="ignore",
-    )
-    png_col.download_button(
-        "Graph as PNG",
-        partial(picture.png, shown, vocab, actor.id),
-        file_name=f"{actor.id}.png",
-        mime="image/png",
-        key="download_png",
-        on_click="ignore",
-    )
+    files = [  # label, data (or what draws it), file name ending, MIME type, widget key
+        ("Edges as CSV", view_downloads.edges_csv(shown), "-edges.csv", "text/csv", "csv"),
+        ("Graph as GraphML", view_downloads.subgraph_graphml(shown), ".graphml",
+         "application/xml", "graphml"),
+        ("Graph as SVG", partial(picture.svg, shown, vocab, actor.id), ".svg", "image/svg+xml",
+         "svg"),
+        ("Graph as PNG", partial(picture.png, shown, vocab, actor.id), ".png", "image/png", "png"),
+    ]  # fmt: skip
+    for col, (label, data, ending, mime, key) in zip(
+        st.columns([1, 1, 1, 1, 2]), files, strict=False
+    ):
+        col.download_button(
+            label,
+            data,
+            file_name=f"{actor.id}{ending}",
+            mime=mime,
+            key=f"download_{key}",
+            on_click="ignore",
+        )
 
 
 def choose_actor(
