@@ -340,9 +340,9 @@ MATCH (n:Actor {{id: $id}})
 RETURN {_ACTOR_FIELDS}
 """
 
-# Substring search over names and aliases, best matches first (exact, prefix, then by mentions).
-SEARCH_ACTORS = f"""
-MATCH (n:Actor)
+# Name search keeps the actors whose name or an alias contains the text, best first: the
+# name or an alias itself, then names that start with it, then by mentions.
+_SEARCH_RANKED = f"""
 WITH n, toLower($text) AS q, toLower(n.name) AS name,
      [al IN n.aliases | toLower(al)] AS aliases
 WHERE name CONTAINS q OR any(al IN aliases WHERE al CONTAINS q)
@@ -352,6 +352,32 @@ RETURN {_ACTOR_FIELDS}
 ORDER BY rank, n.mentions DESC, n.name
 LIMIT $limit
 """
+
+
+def search_among(candidates: str) -> str:
+    """Name search over the actors a clause gives as ``n``: a backend's trigram index
+    (graph.grams) or, for text too short for a trigram, every actor (SEARCH_ACTORS)."""
+    return candidates + _SEARCH_RANKED
+
+
+SEARCH_ACTORS = search_among("MATCH (n:Actor)")
+
+# The trigrams of an actor's names (graph.grams), for the backends' name-search index:
+# added when the actor is given names it has not gone by ($names rows: actor, grams).
+ADD_NAME_GRAMS = """
+UNWIND $names AS x
+MATCH (n:Actor {id: x.actor})
+SET n.grams = CASE WHEN n.grams IS NULL THEN x.grams ELSE n.grams + ' ' + x.grams END
+"""
+
+# Actors written before name grams existed, a batch at a time (the backfill sets them).
+ACTORS_WITHOUT_GRAMS = """
+MATCH (n:Actor)
+WHERE n.grams IS NULL
+RETURN n.id AS id, n.name AS name, n.aliases AS aliases
+LIMIT $limit
+"""
+
 
 # The typed edges between actors (MENTIONS, ASSERTS, SUBJECT, OBJECT are bookkeeping).
 _TYPED = "type(e) IN $types"

@@ -8,6 +8,7 @@ and the log replays it whole or not at all.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +36,22 @@ _INDEXES = (
 )
 # Created after the others; a store from before it gets its claims' keys then (once).
 _EDGE_KEY_INDEX = "CREATE INDEX FOR (n:Claim) ON (n.edge_key)"
+
+# Name search's index: each of an actor's name trigrams (graph.grams) is a term, taken as
+# it is (no stemming, no stop words: 'the' is a trigram like any other).
+_GRAM_INDEX = (
+    "CALL db.idx.fulltext.createNodeIndex({label: 'Actor', stopwords: []}, "
+    "{field: 'grams', nostem: true})"
+)
+_ACTOR_INDEX = """
+CALL db.indexes() YIELD label, types, status
+WHERE label = 'Actor'
+RETURN types, status
+"""
+SEARCH_BY_GRAMS = cypher.search_among(
+    "CALL db.idx.fulltext.queryNodes('Actor', $terms) YIELD node WITH node AS n"
+)
+GRAM_INDEX_TIMEOUT = 600.0  # seconds an older store's actors may take to be indexed
 
 
 def _plain(value: Any) -> Any:
@@ -87,6 +104,23 @@ class FalkorDBStore(CypherStore):
             for missing, backfill in cypher.MIGRATIONS:
                 if self._graph.query(missing).result_set == [[True]]:
                     self._graph.query(backfill)
+            self._ensure_gram_index()
+        self._gram_search = SEARCH_BY_GRAMS
+
+    def _ensure_gram_index(self) -> None:
+        """Name search's index, made once its actors all have trigrams: a store from before
+        gets them first, so an open cut short leaves no index over half of them."""
+        types, _ = self._actor_index()
+        if "FULLTEXT" not in types.get("grams", []):
+            self._backfill_grams()
+            self._graph.query(_GRAM_INDEX)
+        deadline = time.monotonic() + GRAM_INDEX_TIMEOUT
+        while self._actor_index()[1] != "OPERATIONAL" and time.monotonic() < deadline:
+            time.sleep(0.05)  # a big store's index is built in the background
+
+    def _actor_index(self) -> tuple[dict[str, list[str]], str]:
+        rows = self._graph.ro_query(_ACTOR_INDEX).result_set
+        return (rows[0][0], rows[0][1]) if rows else ({}, "")
 
     def _ensure_index(self, statement: str) -> bool:
         """Create an index unless it exists; whether it was created."""

@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -35,14 +34,15 @@ from neo4j.graph import Node, Path, Relationship
 
 from actorgraph.errors import QueryError, StoreError
 from actorgraph.graph import cypher
-from actorgraph.graph.store import ActorView, CypherStore, QueryResult, Statement, _actor
+from actorgraph.graph.store import CypherStore, QueryResult, Statement
 
 # The driver logs retries and server hints as warnings; without a handler of the
 # application's, Python would print them on stderr under the CLI's one-line errors.
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
 
 USER_ENV, PASSWORD_ENV, DATABASE_ENV = "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"
-FULLTEXT_INDEX = "actor_names"
+GRAM_INDEX = "actor_grams"
+OLD_NAME_INDEX = "actor_names"  # name search's index before trigrams: dropped
 
 # Neo4j's dialect: the schema statements (FalkorDB's are in falkordb_store).
 SCHEMA = {
@@ -53,26 +53,20 @@ SCHEMA = {
     "claim_type": "CREATE INDEX claim_type IF NOT EXISTS FOR (n:Claim) ON (n.type)",
     "claim_edge": "CREATE INDEX claim_edge IF NOT EXISTS FOR (n:Claim) ON (n.edge_key)",
     "alias_key": "CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (n:Alias) REQUIRE n.key IS UNIQUE",
-    FULLTEXT_INDEX: f"CREATE FULLTEXT INDEX {FULLTEXT_INDEX} IF NOT EXISTS "
-    "FOR (n:Actor) ON EACH [n.name, n.aliases]",
 }
+# Name search's index: each of an actor's name trigrams (graph.grams) is a term, split at
+# spaces and nothing else. Made after the actors of an older store have their trigrams.
+CREATE_GRAM_INDEX = (
+    f"CREATE FULLTEXT INDEX {GRAM_INDEX} IF NOT EXISTS FOR (n:Actor) ON EACH [n.grams] "
+    "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}"
+)
+DROP_OLD_NAME_INDEX = f"DROP INDEX {OLD_NAME_INDEX} IF EXISTS"
 SHOW_INDEXES = "SHOW INDEXES YIELD name RETURN name"
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
-# Name search through the full-text index: each word of the text as a wildcard term
-# narrows the candidates, then the shared ranking (exact, prefix, mentions) applies.
-SEARCH_ACTORS_FULLTEXT = f"""
-CALL db.index.fulltext.queryNodes('{FULLTEXT_INDEX}', $lucene) YIELD node
-WITH node AS n, toLower($text) AS q, toLower(node.name) AS name,
-     [al IN node.aliases | toLower(al)] AS aliases
-WHERE name CONTAINS q OR any(al IN aliases WHERE al CONTAINS q)
-WITH n, CASE WHEN name = q OR q IN aliases THEN 0
-             WHEN name STARTS WITH q THEN 1 ELSE 2 END AS rank
-RETURN {cypher._ACTOR_FIELDS}
-ORDER BY rank, n.mentions DESC, n.name
-LIMIT $limit
-"""
-_LUCENE_SPECIAL = re.compile(r'([+\-&|!(){}\[\]^"~*?:\\/])')
+SEARCH_BY_GRAMS = cypher.search_among(
+    f"CALL db.index.fulltext.queryNodes('{GRAM_INDEX}', $terms) YIELD node WITH node AS n"
+)
 
 _UNREACHABLE = ("Couldn't connect", "Unable to retrieve routing information")
 
@@ -110,12 +104,6 @@ def _plain(value: Any) -> Any:
 def _first_line(error: Neo4jError | DriverError) -> str:
     message = getattr(error, "message", None) or str(error) or type(error).__name__
     return message.strip().splitlines()[0]
-
-
-def lucene_query(text: str) -> str:
-    """Each word of ``text`` as an escaped ``*word*`` term, all required."""
-    words = [_LUCENE_SPECIAL.sub(r"\\\1", w.lower()) for w in text.split()]
-    return " AND ".join(f"*{w}*" for w in words if w)
 
 
 class Neo4jStore(CypherStore):
@@ -180,7 +168,8 @@ class Neo4jStore(CypherStore):
         """Constraints and indexes, once per database: IF NOT EXISTS makes reruns free.
 
         A user without schema rights (a read-only account) gets the store as it is; name
-        search then falls back to the shared substring scan.
+        search then scans. Name search's trigram index is made after an older store's
+        actors have their trigrams, so an open cut short leaves no index over half of them.
         """
         with self._session(neo4j.WRITE_ACCESS) as session:
             present = {r["name"] for r in session.run(SHOW_INDEXES)}
@@ -197,7 +186,17 @@ class Neo4jStore(CypherStore):
                     pass
             with contextlib.suppress(Forbidden):  # a read-only account reads it as it is
                 self._migrate(session)
-        self._fulltext = FULLTEXT_INDEX in present
+                if GRAM_INDEX not in present:
+                    session.run(DROP_OLD_NAME_INDEX).consume()  # refused to a read-only one
+                    self._backfill_grams()
+                    session.run(CREATE_GRAM_INDEX).consume()
+                    session.run(AWAIT_INDEXES).consume()
+                    present.add(GRAM_INDEX)
+        self._gram_search = SEARCH_BY_GRAMS if GRAM_INDEX in present else None
+
+    def _gram_terms(self, grams: list[str]) -> str:
+        """Lucene's syntax: every trigram required (the whitespace analyzer leaves them be)."""
+        return " AND ".join(grams)
 
     @staticmethod
     def _migrate(session: neo4j.Session) -> None:
@@ -248,18 +247,6 @@ class Neo4jStore(CypherStore):
 
     def close(self) -> None:
         self._driver.close()
-
-    # --- Neo4j's own search --------------------------------------------------------------
-
-    def search_actors(self, text: str, limit: int = 20) -> list[ActorView]:
-        """The shared search's matches and order, candidates from the full-text index."""
-        lucene = lucene_query(text)
-        if not lucene:
-            return []
-        if not self._fulltext:
-            return super().search_actors(text, limit)
-        params = {"lucene": lucene, "text": text.strip(), "limit": limit}
-        return [_actor(r) for r in self._read(SEARCH_ACTORS_FULLTEXT, params).records()]
 
 
 def open_neo4j(url: str) -> Neo4jStore:

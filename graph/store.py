@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
 from actorgraph.graph import cypher
+from actorgraph.graph.grams import name_grams, query_grams
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key
 
 Statement = tuple[str, dict[str, Any]]
@@ -283,11 +284,12 @@ def _actor_statements(
     mentions: list[dict[str, Any]], news: dict[str, ActorNews]
 ) -> list[Statement]:
     """Merge each actor once however many articles of the batch name it (its first name
-    and kind, every alias, kind and wikidata id it was given, the articles), then the keys
-    of its new names.
+    and kind, every other name, alias, kind and wikidata id it was given, the articles),
+    then the keys and trigrams of its new names.
 
     New actors are created with their first kind's label; a known actor gets the label of
-    a kind only when it lacks it, and the keys only of names it has not gone by."""
+    a kind only when it lacks it, and the keys and trigrams only of names it has not gone
+    by (``news`` says which: cypher.ACTOR_NEWS)."""
     nothing = ActorNews(False, frozenset(), frozenset())
     actors: dict[str, dict[str, Any]] = {}
     for m in mentions:
@@ -296,10 +298,10 @@ def _actor_statements(
                       "wikidata": None, "articles": {}}
         )  # fmt: skip
         actor["kinds"][m["kind"]] = None
-        actor["aliases"].update(dict.fromkeys(m["aliases"]))
+        actor["aliases"].update(dict.fromkeys((m["name"], *m["aliases"])))
         actor["wikidata"] = actor["wikidata"] or m["wikidata"]
         actor["articles"][m["article"]] = None
-    rows, keys = [], []
+    rows, keys, grams = [], [], []
     new: dict[str, list[dict[str, Any]]] = {}
     relabel: dict[str, list[str]] = {}
     for actor in actors.values():
@@ -308,6 +310,8 @@ def _actor_statements(
         told = news.get(row["id"], nothing)
         fresh = sorted({name_key(name) for name in told.names} - {""})
         keys += [{"actor": row["id"], "key": k} for k in fresh]
+        if told.names:
+            grams.append({"actor": row["id"], "grams": name_grams(sorted(told.names))})
         if told.new:
             new.setdefault(row["kinds"][0], []).append(row)
         for kind in sorted(told.kinds - ({row["kinds"][0]} if told.new else set())):
@@ -317,6 +321,7 @@ def _actor_statements(
         (cypher.MERGE_ACTORS, {"actors": rows}),
         *((cypher.add_kind(kind), {"actor_ids": relabel[kind]}) for kind in sorted(relabel)),
         (cypher.MERGE_ALIASES, {"aliases": keys}),
+        (cypher.ADD_NAME_GRAMS, {"names": grams}),
     ]
 
 
@@ -384,6 +389,9 @@ def rederive_statements(
 HUBS_LOOKED_UP = 25
 HUB_DEGREE = 50
 EDGE_WALK_BUDGET = 1_500
+
+# Actors given their name trigrams per transaction when an older store is first opened.
+GRAM_BACKFILL_BATCH = 10_000
 
 
 def _within_budget(view: dict[str, ActorView], found: dict[str, ActorView]) -> dict[str, ActorView]:
@@ -508,11 +516,40 @@ class CypherStore:
         return _actor(rows[0]) if rows else None
 
     def search_actors(self, text: str, limit: int = 20) -> list[ActorView]:
-        """Actors whose name or an alias contains ``text`` (case-insensitive), best first."""
-        if not text.strip():
+        """Actors whose name or an alias contains ``text`` (case-insensitive), best first.
+
+        The candidates are the actors that hold all of the text's trigrams, read from the
+        backend's index (graph.grams); text too short for a trigram scans every actor."""
+        text = text.strip()
+        if not text:
             return []
-        rows = self._read(cypher.SEARCH_ACTORS, {"text": text.strip(), "limit": limit})
+        grams = query_grams(text)
+        params: dict[str, Any] = {"text": text, "limit": limit}
+        if grams and self._gram_search is not None:
+            params["terms"] = self._gram_terms(grams)
+            rows = self._read(self._gram_search, params)
+        else:
+            rows = self._read(cypher.SEARCH_ACTORS, params)
         return [_actor(r) for r in rows.records()]
+
+    # The backend's statement that reads search candidates from its index of actors'
+    # ``grams`` ($terms, all required), None while it has no such index.
+    _gram_search: str | None = None
+
+    def _gram_terms(self, grams: list[str]) -> str:
+        """The trigrams as the index's query language requires every one of them."""
+        return " ".join(grams)
+
+    def _backfill_grams(self) -> None:
+        """Give the actors of a store written before name grams existed their trigrams,
+        a batch at a time (before the index over them is made)."""
+        batch = {"limit": GRAM_BACKFILL_BATCH}
+        while rows := self._read(cypher.ACTORS_WITHOUT_GRAMS, batch).records():
+            names = [
+                {"actor": r["id"], "grams": name_grams([r["name"], *(r["aliases"] or [])])}
+                for r in rows
+            ]
+            self._write([(cypher.ADD_NAME_GRAMS, {"names": names})])
 
     def actors_by_keys(self, keys: Sequence[str]) -> dict[str, list[ActorView]]:
         """The actors each normalised name or alias (schema.name_key) names."""

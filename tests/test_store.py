@@ -280,6 +280,86 @@ def test_a_failed_batch_writes_nothing(store):
     assert counts(store) == (0, 0, 0, 0)
 
 
+# Names a trigram index could get wrong: punctuation, accents, digits, a possessive, short
+# names, and 300 that share their trigrams (a wildcard full-text query missed some of these).
+SEARCHED = [
+    Actor("U.S. Congress", "GovernmentBody", ("Congress", "US Congress")),
+    Actor("Thermo Fisher Scientific", "Company", ("Thermo Fisher", "TFS")),
+    Actor("Société Générale", "Company", ("SocGen",)),
+    Actor("Rubio's office", "GovernmentBody"),
+    Actor("Zeta-7 Holdings", "Company", ("Z7",)),
+    Actor("Ōsaka Gas", "Company"),
+    Actor("3M", "Company"),
+    Actor("AB", "Company"),
+    *(Actor(f"Delta {i} Partners", "Company") for i in range(300)),
+]
+
+
+def searched_store(store):
+    text = "An article that names many actors."
+    article = Article(text=text, title="Names", published="2021-05-06")
+    store.write([Extraction(article, tuple(SEARCHED), (), extractor="t")])
+    return store
+
+
+def substring_matches(text: str) -> set[str]:
+    """The definition: actors whose name or an alias contains the text, any case."""
+    wanted = text.strip().lower()
+    return {a.id for a in SEARCHED if any(wanted in n.lower() for n in (a.name, *a.aliases))}
+
+
+def test_search_finds_every_actor_whose_name_contains_the_text(store):
+    searched_store(store)
+    rng = random.Random(3)
+    names = [n for a in SEARCHED[:8] + rng.sample(SEARCHED[8:], 5) for n in (a.name, *a.aliases)]
+    queries = ["ta 1", "elta 2", "a 29", "s. con", "o's off", "é gé", "OSAKA", "ōsa", "-7 h",
+               "3m", "ab", "b", " fisher ", "rtners", "elta", "zz", "nobody"]  # fmt: skip
+    for _ in range(60):  # and substrings of the names, anywhere, of any length
+        name = rng.choice(names)
+        start = rng.randrange(len(name))
+        queries.append(name[start : start + rng.randint(1, 12)])
+    misses = {
+        q: (found, expected)
+        for q in queries
+        if (found := {a.id for a in store.search_actors(q, limit=1000)})
+        != (expected := substring_matches(q))
+    }
+    assert misses == {}
+    assert len(substring_matches("ta 1")) == 111  # 1, 10-19, 100-199
+
+
+def test_search_ranks_the_name_itself_then_names_starting_with_it_then_mentions(store):
+    searched_store(store)
+    article = Article(text="Congress again.", title="Again", published="2021-05-07")
+    again = Actor("Congress Watch", "Organization")
+    store.write([Extraction(article, (again,), (), extractor="t")])
+    found = [a.name for a in store.search_actors("congress")]
+    assert found == ["U.S. Congress", "Congress Watch"]  # an alias itself, then a prefix
+    assert [a.name for a in store.search_actors("delta 1", limit=3)] == [
+        "Delta 1 Partners", "Delta 10 Partners", "Delta 100 Partners"]  # fmt: skip
+
+
+def test_a_store_from_before_name_grams_gets_them_and_its_index_when_opened(store_url):
+    """Search's trigram index is made when a store written without it is opened, after
+    its actors have their trigrams; until then, and for short text, search scans."""
+    falkordb = store_url.startswith("falkordb:")
+    drop = "CALL db.idx.fulltext.drop('Actor')" if falkordb else "DROP INDEX actor_grams"
+    with open_store(store_url) as first:
+        searched_store(first)
+        assert first._gram_search is not None
+        first.query(drop, write=True)
+        first.query("MATCH (n:Actor) REMOVE n.grams", write=True)
+        assert first.query("MATCH (n:Actor) WHERE n.grams IS NULL RETURN count(n)").rows == [
+            [len(SEARCHED)]]  # fmt: skip
+    with open_store(store_url) as second:
+        assert second.query("MATCH (n:Actor) WHERE n.grams IS NULL RETURN count(n)").rows == [
+            [0]]  # fmt: skip
+        assert second._gram_search is not None
+        for text in ("ta 1", "s. con", "Fisher", "ab"):
+            assert {a.id for a in second.search_actors(text, limit=1000)} == (
+                substring_matches(text))  # fmt: skip
+
+
 def test_actors_are_found_by_normalised_names_and_aliases(store):
     store.write([extraction()])
     found = store.actors_by_keys(["acme", "jane doe", "nobody"])
