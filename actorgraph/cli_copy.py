@@ -8,11 +8,11 @@ changes nothing, and an interrupted copy resumes by running it again.
 
 from __future__ import annotations
 
-from itertools import islice
 from typing import Annotated
 
 import typer
 
+from actorgraph.batching import batched
 from actorgraph.cli import app, friendly, progress_bar
 from actorgraph.errors import ActorgraphError
 from actorgraph.graph import open_store
@@ -34,7 +34,7 @@ def copy(
         total = reader.stats().articles
         extractions = reader.iter_extractions(batch_size=batch_size)
         with progress_bar("copying", total) as advance:
-            while batch := list(islice(extractions, batch_size)):
+            for batch in batched(extractions, batch_size):
                 writer.write(batch)
                 advance(len(batch))
         numbers = writer.stats()

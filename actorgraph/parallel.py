@@ -17,9 +17,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from itertools import islice
 from typing import Any, Protocol
 
+from actorgraph.batching import batched
 from actorgraph.errors import ActorgraphError
 from actorgraph.loaders import Extractor
 from actorgraph.schema import Article, Extraction
@@ -57,12 +57,6 @@ class ExtractorLike(Protocol):
     name: str
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]: ...
-
-
-def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
-    iterator = iter(articles)
-    while chunk := list(islice(iterator, size)):
-        yield chunk
 
 
 def _in_order(
@@ -131,7 +125,7 @@ class ProcessExtractor(_Chunked):
         articles, size = self._chunk_size(articles)
         pool = self._executor()
         return _in_order(
-            _chunks(articles, size),
+            batched(articles, size),
             lambda chunk: pool.submit(extract_chunk, chunk),
             Future.result,
             self.workers * 2,
@@ -187,7 +181,7 @@ class DaskExtractor(_Chunked):
         articles, size = self._chunk_size(articles)
         client = self._client
         return _in_order(
-            _chunks(articles, size),
+            batched(articles, size),
             lambda chunk: client.submit(extract_chunk, chunk, pure=False),
             lambda future: future.result(),
             self.workers * 2,

@@ -15,13 +15,12 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import islice
 from pathlib import Path
-from typing import TypeVar
 
+from actorgraph.batching import batched
 from actorgraph.errors import InputError
 from actorgraph.graph import Stats, Store
-from actorgraph.loaders import Extractor, ReadFailure, read_file, read_sources
+from actorgraph.loaders import Extractor, ReadFailure, read_sources
 from actorgraph.loaders.fingerprint import FingerprintIndex, fingerprint
 from actorgraph.loaders.language import ENGLISH
 from actorgraph.loaders.resolve import resolve_extractions
@@ -29,7 +28,6 @@ from actorgraph.loaders.source import SourceOptions
 from actorgraph.schema import Article, Extraction
 
 Progress = Callable[[int], None]
-T = TypeVar("T")
 
 
 @dataclass(slots=True)
@@ -64,12 +62,6 @@ class IngestReport:
             return dict.fromkeys(keys, 0)
         before, after = self.before.as_dict(), self.after.as_dict()
         return {k: after[k] - before[k] for k in keys}
-
-
-def _batches(items: Iterable[T], size: int) -> Iterator[list[T]]:
-    iterator = iter(items)
-    while batch := list(islice(iterator, size)):
-        yield batch
 
 
 class Screen:
@@ -133,7 +125,7 @@ def extract_sources(
     extractor = extractor or Extractor()
     report = report if report is not None else IngestReport()
     screen = Screen(report, FingerprintIndex())
-    for batch in _batches(read_sources(paths, options), batch_size):
+    for batch in batched(read_sources(paths, options), batch_size):
         articles, failures = _split(batch)
         report.failures += failures
         for failure in failures:
@@ -163,7 +155,7 @@ def ingest(
     extractor = extractor or Extractor()
     report = IngestReport(before=store.stats())
     screen = Screen(report, FingerprintIndex(store.article_fingerprints().items()))
-    for batch in _batches(read_sources(paths, options), batch_size):
+    for batch in batched(read_sources(paths, options), batch_size):
         articles, failures = _split(batch)
         report.failures += failures
         known = store.article_extractors({a.id for a in articles})
@@ -186,11 +178,13 @@ def ingest(
     return report
 
 
-def read_upload(name: str, data: bytes) -> list[Article]:
-    """The articles in an uploaded file, read by the reader for its suffix (as from disk).
+def read_upload(name: str, data: bytes) -> list[Article | ReadFailure]:
+    """The items of an uploaded file, read by the reader for its suffix, as from disk: an
+    article each, or a ReadFailure for what cannot be read (one bad line of a JSONL file,
+    or the whole file), the others going on as `actorgraph ingest` does.
 
     The bytes go to a temporary file with the original suffix so the same readers run;
-    the articles' source and any InputError name the upload, not the temporary file.
+    the articles' sources and the failures name the upload, not the temporary file.
     """
     suffix = Path(name).suffix
     if suffix.lower() == ".gz":  # a.jsonl.gz: the kind is in the suffix before
@@ -198,30 +192,29 @@ def read_upload(name: str, data: bytes) -> list[Article]:
     with tempfile.TemporaryDirectory(prefix="ag-upload-") as folder:
         path = Path(folder) / f"upload{suffix}"
         path.write_bytes(data)
-        try:
-            articles = read_file(path)
-        except InputError as error:
-            raise InputError(str(error).replace(str(path), name)) from None
-    return [replace(a, source=a.source.replace(str(path), name)) for a in articles]
+        items = list(read_sources([path]))
+    return [_named(item, str(path), name) for item in items]
+
+
+def _named(item: Article | ReadFailure, path: str, name: str) -> Article | ReadFailure:
+    if isinstance(item, ReadFailure):
+        return replace(item, source=name, reason=item.reason.replace(path, name))
+    return replace(item, source=item.source.replace(path, name))
 
 
 def read_uploads(uploads: Iterable[tuple[str, bytes]]) -> tuple[list[Article], list[ReadFailure]]:
-    """Every article in the uploads; one that cannot be read is a ReadFailure, the others go on."""
-    articles: list[Article] = []
-    failures: list[ReadFailure] = []
-    for name, data in uploads:
-        try:
-            articles += read_upload(name, data)
-        except InputError as error:
-            failures.append(ReadFailure(name, str(error)))
-    return articles, failures
+    """Every article in the uploads; what cannot be read is a ReadFailure, the others go on."""
+    items = [item for name, data in uploads for item in read_upload(name, data)]
+    return _split(items)
 
 
 def pasted_article(text: str, title: str = "", source: str = "pasted text") -> Article:
     """An article from pasted text, read as a .txt file is (title: ``title`` or the first line)."""
     body = f"{title.strip()}\n\n{text}" if title.strip() else text
-    [article] = read_upload(f"{source}.txt", body.encode("utf-8"))
-    return replace(article, source=source)
+    [item] = read_upload(f"{source}.txt", body.encode("utf-8"))
+    if isinstance(item, ReadFailure):
+        raise InputError(item.reason)
+    return replace(item, source=source)
 
 
 def write_extractions(
@@ -233,7 +226,7 @@ def write_extractions(
 ) -> IngestReport:
     """Resolve and write extractions as :func:`ingest` does, one transaction per batch."""
     report = IngestReport(before=store.stats())
-    for batch in _batches(extractions, batch_size):
+    for batch in batched(extractions, batch_size):
         _write(batch, store)
         report.written += len(batch)
         if progress:

@@ -322,11 +322,13 @@ WHERE others = 0
 DETACH DELETE k
 """
 
+# An actor no article mentions goes, and the trigrams of its names with it.
 DROP_UNMENTIONED = """
 UNWIND $actor_ids AS actor_id
 MATCH (n:Actor {id: actor_id})
 WHERE n.mentions = 0
-DETACH DELETE n
+OPTIONAL MATCH (g:NameGrams {actor: actor_id})
+DETACH DELETE n, g
 """
 
 # --- reading -----------------------------------------------------------------------------
@@ -360,22 +362,47 @@ def search_among(candidates: str) -> str:
     return candidates + _SEARCH_RANKED
 
 
+def gram_candidates(query_index: str) -> str:
+    """The actors whose NameGrams a backend's full-text query (a CALL yielding ``node`` and
+    ``score``) finds, as ``n`` with that ``score``."""
+    return f"""{query_index}
+MATCH (n:Actor {{id: node.actor}})
+WITH n, score"""
+
+
 SEARCH_ACTORS = search_among("MATCH (n:Actor)")
 
-# The trigrams of an actor's names (graph.grams), for the backends' name-search index:
-# added when the actor is given names it has not gone by ($names rows: actor, grams).
+
+def similar_among(candidates: str) -> str:
+    """The actors a backend's trigram index gives as ``n`` with their ``score`` (how many
+    of the text's trigrams they share, weighed by rarity), best first: did-you-mean's."""
+    return (
+        candidates
+        + f"""
+WITH n, score
+ORDER BY score DESC, n.mentions DESC
+LIMIT $limit
+RETURN {_ACTOR_FIELDS}
+"""
+    )
+
+
+# The trigrams of an actor's names (graph.grams), the document name search's full-text
+# index holds for it: added when the actor is given names it has not gone by ($names rows:
+# actor, grams). A node of their own, not a property of the actor's: FalkorDB re-indexes a
+# node's text on every update of the node, and a batch updates thousands of actors.
 ADD_NAME_GRAMS = """
 UNWIND $names AS x
-MATCH (n:Actor {id: x.actor})
-SET n.grams = CASE WHEN n.grams IS NULL THEN x.grams ELSE n.grams + ' ' + x.grams END
+MERGE (g:NameGrams {actor: x.actor})
+ON CREATE SET g.grams = x.grams
+ON MATCH SET g.grams = g.grams + ' ' + x.grams
 """
 
-# Actors written before name grams existed, a batch at a time (the backfill sets them).
-ACTORS_WITHOUT_GRAMS = """
-MATCH (n:Actor)
-WHERE n.grams IS NULL
-RETURN n.id AS id, n.name AS name, n.aliases AS aliases
-LIMIT $limit
+# The same, replacing what is there: an older store's actors get theirs when it is opened.
+SET_NAME_GRAMS = """
+UNWIND $names AS x
+MERGE (g:NameGrams {actor: x.actor})
+SET g.grams = x.grams
 """
 
 

@@ -24,7 +24,7 @@ from falkordb.path import Path as FalkorPath
 from actorgraph.errors import QueryError, StoreError
 from actorgraph.graph import cypher
 from actorgraph.graph.embedded import EmbeddedServer
-from actorgraph.graph.store import CypherStore, QueryResult, Statement
+from actorgraph.graph.store import CypherStore, GramIndex, QueryResult, Statement
 
 GRAPH_NAME = "actorgraph"
 _INDEXES = (
@@ -33,23 +33,30 @@ _INDEXES = (
     "CREATE INDEX FOR (n:Claim) ON (n.id)",
     "CREATE INDEX FOR (n:Claim) ON (n.type)",
     "CREATE INDEX FOR (n:Alias) ON (n.key)",
+    "CREATE INDEX FOR (n:NameGrams) ON (n.actor)",
 )
 # Created after the others; a store from before it gets its claims' keys then (once).
 _EDGE_KEY_INDEX = "CREATE INDEX FOR (n:Claim) ON (n.edge_key)"
 
 # Name search's index: each of an actor's name trigrams (graph.grams) is a term, taken as
 # it is (no stemming, no stop words: 'the' is a trigram like any other).
-_GRAM_INDEX = (
-    "CALL db.idx.fulltext.createNodeIndex({label: 'Actor', stopwords: []}, "
+_CREATE_GRAM_INDEX = (
+    "CALL db.idx.fulltext.createNodeIndex({label: 'NameGrams', stopwords: []}, "
     "{field: 'grams', nostem: true})"
 )
-_ACTOR_INDEX = """
+_GRAM_INDEX_STATE = """
 CALL db.indexes() YIELD label, types, status
-WHERE label = 'Actor'
+WHERE label = 'NameGrams'
 RETURN types, status
 """
-SEARCH_BY_GRAMS = cypher.search_among(
-    "CALL db.idx.fulltext.queryNodes('Actor', $terms) YIELD node WITH node AS n"
+_GRAM_CANDIDATES = cypher.gram_candidates(
+    "CALL db.idx.fulltext.queryNodes('NameGrams', $terms) YIELD node, score"
+)
+GRAMS = GramIndex(
+    search=cypher.search_among(_GRAM_CANDIDATES),
+    similar=cypher.similar_among(_GRAM_CANDIDATES),
+    every=" ",
+    any="|",
 )
 GRAM_INDEX_TIMEOUT = 600.0  # seconds an older store's actors may take to be indexed
 
@@ -105,21 +112,21 @@ class FalkorDBStore(CypherStore):
                 if self._graph.query(missing).result_set == [[True]]:
                     self._graph.query(backfill)
             self._ensure_gram_index()
-        self._gram_search = SEARCH_BY_GRAMS
+        self._grams = GRAMS
 
     def _ensure_gram_index(self) -> None:
         """Name search's index, made once its actors all have trigrams: a store from before
         gets them first, so an open cut short leaves no index over half of them."""
-        types, _ = self._actor_index()
+        types, _ = self._gram_index_state()
         if "FULLTEXT" not in types.get("grams", []):
             self._backfill_grams()
-            self._graph.query(_GRAM_INDEX)
+            self._graph.query(_CREATE_GRAM_INDEX)
         deadline = time.monotonic() + GRAM_INDEX_TIMEOUT
-        while self._actor_index()[1] != "OPERATIONAL" and time.monotonic() < deadline:
+        while self._gram_index_state()[1] != "OPERATIONAL" and time.monotonic() < deadline:
             time.sleep(0.05)  # a big store's index is built in the background
 
-    def _actor_index(self) -> tuple[dict[str, list[str]], str]:
-        rows = self._graph.ro_query(_ACTOR_INDEX).result_set
+    def _gram_index_state(self) -> tuple[dict[str, list[str]], str]:
+        rows = self._graph.ro_query(_GRAM_INDEX_STATE).result_set
         return (rows[0][0], rows[0][1]) if rows else ({}, "")
 
     def _ensure_index(self, statement: str) -> bool:

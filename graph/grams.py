@@ -39,6 +39,6 @@ def name_grams(names: Iterable[str]) -> str:
 
 
 def query_grams(text: str) -> list[str]:
-    """The trigrams to ask the index for ``text``; none when it is too short to have one
-    (the search then scans)."""
-    return list(_trigrams(text.strip()))[:MAX_QUERY_GRAMS]
+    """The trigrams of ``text`` to ask the index for, each once; none when it is too short
+    to have one. (Name search needs only some: MAX_QUERY_GRAMS.)"""
+    return list(_trigrams(text.strip()))

@@ -34,7 +34,7 @@ from neo4j.graph import Node, Path, Relationship
 
 from actorgraph.errors import QueryError, StoreError
 from actorgraph.graph import cypher
-from actorgraph.graph.store import CypherStore, QueryResult, Statement
+from actorgraph.graph.store import CypherStore, GramIndex, QueryResult, Statement
 
 # The driver logs retries and server hints as warnings; without a handler of the
 # application's, Python would print them on stderr under the CLI's one-line errors.
@@ -53,20 +53,26 @@ SCHEMA = {
     "claim_type": "CREATE INDEX claim_type IF NOT EXISTS FOR (n:Claim) ON (n.type)",
     "claim_edge": "CREATE INDEX claim_edge IF NOT EXISTS FOR (n:Claim) ON (n.edge_key)",
     "alias_key": "CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (n:Alias) REQUIRE n.key IS UNIQUE",
+    "name_grams_actor": "CREATE CONSTRAINT name_grams_actor IF NOT EXISTS "
+    "FOR (n:NameGrams) REQUIRE n.actor IS UNIQUE",
 }
 # Name search's index: each of an actor's name trigrams (graph.grams) is a term, split at
 # spaces and nothing else. Made after the actors of an older store have their trigrams.
 CREATE_GRAM_INDEX = (
-    f"CREATE FULLTEXT INDEX {GRAM_INDEX} IF NOT EXISTS FOR (n:Actor) ON EACH [n.grams] "
+    f"CREATE FULLTEXT INDEX {GRAM_INDEX} IF NOT EXISTS FOR (n:NameGrams) ON EACH [n.grams] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}"
 )
 DROP_OLD_NAME_INDEX = f"DROP INDEX {OLD_NAME_INDEX} IF EXISTS"
 SHOW_INDEXES = "SHOW INDEXES YIELD name RETURN name"
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
-SEARCH_BY_GRAMS = cypher.search_among(
-    f"CALL db.index.fulltext.queryNodes('{GRAM_INDEX}', $terms) YIELD node WITH node AS n"
+_GRAM_CANDIDATES = cypher.gram_candidates(
+    f"CALL db.index.fulltext.queryNodes('{GRAM_INDEX}', $terms) YIELD node, score"
 )
+SEARCH_BY_GRAMS = cypher.search_among(_GRAM_CANDIDATES)
+SIMILAR_BY_GRAMS = cypher.similar_among(_GRAM_CANDIDATES)
+# Lucene's syntax joins the terms (the whitespace analyzer leaves each as it is).
+GRAMS = GramIndex(SEARCH_BY_GRAMS, SIMILAR_BY_GRAMS, every=" AND ", any=" OR ")
 
 _UNREACHABLE = ("Couldn't connect", "Unable to retrieve routing information")
 
@@ -192,11 +198,7 @@ class Neo4jStore(CypherStore):
                     session.run(CREATE_GRAM_INDEX).consume()
                     session.run(AWAIT_INDEXES).consume()
                     present.add(GRAM_INDEX)
-        self._gram_search = SEARCH_BY_GRAMS if GRAM_INDEX in present else None
-
-    def _gram_terms(self, grams: list[str]) -> str:
-        """Lucene's syntax: every trigram required (the whitespace analyzer leaves them be)."""
-        return " AND ".join(grams)
+        self._grams = GRAMS if GRAM_INDEX in present else None
 
     @staticmethod
     def _migrate(session: neo4j.Session) -> None:

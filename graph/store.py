@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
+from actorgraph.batching import batched
 from actorgraph.graph import cypher
-from actorgraph.graph.grams import name_grams, query_grams
+from actorgraph.graph.grams import MAX_QUERY_GRAMS, name_grams, query_grams
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key
 
 Statement = tuple[str, dict[str, Any]]
@@ -150,6 +151,7 @@ class Store(Protocol):
     ) -> QueryResult: ...
     def actor(self, actor_id: str) -> ActorView | None: ...
     def search_actors(self, text: str, limit: int = 20) -> list[ActorView]: ...
+    def similar_actors(self, text: str, limit: int = 200) -> Iterable[ActorView]: ...
     def actors_by_keys(self, keys: Sequence[str]) -> dict[str, list[ActorView]]: ...
     def ego(self, actor_ids: Sequence[str], depth: int = 1, limit: int = 500) -> Subgraph: ...
     def evidence(self, subject: str, type: str, object: str) -> list[EvidenceView]: ...
@@ -191,6 +193,18 @@ def _actor(row: dict[str, Any]) -> ActorView:
 
 def _edge(row: dict[str, Any]) -> EdgeView:
     return EdgeView(**{k: row[k] for k in EdgeView.__slots__})
+
+
+@dataclass(frozen=True, slots=True)
+class GramIndex:
+    """A backend's full-text index over actors' ``grams`` (graph.grams): its statements for
+    name search and did-you-mean ($terms, $limit), and how its query language joins terms
+    that must all be there (``every``) or may be (``any``)."""
+
+    search: str
+    similar: str
+    every: str
+    any: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -523,33 +537,36 @@ class CypherStore:
         text = text.strip()
         if not text:
             return []
-        grams = query_grams(text)
+        grams = query_grams(text)[:MAX_QUERY_GRAMS]
         params: dict[str, Any] = {"text": text, "limit": limit}
-        if grams and self._gram_search is not None:
-            params["terms"] = self._gram_terms(grams)
-            rows = self._read(self._gram_search, params)
+        if grams and self._grams is not None:
+            params["terms"] = self._grams.every.join(grams)
+            rows = self._read(self._grams.search, params)
         else:
             rows = self._read(cypher.SEARCH_ACTORS, params)
         return [_actor(r) for r in rows.records()]
 
-    # The backend's statement that reads search candidates from its index of actors'
-    # ``grams`` ($terms, all required), None while it has no such index.
-    _gram_search: str | None = None
+    def similar_actors(self, text: str, limit: int = 200) -> Iterable[ActorView]:
+        """The actors whose names share the most trigrams with ``text``, best first: the
+        candidates for did-you-mean (graph.suggest). Every actor when the backend has no
+        index; none when the text is too short for a trigram."""
+        if self._grams is None:
+            return self.iter_actors()
+        grams = query_grams(text)
+        if not grams:
+            return []
+        params = {"terms": self._grams.any.join(grams), "limit": limit}
+        return [_actor(r) for r in self._read(self._grams.similar, params).records()]
 
-    def _gram_terms(self, grams: list[str]) -> str:
-        """The trigrams as the index's query language requires every one of them."""
-        return " ".join(grams)
+    # The backend's full-text index over actors' trigrams, None while it has none.
+    _grams: GramIndex | None = None
 
     def _backfill_grams(self) -> None:
         """Give the actors of a store written before name grams existed their trigrams,
         a batch at a time (before the index over them is made)."""
-        batch = {"limit": GRAM_BACKFILL_BATCH}
-        while rows := self._read(cypher.ACTORS_WITHOUT_GRAMS, batch).records():
-            names = [
-                {"actor": r["id"], "grams": name_grams([r["name"], *(r["aliases"] or [])])}
-                for r in rows
-            ]
-            self._write([(cypher.ADD_NAME_GRAMS, {"names": names})])
+        for actors in batched(self.iter_actors(), GRAM_BACKFILL_BATCH):
+            names = [{"actor": a.id, "grams": name_grams([a.name, *a.aliases])} for a in actors]
+            self._write([(cypher.SET_NAME_GRAMS, {"names": names})])
 
     def actors_by_keys(self, keys: Sequence[str]) -> dict[str, list[ActorView]]:
         """The actors each normalised name or alias (schema.name_key) names."""

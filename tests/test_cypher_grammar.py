@@ -48,6 +48,7 @@ def neo4j_queries() -> dict[str, str]:
         "SHOW_INDEXES",
         "AWAIT_INDEXES",
         "SEARCH_BY_GRAMS",
+        "SIMILAR_BY_GRAMS",
         "CREATE_GRAM_INDEX",
         "DROP_OLD_NAME_INDEX",
     ):

@@ -374,8 +374,13 @@ def test_stdin_of_unknown_format_asks_for_format_in(cli_url):
     assert csv_in.exit_code == 0 and "1 articles written" in csv_in.stdout, csv_in.output
 
 
-def test_an_uploaded_gzipped_jsonl_is_read_as_from_disk():
+def test_an_uploaded_gzipped_jsonl_is_read_line_by_line_as_ingest_reads_it():
     data = (SOURCES / "articles.jsonl.gz").read_bytes()
     articles, failures = read_uploads([("dump.jsonl.gz", data)])
-    assert articles == [] and len(failures) == 1  # read_file is strict: the bad line fails it
-    assert failures[0].reason.startswith("dump.jsonl.gz:3: not valid JSON")
+    assert [(a.title, a.source) for a in articles] == [  # the good lines, as ingest reads them
+        ("Corvid Air orders jets from Albatross Aero", "dump.jsonl.gz:1"),
+        ("Albatross Aero profit rises", "dump.jsonl.gz:2"),
+    ]
+    [failure] = failures  # the bad line, named by the upload's name
+    assert (failure.source, failure.location) == ("dump.jsonl.gz", "line 3")
+    assert failure.reason.startswith("dump.jsonl.gz:3: not valid JSON")

@@ -81,6 +81,9 @@ def test_re_extraction_replaces_claims_and_re_derives_edges(store):
     assert store.stats().by_type == {"CRITICIZED": 1}
     assert store.actor("governmentbody-ruritania-police") is None  # no article mentions it now
     assert store.actors_by_keys(["ruritania police"]) == {}  # nor is it found by its name
+    assert store.search_actors("ruritania") == []
+    assert store.query("MATCH (g:NameGrams) RETURN g.actor ORDER BY g.actor").rows == [
+        ["company-acme"], ["person-jane-doe"]]  # fmt: skip
     assert store.article_extractors([article.id]) == {article.id: "test-2"}
 
 
@@ -308,7 +311,7 @@ def substring_matches(text: str) -> set[str]:
     return {a.id for a in SEARCHED if any(wanted in n.lower() for n in (a.name, *a.aliases))}
 
 
-def test_search_finds_every_actor_whose_name_contains_the_text(store):
+def test_search_finds_every_actor_whose_name_contains_the_text(store, monkeypatch):
     searched_store(store)
     rng = random.Random(3)
     names = [n for a in SEARCHED[:8] + rng.sample(SEARCHED[8:], 5) for n in (a.name, *a.aliases)]
@@ -318,14 +321,41 @@ def test_search_finds_every_actor_whose_name_contains_the_text(store):
         name = rng.choice(names)
         start = rng.randrange(len(name))
         queries.append(name[start : start + rng.randint(1, 12)])
-    misses = {
-        q: (found, expected)
-        for q in queries
-        if (found := {a.id for a in store.search_actors(q, limit=1000)})
-        != (expected := substring_matches(q))
-    }
-    assert misses == {}
+    assert store._grams is not None  # through the index, then as a store without one scans
+    for indexed in (store._grams, None):
+        monkeypatch.setattr(store, "_grams", indexed)
+        misses = {
+            q: (found, expected)
+            for q in queries
+            if (found := {a.id for a in store.search_actors(q, limit=1000)})
+            != (expected := substring_matches(q))
+        }
+        assert misses == {}
     assert len(substring_matches("ta 1")) == 111  # 1, 10-19, 100-199
+
+
+def test_another_name_in_a_batch_becomes_an_alias_and_is_indexed_once(store):
+    article = Article(text="Acme Corp. again.", title="Again", published="2020-01-03")
+    again = Extraction(article, (Actor("Acme Corp.", "Company"),), (), extractor="t")
+    store.write([extraction(), again])
+    assert store.actor("company-acme").aliases == ("Acme", "Acme Corp.")
+    grams = "MATCH (g:NameGrams {actor: 'company-acme'}) RETURN g.grams"
+    before = store.query(grams).rows
+    store.write([extraction(), again])  # nothing new: no trigram is added again
+    assert store.query(grams).rows == before
+    assert [a.name for a in store.search_actors("corp.")] == ["Acme Corp"]
+
+
+def test_did_you_mean_from_the_index_offers_what_reading_every_actor_does(store, monkeypatch):
+    searched_store(store)
+    typos = ["Delta 1O7 Partners", "Therma Fisher", "Societe Generale", "Rubios ofice",
+             "Zeta 7 Holding", "US Congres"]  # fmt: skip
+    from_index = {t: [a.name for a in suggest_actors(store, t)] for t in typos}
+    assert from_index["Therma Fisher"] == ["Thermo Fisher Scientific"]
+    assert len(list(store.similar_actors("Delta 1O7 Partners", limit=20))) == 20  # the best
+    monkeypatch.setattr(store, "_grams", None)  # a store without the index reads them all
+    assert len(list(store.similar_actors("Delta 1O7 Partners", limit=20))) == len(SEARCHED)
+    assert {t: [a.name for a in suggest_actors(store, t)] for t in typos} == from_index
 
 
 def test_search_ranks_the_name_itself_then_names_starting_with_it_then_mentions(store):
@@ -341,20 +371,18 @@ def test_search_ranks_the_name_itself_then_names_starting_with_it_then_mentions(
 
 def test_a_store_from_before_name_grams_gets_them_and_its_index_when_opened(store_url):
     """Search's trigram index is made when a store written without it is opened, after
-    its actors have their trigrams; until then, and for short text, search scans."""
+    its actors have their trigrams."""
     falkordb = store_url.startswith("falkordb:")
-    drop = "CALL db.idx.fulltext.drop('Actor')" if falkordb else "DROP INDEX actor_grams"
+    drop = "CALL db.idx.fulltext.drop('NameGrams')" if falkordb else "DROP INDEX actor_grams"
+    grams = "MATCH (g:NameGrams) RETURN count(g)"
     with open_store(store_url) as first:
         searched_store(first)
-        assert first._gram_search is not None
+        assert first.query(grams).rows == [[len(SEARCHED)]]
         first.query(drop, write=True)
-        first.query("MATCH (n:Actor) REMOVE n.grams", write=True)
-        assert first.query("MATCH (n:Actor) WHERE n.grams IS NULL RETURN count(n)").rows == [
-            [len(SEARCHED)]]  # fmt: skip
+        first.query("MATCH (g:NameGrams) DELETE g", write=True)
     with open_store(store_url) as second:
-        assert second.query("MATCH (n:Actor) WHERE n.grams IS NULL RETURN count(n)").rows == [
-            [0]]  # fmt: skip
-        assert second._gram_search is not None
+        assert second.query(grams).rows == [[len(SEARCHED)]]
+        assert second._grams is not None
         for text in ("ta 1", "s. con", "Fisher", "ab"):
             assert {a.id for a in second.search_actors(text, limit=1000)} == (
                 substring_matches(text))  # fmt: skip
