@@ -39,6 +39,15 @@ def name_grams(names: Iterable[str]) -> str:
 
 
 def query_grams(text: str) -> list[str]:
-    """The trigrams of ``text`` to ask the index for, each once; none when it is too short
-    to have one. (Name search needs only some: MAX_QUERY_GRAMS.)"""
+    """The trigrams of ``text``, each once, in order; none when it is too short to have one."""
     return list(_trigrams(text.strip()))
+
+
+def search_grams(text: str) -> list[str]:
+    """At most MAX_QUERY_GRAMS of the text's trigrams, spread from its start to its end: a
+    long name's first words are often common ('Government...'), its last the telling ones."""
+    grams = query_grams(text)
+    if len(grams) <= MAX_QUERY_GRAMS:
+        return grams
+    step = (len(grams) - 1) / (MAX_QUERY_GRAMS - 1)
+    return [grams[round(i * step)] for i in range(MAX_QUERY_GRAMS)]

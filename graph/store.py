@@ -14,7 +14,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from actorgraph.batching import batched
 from actorgraph.graph import cypher
-from actorgraph.graph.grams import MAX_QUERY_GRAMS, name_grams, query_grams
+from actorgraph.graph.grams import name_grams, query_grams, search_grams
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key
 
 Statement = tuple[str, dict[str, Any]]
@@ -537,7 +537,7 @@ class CypherStore:
         text = text.strip()
         if not text:
             return []
-        grams = query_grams(text)[:MAX_QUERY_GRAMS]
+        grams = search_grams(text)
         params: dict[str, Any] = {"text": text, "limit": limit}
         if grams and self._grams is not None:
             params["terms"] = self._grams.every.join(grams)
