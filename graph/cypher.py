@@ -373,18 +373,18 @@ WITH n, score"""
 SEARCH_ACTORS = search_among("MATCH (n:Actor)")
 
 
-def similar_among(candidates: str) -> str:
-    """The actors a backend's trigram index gives as ``n`` with their ``score`` (how many
-    of the text's trigrams they share, weighed by rarity), best first: did-you-mean's."""
-    return (
-        candidates
-        + f"""
+_SIMILAR_RANKED = f"""
 WITH n, score
 ORDER BY score DESC, n.mentions DESC
 LIMIT $limit
 RETURN {_ACTOR_FIELDS}
 """
-    )
+
+
+def similar_among(candidates: str) -> str:
+    """The actors a backend's trigram index gives as ``n`` with their ``score`` (how many
+    of the text's trigrams they share, weighed by rarity), best first: did-you-mean's."""
+    return candidates + _SIMILAR_RANKED
 
 
 # The trigrams of an actor's names (graph.grams), the document name search's full-text

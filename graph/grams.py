@@ -2,7 +2,7 @@
 
 Name search finds the actors whose name or an alias contains the text typed. Every
 trigram of that text is then a trigram of the name, so the actors that hold all of the
-text's trigrams include every match; the search keeps the true ones (cypher.SEARCH_RANKED).
+text's trigrams include every match; the search keeps the true ones (cypher.search_among).
 The index is asked for exact terms only. Full-text engines expand a wildcard such as
 ``*ermo*`` to a bounded number of terms and drop the rest without a word (FalkorDB's
 missed matches among a hundred names), so wildcards cannot promise what substring
@@ -31,7 +31,7 @@ def _trigrams(text: str) -> dict[str, None]:
 
 
 def name_grams(names: Iterable[str]) -> str:
-    """The trigrams of these names, space-separated, each once (an actor's ``grams``)."""
+    """The trigrams of these names, space-separated, each once (an actor's NameGrams)."""
     grams: dict[str, None] = {}
     for name in names:
         grams.update(_trigrams(name))

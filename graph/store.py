@@ -197,7 +197,7 @@ def _edge(row: dict[str, Any]) -> EdgeView:
 
 @dataclass(frozen=True, slots=True)
 class GramIndex:
-    """A backend's full-text index over actors' ``grams`` (graph.grams): its statements for
+    """A backend's full-text index over actors' NameGrams (graph.grams): its statements for
     name search and did-you-mean ($terms, $limit), and how its query language joins terms
     that must all be there (``every``) or may be (``any``)."""
 
