@@ -7,6 +7,7 @@ import contextlib
 import functools
 import gzip
 import json
+import random
 import shutil
 import socket
 import threading
@@ -22,8 +23,15 @@ from actorgraph.cli import app
 from actorgraph.errors import InputError
 from actorgraph.graph import open_store
 from actorgraph.loaders import ReadFailure, read_file, read_sources
+from actorgraph.loaders import fingerprint as fingerprint_module
 from actorgraph.loaders.dates import parse_date, parse_date_value
-from actorgraph.loaders.fingerprint import SIMILAR, FingerprintIndex, fingerprint, similarity
+from actorgraph.loaders.fingerprint import (
+    PERMUTATIONS,
+    SIMILAR,
+    FingerprintIndex,
+    fingerprint,
+    similarity,
+)
 from actorgraph.loaders.language import detect_language
 from actorgraph.loaders.source import SourceOptions
 from actorgraph.pipeline import ingest, read_uploads
@@ -196,6 +204,31 @@ def test_wire_copies_are_near_duplicates_and_another_story_is_not():
     assert index.find(prints["helsinki_herald.txt"]) == "tallinn"
     assert index.find(prints["other_story.txt"]) is None
     assert fingerprint("Too short to judge.") is None
+
+
+def test_the_fingerprint_index_finds_copies_before_and_after_it_sorts_again(monkeypatch):
+    monkeypatch.setattr(fingerprint_module, "MERGE_MIN", 8)  # re-sorted every few additions
+    rng = random.Random(4)
+
+    def signature() -> str:
+        return "".join(f"{rng.getrandbits(32):08x}" for _ in range(PERMUTATIONS))
+
+    def copy(original: str, share: float) -> str:
+        """A signature that agrees with ``original`` on the first ``share`` of its values."""
+        values = [original[i : i + 8] for i in range(0, len(original), 8)]
+        kept = int(len(values) * share)
+        return "".join(values[:kept]) + "".join(signature()[: 8 * (len(values) - kept)])
+
+    stored = [(f"stored-{i}", signature()) for i in range(50)]
+    index = FingerprintIndex([*stored, ("broken", "not hex")])
+    added = [(f"added-{i}", signature()) for i in range(50)]
+    for article_id, sig in added:
+        index.add(article_id, sig)
+    for article_id, sig in stored[::7] + added[::7] + added[-3:]:  # the last are not sorted yet
+        assert index.find(copy(sig, 0.6)) == article_id
+        assert index.find(sig, exclude=article_id) is None
+    assert index.find(copy(stored[3][1], 0.2)) is None  # shares bands, too little in common
+    assert index.find("not hex") is None
 
 
 def test_near_duplicates_are_stored_once_with_every_source_across_batches(store, extractor):
