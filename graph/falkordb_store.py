@@ -49,14 +49,8 @@ CALL db.indexes() YIELD label, types, status
 WHERE label = 'NameGrams'
 RETURN types, status
 """
-_GRAM_CANDIDATES = cypher.gram_candidates(
-    "CALL db.idx.fulltext.queryNodes('NameGrams', $terms) YIELD node, score"
-)
-GRAMS = GramIndex(
-    search=cypher.search_among(_GRAM_CANDIDATES),
-    similar=cypher.similar_among(_GRAM_CANDIDATES),
-    every=" ",
-    any="|",
+GRAMS = GramIndex.over(
+    "CALL db.idx.fulltext.queryNodes('NameGrams', $terms) YIELD node, score", every=" ", any="|"
 )
 GRAM_INDEX_TIMEOUT = 600.0  # seconds an older store's actors may take to be indexed
 
@@ -117,13 +111,15 @@ class FalkorDBStore(CypherStore):
     def _ensure_gram_index(self) -> None:
         """Name search's index, made once its actors all have trigrams: a store from before
         gets them first, so an open cut short leaves no index over half of them."""
-        types, _ = self._gram_index_state()
+        types, status = self._gram_index_state()
         if "FULLTEXT" not in types.get("grams", []):
             self._backfill_grams()
             self._graph.query(_CREATE_GRAM_INDEX)
+            status = ""
         deadline = time.monotonic() + GRAM_INDEX_TIMEOUT
-        while self._gram_index_state()[1] != "OPERATIONAL" and time.monotonic() < deadline:
+        while status != "OPERATIONAL" and time.monotonic() < deadline:
             time.sleep(0.05)  # a big store's index is built in the background
+            status = self._gram_index_state()[1]
 
     def _gram_index_state(self) -> tuple[dict[str, list[str]], str]:
         rows = self._graph.ro_query(_GRAM_INDEX_STATE).result_set

@@ -66,13 +66,12 @@ DROP_OLD_NAME_INDEX = f"DROP INDEX {OLD_NAME_INDEX} IF EXISTS"
 SHOW_INDEXES = "SHOW INDEXES YIELD name RETURN name"
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
-_GRAM_CANDIDATES = cypher.gram_candidates(
-    f"CALL db.index.fulltext.queryNodes('{GRAM_INDEX}', $terms) YIELD node, score"
-)
-SEARCH_BY_GRAMS = cypher.search_among(_GRAM_CANDIDATES)
-SIMILAR_BY_GRAMS = cypher.similar_among(_GRAM_CANDIDATES)
 # Lucene's syntax joins the terms (the whitespace analyzer leaves each as it is).
-GRAMS = GramIndex(SEARCH_BY_GRAMS, SIMILAR_BY_GRAMS, every=" AND ", any=" OR ")
+GRAMS = GramIndex.over(
+    f"CALL db.index.fulltext.queryNodes('{GRAM_INDEX}', $terms) YIELD node, score",
+    every=" AND ",
+    any=" OR ",
+)
 
 _UNREACHABLE = ("Couldn't connect", "Unable to retrieve routing information")
 

@@ -206,6 +206,13 @@ class GramIndex:
     every: str
     any: str
 
+    @classmethod
+    def over(cls, query_index: str, every: str, any: str) -> GramIndex:
+        """The index a backend reads with ``query_index``: a CALL of its full-text query
+        on $terms that yields ``node`` (a NameGrams) and ``score``."""
+        candidates = cypher.gram_candidates(query_index)
+        return cls(cypher.search_among(candidates), cypher.similar_among(candidates), every, any)
+
 
 @dataclass(frozen=True, slots=True)
 class ActorNews:

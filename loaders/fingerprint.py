@@ -25,7 +25,6 @@ MIN_WORDS = 30  # shorter texts say too little to be called the same story
 MAX_WORDS = 3000  # the start of a story says which story it is; caps time and memory
 _SHINGLE = 3
 _WORD = re.compile(r"\w+")
-_HEX = 8  # hex digits per value (32 bits)
 _SEEDS = np.random.default_rng(20240304).integers(1, 2**63, size=(2, PERMUTATIONS), dtype=np.uint64)
 _XOR, _MUL = _SEEDS[0], _SEEDS[1] | np.uint64(1)
 
@@ -46,18 +45,6 @@ def fingerprint(text: str) -> str | None:
     with np.errstate(over="ignore"):
         mixed = ((hashes[:, None] ^ _XOR) * _MUL) >> np.uint64(32)  # one column per permutation
     return "".join(f"{int(v):08x}" for v in mixed.min(axis=0))
-
-
-def _values(signature: str) -> list[str]:
-    return [signature[i : i + _HEX] for i in range(0, len(signature), _HEX)]
-
-
-def similarity(a: str, b: str) -> float:
-    """The estimated share of shingles two texts have in common (0..1)."""
-    va, vb = _values(a), _values(b)
-    if len(va) != len(vb):
-        return 0.0
-    return sum(x == y for x, y in zip(va, vb, strict=True)) / len(va)
 
 
 # A band's number goes above the low bits of its value, so every band's keys share one
@@ -81,6 +68,12 @@ def _vector(signature: str) -> np.ndarray | None:
     if len(data) != PERMUTATIONS * 4:
         return None
     return np.frombuffer(data, dtype=">u4").astype(np.uint32)
+
+
+def similarity(a: str, b: str) -> float:
+    """The estimated share of shingles two texts have in common (0..1)."""
+    va, vb = _vector(a), _vector(b)
+    return 0.0 if va is None or vb is None else float((va == vb).mean())
 
 
 def _band_keys(vectors: np.ndarray) -> np.ndarray:

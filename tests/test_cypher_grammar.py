@@ -44,15 +44,10 @@ def neo4j_queries() -> dict[str, str]:
         queries[f"cypher.CONSOLE_EXAMPLES[{title!r}]"] = query
     for name, statement in neo4j_store.SCHEMA.items():
         queries[f"neo4j_store.SCHEMA[{name!r}]"] = statement
-    for name in (
-        "SHOW_INDEXES",
-        "AWAIT_INDEXES",
-        "SEARCH_BY_GRAMS",
-        "SIMILAR_BY_GRAMS",
-        "CREATE_GRAM_INDEX",
-        "DROP_OLD_NAME_INDEX",
-    ):
+    for name in ("SHOW_INDEXES", "AWAIT_INDEXES", "CREATE_GRAM_INDEX", "DROP_OLD_NAME_INDEX"):
         queries[f"neo4j_store.{name}"] = getattr(neo4j_store, name)
+    queries["neo4j_store.GRAMS.search"] = neo4j_store.GRAMS.search
+    queries["neo4j_store.GRAMS.similar"] = neo4j_store.GRAMS.similar
     return queries
 
 
