@@ -224,110 +224,130 @@ class ActorNews:
     names: frozenset[str]
 
 
+@dataclass(frozen=True, slots=True)
+class BatchRows:
+    """What a batch of extractions says, as the rows its statements take: each actor once,
+    however many of the batch's articles name it."""
+
+    article_ids: list[str]
+    articles: list[dict[str, Any]]
+    actors: list[dict[str, Any]]  # id, name, kinds, aliases (every name given), wikidata, articles
+    claims: list[dict[str, Any]]
+
+    @classmethod
+    def of(cls, extractions: Sequence[Extraction]) -> BatchRows:
+        """An article twice in the batch is written once, as it comes last."""
+        now = datetime.now(UTC).isoformat(timespec="seconds")
+        extractions = list({e.article.id: e for e in extractions}.values())
+        actors: dict[str, dict[str, Any]] = {}
+        for ex in extractions:
+            for actor in ex.actors:
+                _mention(actors, actor, ex.article.id)
+        rows = [
+            {k: list(v) if isinstance(v, dict) else v for k, v in a.items()}
+            for a in actors.values()
+        ]
+        return cls(
+            article_ids=[e.article.id for e in extractions],
+            articles=[_article_row(e, now) for e in extractions],
+            actors=rows,
+            claims=[_claim_row(c, e.article) for e in extractions for c in e.claims],
+        )
+
+    def told(self) -> list[dict[str, Any]]:
+        """cypher.ACTOR_NEWS's rows: each actor's kinds and every name it is given here."""
+        return [{"id": a["id"], "kinds": a["kinds"], "names": a["aliases"]} for a in self.actors]
+
+
+def _article_row(ex: Extraction, ingested_at: str) -> dict[str, Any]:
+    art = ex.article
+    return {
+        "id": art.id,
+        "title": art.title,
+        "publisher": art.publisher,
+        "published": art.published,
+        "url": art.url,
+        "source": art.source,
+        "language": art.language,
+        "extractor": ex.extractor,
+        "text": art.text,
+        "ingested_at": ingested_at,
+        "fingerprint": art.fingerprint,
+        "sources": [s for s in dict.fromkeys((art.url or art.source, *art.sources)) if s],
+    }
+
+
+def _claim_row(c: Claim, art: Article) -> dict[str, Any]:
+    """A claim keeps its article's id and date, and the key of the edge it supports."""
+    return {
+        "id": c.id,
+        "article": art.id,
+        "type": c.type,
+        "subject": c.subject,
+        "object": c.object,
+        "modality": c.modality,
+        "confidence": float(c.confidence),
+        "sentence": c.evidence.sentence,
+        "start": c.evidence.start,
+        "end": c.evidence.end,
+        "edge_key": cypher.edge_key(c.subject, c.type, c.object),
+        "published": art.published,
+    }
+
+
+def _mention(actors: dict[str, dict[str, Any]], actor: Actor, article_id: str) -> None:
+    """Fold one article's mention of an actor into the batch's row for it: its first name
+    and kind, every other name, alias, kind and wikidata id it is given, the articles."""
+    row = actors.setdefault(
+        actor.id, {"id": actor.id, "name": actor.name, "kinds": {}, "aliases": {},
+                   "wikidata": None, "articles": {}}
+    )  # fmt: skip
+    row["kinds"][actor.kind] = None
+    row["aliases"].update(dict.fromkeys((actor.name, *actor.aliases)))
+    row["wikidata"] = row["wikidata"] or actor.wikidata
+    row["articles"][article_id] = None
+
+
 def write_statements(
-    extractions: Sequence[Extraction],
+    batch: BatchRows,
     old_ends: list[dict[str, Any]],
     old_actors: list[dict[str, Any]],
     news: dict[str, ActorNews],
 ) -> list[Statement]:
-    """The statements that write a batch of extractions, replacing what those articles said.
+    """The statements that write a batch, replacing what its articles said.
 
     ``old_ends`` are the (type, subject, object) of the claims these articles made before,
     ``old_actors`` the actors they named then (cypher.OLD_MENTIONED rows), ``news`` what the
     store lacks of the batch's actors (new ones are created with their kind's label first,
-    cypher.create_actors). An article twice in the batch is written once, as it comes last.
+    cypher.create_actors).
     """
-    now = datetime.now(UTC).isoformat(timespec="seconds")
-    extractions = list({e.article.id: e for e in extractions}.values())
-    article_ids = [e.article.id for e in extractions]
-    articles, actors, claims = [], [], []
-    for ex in extractions:
-        art = ex.article
-        articles.append(
-            {
-                "id": art.id,
-                "title": art.title,
-                "publisher": art.publisher,
-                "published": art.published,
-                "url": art.url,
-                "source": art.source,
-                "language": art.language,
-                "extractor": ex.extractor,
-                "text": art.text,
-                "ingested_at": now,
-                "fingerprint": art.fingerprint,
-                "sources": [s for s in dict.fromkeys((art.url or art.source, *art.sources)) if s],
-            }
-        )
-        for a in ex.actors:
-            actors.append(
-                {
-                    "id": a.id,
-                    "name": a.name,
-                    "kind": a.kind,
-                    "aliases": list(a.aliases),
-                    "wikidata": a.wikidata,
-                    "article": art.id,
-                }
-            )
-        for c in ex.claims:
-            claims.append(
-                {
-                    "id": c.id,
-                    "article": art.id,
-                    "type": c.type,
-                    "subject": c.subject,
-                    "object": c.object,
-                    "modality": c.modality,
-                    "confidence": float(c.confidence),
-                    "sentence": c.evidence.sentence,
-                    "start": c.evidence.start,
-                    "end": c.evidence.end,
-                    "edge_key": cypher.edge_key(c.subject, c.type, c.object),
-                    "published": art.published,
-                }
-            )
+    ids = {"article_ids": batch.article_ids}
     statements: list[Statement] = [
-        (cypher.FORGET_CLAIMS, {"article_ids": article_ids}),
-        (cypher.FORGET_MENTION_COUNTS, {"article_ids": article_ids}),
-        (cypher.FORGET_MENTIONS, {"article_ids": article_ids}),
-        (cypher.MERGE_ARTICLES, {"articles": articles}),
-        *_actor_statements(actors, news),
-        (cypher.CREATE_CLAIMS, {"claims": claims}),
+        (cypher.FORGET_CLAIMS, ids),
+        (cypher.FORGET_MENTION_COUNTS, ids),
+        (cypher.FORGET_MENTIONS, ids),
+        (cypher.MERGE_ARTICLES, {"articles": batch.articles}),
+        *_actor_statements(batch.actors, news),
+        (cypher.CREATE_CLAIMS, {"claims": batch.claims}),
     ]
     # Actors new to the store are dropped again if a statement above failed to mention them
     # (FalkorDB runs the rest of a transaction after a failed statement).
     new = sorted(i for i, n in news.items() if n.new)
-    return statements + rederive_statements(claims, old_ends, old_actors, new)
+    return statements + rederive_statements(batch.claims, old_ends, old_actors, new)
 
 
-def _actor_statements(
-    mentions: list[dict[str, Any]], news: dict[str, ActorNews]
-) -> list[Statement]:
-    """Merge each actor once however many articles of the batch name it (its first name
-    and kind, every other name, alias, kind and wikidata id it was given, the articles),
+def _actor_statements(rows: list[dict[str, Any]], news: dict[str, ActorNews]) -> list[Statement]:
+    """Merge each actor once however many articles of the batch name it (BatchRows.actors),
     then the keys and trigrams of its new names.
 
     New actors are created with their first kind's label; a known actor gets the label of
     a kind only when it lacks it, and the keys and trigrams only of names it has not gone
     by (``news`` says which: cypher.ACTOR_NEWS)."""
     nothing = ActorNews(False, frozenset(), frozenset())
-    actors: dict[str, dict[str, Any]] = {}
-    for m in mentions:
-        actor = actors.setdefault(
-            m["id"], {"id": m["id"], "name": m["name"], "kinds": {}, "aliases": {},
-                      "wikidata": None, "articles": {}}
-        )  # fmt: skip
-        actor["kinds"][m["kind"]] = None
-        actor["aliases"].update(dict.fromkeys((m["name"], *m["aliases"])))
-        actor["wikidata"] = actor["wikidata"] or m["wikidata"]
-        actor["articles"][m["article"]] = None
-    rows, keys, grams = [], [], []
+    keys, grams = [], []
     new: dict[str, list[dict[str, Any]]] = {}
     relabel: dict[str, list[str]] = {}
-    for actor in actors.values():
-        row = {k: list(v) if isinstance(v, dict) else v for k, v in actor.items()}
-        rows.append(row)
+    for row in rows:
         told = news.get(row["id"], nothing)
         fresh = sorted({name_key(name) for name in told.names} - {""})
         keys += [{"actor": row["id"], "key": k} for k in fresh]
@@ -469,21 +489,15 @@ class CypherStore:
         """Write a batch of extractions in one transaction; re-writing an article replaces it."""
         if not extractions:
             return
-        ids = {"article_ids": [e.article.id for e in extractions]}
+        batch = BatchRows.of(extractions)
+        ids = {"article_ids": batch.article_ids}
         old_ends = self._read(cypher.OLD_CLAIM_ENDS, ids).records()
         old_actors = self._read(cypher.OLD_MENTIONED, ids).records()
-        self._write(write_statements(extractions, old_ends, old_actors, self._news(extractions)))
+        self._write(write_statements(batch, old_ends, old_actors, self._news(batch)))
 
-    def _news(self, extractions: Sequence[Extraction]) -> dict[str, ActorNews]:
-        """What these extractions say of their actors that the store lacks (a kind's name
-        is its label)."""
-        told: dict[str, tuple[dict[str, None], dict[str, None]]] = {}
-        for actor in (a for e in extractions for a in e.actors):
-            kinds, names = told.setdefault(actor.id, ({}, {}))
-            kinds[actor.kind] = None
-            names.update(dict.fromkeys((actor.name, *actor.aliases)))
-        rows = [{"id": i, "kinds": list(k), "names": list(n)} for i, (k, n) in told.items()]
-        found = self._read(cypher.ACTOR_NEWS, {"actors": rows}).records()
+    def _news(self, batch: BatchRows) -> dict[str, ActorNews]:
+        """What the batch says of its actors that the store lacks (a kind's name is its label)."""
+        found = self._read(cypher.ACTOR_NEWS, {"actors": batch.told()}).records()
         return {
             r["id"]: ActorNews(r["new"], frozenset(r["kinds"]), frozenset(r["names"]))
             for r in found
