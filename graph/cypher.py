@@ -107,6 +107,7 @@ SET n.sources = coalesce(n.sources, []) + [s IN r.sources WHERE NOT s IN coalesc
 # What a batch says of its actors ($actors rows: id, kinds, names) that the store lacks:
 # rows only for actors it does not have (new), or has without one of the kinds (as labels)
 # or names (name or alias) given now; a big batch of known actors returns next to nothing.
+# (The parentheses matter: FalkorDB reads `m IN [a] + b` as `(m IN [a]) + b`.)
 ACTOR_NEWS = """
 UNWIND $actors AS x
 OPTIONAL MATCH (n:Actor {id: x.id})
@@ -114,7 +115,7 @@ WITH x, n,
      CASE WHEN n IS NULL THEN x.kinds
           ELSE [k IN x.kinds WHERE NOT k IN labels(n)] END AS kinds,
      CASE WHEN n IS NULL THEN x.names
-          ELSE [m IN x.names WHERE NOT m IN [n.name] + n.aliases] END AS names
+          ELSE [m IN x.names WHERE NOT m IN ([n.name] + n.aliases)] END AS names
 WHERE n IS NULL OR size(kinds) > 0 OR size(names) > 0
 RETURN x.id AS id, n IS NULL AS new, kinds, names
 """

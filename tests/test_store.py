@@ -506,3 +506,16 @@ def test_ego_edges_are_those_among_the_view_touching_an_expanded_actor(store, mo
         }  # fmt: skip
         assert {(e.subject, e.type, e.object) for e in view.edges} == expected
         assert len(shown) <= 25
+
+
+def test_a_name_an_actor_is_given_in_a_later_batch_is_found_and_resolved(store):
+    """A known actor given a new alias later gets its key and trigrams too, not only the
+    alias on the node: name search finds it by part of the alias, resolution by its key."""
+    fisher = Actor("Thermo Fisher Scientific", "Company")
+    store.write([Extraction(Article(text="One.", title="One"), (fisher,), (), extractor="t")])
+    assert store.search_actors("tfs gr") == []
+    again = Actor("Thermo Fisher Scientific", "Company", ("TFS Group",))
+    store.write([Extraction(Article(text="Two.", title="Two"), (again,), (), extractor="t")])
+    assert [a.id for a in store.search_actors("tfs gr")] == [fisher.id]
+    assert [a.id for a in store.actors_by_keys(["tfs group"])["tfs group"]] == [fisher.id]
+    assert store.actor(fisher.id).aliases == ("TFS Group",)
