@@ -329,7 +329,9 @@ UNWIND $actor_ids AS actor_id
 MATCH (n:Actor {id: actor_id})
 WHERE n.mentions = 0
 OPTIONAL MATCH (g:NameGrams {actor: actor_id})
-DETACH DELETE n, g
+WITH n, collect(g) AS documents
+FOREACH (g IN documents | DELETE g)
+DETACH DELETE n
 """
 
 # --- reading -----------------------------------------------------------------------------
@@ -365,10 +367,10 @@ def search_among(candidates: str) -> str:
 
 def gram_candidates(query_index: str) -> str:
     """The actors whose NameGrams a backend's full-text query (a CALL yielding ``node`` and
-    ``score``) finds, as ``n`` with that ``score``."""
+    ``score``) finds, as ``n`` with the best ``score`` of their documents."""
     return f"""{query_index}
 MATCH (n:Actor {{id: node.actor}})
-WITH n, score"""
+WITH n, max(score) AS score"""
 
 
 SEARCH_ACTORS = search_among("MATCH (n:Actor)")
@@ -388,28 +390,27 @@ def similar_among(candidates: str) -> str:
     return candidates + _SIMILAR_RANKED
 
 
-# The trigrams of an actor's names (graph.grams), the document name search's full-text
-# index holds for it: added when the actor is given names it has not gone by ($names rows:
-# actor, grams). A node of their own, not a property of the actor's: FalkorDB re-indexes a
-# node on every update of it, and a batch updates thousands of actors. Created whole, not
-# MERGEd then SET: that indexes a new node twice, and the stale copy is garbage a forked
-# collector then scans the whole index for, every 30 seconds (measured: 10 s of a core in
-# the first 4.5 minutes of the 1M-edge bench). The actor's MERGE earlier in the same
-# transaction orders two writers creating it, so the second finds this node.
+# The trigrams of names an actor is given (graph.grams), documents name search's full-text
+# index holds for it: one NameGrams node each time the actor is given names it has not gone
+# by ($names rows: actor, grams), created whole and never updated. FalkorDB re-indexes a
+# node on every update of it (so the document is not a property of the actor, whose
+# statistics change in every batch), and a stale copy is garbage that a forked collector
+# scans the whole index for every 30 seconds (measured: 10 s of a core in the first 4.5
+# minutes of the 1M-edge bench, when new actors' documents were merged and then set). A
+# search's trigrams come from one name, so one document holds them all.
 ADD_NAME_GRAMS = """
 UNWIND $names AS x
-OPTIONAL MATCH (g:NameGrams {actor: x.actor})
-FOREACH (_ IN CASE WHEN g IS NULL THEN [1] ELSE [] END |
-    CREATE (:NameGrams {actor: x.actor, grams: x.grams}))
-FOREACH (_ IN CASE WHEN g IS NULL THEN [] ELSE [1] END |
-    SET g.grams = g.grams + ' ' + x.grams)
+CREATE (:NameGrams {actor: x.actor, grams: x.grams})
 """
 
-# The same, replacing what is there: an older store's actors get theirs when it is opened.
+# An actor's documents replaced by one of all its names: an older store's actors get theirs
+# when it is opened (again, if that was cut short).
 SET_NAME_GRAMS = """
 UNWIND $names AS x
-MERGE (g:NameGrams {actor: x.actor})
-SET g.grams = x.grams
+OPTIONAL MATCH (g:NameGrams {actor: x.actor})
+WITH x, collect(g) AS old
+FOREACH (g IN old | DELETE g)
+CREATE (:NameGrams {actor: x.actor, grams: x.grams})
 """
 
 

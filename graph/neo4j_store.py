@@ -43,6 +43,9 @@ logging.getLogger("neo4j").addHandler(logging.NullHandler())
 USER_ENV, PASSWORD_ENV, DATABASE_ENV = "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE"
 GRAM_INDEX = "actor_grams"
 OLD_NAME_INDEX = "actor_names"  # name search's index before trigrams: dropped
+# One NameGrams node per actor was required before an actor had one per set of names it was
+# given (cypher.ADD_NAME_GRAMS): dropped, for the plain index in SCHEMA.
+OLD_NAME_GRAMS_CONSTRAINT = "name_grams_actor"
 
 # Neo4j's dialect: the schema statements (FalkorDB's are in falkordb_store).
 SCHEMA = {
@@ -53,8 +56,7 @@ SCHEMA = {
     "claim_type": "CREATE INDEX claim_type IF NOT EXISTS FOR (n:Claim) ON (n.type)",
     "claim_edge": "CREATE INDEX claim_edge IF NOT EXISTS FOR (n:Claim) ON (n.edge_key)",
     "alias_key": "CREATE CONSTRAINT alias_key IF NOT EXISTS FOR (n:Alias) REQUIRE n.key IS UNIQUE",
-    "name_grams_actor": "CREATE CONSTRAINT name_grams_actor IF NOT EXISTS "
-    "FOR (n:NameGrams) REQUIRE n.actor IS UNIQUE",
+    "name_grams_of": "CREATE INDEX name_grams_of IF NOT EXISTS FOR (n:NameGrams) ON (n.actor)",
 }
 # Name search's index: each of an actor's name trigrams (graph.grams) is a term, split at
 # spaces and nothing else. Made after the actors of an older store have their trigrams.
@@ -63,6 +65,7 @@ CREATE_GRAM_INDEX = (
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}"
 )
 DROP_OLD_NAME_INDEX = f"DROP INDEX {OLD_NAME_INDEX} IF EXISTS"
+DROP_OLD_NAME_GRAMS_CONSTRAINT = f"DROP CONSTRAINT {OLD_NAME_GRAMS_CONSTRAINT} IF EXISTS"
 SHOW_INDEXES = "SHOW INDEXES YIELD name RETURN name"
 AWAIT_INDEXES = "CALL db.awaitIndexes(300)"
 
@@ -180,6 +183,8 @@ class Neo4jStore(CypherStore):
             present = {r["name"] for r in session.run(SHOW_INDEXES)}
             if not set(SCHEMA) <= present:
                 try:
+                    if OLD_NAME_GRAMS_CONSTRAINT in present:
+                        session.run(DROP_OLD_NAME_GRAMS_CONSTRAINT).consume()
                     for name, statement in SCHEMA.items():
                         if name not in present:
                             session.run(statement).consume()

@@ -369,6 +369,9 @@ def test_search_ranks_the_name_itself_then_names_starting_with_it_then_mentions(
         "Delta 1 Partners", "Delta 10 Partners", "Delta 100 Partners"]  # fmt: skip
 
 
+OLD_CONSTRAINT = "name_grams_actor"  # Neo4j's, when an actor had one NameGrams node
+
+
 def test_a_store_from_before_name_grams_gets_them_and_its_index_when_opened(store_url):
     """Search's trigram index is made when a store written without it is opened, after
     its actors have their trigrams."""
@@ -380,9 +383,22 @@ def test_a_store_from_before_name_grams_gets_them_and_its_index_when_opened(stor
         assert first.query(grams).rows == [[len(SEARCHED)]]
         first.query(drop, write=True)
         first.query("MATCH (g:NameGrams) DELETE g", write=True)
+        if not falkordb:  # then, one document an actor was a constraint
+            first.query("DROP INDEX name_grams_of", write=True)
+            first.query(f"CREATE CONSTRAINT {OLD_CONSTRAINT} FOR (n:NameGrams) "
+                        "REQUIRE n.actor IS UNIQUE", write=True)  # fmt: skip
     with open_store(store_url) as second:
         assert second.query(grams).rows == [[len(SEARCHED)]]
         assert second._grams is not None
+        if not falkordb:
+            constraints = second.query("SHOW CONSTRAINTS YIELD name RETURN name").rows
+            assert [OLD_CONSTRAINT] not in constraints
+            mining = Actor("3M", "Company", ("Minnesota Mining",))  # a document for its new name
+            article = Article(text="3M.", title="3M")
+            second.write([Extraction(article, (mining,), (), extractor="t")])
+            documents = f"MATCH (g:NameGrams {{actor: '{mining.id}'}}) RETURN count(g)"
+            assert second.query(documents).rows == [[2]]
+            assert [a.id for a in second.search_actors("nesota min")] == [mining.id]
         for text in ("ta 1", "s. con", "Fisher", "ab"):
             assert {a.id for a in second.search_actors(text, limit=1000)} == (
                 substring_matches(text))  # fmt: skip
