@@ -395,7 +395,7 @@ def similar_among(candidates: str) -> str:
 # by ($names rows: actor, grams), created whole and never updated. FalkorDB re-indexes a
 # node on every update of it (so the document is not a property of the actor, whose
 # statistics change in every batch), and a stale copy is garbage that a forked collector
-# scans the whole index for every 30 seconds (measured: 10 s of a core in the first 4.5
+# scans the whole index for every 30 seconds (measured: 10 s of a core within the first
 # minutes of the 1M-edge bench, when new actors' documents were merged and then set). A
 # search's trigrams come from one name, so one document holds them all.
 ADD_NAME_GRAMS = """
