@@ -150,7 +150,9 @@ def choose(page: Page, label: str, option: str) -> None:
 
 
 def graph(page: Page) -> Frame:
-    """The component's frame, once cytoscape has drawn the elements into its canvas."""
+    """The component's frame, once cytoscape has drawn the elements into its canvas (and a
+    rerun's replaced frame, mounted beside the new one for a moment, has gone)."""
+    expect(page.locator(GRAPH_FRAME)).to_have_count(1, timeout=WAIT_MS)
     page.frame_locator(GRAPH_FRAME).locator("canvas").first.wait_for()
     frame = page.locator(GRAPH_FRAME).element_handle().content_frame()
     assert frame is not None
