@@ -229,7 +229,6 @@ class BatchRows:
     """What a batch of extractions says, as the rows its statements take: each actor once,
     however many of the batch's articles name it."""
 
-    article_ids: list[str]
     articles: list[dict[str, Any]]
     actors: list[dict[str, Any]]  # id, name, kinds, aliases (every name given), wikidata, articles
     claims: list[dict[str, Any]]
@@ -248,11 +247,14 @@ class BatchRows:
             for a in actors.values()
         ]
         return cls(
-            article_ids=[e.article.id for e in extractions],
             articles=[_article_row(e, now) for e in extractions],
             actors=rows,
             claims=[_claim_row(c, e.article) for e in extractions for c in e.claims],
         )
+
+    @property
+    def article_ids(self) -> list[str]:
+        return [a["id"] for a in self.articles]
 
     def told(self) -> list[dict[str, Any]]:
         """cypher.ACTOR_NEWS's rows: each actor's kinds and every name it is given here."""
