@@ -425,9 +425,9 @@ def rederive_statements(
     return statements
 
 
-# An ego network's edges are looked up pair by pair among at most this many of its actors
-# with the most edges (HUBS_LOOKED_UP squared lookups), those with more than HUB_DEGREE, and
-# walked from the others: at most EDGE_WALK_BUDGET edges, or the view takes fewer of them.
+# An ego network's edges out of at most this many of its actors with the most edges (those
+# with more than HUB_DEGREE) are looked up pair by pair, to each actor shown, and walked out
+# of the others: at most EDGE_WALK_BUDGET edges, or the view takes fewer of them.
 # (Measured at 1M edges: these keep an ego network of a random actor under 50 ms at p95.)
 HUBS_LOOKED_UP = 25
 HUB_DEGREE = 50
@@ -634,8 +634,9 @@ class CypherStore:
         """The typed edges between these actors with an expanded one at an end.
 
         Walking every edge of a hub in view would cost its thousands of edges to actors not
-        shown; so the edges are walked from the actors with few (their degree, kept by the
-        store), and only between the HUBS_LOOKED_UP biggest are they looked up pair by pair.
+        shown; so the edges are walked out of the actors with few (their degree, kept by the
+        store), and those out of the HUBS_LOOKED_UP biggest are looked up pair by pair, to
+        each actor shown.
         """
         by_degree = sorted(actors, key=lambda a: -a.degree)
         hubs = [a.id for a in by_degree[:HUBS_LOOKED_UP] if a.degree > HUB_DEGREE]
@@ -643,11 +644,8 @@ class CypherStore:
         view = {"seen": [a.id for a in actors], "expanded": expanded}
         found = self._read(cypher.EGO_EDGES_OUT, {"ids": others, **view}).records()
         if hubs:
-            params = {"ids": others, "hubs": hubs, **view}
-            found += self._read(cypher.EGO_EDGES_IN, params).records()
-        if len(hubs) > 1:
-            params = {"ids": hubs, "types": cypher.relation_types(), **view}
-            found += self._read(cypher.EGO_EDGES_AMONG, params).records()
+            params = {"hubs": hubs, "types": cypher.relation_types(), **view}
+            found += self._read(cypher.EGO_EDGES_FROM_HUBS, params).records()
         return [_edge(row) for row in found]
 
     def evidence(self, subject: str, type: str, object: str) -> list[EvidenceView]:
