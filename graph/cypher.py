@@ -235,14 +235,18 @@ SET e.claims = claims, e.articles = articles, e.first_seen = first_seen,
 @cache
 def drop_edges(relation_type: str) -> str:
     """Delete the typed edges of the given pairs that no claim supports any more (their
-    articles were re-written or removed), one less on the degree of both their actors."""
+    articles were re-written or removed), one less on the degree of both their actors.
+    (Both ends found first, as in HOPS: else FalkorDB walks every edge of the subject.)"""
     rel = vocabulary().relation(relation_type).name
     return f"""
 UNWIND $pairs AS p
 OPTIONAL MATCH (c:Claim {{edge_key: p.key}})
 WITH p, count(c) AS left
 WHERE left = 0
-MATCH (s:Actor {{id: p.subject}})-[e:{rel}]->(o:Actor {{id: p.object}})
+MATCH (s:Actor {{id: p.subject}})
+MATCH (o:Actor {{id: p.object}})
+WITH s, o
+MATCH (s)-[e:{rel}]->(o)
 SET s.degree = s.degree - 1, o.degree = o.degree - 1
 DELETE e
 """
@@ -587,31 +591,41 @@ ORDER BY subject, type, object
 
 
 # --- shortest paths between two actors ------------------------------------------------------
-# Both dialects take allShortestPaths in MATCH once its ends are bound (FalkorDB insists on
-# the WITH), and only directed traversals (FalkorDB); a variable-length bound cannot be a
-# parameter, so the bound is spliced in as an integer (1..MAX_PATH_LENGTH, checked): a search
-# for 3 hops stops at 3, where one bounded at the maximum would search 6 deep on a big graph
-# whenever no shorter path exists. $max_length filters below it as well.
+# Found ring by ring from both ends (graph.rings, Store.paths): no shortestPath in Cypher,
+# which in FalkorDB searches from one end and walks most of a big graph within three hops
+# of a hub. At most MAX_PATH_LENGTH hops: rings are grown from both ends until they meet.
 
 MAX_PATH_LENGTH = 6
 
+# The typed edges out of or into the given actors, with the degree of the actor across each;
+# the search keeps the actors no earlier ring holds.
 
-@cache
-def paths(max_length: int = MAX_PATH_LENGTH) -> str:
-    """All shortest directed paths over typed edges from $source to $target, hop by hop."""
-    types = "|".join(vocabulary().relations)
-    bound = max(1, min(int(max_length), MAX_PATH_LENGTH))
-    return f"""
-MATCH (a:Actor {{id: $source}})
-MATCH (b:Actor {{id: $target}})
-WITH a, b
-MATCH p = allShortestPaths((a)-[:{types}*..{bound}]->(b))
-WITH p
-WHERE length(p) <= $max_length
-RETURN [r IN relationships(p) | {{subject: startNode(r).id, type: type(r), object: endNode(r).id,
-        claims: r.claims, articles: r.articles, modality: r.modality,
-        confidence: r.confidence, first_seen: r.first_seen, last_seen: r.last_seen}}] AS hops
-LIMIT $limit
+PATH_RING_OUT = f"""
+UNWIND $ids AS actor_id
+MATCH (n:Actor {{id: actor_id}})
+WITH n
+MATCH (n)-[e:{_TYPED_PATTERN}]->(m)
+RETURN n.id AS near, type(e) AS type, m.id AS far, m.degree AS degree
+"""
+
+PATH_RING_IN = f"""
+UNWIND $ids AS actor_id
+MATCH (n:Actor {{id: actor_id}})
+WITH n
+MATCH (n)<-[e:{_TYPED_PATTERN}]-(m)
+RETURN n.id AS near, type(e) AS type, m.id AS far, m.degree AS degree
+"""
+
+# The typed edges of the paths found ($hops rows: subject, type, object). Both ends found
+# first: FalkorDB would otherwise walk every edge out of the subject (a hub's thousands).
+HOPS = f"""
+UNWIND $hops AS h
+MATCH (s:Actor {{id: h.subject}})
+MATCH (o:Actor {{id: h.object}})
+WITH h, s, o
+MATCH (s)-[e]->(o)
+WHERE type(e) = h.type
+RETURN s.id AS subject, type(e) AS type, o.id AS object, {_EDGE_FIELDS}
 """
 
 

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
 from actorgraph.batching import batched
-from actorgraph.graph import cypher
+from actorgraph.graph import cypher, rings
 from actorgraph.graph.grams import name_grams, query_grams, search_grams
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key
 
@@ -659,20 +659,36 @@ class CypherStore:
     ) -> list[PathView]:
         """The shortest directed paths over typed edges from one actor to another.
 
-        At most ``max_length`` hops (capped at cypher.MAX_PATH_LENGTH); none between an
-        actor and itself.
+        At most ``max_length`` hops (capped at cypher.MAX_PATH_LENGTH), and the first
+        ``limit`` paths in order of their actors, then of their types; none between an
+        actor and itself. Searched from both ends at once (graph.rings): a search from
+        one end walks most of a big graph within three hops of a hub.
         """
         if source_id == target_id or max_length < 1 or limit < 1:
             return []
-        params = {
-            "source": source_id,
-            "target": target_id,
-            "max_length": min(max_length, cypher.MAX_PATH_LENGTH),
-            "limit": limit,
+        rows = self._read(cypher.ACTORS_BY_ID, {"ids": [source_id, target_id]}).records()
+        degrees = {r["id"]: r["degree"] or 0 for r in rows}
+        if len(degrees) < 2:
+            return []
+        found = rings.shortest_paths(
+            (source_id, degrees[source_id]),
+            (target_id, degrees[target_id]),
+            min(max_length, cypher.MAX_PATH_LENGTH),
+            limit,
+            self._ring,
+        )
+        hops = [{"subject": s, "type": t, "object": o} for s, t, o in {h for p in found for h in p}]
+        edges = {
+            (e.subject, e.type, e.object): e
+            for e in map(_edge, self._read(cypher.HOPS, {"hops": hops}).records())
         }
-        rows = self._read(cypher.paths(params["max_length"]), params).records()
-        found = [PathView(tuple(_edge(hop) for hop in row["hops"])) for row in rows]
-        return sorted(found, key=lambda p: (p.actors, [e.type for e in p.edges]))
+        return [PathView(tuple(edges[hop] for hop in path)) for path in found]
+
+    def _ring(self, actor_ids: list[str], forward: bool) -> list[tuple[str, str, str, int]]:
+        """The typed edges out of (forward) or into these actors, for graph.rings."""
+        statement = cypher.PATH_RING_OUT if forward else cypher.PATH_RING_IN
+        rows = self._read(statement, {"ids": actor_ids}).rows
+        return [(near, rel_type, far, degree) for near, rel_type, far, degree in rows]
 
     def all_paths(
         self, source_id: str, target_id: str, max_length: int = 3, limit: int = 50

@@ -33,7 +33,6 @@ def neo4j_queries() -> dict[str, str]:
         if name.isupper() and isinstance(value, str) and not name.startswith("_")
         and any(word in value for word in ("MATCH", "RETURN", "UNWIND", "CREATE"))
     }  # fmt: skip
-    queries["cypher.paths()"] = cypher.paths()
     for kind in vocabulary().kinds:
         queries[f"cypher.create_actors({kind!r})"] = cypher.create_actors(kind)
         queries[f"cypher.add_kind({kind!r})"] = cypher.add_kind(kind)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import random
 
+import networkx as nx
 import pytest
+from test_rings import expected as expected_paths
 
 from actorgraph.errors import QueryError, StoreError
 from actorgraph.graph import cypher, open_store
@@ -256,6 +258,27 @@ def test_bookkeeping_edges_are_not_paths(store):
     """MENTIONS/ASSERTS/SUBJECT/OBJECT link every actor through articles; paths ignore them."""
     store.write([extraction()])
     assert store.paths("governmentbody-ruritania-police", "person-jane-doe") == []
+
+
+def test_shortest_paths_are_every_shortest_path_in_order(store):
+    """On a graph with hubs, cycles and parallel edges, the paths are exactly the shortest
+    ones networkx finds over the store's own edges, and a limit keeps the first of them."""
+    store.write(random_graph_extractions())
+    graph = nx.MultiDiGraph()
+    for e in store.iter_edges():
+        graph.add_edge(e.subject, e.object, key=e.type)
+    hops = lambda paths: [[(e.subject, e.type, e.object) for e in p.edges] for p in paths]  # noqa: E731
+    pairs = [(s, t) for s in sorted(graph) for t in sorted(graph) if s != t]
+    by_length: dict[int, list[tuple[str, str]]] = {}
+    for pair in pairs:  # a few pairs of every length, and some with no path
+        want = expected_paths(graph, *pair, 6)
+        by_length.setdefault(len(want[0]) if want else 0, []).append(pair)
+    assert {0, 1, 2, 3} <= by_length.keys()
+    for pair in (p for found in by_length.values() for p in found[:8]):
+        want = expected_paths(graph, *pair, 3)
+        assert hops(store.paths(*pair, max_length=3, limit=1000)) == want
+    most = max(pairs, key=lambda pair: len(expected_paths(graph, *pair, 6)))
+    assert hops(store.paths(*most, max_length=6, limit=3)) == expected_paths(graph, *most, 6)[:3]
 
 
 def test_stats_count_by_kind_and_type(store):
