@@ -63,10 +63,12 @@ SOCKET_PATH_LIMIT = 108
 
 PROBE_TIMEOUT = 0.5  # a PING on an idle local server answers in well under a millisecond
 COMMAND_TIMEOUT = 10.0  # INFO, CLIENT LIST, BGREWRITEAOF (which forks the server)
-# until a new server answers at all (measured: 20-60 ms), counted from its last CPU tick: a
-# big store (a million edges) decodes and indexes its graph for tens of seconds before its
-# socket answers even LOADING, and such a server is busy, not hung
-START_TIMEOUT = 10.0
+# until a new server answers at all (measured: 20-60 ms), counted from the last moment it
+# was seen working (a CPU tick, or waiting for a core or the disk): a big store (a million
+# edges) decodes and indexes its graph for tens of seconds before its socket answers even
+# LOADING, and on a loaded machine a small one can wait seconds for a core; such a server
+# is busy, not hung. (10 s was too short once in CI, for a tiny store.)
+START_TIMEOUT = 20.0
 LOAD_TIMEOUT = 600.0  # until it has replayed its append-only log (slow when the log is long)
 REWRITE_TIMEOUT = 600.0  # until BGREWRITEAOF has finished
 STOP_TIMEOUT = 30.0  # until the process has exited after SIGTERM (measured: ~0.1 s)
@@ -343,7 +345,8 @@ class EmbeddedServer:
         """Poll PING until PONG; fail fast if the process exits, or after the timeouts.
 
         A server that does not answer yet but keeps using the CPU is loading a big store:
-        START_TIMEOUT counts from its last CPU tick, and LOAD_TIMEOUT bounds the whole wait.
+        START_TIMEOUT counts from the last moment it was seen working (_working), and
+        LOAD_TIMEOUT bounds the whole wait.
         """
         started = quiet_since = time.monotonic()
         worker = child if child is not None else self._owner_pid()
@@ -367,7 +370,8 @@ class EmbeddedServer:
                 )
             now = time.monotonic()
             waited = now - started
-            if (ticks := _cpu_ticks(worker)) != cpu:
+            worker = worker or self._owner_pid()  # another process's server: its pid file
+            if (ticks := _cpu_ticks(worker)) != cpu or _working(worker):
                 cpu, quiet_since = ticks, now
             silent = state is _State.ABSENT and now - quiet_since > START_TIMEOUT
             if silent or waited > LOAD_TIMEOUT:
@@ -662,6 +666,13 @@ def _cpu_ticks(pid: int | None) -> int | None:
     if fields is None:
         return None
     return int(fields[11]) + int(fields[12])  # utime + stime (fields 14 and 15 of stat)
+
+
+def _working(pid: int | None) -> bool:
+    """True if the process is running or waiting for a core (R) or the disk (D) right now:
+    starved on a loaded machine, it may use no CPU time for a while and still not be hung."""
+    fields = None if pid is None else _stat_fields(pid)
+    return fields is not None and fields[0] in ("R", "D")
 
 
 def _pid_alive(pid: int) -> bool:

@@ -13,6 +13,8 @@ import shutil
 import signal
 import socket
 import stat
+import subprocess
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator
@@ -413,3 +415,18 @@ def test_live_server_whose_socket_is_gone_is_not_started_twice(
         servers().ensure_running()
 
     assert server_pids(data_dir) == [pid]
+
+
+def test_a_process_using_or_waiting_for_a_core_is_working_and_a_sleeping_one_is_not() -> None:
+    """What the start-up wait reads as a server at work though its CPU time stands still."""
+    spinning = subprocess.Popen([sys.executable, "-c", "while True: pass"])
+    sleeping = subprocess.Popen(["sleep", "30"])
+    try:
+        time.sleep(0.2)
+        assert embedded._working(spinning.pid)
+        assert not embedded._working(sleeping.pid)
+        assert not embedded._working(None)
+    finally:
+        for process in (spinning, sleeping):
+            process.kill()
+            process.wait()
