@@ -641,11 +641,14 @@ class CypherStore:
         by_degree = sorted(actors, key=lambda a: -a.degree)
         hubs = [a.id for a in by_degree[:HUBS_LOOKED_UP] if a.degree > HUB_DEGREE]
         others = [a.id for a in by_degree[len(hubs) :]]
-        view = {"seen": [a.id for a in actors], "expanded": expanded}
+        view = {
+            "seen": [a.id for a in actors],
+            "expanded": expanded,
+            "types": cypher.relation_types(),
+        }
         found = self._read(cypher.EGO_EDGES_OUT, {"ids": others, **view}).records()
         if hubs:
-            params = {"hubs": hubs, "types": cypher.relation_types(), **view}
-            found += self._read(cypher.EGO_EDGES_FROM_HUBS, params).records()
+            found += self._read(cypher.EGO_EDGES_FROM_HUBS, {"hubs": hubs, **view}).records()
         return [_edge(row) for row in found]
 
     def evidence(self, subject: str, type: str, object: str) -> list[EvidenceView]:

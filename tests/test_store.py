@@ -281,6 +281,23 @@ def test_shortest_paths_are_every_shortest_path_in_order(store):
     assert hops(store.paths(*most, max_length=6, limit=3)) == expected_paths(graph, *most, 6)[:3]
 
 
+@pytest.mark.parametrize("hub_degree", [0, 100], ids=["looked-up", "walked"])
+def test_relationships_a_user_made_are_neither_ego_edges_nor_paths(store, monkeypatch, hub_degree):
+    """A relationship of a type outside the vocabulary, made between actors with a
+    Cypher write, is not an edge of the graph, whether the ego network looks its
+    actors' edges up (every actor a hub) or walks them (none)."""
+    monkeypatch.setattr(store_module, "HUB_DEGREE", hub_degree)
+    store.write([chain_extraction()])
+    made = "MATCH (a:Actor {id: $a}), (b:Actor {id: $b}) CREATE (a)-[:NOTED]->(b)"
+    for a, b in [("governmentbody-ruritania-police", "person-jane-doe"),
+                 ("company-acme", "company-beta")]:  # fmt: skip
+        store.query(made, {"a": a, "b": b}, write=True)
+    view = store.ego(["person-jane-doe"], depth=2)
+    assert {e.type for e in view.edges} == {"CRITICIZED", "SUPPLIED", "COLLABORATED_WITH"}
+    assert store.paths("governmentbody-ruritania-police", "person-jane-doe") == []
+    assert store.paths("company-acme", "company-beta") == []
+
+
 def test_stats_count_by_kind_and_type(store):
     store.write([chain_extraction()])
     stats = store.stats()
