@@ -680,12 +680,19 @@ class CypherStore:
             limit,
             self._ring,
         )
+        if not found:
+            return []
         hops = [{"subject": s, "type": t, "object": o} for s, t, o in {h for p in found for h in p}]
         edges = {
             (e.subject, e.type, e.object): e
             for e in map(_edge, self._read(cypher.HOPS, {"hops": hops}).records())
         }
-        return [PathView(tuple(edges[hop] for hop in path)) for path in found]
+        # a path whose edge a concurrent write removed meanwhile is left out, not an error
+        return [
+            PathView(tuple(edges[hop] for hop in path))
+            for path in found
+            if all(hop in edges for hop in path)
+        ]
 
     def _ring(self, actor_ids: list[str], forward: bool) -> list[tuple[str, str, str, int]]:
         """The typed edges out of (forward) or into these actors, for graph.rings."""
