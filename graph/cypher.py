@@ -401,10 +401,13 @@ def similar_among(candidates: str) -> str:
 # statistics change in every batch), and a stale copy is garbage that a forked collector
 # scans the whole index for every 30 seconds (measured: 10 s of a core within the first
 # minutes of the 1M-edge bench, when new actors' documents were merged and then set). A
-# search's trigrams come from one name, so one document holds them all.
+# search's trigrams come from one name, so one document holds them all. MERGE on both
+# properties, which makes the node whole (indexed once), not CREATE: a writer that read the
+# actor's names just before another wrote the same ones (two ingests of the same articles
+# at once) adds no second copy.
 ADD_NAME_GRAMS = """
 UNWIND $names AS x
-CREATE (:NameGrams {actor: x.actor, grams: x.grams})
+MERGE (:NameGrams {actor: x.actor, grams: x.grams})
 """
 
 # An actor's documents replaced by one of all its names: an older store's actors get theirs
@@ -414,7 +417,7 @@ UNWIND $names AS x
 OPTIONAL MATCH (g:NameGrams {actor: x.actor})
 WITH x, collect(g) AS old
 FOREACH (g IN old | DELETE g)
-CREATE (:NameGrams {actor: x.actor, grams: x.grams})
+MERGE (:NameGrams {actor: x.actor, grams: x.grams})
 """
 
 
