@@ -417,6 +417,36 @@ def test_live_server_whose_socket_is_gone_is_not_started_twice(
     assert server_pids(data_dir) == [pid]
 
 
+def test_a_server_that_hangs_while_starting_is_killed_and_started_again(
+    servers: Callable[[], EmbeddedServer],
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The first server is frozen (SIGSTOP) as soon as it is spawned: silent and idle, as a
+    hung one is. It is killed, a second one is started, and the data is all there."""
+    socket_path = servers().ensure_running()
+    write_graph(socket_path, "CREATE (:N {v: 1})")
+    servers().stop()
+    spawn = EmbeddedServer._spawn
+    frozen: list[int] = []
+
+    def spawn_then_freeze_the_first(self: EmbeddedServer) -> int:
+        pid = spawn(self)
+        if not frozen:
+            os.kill(pid, signal.SIGSTOP)
+            frozen.append(pid)
+        return pid
+
+    monkeypatch.setattr(EmbeddedServer, "_spawn", spawn_then_freeze_the_first)
+    monkeypatch.setattr(embedded, "START_TIMEOUT", 0.5)
+
+    servers().ensure_running()
+
+    assert not os.path.exists(f"/proc/{frozen[0]}")  # killed and reaped
+    assert server_pids(data_dir) == [only_server_pid(data_dir)] != frozen
+    assert read_graph(socket_path, "MATCH (n:N) RETURN n.v") == [[1]]
+
+
 def test_a_process_using_or_waiting_for_a_core_is_working_and_a_sleeping_one_is_not() -> None:
     """What the start-up wait reads as a server at work though its CPU time stands still."""
     spinning = subprocess.Popen([sys.executable, "-c", "while True: pass"])
