@@ -302,13 +302,10 @@ class EmbeddedServer:
             try:
                 self._wait_ready(pid, log_offset)
                 return
-            except _Hung:
+            except StoreError as error:
                 self._terminate(pid)
-                if attempt == 2:
+                if attempt == 2 or not isinstance(error, _Hung):
                     raise
-            except StoreError:
-                self._terminate(pid)
-                raise
 
     def _spawn(self) -> int:
         """Run redis-server in its own session, so that Ctrl-C in the CLI does not reach it.
