@@ -8,7 +8,6 @@ and the log replays it whole or not at all.
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,7 +25,13 @@ from falkordb.query_result import QueryResult as FalkorResult
 from actorgraph.errors import QueryError, StoreError
 from actorgraph.graph import cypher
 from actorgraph.graph.embedded import EmbeddedServer
-from actorgraph.graph.store import CypherStore, GramIndex, QueryResult, Statement
+from actorgraph.graph.store import (
+    CypherStore,
+    GramIndex,
+    QueryResult,
+    Statement,
+    collector_paused,
+)
 
 GRAPH_NAME = "actorgraph"
 _INDEXES = (
@@ -114,21 +119,6 @@ def _plain(value: Any) -> Any:
     return value
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Python's cyclic collector paused while a reply is read. A reply of a thousand rows
-    is tens of thousands of short-lived lists, enough to set off a collection of the whole
-    heap every few replies: 10 ms each in the bench at 1M edges, about 40 ms in the app's
-    process (Streamlit and spaCy loaded). Refcounting frees them: they hold no cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:  # another thread that paused it too leaves it to the first
-            gc.enable()
-
-
 def _error_line(error: Exception) -> str:
     """The first line of a FalkorDB error, without the protocol's prefixes."""
     text = str(error).replace("errMsg: ", "").strip()
@@ -202,7 +192,7 @@ class FalkorDBStore(CypherStore):
         """One statement, its reply read as plain rows: by _value, or by the client's
         parser when it holds nodes, edges or paths (user queries)."""
         header = self._graph._build_params_header(params)  # the client's own escaping
-        with self._errors(), _collector_paused():
+        with self._errors(), collector_paused():
             reply = self._db.connection.execute_command(
                 command, self._graph_name, header + text, "--compact"
             )

@@ -34,7 +34,13 @@ from neo4j.graph import Node, Path, Relationship
 
 from actorgraph.errors import QueryError, StoreError
 from actorgraph.graph import cypher
-from actorgraph.graph.store import CypherStore, GramIndex, QueryResult, Statement
+from actorgraph.graph.store import (
+    CypherStore,
+    GramIndex,
+    QueryResult,
+    Statement,
+    collector_paused,
+)
 
 # The driver logs retries and server hints as warnings; without a handler of the
 # application's, Python would print them on stderr under the CLI's one-line errors.
@@ -216,9 +222,10 @@ class Neo4jStore(CypherStore):
 
     @staticmethod
     def _fetch(tx: ManagedTransaction, text: str, params: dict[str, Any]) -> QueryResult:
-        result = tx.run(text, params)
-        rows = [[_plain(v) for v in record.values()] for record in result]
-        return QueryResult(list(result.keys()), rows)
+        with collector_paused():
+            result = tx.run(text, params)
+            rows = [[_plain(v) for v in record.values()] for record in result]
+            return QueryResult(list(result.keys()), rows)
 
     def _read(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
         with self._errors(), self._session(neo4j.READ_ACCESS) as session:

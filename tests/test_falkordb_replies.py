@@ -54,24 +54,3 @@ def test_the_clients_parser_reads_what_ours_does_not(falkordb):
         [_plain(v) for v in row] for row in FalkorResult(falkordb._graph, reply).result_set
     ]
     assert all("Actor" in row[1][0]["_labels"] for row in rows)
-
-
-@pytest.mark.parametrize("enabled", [True, False])
-def test_a_big_reply_is_read_with_pythons_collector_paused_and_left_as_it_was(falkordb, enabled):
-    """The reply's tens of thousands of short-lived lists set off no collection while they
-    are read, and the collector is on (or off) after the read as it was before."""
-    import gc
-
-    collections: list[str] = []
-    record = lambda phase, info: collections.append(phase)  # noqa: E731
-    gc.callbacks.append(record)
-    (gc.enable if enabled else gc.disable)()
-    try:
-        rows = falkordb.query("UNWIND range(1, 5000) AS x RETURN x, [x, 'a'] AS pair").rows
-        assert gc.isenabled() is enabled
-    finally:
-        gc.callbacks.remove(record)
-        gc.enable()
-    assert len(rows) == 5000 and rows[-1] == [5000, [5000, "a"]]
-    # at most one, of the rows kept, once the collector is back on (60 without the pause)
-    assert collections.count("start") <= 1

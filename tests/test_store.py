@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 
 import networkx as nx
@@ -591,3 +592,22 @@ def test_a_name_an_actor_is_given_in_a_later_batch_is_found_and_resolved(store):
     assert [a.id for a in store.search_actors("tfs gr")] == [fisher.id]
     assert [a.id for a in store.actors_by_keys(["tfs group"])["tfs group"]] == [fisher.id]
     assert store.actor(fisher.id).aliases == ("TFS Group",)
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_big_reply_is_read_with_pythons_collector_paused_and_left_as_it_was(store, enabled):
+    """The reply's tens of thousands of short-lived lists set off no collection while they
+    are read, and the collector is on (or off) after the read as it was before."""
+    collections: list[str] = []
+    record = lambda phase, info: collections.append(phase)  # noqa: E731
+    gc.callbacks.append(record)
+    (gc.enable if enabled else gc.disable)()
+    try:
+        rows = store.query("UNWIND range(1, 5000) AS x RETURN x, [x, 'a'] AS pair").rows
+        assert gc.isenabled() is enabled
+    finally:
+        gc.callbacks.remove(record)
+        gc.enable()
+    assert len(rows) == 5000 and rows[-1] == [5000, [5000, "a"]]
+    # at most one, of the rows kept, once the collector is back on (60 without the pause)
+    assert collections.count("start") <= 1
