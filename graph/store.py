@@ -197,6 +197,17 @@ def _edge(row: dict[str, Any]) -> EdgeView:
     return EdgeView(**{k: row[k] for k in EdgeView.__slots__})
 
 
+_EDGE_COLUMNS = list(EdgeView.__slots__)
+
+
+def _edges(result: QueryResult) -> list[EdgeView]:
+    """A result's rows as edges: by position when its columns are EdgeView's fields in
+    order (1,500 edges of a hub's ego network: 3.4 ms by name, 1.5 ms by position)."""
+    if result.columns == _EDGE_COLUMNS:
+        return [EdgeView(*row) for row in result.rows]
+    return [_edge(row) for row in result.records()]
+
+
 @dataclass(frozen=True, slots=True)
 class GramIndex:
     """A backend's full-text index over actors' NameGrams (graph.grams): its statements for
@@ -674,10 +685,10 @@ class CypherStore:
             "expanded": expanded,
             "types": cypher.relation_types(),
         }
-        found = self._read(cypher.EGO_EDGES_OUT, {"ids": others, **view}).records()
+        found = _edges(self._read(cypher.EGO_EDGES_OUT, {"ids": others, **view}))
         if hubs:
-            found += self._read(cypher.EGO_EDGES_FROM_HUBS, {"hubs": hubs, **view}).records()
-        return [_edge(row) for row in found]
+            found += _edges(self._read(cypher.EGO_EDGES_FROM_HUBS, {"hubs": hubs, **view}))
+        return found
 
     def evidence(self, subject: str, type: str, object: str) -> list[EvidenceView]:
         """Every claim behind one typed edge, with its sentence and article."""
@@ -825,8 +836,7 @@ class CypherStore:
     def strongest_edges(self, limit: int = 20_000) -> Subgraph:
         """The ``limit`` edges with the most claims (ties by subject, type, object), and
         their actors: a big graph's best-supported core."""
-        rows = self._read(cypher.STRONGEST_EDGES, {"limit": limit}).records()
-        return self._with_actors([_edge(r) for r in rows])
+        return self._with_actors(_edges(self._read(cypher.STRONGEST_EDGES, {"limit": limit})))
 
     def _with_actors(self, edges: list[EdgeView]) -> Subgraph:
         """These edges and the actors at their ends."""
@@ -898,5 +908,4 @@ class CypherStore:
         types = cypher.relation_types()
         for page in self._actor_pages(batch_size):
             params = {"ids": [a.id for a in page], "types": types}
-            for row in self._read(cypher.EDGES_FROM, params).records():
-                yield _edge(row)
+            yield from _edges(self._read(cypher.EDGES_FROM, params))

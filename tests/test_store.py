@@ -611,3 +611,14 @@ def test_a_big_reply_is_read_with_pythons_collector_paused_and_left_as_it_was(st
     assert len(rows) == 5000 and rows[-1] == [5000, [5000, "a"]]
     # at most one, of the rows kept, once the collector is back on (60 without the pause)
     assert collections.count("start") <= 1
+
+
+def test_rows_become_the_same_edges_whatever_the_order_of_their_columns():
+    """By position when the columns are EdgeView's fields in order, else by name."""
+    fields = list(store_module.EdgeView.__slots__)
+    row = ["acme", "SUPPLIED", "police", 2, 1, "asserted", 0.9, "2020-01-01", "2021-02-03"]
+    ordered = store_module.QueryResult(fields, [row])
+    shuffled = store_module.QueryResult(fields[::-1], [row[::-1]])
+    edges = store_module._edges(ordered)
+    assert edges == store_module._edges(shuffled)
+    assert edges[0].subject == "acme" and edges[0].last_seen == "2021-02-03"
