@@ -468,16 +468,18 @@ RETURN n.id AS subject, type(e) AS type, m.id AS object, {_EDGE_FIELDS}
 # the mentions and claims that point into the actors with few edges (walking those ends'
 # incoming edges took 4-6x longer at 1M edges). The pattern names no type either ($types
 # keeps out any relationship a user made): FalkorDB then checks one adjacency matrix per
-# pair, not one per type (10x faster).
+# pair, not one per type (10x faster). Whether an end is expanded is asked once per actor,
+# not once per pair: an actor shown that is not is paired with the expanded hubs only
+# (a hub's view: 5,900 pairs, 15 ms to 11 ms).
 EGO_EDGES_FROM_HUBS = f"""
 UNWIND $hubs AS hub_id
 MATCH (h:Actor {{id: hub_id}})
-WITH collect(h) AS hubs
+WITH collect(h) AS hubs, collect(CASE WHEN h.id IN $expanded THEN h END) AS expanded_hubs
 UNWIND $seen AS actor_id
 MATCH (n:Actor {{id: actor_id}})
-UNWIND hubs AS m
+UNWIND CASE WHEN n.id IN $expanded THEN hubs ELSE expanded_hubs END AS m
 WITH m, n
-WHERE m <> n AND (m.id IN $expanded OR n.id IN $expanded)
+WHERE m <> n
 MATCH (m)-[e]->(n)
 WHERE {_TYPED}
 RETURN m.id AS subject, type(e) AS type, n.id AS object, {_EDGE_FIELDS}
