@@ -199,8 +199,8 @@ class FalkorDBStore(CypherStore):
             return self._result(reply)
 
     def _result(self, reply: list[Any]) -> QueryResult:
-        if isinstance(reply[-1], redis.ResponseError):  # failed while running
-            raise reply[-1]
+        if isinstance(reply[-1], redis.ResponseError):  # an error after the rows, as the
+            raise reply[-1]  # client checks (FalkorDB 4.16 answers with the error alone)
         if len(reply) == 1:  # statistics only: the statement returns nothing
             return QueryResult([], [])
         columns = [str(name) for _, name in reply[0]]

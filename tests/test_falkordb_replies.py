@@ -6,8 +6,10 @@ from __future__ import annotations
 import pytest
 from falkordb.query_result import QueryResult as FalkorResult
 
+from actorgraph.errors import QueryError
 from actorgraph.graph import open_store
 from actorgraph.graph.falkordb_store import _plain
+from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
 
 QUERIES = [
     "RETURN 'Thermo Fisher' AS s, '' AS empty, 'naïve ünïcode' AS u, 42 AS i, -7 AS neg",
@@ -24,8 +26,6 @@ QUERIES = [
 
 @pytest.fixture(scope="module")
 def falkordb(tmp_path_factory):
-    from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
-
     text = "Acme supplied the police."
     acme, police = Actor("Acme Corp", "Company", ("ACME",)), Actor("The Police", "GovernmentBody")
     claim = Claim("SUPPLIED", acme.id, police.id, Evidence(text, 0, len(text)))
@@ -54,3 +54,9 @@ def test_the_clients_parser_reads_what_ours_does_not(falkordb):
         [_plain(v) for v in row] for row in FalkorResult(falkordb._graph, reply).result_set
     ]
     assert all("Actor" in row[1][0]["_labels"] for row in rows)
+
+
+def test_a_statement_that_fails_while_running_is_one_line(falkordb):
+    """A statement that fails while running, not while parsed, is one line too."""
+    with pytest.raises(QueryError, match=r"^the query failed: Division by zero$"):
+        falkordb.query("UNWIND [1, 0] AS x RETURN 1 / x")
