@@ -726,7 +726,7 @@ class CypherStore:
         hops = [{"subject": s, "type": t, "object": o} for s, t, o in {h for p in found for h in p}]
         edges = {
             (e.subject, e.type, e.object): e
-            for e in map(_edge, self._read(cypher.HOPS, {"hops": hops}).records())
+            for e in _edges(self._read(cypher.HOPS, {"hops": hops}))
         }
         # a path whose edge a concurrent write removed meanwhile is left out, not an error
         return [
