@@ -341,4 +341,4 @@ def main() -> None:
 
 import actorgraph.cli_copy  # noqa: E402  (registers copy)
 import actorgraph.cli_manage  # noqa: E402  (registers remove, backup, restore)
-from actorgraph import cli_export  # noqa: E402, F401  (registers export, sparql, validate)
+from actorgraph import cli_eval, cli_export  # noqa: E402, F401  (registers eval, train, export, sparql, validate)

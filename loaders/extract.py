@@ -14,11 +14,16 @@ from spacy.tokens import Doc, Token
 
 from actorgraph.loaders.lexicon import Lexicon, lexicon
 from actorgraph.loaders.mentions import Cluster, find_mentions, resolve
+from actorgraph.loaders.modality import modality_of
 from actorgraph.loaders.nlp import pipeline, pipeline_name
+from actorgraph.loaders.pairs import Proposal, TriggerWords, add_rule, propose
 from actorgraph.loaders.patterns import Found, RelationFinder
+from actorgraph.loaders.relation_model import RelationModel, shipped_model
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key, vocabulary
 
-EXTRACTOR_VERSION = "rules-1"
+EXTRACTOR_VERSION = "rules-2"
+# The model an Extractor uses unless told otherwise: the one shipped with actorgraph.
+SHIPPED = "shipped"
 
 # How far a claim's confidence carries over once its modality is read: the cues for
 # hedges and denials are fewer and vaguer than plain statements.
@@ -59,32 +64,99 @@ def _settle_kind(cluster: Cluster, found: list[Found]) -> str:
     return "Government" if acting else "Place"
 
 
+def trigger_words(lex: Lexicon) -> TriggerWords:
+    """Every word that may introduce a relation type: the vocabulary's single-word verb and
+    noun triggers, the nouns of its frames ("added to the Entity List") and its roles."""
+    words: dict[str, dict[str, str]] = {}
+    roles: dict[str, str] = {}
+    for relation in vocabulary().relations.values():
+        triggers = relation.triggers
+        listed = [*triggers.verbs, *triggers.nouns, *triggers.reversed]
+        listed += [noun for frame in triggers.frames for noun in frame.nouns]
+        for word in listed:
+            if " " not in word:
+                words.setdefault(word, {}).setdefault(relation.name, "vocabulary")
+        roles.update(dict.fromkeys(triggers.roles, relation.name))
+    return TriggerWords(words, roles)
+
+
 class Extractor:
-    """Rule-based actor and relation extraction over spaCy's parse; no network, no model service."""
+    """Actor and relation extraction over spaCy's parse; no network, no model service.
 
-    def __init__(self, lex: Lexicon | None = None) -> None:
+    Patterns and a trigger lexicon propose candidate relations (pairs.py); a learned
+    model (relation_model.py) keeps those the text states. Without a model
+    (``model=None``) the hand-written patterns alone decide.
+    """
+
+    def __init__(
+        self, lex: Lexicon | None = None, model: RelationModel | str | None = SHIPPED
+    ) -> None:
         self.lexicon = lex or lexicon()
-        self.finder = RelationFinder(vocabulary(), self.lexicon)
-        self.name = f"actorgraph.{EXTRACTOR_VERSION}+{pipeline_name()}"
+        vocab = vocabulary()
+        self.finder = RelationFinder(vocab, self.lexicon)
+        self.triggers = trigger_words(self.lexicon)
+        self.model = shipped_model() if model == SHIPPED else model
+        scorer = "model" if self.model else "rules"
+        self.name = f"actorgraph.{EXTRACTOR_VERSION}-{scorer}+{pipeline_name()}"
 
-    def _read(self, article: Article, doc: Doc) -> _Article:
+    def proposals(self, doc: Doc) -> tuple[list[Cluster], list[Proposal]]:
+        """The article's actors and every candidate relation between them, each with its
+        features and the pattern that read it, if one did (training reads these too)."""
         clusters = resolve(find_mentions(doc, self.lexicon))
         actor_at = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
 
         def actor_of(token: Token) -> Cluster | None:
             return actor_at.get(token.i)
 
-        found = [
-            (f, sent.start_char, sent.end_char)
-            for sent in doc.sents
-            for f in self.finder.find(sent, actor_of)
-        ]
-        found += self._memberships_from_titles(doc, clusters)
-        return _Article(article, clusters, found)
+        by_sentence: dict[int, dict[tuple[int, int, str], Proposal]] = {}
+        for sent in doc.sents:
+            here = propose(sent, clusters, self.triggers)
+            for found in self.finder.find(sent, actor_of):
+                add_rule(here, sent, found)
+            by_sentence[sent.start] = here
+        for found in self._memberships_from_titles(doc, clusters):
+            sent = found.trigger.sent
+            add_rule(by_sentence.setdefault(sent.start, {}), sent, found)
+        return clusters, [p for here in by_sentence.values() for p in here.values()]
 
-    def _memberships_from_titles(
-        self, doc: Doc, clusters: list[Cluster]
-    ) -> list[tuple[Found, int, int]]:
+    def _decide(self, proposals: list[Proposal]) -> list[tuple[Found, int, int]]:
+        """The proposals that become claims: those the model accepts (or the patterns read,
+        without a model), with their modality and the model's confidence."""
+        found = []
+        for proposal in proposals:
+            if self.model is None:
+                if proposal.rule is None:
+                    continue
+                decided: Found = proposal.rule  # type: ignore[assignment]
+            else:
+                confidence = self.model.probability(proposal.features)
+                if confidence < self.model.threshold and proposal.rule is None:
+                    continue
+                decided = self._found(proposal, confidence)
+            found.append((decided, proposal.sentence.start_char, proposal.sentence.end_char))
+        return found
+
+    def _found(self, proposal: Proposal, confidence: float) -> Found:
+        if proposal.rule is not None:
+            modality = proposal.rule.modality  # type: ignore[attr-defined]
+        else:
+            trigger = proposal.trigger
+            ceased = proposal.type == "STOPPED_SUPPLYING"
+            modality = modality_of(trigger, self.lexicon, ceased=ceased) if trigger else "asserted"
+        return Found(
+            proposal.type,
+            proposal.subject,
+            proposal.object,
+            proposal.trigger,  # type: ignore[arg-type]
+            modality,
+            round(confidence, 3),
+        )
+
+    def _read(self, article: Article, doc: Doc) -> _Article:
+        clusters, proposals = self.proposals(doc)
+        return _Article(article, clusters, self._decide(proposals))
+
+    def _memberships_from_titles(self, doc: Doc, clusters: list[Cluster]) -> list[Found]:
         """'Commerce Secretary Wilbur Ross' is a member of the Commerce Department, which the
         title names; 'Sen. Marco Rubio' of the U.S. Senate when the article also names the
         Senate (a bare 'Sen.' does not say which senate, nor mention it as an actor)."""
@@ -104,8 +176,7 @@ class Extractor:
                 if body is None or body is person:
                     continue
                 token = doc[mention.start]
-                membership = Found("MEMBER_OF", person, body, token, "asserted", 0.7)
-                found.append((membership, token.sent.start_char, token.sent.end_char))
+                found.append(Found("MEMBER_OF", person, body, token, "asserted", 0.7))
         return found
 
     def _records(self, state: _Article) -> Extraction:

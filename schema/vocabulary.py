@@ -49,6 +49,7 @@ class Triggers:
     reversed: MappingProxyType[str, tuple[str, ...]] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    roles: tuple[str, ...] = ()  # a person's post beside a body's name: "Acme chief executive"
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,7 @@ def _triggers(raw: dict[str, Any]) -> Triggers:
         nouns=_slots(raw.get("nouns")),
         frames=frames,
         reversed=_slots(raw.get("reversed")),
+        roles=tuple(raw.get("roles", ())),
     )
 
 

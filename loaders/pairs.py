@@ -1,0 +1,251 @@
+"""Candidate relations: every pair of actors in a sentence that a trigger word links.
+
+The hand-written patterns (patterns.py) read a relation only where the sentence has
+the exact shape a rule expects, so they miss most of what unseen news states. This
+module proposes far more: for each sentence, each pair of actor mentions and each
+trigger word near both of them on the dependency tree (a verb or noun of the
+vocabulary or the compiled lexicon, a title for MEMBER_OF, "in" or "-based" for
+places) it proposes (subject, type, object), and describes the proposal by features
+a learned scorer weighs: the dependency path from each end to the trigger, the
+trigger's lemma and lexicon class, the actors' kinds, whether a pattern read it.
+A proposal is one unit per (sentence, subject, type, object); its features are the
+union over every trigger that supports it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+# How many dependency edges may separate an actor from the trigger word; the path's
+# length is a feature, so a long one proposes and the model weighs it.
+MAX_STEPS = 6
+# Relation types whose object is a location, proposed from "in" and "-based" too.
+_PLACE_KINDS = ("Place", "Government")
+_INSTITUTIONS = ("Company", "Organization", "GovernmentBody", "Media", "Government")
+# Triggers that are no verb (a title, "in", "-based") link only the words right beside them.
+_NEAR_ONLY = frozenset({"role", "in", "based"})
+# Steps that pass through a list or an apposition: they do not change an actor's role.
+_TRANSPARENT = ("conj", "appos", "cc", "punct", "prep_including", "prep_among", "pobj")
+
+
+@dataclass(slots=True)
+class Proposal:
+    """A candidate relation in one sentence, with the evidence for it as features."""
+
+    sentence: Span
+    subject: object  # a mentions.Cluster
+    type: str
+    object: object
+    features: set[str] = field(default_factory=set)
+    triggers: list[tuple[int, Token]] = field(default_factory=list)  # (path length, token)
+    rule: object | None = None  # the patterns.Found that read it, if any
+
+    @property
+    def trigger(self) -> Token | None:
+        """The word the claim's modality is read from: a pattern's, else the closest one."""
+        if self.rule is not None:
+            return self.rule.trigger  # type: ignore[attr-defined]
+        return min(self.triggers, key=lambda t: t[0])[1] if self.triggers else None
+
+
+def _ancestry(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 40:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def _step(token: Token) -> str:
+    """A dependency edge as a feature: prepositions keep their word ('prep_to')."""
+    if token.dep_ in ("prep", "agent", "dative"):
+        return f"{token.dep_}_{token.lower_}"
+    return token.dep_
+
+
+def path(start: Token, end: Token) -> tuple[str, ...] | None:
+    """The dependency path from ``start`` up to the words' common ancestor and down to
+    ``end``, as steps ('nsubj^', 'dobj_'); lists and appositions on the way are skipped,
+    so every member of "A, B and C" has the same path. None when too long."""
+    up, down = _ancestry(start), _ancestry(end)
+    down_at = {t.i: n for n, t in enumerate(down)}
+    top = next((n for n, t in enumerate(up) if t.i in down_at), None)
+    if top is None:
+        return None
+    steps = [f"{_step(t)}^" for t in up[:top] if t.dep_ not in _TRANSPARENT]
+    steps += [f"{_step(t)}_" for t in reversed(down[: down_at[up[top].i]])]
+    steps = [s for s in steps if s[:-1] not in _TRANSPARENT]
+    return tuple(steps) if len(steps) <= MAX_STEPS else None
+
+
+def _reversed(steps: tuple[str, ...]) -> tuple[str, ...]:
+    """The same path walked the other way: up steps become down steps."""
+    flip = {"^": "_", "_": "^"}
+    return tuple(f"{s[:-1]}{flip[s[-1]]}" for s in reversed(steps))
+
+
+@dataclass(frozen=True, slots=True)
+class TriggerWords:
+    """Which relation types a word can introduce, and from which list it came."""
+
+    words: Mapping[str, Mapping[str, str]]  # lemma -> {type: source}
+    roles: Mapping[str, str]  # a noun for a person's post -> the relation it names (MEMBER_OF)
+
+    def types(self, token: Token) -> Mapping[str, str]:
+        lemma = token.lemma_.lower()
+        found = dict(self.words.get(lemma, {}))
+        if token.pos_ in ("NOUN", "PROPN") and lemma in self.roles:
+            found.setdefault(self.roles[lemma], "role")
+        return found
+
+
+def _mentions_in(sentence: Span, clusters: Iterable[object]) -> list[tuple[Token, object]]:
+    """(head token, actor) of every mention inside the sentence."""
+    found = []
+    for cluster in clusters:
+        for mention in cluster.mentions:  # type: ignore[attr-defined]
+            if sentence.start <= mention.start and mention.end <= sentence.end:
+                span = sentence.doc[mention.start : mention.end]
+                found.append((span.root, cluster))
+    return found
+
+
+def _locative_triggers(mentions: list[tuple[Token, object]]) -> list[tuple[Token, dict]]:
+    """'in Ruritania', 'a Ruritania-based firm': a place's own preposition or '-based' word
+    introduces LOCATED_IN and OPERATES_IN with that place as the object."""
+    found = []
+    for head, cluster in mentions:
+        if getattr(cluster, "kind", "") not in _PLACE_KINDS:
+            continue
+        if head.dep_ == "pobj" and head.head.lower_ in ("in", "across", "inside"):
+            found.append((head.head, {"LOCATED_IN": "in", "OPERATES_IN": "in"}))
+        based = [t for t in head.doc[head.i + 1 : head.i + 3] if t.lower_.endswith("based")]
+        if based:
+            found.append((based[0], {"LOCATED_IN": "based"}))
+    return found
+
+
+def _fits(relation: str, subject: object, obj: object) -> bool:
+    """Kinds that can stand at the ends at all (a person is nobody's place)."""
+    s_kind, o_kind = getattr(subject, "kind", ""), getattr(obj, "kind", "")
+    if relation in ("LOCATED_IN", "OPERATES_IN"):
+        return o_kind in _PLACE_KINDS and s_kind != "Place"
+    if relation == "MEMBER_OF":
+        return s_kind == "Person" and o_kind in _INSTITUTIONS
+    return s_kind != "Place"
+
+
+def _bucket(n: int) -> str:
+    return str(n) if n < 3 else "3+"
+
+
+def _features(
+    relation: str,
+    source: str,
+    trigger: Token,
+    to_subject: tuple[str, ...],
+    to_object: tuple[str, ...],
+    subject: tuple[Token, object],
+    obj: tuple[Token, object],
+) -> set[str]:
+    """What a scorer weighs about one trigger linking a subject to an object."""
+    s_head, s_actor = subject
+    o_head, o_actor = obj
+    sp, op = "/".join(to_subject) or "self", "/".join(to_object) or "self"
+    lemma, pos = trigger.lemma_.lower(), trigger.pos_
+    s_kind, o_kind = getattr(s_actor, "kind", ""), getattr(o_actor, "kind", "")
+    anaphoric = [
+        f"anaphor_{end}"
+        for end, head in (("s", s_head), ("o", o_head))
+        if head.pos_ == "PRON" or head.lower_ in ("company", "firm", "group", "agency")
+    ]
+    negated = any(c.dep_ == "neg" for c in trigger.children)
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
+    generic = {
+        f"sp={sp}",
+        f"op={op}",
+        f"sp={sp}|op={op}",
+        f"pos={pos}|sp={sp}|op={op}",
+        f"src={source}",
+        f"order={'so' if s_head.i < o_head.i else 'os'}",
+        f"len={_bucket(len(to_subject))}{_bucket(len(to_object))}",
+        f"passive={passive}|sp={sp}",
+        f"neg={negated}",
+        *anaphoric,
+    }
+    typed = {
+        "",
+        f"lemma={lemma}",
+        f"lemma={lemma}|sp={sp}",
+        f"lemma={lemma}|op={op}",
+        f"sp={sp}|op={op}",
+        f"sk={s_kind}",
+        f"ok={o_kind}",
+        f"sk={s_kind}|ok={o_kind}",
+        f"src={source}",
+        f"pos={pos}",
+        f"passive={passive}",
+    }
+    return generic | {f"{relation}|{f}" for f in typed}
+
+
+TriggerFinder = Callable[[Token], Mapping[str, str]]
+
+
+def propose(
+    sentence: Span, clusters: Iterable[object], triggers: TriggerWords
+) -> dict[tuple[int, int, str], Proposal]:
+    """Every candidate relation of one sentence, keyed by (id(subject), id(object), type)."""
+    mentions = _mentions_in(sentence, clusters)
+    if len({id(c) for _, c in mentions}) < 2:
+        return {}
+    found: list[tuple[Token, Mapping[str, str]]] = [
+        (t, types) for t in sentence if (types := triggers.types(t))
+    ]
+    found += _locative_triggers(mentions)
+    proposals: dict[tuple[int, int, str], Proposal] = {}
+    for trigger, types in found:
+        reach = [(m, path(m[0], trigger)) for m in mentions]
+        reach = [(m, p) for m, p in reach if p is not None]
+        for subject, to_subject in reach:
+            for obj, from_object in reach:
+                if subject[1] is obj[1] or subject[0].i == obj[0].i:
+                    continue
+                to_object = _reversed(from_object)
+                if len(to_subject) + len(to_object) > MAX_STEPS + 2:
+                    continue
+                between = path(subject[0], obj[0])
+                if between == ():
+                    continue  # "A, B and C": members of one list are not related by it
+                for relation, source in types.items():
+                    if not _fits(relation, subject[1], obj[1]):
+                        continue
+                    if source in _NEAR_ONLY and max(len(to_subject), len(to_object)) > 2:
+                        continue
+                    key = (id(subject[1]), id(obj[1]), relation)
+                    proposal = proposals.get(key) or Proposal(
+                        sentence, subject[1], relation, obj[1]
+                    )
+                    proposals[key] = proposal
+                    proposal.features |= _features(
+                        relation, source, trigger, to_subject, to_object, subject, obj
+                    )
+                    direct = "/".join(between) if between is not None else "far"
+                    proposal.features |= {f"direct={direct}", f"{relation}|direct={direct}"}
+                    proposal.triggers.append((len(to_subject) + len(to_object), trigger))
+    return proposals
+
+
+Proposals = dict[tuple[int, int, str], Proposal]
+
+
+def add_rule(proposals: Proposals, sentence: Span, found: object) -> None:
+    """Mark the proposal a hand-written pattern read (adding it when no trigger proposed it)."""
+    subject, obj, relation = found.subject, found.object, found.type  # type: ignore[attr-defined]
+    key = (id(subject), id(obj), relation)
+    proposal = proposals.get(key) or Proposal(sentence, subject, relation, obj)
+    proposals[key] = proposal
+    proposal.rule = found
+    proposal.features |= {"rule", f"{relation}|rule", f"{relation}|rule|{found.trigger.pos_}"}  # type: ignore[attr-defined]
