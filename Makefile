@@ -9,7 +9,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 CYPHERLINT := tests/cypherlint/node_modules/.package-lock.json
 NEO4J_BUILD := tests/neo4j/.build/classes/Launcher.class
 
-.PHONY: setup demo serve test test-fast test-neo4j neo4j neo4j-server lint format eval bench bench-quick \
+.PHONY: setup demo serve test test-fast test-neo4j neo4j neo4j-server lint format eval train bench bench-quick \
 	bench-store ontology chromium screenshot clean
 
 $(STAMP): pyproject.toml
@@ -74,11 +74,17 @@ format: setup
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-## eval: score the extractor on ../shared/eval/dev
+EVAL_DEV := ../shared/eval/dev
+EVAL_FOLDS := ../shared/eval/folds.json
+
+## eval: the extractor on ../shared/eval/dev, cross-validated: each fold scored by a
+## relation model trained on the other four (the figures unseen articles get)
 eval: setup
-	mkdir -p build
-	$(BIN)/actorgraph extract ../shared/eval/dev -o build/dev.jsonl
-	$(BIN)/python ../shared/eval/score.py ../shared/eval/dev build/dev.jsonl
+	$(BIN)/actorgraph eval $(EVAL_DEV) --folds $(EVAL_FOLDS)
+
+## train: fit the shipped relation model (loaders/relation_model.json) on ../shared/eval/dev
+train: setup
+	$(BIN)/actorgraph train $(EVAL_DEV) -o loaders/relation_model.json
 
 ## bench: every benchmark (extraction, writes at 10k/100k/1M edges, queries, export) into
 ## bench/results.md, with the machine's details; about half an hour on 2 cores

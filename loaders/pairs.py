@@ -97,7 +97,7 @@ class TriggerWords:
         lemma = token.lemma_.lower()
         found = dict(self.words.get(lemma, {}))
         if token.pos_ in ("NOUN", "PROPN") and lemma in self.roles:
-            found.setdefault(self.roles[lemma], "role")
+            found[self.roles[lemma]] = "role"  # a title relates only its holder to its body
         return found
 
 
@@ -137,6 +137,40 @@ def _fits(relation: str, subject: object, obj: object) -> bool:
     return s_kind != "Place"
 
 
+# Where an end stands to its trigger, as the first step of the path: the doer of a verb
+# (its subject, a passive's "by"), of a noun (its possessor, "by" or "from"), or the one
+# done to (a verb's object, a passive's subject, a noun's "of", "on", "against", ...).
+_DOER = frozenset({"nsubj^", "agent_by^", "poss^", "prep_by^", "prep_from^", "compound^"})
+_DONE_TO = frozenset(
+    {"dobj_", "nsubjpass_", "dative_", "attr_", "compound_", "poss_"}
+    | {f"prep_{p}_" for p in ("to", "on", "against", "of", "into", "with", "in", "for", "at")}
+)
+
+
+def _role(steps: tuple[str, ...], done_to: bool) -> str:
+    """'near' when the end is the trigger's doer (or the one done to), 'far' when the path
+    passes other words first, 'self' when the end is the trigger itself."""
+    if not steps:
+        return "self"
+    edge = steps[-1] if done_to else steps[0]
+    wanted = _DONE_TO if done_to else _DOER
+    return ("near" if edge in wanted else "other") + ("" if len(steps) == 1 else "+")
+
+
+# How a person stands to a title ("Jane Roe, the CEO", "chief executive Jane Roe", "Roe
+# is the CEO") and a title to its body ("Acme CEO", "Acme's CEO", "CEO of/at Acme").
+_HOLDER = frozenset({(), ("compound_",), ("nsubj^", "attr_")})
+_POST_OF = frozenset(
+    {("compound_",), ("poss_",), ("nmod_",), ("compound_", "compound_")}
+    | {(f"prep_{p}_",) for p in ("of", "at", "for", "from", "in")}
+)
+
+
+def _holds_post(to_person: tuple[str, ...], to_body: tuple[str, ...]) -> bool:
+    """A title links a person to a body only when it is the person's own title."""
+    return to_person in _HOLDER and to_body in _POST_OF
+
+
 def _bucket(n: int) -> str:
     return str(n) if n < 3 else "3+"
 
@@ -163,7 +197,10 @@ def _features(
     ]
     negated = any(c.dep_ == "neg" for c in trigger.children)
     passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in trigger.children)
+    roles = f"roles={_role(to_subject, False)}/{_role(to_object, True)}"
     generic = {
+        roles,
+        f"{roles}|pos={pos}|passive={passive}",
         f"sp={sp}",
         f"op={op}",
         f"sp={sp}|op={op}",
@@ -177,6 +214,7 @@ def _features(
     }
     typed = {
         "",
+        roles,
         f"lemma={lemma}",
         f"lemma={lemma}|sp={sp}",
         f"lemma={lemma}|op={op}",
@@ -223,6 +261,8 @@ def propose(
                     if not _fits(relation, subject[1], obj[1]):
                         continue
                     if source in _NEAR_ONLY and max(len(to_subject), len(to_object)) > 2:
+                        continue
+                    if source == "role" and not _holds_post(to_subject, to_object):
                         continue
                     key = (id(subject[1]), id(obj[1]), relation)
                     proposal = proposals.get(key) or Proposal(

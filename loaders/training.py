@@ -148,13 +148,17 @@ def _best_threshold(scored: Sequence[tuple[float, int]]) -> float:
 def held_out_scores(
     items: Sequence[Annotated], *, c: float, parts: int = 4
 ) -> list[tuple[float, int]]:
-    """(probability, label) of each proposal, by a model trained on the other articles."""
+    """(probability, label) of each proposal, by a model trained on the other articles
+    (a part whose other articles hold no relation, or nothing else, is left out)."""
+    parts = min(parts, len(items))
     scored = []
     for k in range(parts):
-        rest = [item for i, item in enumerate(items) if i % parts != k]
-        model = fit(examples(rest), c=c)
-        held = [item for i, item in enumerate(items) if i % parts == k]
-        scored += [(model.probability(f), y) for f, y in examples(held)]
+        rest = examples(item for i, item in enumerate(items) if i % parts != k)
+        if len({y for _, y in rest}) < 2:
+            continue
+        model = fit(rest, c=c)
+        held = examples(item for i, item in enumerate(items) if i % parts == k)
+        scored += [(model.probability(f), y) for f, y in held]
     return scored
 
 
@@ -163,8 +167,15 @@ def train(items: Sequence[Annotated], *, c: float = C) -> RelationModel:
     F1 when the same articles were split and each part scored by a model of the others.
     It records the ids of the articles it learned from, so that scoring it on them can
     say the figures are in-sample."""
-    threshold = _best_threshold(held_out_scores(items, c=c))
-    model = fit(examples(items), c=c)
+    labelled = examples(items)
+    if len({y for _, y in labelled}) < 2:
+        raise ActorgraphError(
+            f"too little to learn from in {len(items)} annotated articles: the extractor "
+            "proposed no relation they state, or nothing they do not; annotate more"
+        )
+    scored = held_out_scores(items, c=c)
+    threshold = _best_threshold(scored) if scored else 0.5
+    model = fit(labelled, c=c)
     about = {"c": c, "trained_on": sorted(item.id for item in items)}
     return RelationModel(model.weights, model.bias, threshold, about)
 

@@ -1,0 +1,118 @@
+"""Training the relation model on annotated articles, and `actorgraph eval` / `train`.
+
+The annotated articles are the project's own (tests/fixtures/gold), written for these
+tests in the evaluation set's format.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES
+from typer.testing import CliRunner
+
+from actorgraph.cli import app
+from actorgraph.errors import ActorgraphError
+from actorgraph.loaders import evaluation
+from actorgraph.loaders.training import label, read_annotated, read_folds, train
+
+GOLD = FIXTURES / "gold"
+FOLDS = FIXTURES / "gold-folds.json"
+
+
+@pytest.fixture(scope="module")
+def items():
+    return read_annotated(evaluation.load_gold(GOLD))
+
+
+def _labelled(items, article: str) -> dict[tuple[str, str, str], int | None]:
+    item = next(i for i in items if i.id == article)
+    return {(p.subject.name, p.type, p.object.name): y for p, y in label(item)}
+
+
+def test_a_proposal_the_annotation_states_in_that_sentence_is_a_relation(items):
+    labelled = _labelled(items, "g-drones")
+    assert labelled[("Skyward Dynamics", "SUPPLIED", "Russian army")] == 1
+    assert labelled[("Maria Cantwell", "CRITICIZED", "Skyward Dynamics")] == 1
+
+
+def test_a_proposal_the_annotation_does_not_state_is_not(items):
+    labelled = _labelled(items, "g-drones")
+    assert labelled[("Russian army", "SUPPLIED", "Skyward Dynamics")] == 0  # the wrong way
+
+
+def test_an_optional_relation_teaches_nothing(items):
+    labelled = _labelled(items, "g-cameras")
+    banned = [y for (s, t, o), y in labelled.items() if t == "BANNED" and o == "Hikvision"]
+    assert banned == [None]
+
+
+def test_a_model_trained_on_annotated_articles_records_them(items):
+    model = train(items)
+    assert model.about["trained_on"] == ["g-cameras", "g-drones", "g-lawsuit"]
+    assert 0.0 < model.threshold < 1.0
+    assert model.weights
+
+
+def test_folds_must_cover_every_article_once(tmp_path):
+    ids = ["a", "b", "c"]
+    path = tmp_path / "folds.json"
+    path.write_text(json.dumps({"one": ["a", "b"], "two": ["c"], "about": "notes"}))
+    assert read_folds(path, ids) == {"one": ["a", "b"], "two": ["c"]}
+    for bad, message in [
+        ({"one": ["a", "b", "c"]}, "at least two folds"),
+        ({"one": ["a"], "two": ["b"]}, "exactly one fold"),
+        ({"one": ["a", "b"], "two": ["c", "a"]}, "exactly one fold"),
+        ({"one": ["a", "b"], "two": ["c", "zz"]}, "not in the gold folder: zz"),
+    ]:
+        path.write_text(json.dumps(bad))
+        with pytest.raises(ActorgraphError, match=message):
+            read_folds(path, ids)
+
+
+def test_eval_scores_the_shipped_extractor_per_type_and_in_total():
+    result = CliRunner().invoke(app, ["eval", str(GOLD)])
+    assert result.exit_code == 0, result.output
+    assert "TOTAL relations" in result.output
+    assert "TOTAL actors" in result.output
+    lines = [line for line in result.output.splitlines() if line.startswith("SANCTIONED")]
+    assert len(lines) == 1  # the per-type table
+
+
+def test_eval_with_folds_prints_each_fold_and_the_pooled_figures():
+    result = CliRunner().invoke(app, ["eval", str(GOLD), "--folds", str(FOLDS), "-v"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0].startswith("a ") and "2 articles" in lines[0]
+    assert lines[1].startswith("b ") and "1 articles" in lines[1]
+    assert lines[2].startswith("pooled") and "3 articles" in lines[2]
+    assert "relation FN" in result.output or "relation FP" in result.output
+
+
+def test_eval_json_has_the_totals_and_each_fold():
+    result = CliRunner().invoke(app, ["eval", str(GOLD), "--folds", str(FOLDS), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert set(report["folds"]) == {"a", "b"}
+    assert report["articles"] == 3
+
+
+def test_eval_of_a_folder_without_annotations_is_one_line(tmp_path):
+    result = CliRunner().invoke(app, ["eval", str(tmp_path)])
+    assert result.exit_code == 1
+    assert len(result.output.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_train_writes_a_model_the_extractor_can_use(tmp_path):
+    gold = tmp_path / "gold"
+    shutil.copytree(GOLD, gold)
+    out = tmp_path / "model.json"
+    result = CliRunner().invoke(app, ["train", str(gold), "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    raw = json.loads(Path(out).read_text("utf-8"))
+    assert raw["about"]["trained_on"] == ["g-cameras", "g-drones", "g-lawsuit"]
+    assert "trained on 3 articles" in result.output
