@@ -130,8 +130,8 @@ def _locative_triggers(mentions: list[tuple[Token, object]]) -> list[tuple[Token
 def _fits(relation: str, subject: object, obj: object) -> bool:
     """Kinds that can stand at the ends at all (a person is nobody's place)."""
     s_kind, o_kind = getattr(subject, "kind", ""), getattr(obj, "kind", "")
-    if relation in ("LOCATED_IN", "OPERATES_IN"):
-        return o_kind in _PLACE_KINDS and s_kind != "Place"
+    if relation in ("LOCATED_IN", "OPERATES_IN"):  # where a body is, not where a person is
+        return o_kind in _PLACE_KINDS and s_kind in _INSTITUTIONS and s_kind != "Government"
     if relation == "MEMBER_OF":
         return s_kind == "Person" and o_kind in _INSTITUTIONS
     return s_kind != "Place"

@@ -1,0 +1,73 @@
+"""Candidate relations (loaders/pairs.py) on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.loaders.extract import Extractor
+from actorgraph.loaders.nlp import pipeline
+from actorgraph.loaders.pairs import path
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> Extractor:
+    return Extractor(model=None)
+
+
+def _proposals(extractor: Extractor, text: str) -> dict:
+    _, proposals = extractor.proposals(pipeline()(text))
+    return {(p.subject.name, p.type, p.object.name): p for p in proposals}
+
+
+def test_a_title_proposes_its_holder_as_a_member_of_the_body_it_names(rules_only):
+    found = _proposals(rules_only, "Microsoft chief executive Satya Nadella met officials.")
+    proposal = found[("Satya Nadella", "MEMBER_OF", "Microsoft")]
+    assert "MEMBER_OF|lemma=executive" in proposal.features
+    assert "src=role" in proposal.features
+
+
+def test_a_title_relates_no_one_but_its_holder(rules_only):
+    found = _proposals(
+        rules_only, "Microsoft chief executive Satya Nadella met Tim Cook in Beijing."
+    )
+    assert ("Tim Cook", "MEMBER_OF", "Microsoft") not in found
+
+
+def test_every_member_of_a_list_stands_the_same_way_to_the_verb():
+    doc = pipeline()("The Commerce Department sanctioned Huawei, ZTE and Dahua on Monday.")
+    verb = next(t for t in doc if t.lemma_ == "sanction")
+    members = [t for t in doc if t.text in ("Huawei", "ZTE", "Dahua")]
+    assert {path(m, verb) for m in members} == {("dobj^",)}
+    assert path(doc[2], verb) == ("nsubj^",)  # "Department"
+
+
+def test_members_of_one_list_are_not_proposed_as_related(rules_only):
+    found = _proposals(rules_only, "The Commerce Department sanctioned Huawei, ZTE and Dahua.")
+    assert ("U.S. Department of Commerce", "SANCTIONED", "ZTE") in found
+    assert not [k for k in found if {k[0], k[2]} <= {"Huawei", "ZTE", "Dahua"}]
+
+
+def test_based_proposes_where_a_body_is(rules_only):
+    found = _proposals(
+        rules_only, "Amnesty International, the London-based group, criticized Huawei."
+    )
+    assert ("Amnesty International", "LOCATED_IN", "London") in found
+
+
+def test_a_person_is_not_proposed_as_located_anywhere(rules_only):
+    found = _proposals(rules_only, "Microsoft chief executive Satya Nadella spoke in Beijing.")
+    assert not [k for k in found if k[0] == "Satya Nadella" and k[1] == "LOCATED_IN"]
+
+
+def test_what_a_pattern_reads_is_marked_on_its_proposal(rules_only):
+    found = _proposals(rules_only, "The Commerce Department sanctioned Huawei on Monday.")
+    read = found[("U.S. Department of Commerce", "SANCTIONED", "Huawei")]
+    assert read.rule is not None and "rule" in read.features
+    backwards = found[("Huawei", "SANCTIONED", "U.S. Department of Commerce")]
+    assert backwards.rule is None and "rule" not in backwards.features
+
+
+def test_a_proposal_is_described_by_the_paths_from_its_ends_to_the_trigger(rules_only):
+    found = _proposals(rules_only, "The Commerce Department sanctioned Huawei on Monday.")
+    features = found[("U.S. Department of Commerce", "SANCTIONED", "Huawei")].features
+    assert {"sp=nsubj^", "op=dobj_", "roles=near/near", "SANCTIONED|lemma=sanction"} <= features
