@@ -1,4 +1,10 @@
-"""The extractor's word lists (lexicon.yaml) and well-known actors (gazetteer.yaml), loaded once."""
+"""The extractor's word lists and well-known actors, loaded once.
+
+lexicon.yaml holds the word lists; gazetteer.yaml the hand-typed actors (agencies,
+international bodies, media, and country details such as wikidata ids); countries.yaml
+and legal_forms.yaml are generated from maintained data by compile_gazetteer.py. A
+hand-typed entry is merged over the generated country it names.
+"""
 
 from __future__ import annotations
 
@@ -44,6 +50,12 @@ class Lexicon:
     terms: frozenset[str]  # capitalised words that name no actor (AI, DNA, UAV)
     goods: frozenset[str]  # nouns for products, which a maker's name may modify
     known: MappingProxyType[str, KnownActor]  # name_key of name or alias -> actor
+    things: frozenset[str] = frozenset()  # a name's last word saying it is no actor (Act, app)
+    products: frozenset[str] = frozenset()  # nouns a product's own name modifies ('X spyware')
+    title_words: frozenset[str] = frozenset()  # words of a person's title ('Deputy Chief')
+    office_titles: frozenset[str] = frozenset()  # titles whose 'of' names a portfolio
+    group_nouns: frozenset[str] = frozenset()  # nouns that make a name a group ('rebels')
+    legal_forms: frozenset[str] = frozenset()  # company legal forms, lowercase ('gmbh', 's.p.a')
 
     def is_term(self, name: str) -> bool:
         """True for a capitalised technical term or acronym that is not an actor."""
@@ -52,6 +64,16 @@ class Lexicon:
     def known_actor(self, name: str) -> KnownActor | None:
         """The gazetteer's actor for a name or alias, if any."""
         return self.known.get(name_key(name))
+
+    def legal_form(self, words: list[str]) -> bool:
+        """True when a name ends in a company legal form as written ('AG', 'S.p.A.', 'Pty
+        Ltd'): capitalised or dotted, so the English word 'as' is none."""
+        for size in (3, 2, 1):
+            tail = " ".join(words[-size:])
+            capitalised = any(ch.isupper() for ch in tail)
+            if len(words) > size and capitalised and tail.lower().rstrip(".") in self.legal_forms:
+                return True
+        return False
 
 
 def _load(name: str) -> Any:
@@ -66,6 +88,26 @@ def _by_word(table: dict[str, list[str]]) -> dict[str, str]:
         vocab.kind(kind)
         for word in words:
             out.setdefault(str(word).lower(), kind)
+    return out
+
+
+def _merged(hand: list[dict[str, Any]], generated: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The hand-typed entries, each with the aliases and capitals of the generated entry it
+    names added after its own, then the generated entries no hand-typed one names. The hand
+    entry decides name, kind and wikidata id, and its aliases come first."""
+    by_key = {name_key(n): e for e in hand for n in (e["name"], *e.get("aliases", ()))}
+    out = [dict(e) for e in hand]
+    merged = {id(e): m for e, m in zip(hand, out, strict=True)}
+    for entry in generated:
+        owner = by_key.get(name_key(entry["name"]))
+        if owner is None:
+            out.append(entry)
+            continue
+        target = merged[id(owner)]
+        for field in ("aliases", "capitals"):
+            values = list(target.get(field, ()))
+            values += [v for v in entry.get(field, ()) if v not in values and v != target["name"]]
+            target[field] = values
     return out
 
 
@@ -104,5 +146,18 @@ def lexicon() -> Lexicon:
         titles=MappingProxyType(raw["titles"]),
         terms=frozenset(name_key(t) for t in raw["terms"]),
         goods=frozenset(raw["goods"]),
-        known=MappingProxyType(_known(_load("gazetteer.yaml"))),
+        known=MappingProxyType(_known(_merged(_load("gazetteer.yaml"), _load("countries.yaml")))),
+        things=frozenset(raw["things"]),
+        products=frozenset(raw["products"]),
+        title_words=frozenset(raw["title_words"]),
+        office_titles=frozenset(raw["office_titles"]),
+        group_nouns=frozenset(raw["group_nouns"]),
+        legal_forms=frozenset(_load("legal_forms.yaml")),
     )
+
+
+@cache
+def compiled_triggers() -> dict[str, Any]:
+    """The trigger lexicon compiled from PETRARCH2's CAMEO verbs and PropBank's nouns
+    (triggers.yaml, made by compile_triggers): verbs, nouns and verb-object frames."""
+    return _load("triggers.yaml") or {}
