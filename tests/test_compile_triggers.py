@@ -1,0 +1,207 @@
+"""The trigger compiler reads PETRARCH2's CAMEO verb dictionary into our relation types, and
+the lexicon it wrote (loaders/triggers.yaml) loads, names only declared types and carries
+its sources' licences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from importlib import resources
+from pathlib import Path
+
+import pytest
+import yaml
+
+from actorgraph.loaders import compile_triggers as ct
+from actorgraph.schema import vocabulary
+
+FIXTURE = Path(__file__).parent / "eval_fixtures" / "cameo_sample.txt"
+
+
+class StubLemmatizer:
+    """Lemmas without the spaCy pipeline: base forms as they are, plurals lose their s."""
+
+    def verbs(self, words: Iterable[str]) -> dict[str, str]:
+        return {w: {"gave": "give", "given": "give"}.get(w, w) for w in words}
+
+    def nouns(self, phrases: Iterable[str]) -> dict[str, str]:
+        return {p: p.removesuffix("s") for p in phrases}
+
+
+@pytest.fixture(scope="module")
+def sample() -> ct.Lexicon:
+    lexicon, _ = ct.build(FIXTURE.read_text(), StubLemmatizer())
+    return lexicon
+
+
+def _verbs(lexicon: ct.Lexicon) -> dict[str, tuple[list[str], list[str]]]:
+    return {v: (sorted(e.types), sorted(e.cameo)) for v, e in lexicon.verbs.items()}
+
+
+def _frames(lexicon: ct.Lexicon) -> dict[tuple[str, str, str], tuple[list[str], list[str]]]:
+    return {k: (sorted(e.types), sorted(e.cameo)) for k, e in lexicon.frames.items()}
+
+
+def test_sample_verbs_map_by_code_and_by_lemma(sample: ct.Lexicon) -> None:
+    assert _verbs(sample) == {
+        "condemn": (["CRITICIZED"], ["111"]),
+        "denounce": (["CRITICIZED"], ["111"]),
+        "lash out": (["CRITICIZED"], ["111"]),  # +LASH_OUT, a verb with its particle
+        "ask": (["REQUESTED"], ["020"]),
+        "call on": (["REQUESTED"], ["020"]),  # from the pattern "* (ON)"
+        "talk with": (["COLLABORATED_WITH"], ["046"]),  # active part of [046:046]
+        "provide": (["SUPPLIED"], ["060"]),  # 060 fits no type; the lemma's sense does
+        "arrest": (["DETAINED"], ["173"]),  # a verb's own code beats its block's [171]
+        "sue": (["SUED"], ["173"]),  # 173 lumps arrests with legal action
+    }
+
+
+def test_unmapped_codes_generic_and_excluded_verbs_are_dropped(sample: ct.Lexicon) -> None:
+    verbs = set(sample.verbs)
+    assert not verbs & {"impose", "levy", "announce", "declare", "grab"}  # 170, 010, 171
+    assert "call" not in verbs  # generic: 'call' alone fires everywhere
+    assert "give" not in verbs  # generic, and its block has no code
+    assert "hope" not in verbs  # under 020, but not a request on its own
+    assert "snub" not in verbs and "convict" not in verbs  # EXCLUDED_VERBS
+    assert "denounce for" not in verbs  # "for" gives a reason, not the object
+    assert not {v for v in verbs if "tap" in v or "arrest" in v} - {"arrest"}  # WIRE_+TAP, RE-
+
+
+def test_sample_frames(sample: ct.Lexicon) -> None:
+    frames = _frames(sample)
+    investigations = {
+        (verb, noun, ""): (["INVESTIGATED"], ["090"])
+        for verb in ("open", "launch")
+        for noun in ("investigation", "inquiry")
+    }
+    assert frames == {
+        ("impose", "sanction", ""): (["SANCTIONED"], ["163"]),
+        ("impose", "economic sanction", "on"): (["SANCTIONED"], ["163"]),  # (ON +): object
+        ("launch", "harsh attack", ""): (["CRITICIZED"], ["111"]),
+        ("voice", "opposition", ""): (["CRITICIZED"], ["111"]),  # the synset's name only
+        ("give", "support", ""): (["SUPPORTED"], ["051"]),  # generic verbs may head frames
+        ("give", "aid", "to"): (["SUPPLIED"], ["070"]),
+        **investigations,  # &INVESTIGATION: its act-naming members, not "research"
+    }
+
+
+def test_frames_drop_unmapped_codes_subject_patterns_and_reversed_verbs(
+    sample: ct.Lexicon,
+) -> None:
+    pairs = {(verb, noun) for verb, noun, _ in sample.frames}
+    assert ("impose", "curfew") not in pairs  # 1723 fits no type
+    assert ("levy", "sanction") not in pairs  # constrained by a subject noun (&MILITARY *)
+    assert ("receive", "aid") not in pairs  # the receiver is not the supplier
+    assert ("voice", "enemy") not in pairs
+    assert not [p for p in pairs if p[0] in sample.verbs]  # a bare trigger needs no frame
+
+
+def test_render_reads_back_as_yaml_with_the_notice(sample: ct.Lexicon) -> None:
+    _, cameo = ct.build(FIXTURE.read_text(), StubLemmatizer())
+    header = ct.header_lines(FIXTURE, "0" * 40, cameo.notice, None, "")
+    data = yaml.safe_load(ct.render(sample, header, list(vocabulary().relations)))
+    assert data["verbs"]["call on"] == {"types": ["REQUESTED"], "cameo": ["020"]}
+    assert data["nouns"] == {}
+    assert {
+        "verb": "impose",
+        "noun": "economic sanction",
+        "object": "on",
+        "types": ["SANCTIONED"],
+        "cameo": ["163"],
+    } in data["frames"]
+    text = ct.render(sample, header, [])
+    assert "#     Copyright (c) 2025 actorgraph test fixture" in text
+    assert "GENERATED by actorgraph.loaders.compile_triggers" in text
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [("111", "111"), ("042:043", "042"), (":173", None), ("---", None), ("", None)],
+)
+def test_active_code(raw: str, code: str | None) -> None:
+    assert ct.active_code(raw) == code
+
+
+@pytest.mark.parametrize(
+    ("raw", "parts"),
+    [
+        ("ASK", ("ask", "")),
+        ("CRACK_DOWN", ("crack", "down")),
+        ("SET_IN_MOTION", None),
+        ("KILLED_AND", None),
+        ("WIRE_+TAP", None),
+        ("RE-ARREST", None),
+    ],
+)
+def test_verb_phrase(raw: str, parts: tuple[str, str] | None) -> None:
+    assert ct.verb_phrase(raw) == parts
+
+
+def test_yaml_scalars_quote_what_yaml_would_misread() -> None:
+    assert ct.scalar("crack down") == "crack down"
+    assert ct.scalar("on") == '"on"'  # YAML 1.1 reads a plain on as true
+    assert ct.scalar("111") == '"111"'
+    assert yaml.safe_load(f"k: {ct.scalar('search-and-rescue')}")["k"] == "search-and-rescue"
+
+
+def test_spacy_lemmas_are_the_ones_of_running_text() -> None:
+    lemmatizer = ct.SpacyLemmatizer()
+    assert lemmatizer.verbs(["press", "overthrew", "criticise"]) == {
+        "press": "press",  # out of context the rule lemmatiser gives "pres"
+        "overthrew": "overthrow",
+        "criticise": "criticise",
+    }
+    assert lemmatizer.nouns(["sanctions", "economic sanctions", "responsible", "guilty"]) == {
+        "sanctions": "sanction",
+        "economic sanctions": "economic sanction",
+    }  # "hold * RESPONSIBLE", "find * GUILTY": not nouns, so no frames
+
+
+def test_frame_nouns_leave_out_adverbs_long_runs_and_typos() -> None:
+    assert ct.frame_noun("impose", "economic sanction")
+    assert not ct.frame_noun("react", "angrily")  # the tagger calls it a noun after "the"
+    assert not ct.frame_noun("confirm", "fight crime charge")
+    assert not ct.frame_noun("sign", "aggrement")
+
+
+# --- the shipped lexicon -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shipped() -> tuple[str, dict]:
+    text = resources.files("actorgraph.loaders").joinpath("triggers.yaml").read_text("utf-8")
+    return text, yaml.safe_load(text)
+
+
+def test_shipped_lexicon_names_only_vocabulary_types(shipped: tuple[str, dict]) -> None:
+    _, data = shipped
+    declared = set(vocabulary().relations)
+    sections = [data["verbs"].values(), data["nouns"].values(), data["frames"]]
+    used = {t for section in sections for entry in section for t in entry["types"]}
+    assert used <= declared
+    assert len(data["verbs"]) >= 200 and data["nouns"] and data["frames"]
+    for lemma in [*data["verbs"], *data["nouns"]]:
+        assert re.fullmatch(r"[a-z]+( [a-z]+)?", lemma), lemma
+    for frame in data["frames"]:
+        assert frame["verb"] not in data["verbs"]  # the bare verb would decide on its own
+        assert all(re.fullmatch(r"\d{3,4}", code) for code in frame["cameo"])
+
+
+def test_shipped_lexicon_keeps_the_generic_verbs_out(shipped: tuple[str, dict]) -> None:
+    _, data = shipped
+    assert not set(data["verbs"]) & ct.GENERIC_VERBS
+    assert data["verbs"]["condemn"]["types"] == ["CRITICIZED"]
+    assert data["nouns"]["investigation"]["types"] == ["INVESTIGATED"]
+
+
+def test_shipped_lexicon_states_its_sources_and_licences(shipped: tuple[str, dict]) -> None:
+    text, _ = shipped
+    header = "\n".join(line for line in text.splitlines() if line.startswith("#"))
+    assert "GENERATED by actorgraph.loaders.compile_triggers" in header
+    assert "github.com/openeventdata/petrarch2" in header
+    assert "petrarch2/data/dictionaries/CAMEO.2.0.txt" in header
+    assert "The MIT License (MIT)" in header
+    assert "Copyright (c) 2015 Open Event Data Alliance" in header
+    assert "github.com/propbank/propbank-frames" in header
+    assert "CC BY-SA 4.0" in header
+    assert len(re.findall(r"commit [0-9a-f]{40}", header)) == 2
