@@ -12,11 +12,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from actorgraph.loaders.lexicon import Lexicon, lexicon
+from actorgraph.loaders.lexicon import Lexicon, compiled_triggers, lexicon
 from actorgraph.loaders.mentions import Cluster, find_mentions, resolve
 from actorgraph.loaders.modality import modality_of
 from actorgraph.loaders.nlp import pipeline, pipeline_name
-from actorgraph.loaders.pairs import Proposal, TriggerWords, add_rule, propose
+from actorgraph.loaders.pairs import Proposal, TriggerWords, add_rule, add_support, propose
 from actorgraph.loaders.patterns import Found, RelationFinder
 from actorgraph.loaders.relation_model import RelationModel, shipped_model
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key, vocabulary
@@ -66,9 +66,11 @@ def _settle_kind(cluster: Cluster, found: list[Found]) -> str:
 
 def trigger_words(lex: Lexicon) -> TriggerWords:
     """Every word that may introduce a relation type: the vocabulary's single-word verb and
-    noun triggers, the nouns of its frames ("added to the Entity List") and its roles."""
+    noun triggers, the nouns of its frames ("added to the Entity List") and its roles,
+    then the compiled lexicon's verbs, nouns and verb-object frames (triggers.yaml)."""
     words: dict[str, dict[str, str]] = {}
     roles: dict[str, str] = {}
+    frames: dict[str, dict[str, dict[str, str]]] = {}
     for relation in vocabulary().relations.values():
         triggers = relation.triggers
         listed = [*triggers.verbs, *triggers.nouns, *triggers.reversed]
@@ -77,7 +79,17 @@ def trigger_words(lex: Lexicon) -> TriggerWords:
             if " " not in word:
                 words.setdefault(word, {}).setdefault(relation.name, "vocabulary")
         roles.update(dict.fromkeys(triggers.roles, relation.name))
-    return TriggerWords(words, roles)
+    compiled = compiled_triggers()
+    for group, source in (("verbs", "cameo"), ("nouns", "propbank")):
+        for word, entry in compiled.get(group, {}).items():
+            if " " not in word:
+                for relation in entry["types"]:
+                    words.setdefault(word, {}).setdefault(relation, source)
+    for frame in compiled.get("frames", []):
+        for relation in frame["types"]:
+            nouns = frames.setdefault(frame["verb"], {}).setdefault(frame["noun"], {})
+            nouns.setdefault(relation, "frame")
+    return TriggerWords(words, roles, frames)
 
 
 class Extractor:
@@ -117,7 +129,9 @@ class Extractor:
         for found in self._memberships_from_titles(doc, clusters):
             sent = found.trigger.sent
             add_rule(by_sentence.setdefault(sent.start, {}), sent, found)
-        return clusters, [p for here in by_sentence.values() for p in here.values()]
+        proposals = [p for here in by_sentence.values() for p in here.values()]
+        add_support(proposals)
+        return clusters, proposals
 
     def _decide(self, proposals: list[Proposal]) -> list[tuple[Found, int, int]]:
         """The proposals that become claims: those the model accepts (or the patterns read,

@@ -14,7 +14,8 @@ union over every trigger that supports it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
@@ -92,10 +93,18 @@ class TriggerWords:
 
     words: Mapping[str, Mapping[str, str]]  # lemma -> {type: source}
     roles: Mapping[str, str]  # a noun for a person's post -> the relation it names (MEMBER_OF)
+    # a verb that means a type only with its object noun: verb -> noun -> {type: source}
+    frames: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
 
     def types(self, token: Token) -> Mapping[str, str]:
         lemma = token.lemma_.lower()
         found = dict(self.words.get(lemma, {}))
+        if lemma in self.frames:
+            nouns = self.frames[lemma]
+            for child in token.children:
+                if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in nouns:
+                    for relation, source in nouns[child.lemma_.lower()].items():
+                        found.setdefault(relation, source)
         if token.pos_ in ("NOUN", "PROPN") and lemma in self.roles:
             found[self.roles[lemma]] = "role"  # a title relates only its holder to its body
         return found
@@ -110,6 +119,78 @@ def _mentions_in(sentence: Span, clusters: Iterable[object]) -> list[tuple[Token
                 span = sentence.doc[mention.start : mention.end]
                 found.append((span.root, cluster))
     return found
+
+
+# Verbs that report what an actor said: what it said about another actor may criticize,
+# request or support it; the words of the sentence tell which (see _tone).
+_REPORTING = frozenset({"say", "write", "tell", "state", "add", "warn", "argue", "describe"})
+_REPORTED = {"CRITICIZED": "report", "REQUESTED": "report", "SUPPORTED": "report"}
+# General English cue words for the tone of a statement about someone.
+_BLAME = frozenset(
+    [
+        "abuse",
+        "accuse",
+        "alarm",
+        "appalling",
+        "blame",
+        "brazen",
+        "breach",
+        "concern",
+        "concerned",
+        "concerning",
+        "condemn",
+        "criminal",
+        "crime",
+        "deplorable",
+        "disappoint",
+        "disappointed",
+        "egregious",
+        "fail",
+        "failure",
+        "false",
+        "flagrant",
+        "illegal",
+        "inaccurate",
+        "irresponsible",
+        "outrage",
+        "outrageous",
+        "reckless",
+        "shameful",
+        "troubling",
+        "unacceptable",
+        "unlawful",
+        "violate",
+        "violation",
+        "wrong",
+    ]
+)
+_ASKING = frozenset({"should", "must", "need", "needs", "urge", "call", "demand", "ask", "stop"})
+_PRAISE = frozenset(
+    [
+        "applaud",
+        "commend",
+        "grateful",
+        "praise",
+        "support",
+        "welcome",
+        "thank",
+        "appreciate",
+        "defend",
+        "stand",
+        "contribution",
+    ]
+)
+
+
+def _tone(sentence: Span) -> set[str]:
+    """Which cue words a sentence holds: blame, asking, praise (none, one, more)."""
+    lemmas = [t.lemma_.lower() for t in sentence]
+    counts = {
+        "blame": sum(w in _BLAME for w in lemmas),
+        "ask": sum(w in _ASKING for w in lemmas),
+        "praise": sum(w in _PRAISE for w in lemmas),
+    }
+    return {f"tone_{name}={_bucket(n)}" for name, n in counts.items()}
 
 
 def _locative_triggers(mentions: list[tuple[Token, object]]) -> list[tuple[Token, dict]]:
@@ -137,24 +218,49 @@ def _fits(relation: str, subject: object, obj: object) -> bool:
     return s_kind != "Place"
 
 
-# Where an end stands to its trigger, as the first step of the path: the doer of a verb
-# (its subject, a passive's "by"), of a noun (its possessor, "by" or "from"), or the one
-# done to (a verb's object, a passive's subject, a noun's "of", "on", "against", ...).
-_DOER = frozenset({"nsubj^", "agent_by^", "poss^", "prep_by^", "prep_from^", "compound^"})
-_DONE_TO = frozenset(
-    {"dobj_", "nsubjpass_", "dative_", "attr_", "compound_", "poss_"}
-    | {f"prep_{p}_" for p in ("to", "on", "against", "of", "into", "with", "in", "for", "at")}
+# The shapes of path by which an end is, grammatically, the doer of its trigger: a
+# verb's subject or passive "by", a noun's possessor, "by" or "from", the subject of a
+# light verb ("launched an investigation"), the noun a participle or relative clause
+# hangs on ("manufacturers supplying X"), who is urged to act ("urged X to ban").
+_DOER = frozenset(
+    {
+        ("nsubj^",),
+        ("agent_by^",),
+        ("poss^",),
+        ("prep_by^",),
+        ("prep_from^",),
+        ("nsubj^", "dobj_"),
+        ("acl_",),
+        ("relcl_",),
+        ("nsubj^", "xcomp_"),
+        ("dobj^", "xcomp_"),
+        ("nsubj^", "ccomp_"),
+    }
 )
+# ... and the shapes by which an end is what the trigger is done to: a verb's object, a
+# passive's subject, the object of a preposition after the trigger or its object
+# ("sold drones to X"), a participle's noun ("a firm sanctioned by").
+_DONE_TO_STEPS = frozenset({("dobj_",), ("nsubjpass_",), ("dative_",), ("acl^",), ("relcl^",)})
+_OBJECT_PREPS = ("to", "on", "against", "of", "into", "with", "in", "for", "at", "from")
+
+
+def _done_to(steps: tuple[str, ...]) -> bool:
+    if steps in _DONE_TO_STEPS:
+        return True
+    preps = {f"prep_{p}_" for p in _OBJECT_PREPS}
+    return (len(steps) == 1 and steps[0] in preps) or (
+        len(steps) == 2 and steps[0] == "dobj_" and steps[1] in preps
+    )
 
 
 def _role(steps: tuple[str, ...], done_to: bool) -> str:
-    """'near' when the end is the trigger's doer (or the one done to), 'far' when the path
-    passes other words first, 'self' when the end is the trigger itself."""
+    """'canon' when the end stands to the trigger as its doer (or as the one done to),
+    'self' when the end is the trigger itself, else 'near'/'far' by the path's length."""
     if not steps:
         return "self"
-    edge = steps[-1] if done_to else steps[0]
-    wanted = _DONE_TO if done_to else _DOER
-    return ("near" if edge in wanted else "other") + ("" if len(steps) == 1 else "+")
+    if _done_to(steps) if done_to else steps in _DOER:
+        return "canon"
+    return "near" if len(steps) == 1 else "far"
 
 
 # How a person stands to a title ("Jane Roe, the CEO", "chief executive Jane Roe", "Roe
@@ -204,11 +310,9 @@ def _features(
         f"sp={sp}",
         f"op={op}",
         f"sp={sp}|op={op}",
-        f"pos={pos}|sp={sp}|op={op}",
         f"src={source}",
         f"order={'so' if s_head.i < o_head.i else 'os'}",
         f"len={_bucket(len(to_subject))}{_bucket(len(to_object))}",
-        f"passive={passive}|sp={sp}",
         f"neg={negated}",
         *anaphoric,
     }
@@ -216,9 +320,6 @@ def _features(
         "",
         roles,
         f"lemma={lemma}",
-        f"lemma={lemma}|sp={sp}",
-        f"lemma={lemma}|op={op}",
-        f"sp={sp}|op={op}",
         f"sk={s_kind}",
         f"ok={o_kind}",
         f"sk={s_kind}|ok={o_kind}",
@@ -227,9 +328,6 @@ def _features(
         f"passive={passive}",
     }
     return generic | {f"{relation}|{f}" for f in typed}
-
-
-TriggerFinder = Callable[[Token], Mapping[str, str]]
 
 
 def propose(
@@ -243,6 +341,8 @@ def propose(
         (t, types) for t in sentence if (types := triggers.types(t))
     ]
     found += _locative_triggers(mentions)
+    found += [(t, _REPORTED) for t in sentence if t.lemma_ in _REPORTING and t.pos_ == "VERB"]
+    tone = _tone(sentence)
     proposals: dict[tuple[int, int, str], Proposal] = {}
     for trigger, types in found:
         reach = [(m, path(m[0], trigger)) for m in mentions]
@@ -272,8 +372,10 @@ def propose(
                     proposal.features |= _features(
                         relation, source, trigger, to_subject, to_object, subject, obj
                     )
+                    if source == "report":
+                        proposal.features |= {f"{relation}|{t}" for t in tone}
                     direct = "/".join(between) if between is not None else "far"
-                    proposal.features |= {f"direct={direct}", f"{relation}|direct={direct}"}
+                    proposal.features |= {f"direct={direct}"}
                     proposal.triggers.append((len(to_subject) + len(to_object), trigger))
     return proposals
 
@@ -289,3 +391,18 @@ def add_rule(proposals: Proposals, sentence: Span, found: object) -> None:
     proposals[key] = proposal
     proposal.rule = found
     proposal.features |= {"rule", f"{relation}|rule", f"{relation}|rule|{found.trigger.pos_}"}  # type: ignore[attr-defined]
+
+
+def add_support(proposals: list[Proposal]) -> None:
+    """How often the article proposes the same relation, and the same two actors at all:
+    a relation a story states is often stated twice, a chance pairing seldom."""
+    same = Counter((id(p.subject), id(p.object), p.type) for p in proposals)
+    pair = Counter(frozenset((id(p.subject), id(p.object))) for p in proposals)
+    for p in proposals:
+        n = same[(id(p.subject), id(p.object), p.type)]
+        m = pair[frozenset((id(p.subject), id(p.object)))]
+        p.features |= {
+            f"support={_bucket(n)}",
+            f"{p.type}|support={_bucket(n)}",
+            f"pair={_bucket(m)}",
+        }

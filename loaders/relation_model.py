@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -18,9 +19,11 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from actorgraph.errors import ActorgraphError
+
 MODEL_FILE = "relation_model.json"
 # Weights smaller than this change no decision; leaving them out keeps the file small.
-_PRUNE = 1e-3
+_PRUNE = 0.01
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,7 +37,9 @@ class RelationModel:
 
     def probability(self, features: Iterable[str]) -> float:
         """The model's probability that a proposal is a relation the text states."""
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
+        # fsum is exact whatever the order: a set's order differs between processes, and
+        # a plain sum with it, so two workers could give one claim two confidences
+        z = math.fsum([self.bias, *(self.weights.get(f, 0.0) for f in features)])
         return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
     def accepts(self, features: Iterable[str]) -> bool:
@@ -61,13 +66,33 @@ class RelationModel:
         )
 
 
+# A model of the user's own (`actorgraph train`) to extract with instead of the shipped one.
+MODEL_ENV = "ACTORGRAPH_RELATION_MODEL"
+
+
+def _read(text: str, where: str) -> RelationModel:
+    try:
+        return RelationModel.from_json(json.loads(text))
+    except (json.JSONDecodeError, KeyError, TypeError, ValueError, AttributeError):
+        raise ActorgraphError(
+            f"{where} is not a relation model (make one with `actorgraph train`)"
+        ) from None
+
+
 @cache
 def shipped_model() -> RelationModel | None:
-    """The model shipped beside this module, or None where none has been trained."""
+    """The model named by $ACTORGRAPH_RELATION_MODEL, else the one shipped beside this
+    module, else None (the patterns alone decide)."""
+    if path := os.environ.get(MODEL_ENV):
+        try:
+            text = Path(path).read_text("utf-8")
+        except OSError as error:
+            raise ActorgraphError(f"${MODEL_ENV}: cannot read {path} ({error.strerror})") from None
+        return _read(text, path)
     resource = resources.files("actorgraph.loaders").joinpath(MODEL_FILE)
     if not resource.is_file():
         return None
-    return RelationModel.from_json(json.loads(resource.read_text("utf-8")))
+    return _read(resource.read_text("utf-8"), MODEL_FILE)
 
 
 def fit(

@@ -70,4 +70,24 @@ def test_what_a_pattern_reads_is_marked_on_its_proposal(rules_only):
 def test_a_proposal_is_described_by_the_paths_from_its_ends_to_the_trigger(rules_only):
     found = _proposals(rules_only, "The Commerce Department sanctioned Huawei on Monday.")
     features = found[("U.S. Department of Commerce", "SANCTIONED", "Huawei")].features
-    assert {"sp=nsubj^", "op=dobj_", "roles=near/near", "SANCTIONED|lemma=sanction"} <= features
+    assert {"sp=nsubj^", "op=dobj_", "roles=canon/canon", "SANCTIONED|lemma=sanction"} <= features
+
+
+def test_the_doer_and_the_one_done_to_are_told_apart(rules_only):
+    found = _proposals(rules_only, "The Commerce Department sanctioned Huawei on Monday.")
+    backwards = found[("Huawei", "SANCTIONED", "U.S. Department of Commerce")].features
+    assert "roles=canon/canon" not in backwards
+
+
+def test_a_reporting_verb_proposes_what_was_said_with_its_tone(rules_only):
+    text = "Human Rights Watch said Huawei had committed a serious violation of the law."
+    found = _proposals(rules_only, text)
+    said = found[("Human Rights Watch", "CRITICIZED", "Huawei")].features
+    assert "src=report" in said
+    assert "CRITICIZED|tone_blame=1" in said
+
+
+def test_a_relation_proposed_twice_in_an_article_says_so(rules_only):
+    text = "Amnesty International criticized Huawei. Amnesty International also condemned Huawei."
+    found = _proposals(rules_only, text)
+    assert "support=2" in found[("Amnesty International", "CRITICIZED", "Huawei")].features

@@ -11,7 +11,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES
 from typer.testing import CliRunner
 
 from actorgraph.cli import app
@@ -19,8 +18,9 @@ from actorgraph.errors import ActorgraphError
 from actorgraph.loaders import evaluation
 from actorgraph.loaders.training import label, read_annotated, read_folds, train
 
-GOLD = FIXTURES / "gold"
-FOLDS = FIXTURES / "gold-folds.json"
+EVAL_FIXTURES = Path(__file__).parent / "eval_fixtures"
+GOLD = EVAL_FIXTURES / "gold"
+FOLDS = EVAL_FIXTURES / "folds.json"
 
 
 @pytest.fixture(scope="module")
