@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 from test_app import THERMO, actor, plain, run_app
 
 from actorgraph.graph import Store
+from actorgraph.loaders import Extractor
 from actorgraph.pipeline import pasted_article, read_uploads, write_extractions
 from actorgraph.viz import ingest_page
 
@@ -88,7 +89,8 @@ def test_preview_shows_actors_and_claim_and_writes_nothing(monkeypatch, fresh_st
     assert "Acme Corp SUPPLIED Ruritania police" in text
     assert SENTENCE in text  # the evidence sentence
     assert "**Acme Corp** sold radios to **Ruritania police**." in [c.value for c in at.caption]
-    assert "asserted" in text and "confidence 0.75" in text
+    [claim] = Extractor().extract(pasted_article(SENTENCE, "Radio deal")).claims
+    assert "asserted" in text and f"confidence {claim.confidence:.2f}" in text
     assert fresh_store.stats().articles == 0  # a preview writes nothing
     assert not at.button(key=ingest_page.WRITE).disabled
 
