@@ -833,13 +833,13 @@ def _through_parenthesis(ent: Span) -> Span:
 
 
 def _entity_label(ent: Span, lexicon: Lexicon) -> str:
-    """spaCy's label, but ORG for an event, law or work whose last word names a body
-    ('Ruritania's Border Defence Forces' tagged an event)."""
+    """spaCy's label, but ORG for an event, law or work whose last word names a body or a
+    firm ('Ruritania's Border Defence Forces' tagged an event, 'Acme Metals Ltd' a work)."""
     label = ent.label_
-    head = lexicon.heads.get(ent[-1].lower_)
-    if label in _THING_LABELS and head in ("GovernmentBody", "Organization", "Media"):
-        return "ORG"
-    return label
+    head = lexicon.heads.get(ent[-1].lower_.rstrip("."))
+    firm = lexicon.legal_form([t.text for t in ent])
+    named = firm or head in ("GovernmentBody", "Organization", "Media", "Company")
+    return "ORG" if label in _THING_LABELS and named else label
 
 
 def _entity_mentions(ent: Span, page: _Page) -> list[Mention]:

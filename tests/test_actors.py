@@ -232,6 +232,11 @@ def test_a_legal_form_makes_a_company(extractor):
     assert found.get("Westvale Trading Pty Ltd.") == "Company"
 
 
+def test_a_firm_spacy_took_for_a_title_of_a_work_is_still_a_firm(extractor):
+    text = "Margie Holdings Corp supplied Wide Metals Ltd with radar parts, officials said."
+    assert kinds(extractor, text).get("Wide Metals Ltd") == "Company"
+
+
 def test_an_acronym_is_no_person(extractor):
     found = kinds(extractor, "ZRTV said Acme Corp had sold cameras to the Westvale police.")
     assert found.get("ZRTV", "Company") != "Person"
