@@ -89,7 +89,25 @@ def trigger_words(lex: Lexicon) -> TriggerWords:
         for relation in frame["types"]:
             nouns = frames.setdefault(frame["verb"], {}).setdefault(frame["noun"], {})
             nouns.setdefault(relation, "frame")
-    return TriggerWords(words, roles, frames)
+    return TriggerWords(
+        words,
+        roles,
+        frames,
+        places=_places(),
+        reported={r.name: "report" for r in vocabulary().relations.values() if r.triggers.reported},
+        reporting=lex.reporting_verbs,
+        tone=lex.tone,
+    )
+
+
+def _places() -> dict[str, dict[str, str]]:
+    """The relations of where a body is (their object is a place): all of them for "in",
+    the one whose verb is "base" for "-based"."""
+    located = [r for r in vocabulary().relations.values() if r.object_kinds == ("Place",)]
+    return {
+        "in": {r.name: "in" for r in located},
+        "based": {r.name: "based" for r in located if "base" in r.triggers.verbs},
+    }
 
 
 class Extractor:

@@ -8,7 +8,7 @@ hand-typed entry is merged over the generated country it names.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from types import MappingProxyType
@@ -56,6 +56,11 @@ class Lexicon:
     office_titles: frozenset[str] = frozenset()  # titles whose 'of' names a portfolio
     group_nouns: frozenset[str] = frozenset()  # nouns that make a name a group ('rebels')
     legal_forms: frozenset[str] = frozenset()  # company legal forms, lowercase ('gmbh', 's.p.a')
+    reporting_verbs: frozenset[str] = frozenset()  # verbs that report a statement ('say')
+    # the cue words of a statement's tone: blame, ask, praise -> lemmas
+    tone: MappingProxyType[str, frozenset[str]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
 
     def is_term(self, name: str) -> bool:
         """True for a capitalised technical term or acronym that is not an actor."""
@@ -104,10 +109,10 @@ def _merged(hand: list[dict[str, Any]], generated: list[dict[str, Any]]) -> list
             out.append(entry)
             continue
         target = merged[id(owner)]
-        for field in ("aliases", "capitals"):
-            values = list(target.get(field, ()))
-            values += [v for v in entry.get(field, ()) if v not in values and v != target["name"]]
-            target[field] = values
+        for key in ("aliases", "capitals"):
+            values = list(target.get(key, ()))
+            values += [v for v in entry.get(key, ()) if v not in values and v != target["name"]]
+            target[key] = values
     return out
 
 
@@ -153,6 +158,10 @@ def lexicon() -> Lexicon:
         office_titles=frozenset(raw["office_titles"]),
         group_nouns=frozenset(raw["group_nouns"]),
         legal_forms=frozenset(_load("legal_forms.yaml")),
+        reporting_verbs=frozenset(raw["statements"]["verbs"]),
+        tone=MappingProxyType(
+            {name: frozenset(words) for name, words in raw["statements"]["tone"].items()}
+        ),
     )
 
 

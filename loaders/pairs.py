@@ -95,6 +95,21 @@ class TriggerWords:
     roles: Mapping[str, str]  # a noun for a person's post -> the relation it names (MEMBER_OF)
     # a verb that means a type only with its object noun: verb -> noun -> {type: source}
     frames: Mapping[str, Mapping[str, Mapping[str, str]]] = field(default_factory=dict)
+    # where a body is: "in" -> every such type, "-based" -> the type of being based
+    places: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    reported: Mapping[str, str] = field(default_factory=dict)  # types a statement can express
+    reporting: frozenset[str] = frozenset()  # verbs that report a statement
+    tone: Mapping[str, frozenset[str]] = field(default_factory=dict)  # cue -> words
+
+    def fits(self, relation: str, subject: object, obj: object) -> bool:
+        """Kinds that can stand at the ends at all: a place is where a body is (not a
+        person), a title is a person's, and a place does nothing."""
+        s_kind, o_kind = getattr(subject, "kind", ""), getattr(obj, "kind", "")
+        if relation in self.places.get("in", {}):
+            return o_kind in _PLACE_KINDS and s_kind in _INSTITUTIONS and s_kind != "Government"
+        if relation in self.roles.values():
+            return s_kind == "Person" and o_kind in _INSTITUTIONS
+        return s_kind != "Place"
 
     def types(self, token: Token) -> Mapping[str, str]:
         lemma = token.lemma_.lower()
@@ -121,101 +136,27 @@ def _mentions_in(sentence: Span, clusters: Iterable[object]) -> list[tuple[Token
     return found
 
 
-# Verbs that report what an actor said: what it said about another actor may criticize,
-# request or support it; the words of the sentence tell which (see _tone).
-_REPORTING = frozenset({"say", "write", "tell", "state", "add", "warn", "argue", "describe"})
-_REPORTED = {"CRITICIZED": "report", "REQUESTED": "report", "SUPPORTED": "report"}
-# General English cue words for the tone of a statement about someone.
-_BLAME = frozenset(
-    [
-        "abuse",
-        "accuse",
-        "alarm",
-        "appalling",
-        "blame",
-        "brazen",
-        "breach",
-        "concern",
-        "concerned",
-        "concerning",
-        "condemn",
-        "criminal",
-        "crime",
-        "deplorable",
-        "disappoint",
-        "disappointed",
-        "egregious",
-        "fail",
-        "failure",
-        "false",
-        "flagrant",
-        "illegal",
-        "inaccurate",
-        "irresponsible",
-        "outrage",
-        "outrageous",
-        "reckless",
-        "shameful",
-        "troubling",
-        "unacceptable",
-        "unlawful",
-        "violate",
-        "violation",
-        "wrong",
-    ]
-)
-_ASKING = frozenset({"should", "must", "need", "needs", "urge", "call", "demand", "ask", "stop"})
-_PRAISE = frozenset(
-    [
-        "applaud",
-        "commend",
-        "grateful",
-        "praise",
-        "support",
-        "welcome",
-        "thank",
-        "appreciate",
-        "defend",
-        "stand",
-        "contribution",
-    ]
-)
-
-
-def _tone(sentence: Span) -> set[str]:
-    """Which cue words a sentence holds: blame, asking, praise (none, one, more)."""
+def _tone(sentence: Span, cues: Mapping[str, frozenset[str]]) -> set[str]:
+    """Which cue words a sentence holds, by cue (blame, ask, praise): none, one, more."""
     lemmas = [t.lemma_.lower() for t in sentence]
-    counts = {
-        "blame": sum(w in _BLAME for w in lemmas),
-        "ask": sum(w in _ASKING for w in lemmas),
-        "praise": sum(w in _PRAISE for w in lemmas),
-    }
-    return {f"tone_{name}={_bucket(n)}" for name, n in counts.items()}
+    return {f"tone_{cue}={_bucket(sum(w in words for w in lemmas))}" for cue, words in cues.items()}
 
 
-def _locative_triggers(mentions: list[tuple[Token, object]]) -> list[tuple[Token, dict]]:
+def _locative_triggers(
+    mentions: list[tuple[Token, object]], places: Mapping[str, Mapping[str, str]]
+) -> list[tuple[Token, Mapping[str, str]]]:
     """'in Ruritania', 'a Ruritania-based firm': a place's own preposition or '-based' word
-    introduces LOCATED_IN and OPERATES_IN with that place as the object."""
+    introduces the relations of where a body is, with that place as the object."""
     found = []
     for head, cluster in mentions:
         if getattr(cluster, "kind", "") not in _PLACE_KINDS:
             continue
         if head.dep_ == "pobj" and head.head.lower_ in ("in", "across", "inside"):
-            found.append((head.head, {"LOCATED_IN": "in", "OPERATES_IN": "in"}))
+            found.append((head.head, places.get("in", {})))
         based = [t for t in head.doc[head.i + 1 : head.i + 3] if t.lower_.endswith("based")]
         if based:
-            found.append((based[0], {"LOCATED_IN": "based"}))
-    return found
-
-
-def _fits(relation: str, subject: object, obj: object) -> bool:
-    """Kinds that can stand at the ends at all (a person is nobody's place)."""
-    s_kind, o_kind = getattr(subject, "kind", ""), getattr(obj, "kind", "")
-    if relation in ("LOCATED_IN", "OPERATES_IN"):  # where a body is, not where a person is
-        return o_kind in _PLACE_KINDS and s_kind in _INSTITUTIONS and s_kind != "Government"
-    if relation == "MEMBER_OF":
-        return s_kind == "Person" and o_kind in _INSTITUTIONS
-    return s_kind != "Place"
+            found.append((based[0], places.get("based", {})))
+    return [(token, types) for token, types in found if types]
 
 
 # The shapes of path by which an end is, grammatically, the doer of its trigger: a
@@ -340,9 +281,13 @@ def propose(
     found: list[tuple[Token, Mapping[str, str]]] = [
         (t, types) for t in sentence if (types := triggers.types(t))
     ]
-    found += _locative_triggers(mentions)
-    found += [(t, _REPORTED) for t in sentence if t.lemma_ in _REPORTING and t.pos_ == "VERB"]
-    tone = _tone(sentence)
+    found += _locative_triggers(mentions, triggers.places)
+    found += [
+        (t, triggers.reported)
+        for t in sentence
+        if t.lemma_ in triggers.reporting and t.pos_ == "VERB" and triggers.reported
+    ]
+    tone = _tone(sentence, triggers.tone)
     proposals: dict[tuple[int, int, str], Proposal] = {}
     for trigger, types in found:
         reach = [(m, path(m[0], trigger)) for m in mentions]
@@ -358,7 +303,7 @@ def propose(
                 if between == ():
                     continue  # "A, B and C": members of one list are not related by it
                 for relation, source in types.items():
-                    if not _fits(relation, subject[1], obj[1]):
+                    if not triggers.fits(relation, subject[1], obj[1]):
                         continue
                     if source in _NEAR_ONLY and max(len(to_subject), len(to_object)) > 2:
                         continue

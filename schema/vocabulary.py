@@ -50,6 +50,7 @@ class Triggers:
         default_factory=lambda: MappingProxyType({})
     )
     roles: tuple[str, ...] = ()  # a person's post beside a body's name: "Acme chief executive"
+    reported: bool = False  # a statement one actor makes of another can express it
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +128,7 @@ def _triggers(raw: dict[str, Any]) -> Triggers:
         frames=frames,
         reversed=_slots(raw.get("reversed")),
         roles=tuple(raw.get("roles", ())),
+        reported=bool(raw.get("reported", False)),
     )
 
 
