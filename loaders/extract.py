@@ -142,11 +142,11 @@ class Extractor:
         for sent in doc.sents:
             here = propose(sent, clusters, self.triggers)
             for found in self.finder.find(sent, actor_of):
-                add_rule(here, sent, found)
+                add_rule(here, sent, found, self.triggers)
             by_sentence[sent.start] = here
         for found in self._memberships_from_titles(doc, clusters):
             sent = found.trigger.sent
-            add_rule(by_sentence.setdefault(sent.start, {}), sent, found)
+            add_rule(by_sentence.setdefault(sent.start, {}), sent, found, self.triggers)
         proposals = [p for here in by_sentence.values() for p in here.values()]
         add_support(proposals)
         return clusters, proposals

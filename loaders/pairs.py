@@ -101,6 +101,13 @@ class TriggerWords:
     reporting: frozenset[str] = frozenset()  # verbs that report a statement
     tone: Mapping[str, frozenset[str]] = field(default_factory=dict)  # cue -> words
 
+    def object_fits(self, relation: str, obj: object) -> bool:
+        """Whether the object can be the object of the relation at all, by its kind."""
+        o_kind = getattr(obj, "kind", "")
+        if relation in self.places.get("in", {}):
+            return o_kind in _PLACE_KINDS
+        return relation not in self.roles.values() or o_kind in _INSTITUTIONS
+
     def fits(self, relation: str, subject: object, obj: object) -> bool:
         """Kinds that can stand at the ends at all: a place is where a body is (not a
         person), a title is a person's, and a place does nothing."""
@@ -328,9 +335,11 @@ def propose(
 Proposals = dict[tuple[int, int, str], Proposal]
 
 
-def add_rule(proposals: Proposals, sentence: Span, found: object) -> None:
+def add_rule(proposals: Proposals, sentence: Span, found: object, triggers: TriggerWords) -> None:
     """Mark the proposal a hand-written pattern read (adding it when no trigger proposed it)."""
     subject, obj, relation = found.subject, found.object, found.type  # type: ignore[attr-defined]
+    if not triggers.object_fits(relation, obj):
+        return  # a pattern misreads a list now and then: nobody is a member of a person
     key = (id(subject), id(obj), relation)
     proposal = proposals.get(key) or Proposal(sentence, subject, relation, obj)
     proposals[key] = proposal

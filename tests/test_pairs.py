@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
-from actorgraph.loaders.extract import Extractor
+from actorgraph.loaders.extract import Extractor, trigger_words
+from actorgraph.loaders.lexicon import lexicon
 from actorgraph.loaders.nlp import pipeline
 from actorgraph.loaders.pairs import path
 
@@ -91,3 +94,15 @@ def test_a_relation_proposed_twice_in_an_article_says_so(rules_only):
     text = "Amnesty International criticized Huawei. Amnesty International also condemned Huawei."
     found = _proposals(rules_only, text)
     assert "support=2" in found[("Amnesty International", "CRITICIZED", "Huawei")].features
+
+
+def test_kinds_decide_which_ends_a_relation_can_have():
+    words = trigger_words(lexicon())
+    person, firm, place = (SimpleNamespace(kind=k) for k in ("Person", "Company", "Place"))
+    assert words.fits("MEMBER_OF", person, firm)
+    assert not words.fits("MEMBER_OF", firm, person)  # nobody is a member of a person
+    assert words.fits("LOCATED_IN", firm, place)
+    assert not words.fits("LOCATED_IN", person, place)  # where a body is, not a person
+    assert not words.object_fits("LOCATED_IN", firm)
+    assert words.object_fits("SUPPLIED", person)
+    assert not words.fits("SUPPLIED", place, firm)  # a place does nothing
