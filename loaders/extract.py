@@ -47,8 +47,7 @@ class _Article:
 def _settle_kind(cluster: Cluster, found: list[Found]) -> str:
     """A country that acts is a Government; one that is only a location is a Place; so is
     an unknown name taken for a company that is only ever where someone is based."""
-    names = [m for m in cluster.mentions if not m.anaphor]
-    if names and all(m.guessed for m in names) and not cluster.known:
+    if cluster.guessed:
         roles = [f for f in found if cluster in (f.subject, f.object)]
         if roles and all(f.object is cluster and f.type in _LOCATIVE for f in roles):
             return "Place"

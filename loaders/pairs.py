@@ -104,8 +104,8 @@ class TriggerWords:
     def object_fits(self, relation: str, obj: object) -> bool:
         """Whether the object can be the object of the relation at all, by its kind."""
         o_kind = getattr(obj, "kind", "")
-        if relation in self.places.get("in", {}):
-            return o_kind in _PLACE_KINDS
+        if relation in self.places.get("in", {}):  # a guessed name may yet prove a place
+            return o_kind in _PLACE_KINDS or getattr(obj, "guessed", False)
         return relation not in self.roles.values() or o_kind in _INSTITUTIONS
 
     def fits(self, relation: str, subject: object, obj: object) -> bool:
