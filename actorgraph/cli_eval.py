@@ -108,12 +108,6 @@ def train_command(
     c: Annotated[float, typer.Option(help="Inverse regularisation strength.")] = C,
 ) -> None:
     """Train the relation model on annotated articles (needs scikit-learn: make train)."""
-    try:
-        import sklearn  # noqa: F401
-    except ImportError:
-        raise ActorgraphError(
-            "training needs scikit-learn: run `make train`, or pip install 'actorgraph[train]'"
-        ) from None
     items = read_annotated(evaluation.load_gold(gold))
     model = train(items, c=c)
     model.save(output)

@@ -377,7 +377,8 @@ class _Tally:
         )
 
 
-def _gold_index(gold_actors: list[dict]) -> dict[str, set[_GoldActorRef]]:
+def gold_index(gold_actors: list[dict]) -> dict[str, set[_GoldActorRef]]:
+    """Every gold actor by each of its names and aliases, compared as ``match_key`` does."""
     index: dict[str, set[_GoldActorRef]] = {}
     for i, actor in enumerate(gold_actors):
         for name in _names(actor):
@@ -385,7 +386,7 @@ def _gold_index(gold_actors: list[dict]) -> dict[str, set[_GoldActorRef]]:
     return index
 
 
-def _match_actor(
+def match_actor(
     actor: Mapping[str, Any], index: Mapping[str, set[_GoldActorRef]]
 ) -> _GoldActorRef | None:
     """The gold actor an output actor is: by its name, else by its aliases; a name or a
@@ -403,11 +404,11 @@ def _score_actors(
     gold_actors: list[dict], system_actors: Mapping[Any, Mapping[str, Any]], tally: _Tally
 ) -> dict[Any, _GoldActorRef | None]:
     """Match the output actors to gold ones and count them; returns output id -> gold."""
-    index = _gold_index(gold_actors)
+    index = gold_index(gold_actors)
     mapped: dict[Any, _GoldActorRef | None] = {}
     found: set[_GoldActorRef] = set()
     for actor_id, actor in system_actors.items():
-        g = mapped[actor_id] = _match_actor(actor, index)
+        g = mapped[actor_id] = match_actor(actor, index)
         if g is None:
             tally.actors += FP
             tally.misses.append(f"actor FP (no gold): {actor.get('name')!r}")

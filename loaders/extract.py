@@ -16,7 +16,14 @@ from actorgraph.loaders.lexicon import Lexicon, compiled_triggers, lexicon
 from actorgraph.loaders.mentions import Cluster, find_mentions, resolve
 from actorgraph.loaders.modality import modality_of
 from actorgraph.loaders.nlp import pipeline, pipeline_name
-from actorgraph.loaders.pairs import Proposal, TriggerWords, add_rule, add_support, propose
+from actorgraph.loaders.pairs import (
+    Proposal,
+    Proposals,
+    TriggerWords,
+    add_rule,
+    add_support,
+    propose,
+)
 from actorgraph.loaders.patterns import Found, RelationFinder
 from actorgraph.loaders.relation_model import RelationModel, shipped_model
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key, vocabulary
@@ -137,7 +144,7 @@ class Extractor:
         def actor_of(token: Token) -> Cluster | None:
             return actor_at.get(token.i)
 
-        by_sentence: dict[int, dict[tuple[int, int, str], Proposal]] = {}
+        by_sentence: dict[int, Proposals] = {}
         for sent in doc.sents:
             here = propose(sent, clusters, self.triggers)
             for found in self.finder.find(sent, actor_of):
@@ -183,9 +190,12 @@ class Extractor:
             round(confidence, 3),
         )
 
-    def _read(self, article: Article, doc: Doc) -> _Article:
-        clusters, proposals = self.proposals(doc)
-        return _Article(article, clusters, self._decide(proposals))
+    def extraction(
+        self, article: Article, clusters: list[Cluster], proposals: list[Proposal]
+    ) -> Extraction:
+        """The Extraction of an article whose proposals are made: the claims this
+        extractor's model (or its patterns) keeps (training scores models this way)."""
+        return self._records(_Article(article, clusters, self._decide(proposals)))
 
     def _memberships_from_titles(self, doc: Doc, clusters: list[Cluster]) -> list[Found]:
         """'Commerce Secretary Wilbur Ross' is a member of the Commerce Department, which the
@@ -232,7 +242,7 @@ class Extractor:
 
     def extract(self, article: Article) -> Extraction:
         """The actors and claims of one article."""
-        return self._records(self._read(article, pipeline()(article.text)))
+        return self.extraction(article, *self.proposals(pipeline()(article.text)))
 
     def extract_many(
         self, articles: Iterable[Article], batch_size: int = 16
@@ -241,4 +251,4 @@ class Extractor:
         items = list(articles) if not isinstance(articles, list) else articles
         docs = pipeline().pipe((a.text for a in items), batch_size=batch_size)
         for article, doc in zip(items, docs, strict=True):
-            yield self._records(self._read(article, doc))
+            yield self.extraction(article, *self.proposals(doc))

@@ -189,15 +189,16 @@ _DOER = frozenset(
 # passive's subject, the object of a preposition after the trigger or its object
 # ("sold drones to X"), a participle's noun ("a firm sanctioned by").
 _DONE_TO_STEPS = frozenset({("dobj_",), ("nsubjpass_",), ("dative_",), ("acl^",), ("relcl^",)})
-_OBJECT_PREPS = ("to", "on", "against", "of", "into", "with", "in", "for", "at", "from")
+_OBJECT_PREPS = frozenset(
+    f"prep_{p}_" for p in ("to", "on", "against", "of", "into", "with", "in", "for", "at", "from")
+)
 
 
 def _done_to(steps: tuple[str, ...]) -> bool:
     if steps in _DONE_TO_STEPS:
         return True
-    preps = {f"prep_{p}_" for p in _OBJECT_PREPS}
-    return (len(steps) == 1 and steps[0] in preps) or (
-        len(steps) == 2 and steps[0] == "dobj_" and steps[1] in preps
+    return (len(steps) == 1 and steps[0] in _OBJECT_PREPS) or (
+        len(steps) == 2 and steps[0] == "dobj_" and steps[1] in _OBJECT_PREPS
     )
 
 
@@ -278,9 +279,20 @@ def _features(
     return generic | {f"{relation}|{f}" for f in typed}
 
 
-def propose(
-    sentence: Span, clusters: Iterable[object], triggers: TriggerWords
-) -> dict[tuple[int, int, str], Proposal]:
+Proposals = dict[tuple[int, int, str], Proposal]  # by (id(subject), id(object), type)
+
+
+def _proposal(
+    proposals: Proposals, sentence: Span, subject: object, relation: str, obj: object
+) -> Proposal:
+    """The sentence's proposal of (subject, relation, object), made on first asking."""
+    key = (id(subject), id(obj), relation)
+    if key not in proposals:
+        proposals[key] = Proposal(sentence, subject, relation, obj)
+    return proposals[key]
+
+
+def propose(sentence: Span, clusters: Iterable[object], triggers: TriggerWords) -> Proposals:
     """Every candidate relation of one sentence, keyed by (id(subject), id(object), type)."""
     mentions = _mentions_in(sentence, clusters)
     if len({id(c) for _, c in mentions}) < 2:
@@ -295,7 +307,8 @@ def propose(
         if t.lemma_ in triggers.reporting and t.pos_ == "VERB" and triggers.reported
     ]
     tone = _tone(sentence, triggers.tone)
-    proposals: dict[tuple[int, int, str], Proposal] = {}
+    proposals: Proposals = {}
+    between: dict[tuple[int, int], tuple[str, ...] | None] = {}  # paths of ends, per pair
     for trigger, types in found:
         reach = [(m, path(m[0], trigger)) for m in mentions]
         reach = [(m, p) for m, p in reach if p is not None]
@@ -306,8 +319,10 @@ def propose(
                 to_object = _reversed(from_object)
                 if len(to_subject) + len(to_object) > MAX_STEPS + 2:
                     continue
-                between = path(subject[0], obj[0])
-                if between == ():
+                ends = (subject[0].i, obj[0].i)
+                if ends not in between:
+                    between[ends] = path(subject[0], obj[0])
+                if between[ends] == ():
                     continue  # "A, B and C": members of one list are not related by it
                 for relation, source in types.items():
                     if not triggers.fits(relation, subject[1], obj[1]):
@@ -316,23 +331,16 @@ def propose(
                         continue
                     if source == "role" and not _holds_post(to_subject, to_object):
                         continue
-                    key = (id(subject[1]), id(obj[1]), relation)
-                    proposal = proposals.get(key) or Proposal(
-                        sentence, subject[1], relation, obj[1]
-                    )
-                    proposals[key] = proposal
+                    proposal = _proposal(proposals, sentence, subject[1], relation, obj[1])
                     proposal.features |= _features(
                         relation, source, trigger, to_subject, to_object, subject, obj
                     )
                     if source == "report":
                         proposal.features |= {f"{relation}|{t}" for t in tone}
-                    direct = "/".join(between) if between is not None else "far"
+                    direct = "/".join(between[ends]) if between[ends] is not None else "far"
                     proposal.features |= {f"direct={direct}"}
                     proposal.triggers.append((len(to_subject) + len(to_object), trigger))
     return proposals
-
-
-Proposals = dict[tuple[int, int, str], Proposal]
 
 
 def add_rule(proposals: Proposals, sentence: Span, found: object, triggers: TriggerWords) -> None:
@@ -340,9 +348,7 @@ def add_rule(proposals: Proposals, sentence: Span, found: object, triggers: Trig
     subject, obj, relation = found.subject, found.object, found.type  # type: ignore[attr-defined]
     if not triggers.object_fits(relation, obj):
         return  # a pattern misreads a list now and then: nobody is a member of a person
-    key = (id(subject), id(obj), relation)
-    proposal = proposals.get(key) or Proposal(sentence, subject, relation, obj)
-    proposals[key] = proposal
+    proposal = _proposal(proposals, sentence, subject, relation, obj)
     proposal.rule = found
     proposal.features |= {"rule", f"{relation}|rule", f"{relation}|rule|{found.trigger.pos_}"}  # type: ignore[attr-defined]
 

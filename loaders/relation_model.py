@@ -99,8 +99,13 @@ def fit(
     examples: Sequence[tuple[frozenset[str], int]], *, c: float = 0.3, threshold: float = 0.5
 ) -> RelationModel:
     """A logistic regression over binary features, L2-regularised (strength 1/c)."""
-    from scipy.sparse import csr_matrix  # training only: not needed to extract
-    from sklearn.linear_model import LogisticRegression
+    try:  # training only: extracting needs none of it
+        from scipy.sparse import csr_matrix
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        raise ActorgraphError(
+            "training needs scikit-learn: run `make train`, or pip install 'actorgraph[train]'"
+        ) from None
 
     index: dict[str, int] = {}
     rows, cols = [], []

@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import Any
 
 from actorgraph.errors import ActorgraphError
-from actorgraph.loaders.extract import Extractor, _Article
+from actorgraph.loaders import evaluation
+from actorgraph.loaders.extract import Extractor
 from actorgraph.loaders.mentions import Cluster
 from actorgraph.loaders.nlp import pipeline
 from actorgraph.loaders.pairs import Proposal
 from actorgraph.loaders.relation_model import RelationModel, fit
-from actorgraph.schema import Article, Extraction, name_key, vocabulary
+from actorgraph.schema import Article, Extraction, vocabulary
 
 Example = tuple[frozenset[str], int]
 # The regularisation the model is trained with (inverse strength), chosen among 0.1, 0.3
@@ -60,22 +61,11 @@ def read_annotated(
     return out
 
 
-def _gold_index(gold: dict[str, Any]) -> dict[str, set[int]]:
-    index: dict[str, set[int]] = {}
-    for i, actor in enumerate(gold["actors"]):
-        for name in [actor["name"], *actor.get("aliases", [])]:
-            index.setdefault(name_key(name), set()).add(i)
-    return index
-
-
-def _gold_actor(cluster: Cluster, index: dict[str, set[int]]) -> int | None:
-    """The annotated actor a cluster is, by its name and then its other names, as the
-    scorer matches them; a name that fits two annotated actors fits none."""
-    hit = index.get(name_key(cluster.name), set())
-    if hit:
-        return next(iter(hit)) if len(hit) == 1 else None
-    found = {i for n in cluster.names for i in index.get(name_key(n), set())}
-    return next(iter(found)) if len(found) == 1 else None
+def _gold_actor(cluster: Cluster, index: Mapping[str, set[int]]) -> int | None:
+    """The annotated actor a cluster is, matched as the scorer matches the actor the
+    extraction writes for it (its name, else its other names)."""
+    aliases = [n for n in cluster.names if n != cluster.name]
+    return evaluation.match_actor({"name": cluster.name, "aliases": aliases}, index)
 
 
 def _spans(text: str, evidence: str) -> list[tuple[int, int]]:
@@ -89,7 +79,7 @@ def _spans(text: str, evidence: str) -> list[tuple[int, int]]:
 def label(item: Annotated) -> Iterator[tuple[Proposal, int | None]]:
     """Each proposal with 1 (annotated here), 0 (not annotated) or None (teaches nothing)."""
     gold = item.gold
-    index = _gold_index(gold)
+    index = evaluation.gold_index(gold["actors"])
     names = {a["name"]: i for i, a in enumerate(gold["actors"])}
     symmetric = {n for n, r in vocabulary().relations.items() if r.symmetric}
     stated: dict[tuple[int, str, int], list[dict[str, Any]]] = {}
@@ -124,11 +114,7 @@ def examples(items: Iterable[Annotated]) -> list[Example]:
 def extract_with(model: RelationModel | None, items: Iterable[Annotated]) -> list[Extraction]:
     """The extractions a model gives for already-parsed articles."""
     extractor = Extractor(model=model)
-    out = []
-    for item in items:
-        found = extractor._decide(item.proposals)
-        out.append(extractor._records(_Article(item.article, item.clusters, found)))
-    return out
+    return [extractor.extraction(i.article, i.clusters, i.proposals) for i in items]
 
 
 def _best_threshold(scored: Sequence[tuple[float, int]]) -> float:
@@ -146,18 +132,19 @@ def _best_threshold(scored: Sequence[tuple[float, int]]) -> float:
 
 
 def held_out_scores(
-    items: Sequence[Annotated], *, c: float, parts: int = 4
+    labelled: Sequence[list[Example]], *, c: float, parts: int = 4
 ) -> list[tuple[float, int]]:
     """(probability, label) of each proposal, by a model trained on the other articles
-    (a part whose other articles hold no relation, or nothing else, is left out)."""
-    parts = min(parts, len(items))
+    (``labelled``: each article's examples; a part whose other articles hold no
+    relation, or nothing else, is left out)."""
+    parts = min(parts, len(labelled))
     scored = []
     for k in range(parts):
-        rest = examples(item for i, item in enumerate(items) if i % parts != k)
+        rest = [e for i, item in enumerate(labelled) if i % parts != k for e in item]
         if len({y for _, y in rest}) < 2:
             continue
         model = fit(rest, c=c)
-        held = examples(item for i, item in enumerate(items) if i % parts == k)
+        held = [e for i, item in enumerate(labelled) if i % parts == k for e in item]
         scored += [(model.probability(f), y) for f, y in held]
     return scored
 
@@ -167,15 +154,16 @@ def train(items: Sequence[Annotated], *, c: float = C) -> RelationModel:
     F1 when the same articles were split and each part scored by a model of the others.
     It records the ids of the articles it learned from, so that scoring it on them can
     say the figures are in-sample."""
-    labelled = examples(items)
-    if len({y for _, y in labelled}) < 2:
+    labelled = [examples([item]) for item in items]  # each article labelled once
+    everything = [e for item in labelled for e in item]
+    if len({y for _, y in everything}) < 2:
         raise ActorgraphError(
             f"too little to learn from in {len(items)} annotated articles: the extractor "
             "proposed no relation they state, or nothing they do not; annotate more"
         )
-    scored = held_out_scores(items, c=c)
+    scored = held_out_scores(labelled, c=c)
     threshold = _best_threshold(scored) if scored else 0.5
-    model = fit(labelled, c=c)
+    model = fit(everything, c=c)
     about = {"c": c, "trained_on": sorted(item.id for item in items)}
     return RelationModel(model.weights, model.bias, threshold, about)
 
