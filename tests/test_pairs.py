@@ -106,3 +106,9 @@ def test_kinds_decide_which_ends_a_relation_can_have():
     assert not words.object_fits("LOCATED_IN", firm)
     assert words.object_fits("SUPPLIED", person)
     assert not words.fits("SUPPLIED", place, firm)  # a place does nothing
+
+
+def test_a_title_parsed_flat_beside_its_body_still_names_the_member(rules_only):
+    # spaCy leans "NATO" and "Secretary-General" both on the name: siblings, not a chain
+    found = _proposals(rules_only, "NATO Secretary-General Jens Stoltenberg visited Ankara.")
+    assert ("Jens Stoltenberg", "MEMBER_OF", "NATO") in found
