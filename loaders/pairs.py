@@ -228,6 +228,26 @@ def _holds_post(to_person: tuple[str, ...], to_body: tuple[str, ...]) -> bool:
     return to_person in _HOLDER and to_body in _POST_OF
 
 
+def _title_holder(title: Token, mentions: list[tuple[Token, object]]) -> object | None:
+    """The person a title belongs to: the name it stands in front of ("chief executive Jane
+    Roe"), else the nearest name within its part of a list ("Jane Roe, Acme's chief; John
+    Doe, ..."): on the tree a list makes every title as near to one name as to the next."""
+    people = [(head, actor) for head, actor in mentions if getattr(actor, "kind", "") == "Person"]
+    lean = title
+    while lean.dep_ in ("compound", "amod") and lean.head.i > lean.i:
+        lean = lean.head
+    for head, actor in people:
+        if head.i == lean.i:
+            return actor
+    doc = title.doc
+    near = [
+        (abs(title.i - head.i), head.i, actor)
+        for head, actor in people
+        if not any(t.text == ";" for t in doc[min(head.i, title.i) : max(head.i, title.i)])
+    ]
+    return min(near, key=lambda p: p[:2])[2] if near else None
+
+
 def _bucket(n: int) -> str:
     return str(n) if n < 3 else "3+"
 
@@ -331,7 +351,10 @@ def propose(sentence: Span, clusters: Iterable[object], triggers: TriggerWords) 
                         continue
                     if source in _NEAR_ONLY and max(len(to_subject), len(to_object)) > 2:
                         continue
-                    if source == "role" and not _holds_post(to_subject, to_object):
+                    if source == "role" and not (
+                        _holds_post(to_subject, to_object)
+                        and _title_holder(trigger, mentions) is subject[1]
+                    ):
                         continue
                     proposal = _proposal(proposals, sentence, subject[1], relation, obj[1])
                     proposal.features |= _features(

@@ -123,3 +123,13 @@ def test_each_line_of_a_bulleted_list_is_a_sentence_of_its_own():
     assert "- Police arrest a publisher and two editors" in sentences
     assert "- Officers search the office" in sentences
     assert "The raid drew criticism of\nthe police." in sentences  # wrapped prose goes on
+
+
+def test_in_a_list_of_people_with_titles_each_title_is_its_own_holders(rules_only):
+    found = _proposals(
+        rules_only,
+        "The Treasury named Jane Roe, Acme's chief executive; and John Doe, the director of "
+        "Globex.",
+    )
+    assert ("Jane Roe", "MEMBER_OF", "Acme") in found
+    assert ("John Doe", "MEMBER_OF", "Acme") not in found
