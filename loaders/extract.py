@@ -161,7 +161,10 @@ class Extractor:
         """The proposals that become claims: those the model accepts (or the patterns read,
         without a model), with their modality and the model's confidence."""
         found = []
+        rivals = self._rival_statements(proposals) if self.model else set()
         for proposal in proposals:
+            if id(proposal) in rivals:
+                continue
             if self.model is None:
                 if proposal.rule is None:
                     continue
@@ -173,6 +176,23 @@ class Extractor:
                 decided = self._found(proposal, confidence)
             found.append((decided, proposal.sentence.start_char, proposal.sentence.end_char))
         return found
+
+    def _rival_statements(self, proposals: list[Proposal]) -> set[int]:
+        """A statement that criticises, asks or supports says one of these of its target:
+        of the readings one sentence gives a pair, all but the likeliest (pattern readings
+        stand)."""
+        reported = self.triggers.reported
+        best: dict[tuple[int, int, int], tuple[float, int]] = {}
+        for p in proposals:
+            if p.type in reported and p.rule is None:
+                key = (p.sentence.start, id(p.subject), id(p.object))
+                score = self.model.probability(p.features)  # type: ignore[union-attr]
+                if key not in best or score > best[key][0]:
+                    best[key] = (score, id(p))
+        keep = {i for _, i in best.values()}
+        return {
+            id(p) for p in proposals if p.type in reported and p.rule is None and id(p) not in keep
+        }
 
     def _found(self, proposal: Proposal, confidence: float) -> Found:
         if proposal.rule is not None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import FIXTURES
 
+from actorgraph.loaders import Extractor
+from actorgraph.loaders.relation_model import RelationModel
 from actorgraph.schema import Article
 
 
@@ -271,3 +273,16 @@ def test_stopped_sales_are_no_sales(extractor):
 )
 def test_light_verbs_and_nominal_forms(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+def test_a_statement_says_one_thing_of_its_target():
+    # a model that would accept every reading of a reported statement: the likeliest stands
+    model = RelationModel(
+        {"CRITICIZED|src=report": 3.0, "REQUESTED|src=report": 2.0, "SUPPORTED|src=report": 1.0},
+        bias=-0.5,
+        threshold=0.2,
+    )
+    article = Article(text="Jane Roe said Acme had acted recklessly.", title="t", source="t")
+    claims = Extractor(model=model).extract(article).claims
+    told = {c.type for c in claims if c.type in ("CRITICIZED", "REQUESTED", "SUPPORTED")}
+    assert told == {"CRITICIZED"}
