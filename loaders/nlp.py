@@ -38,6 +38,21 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+@Language.component("actorgraph_colon_lists")
+def colon_lists(doc: Doc) -> Doc:
+    """ "The Treasury is designating: A, B and C": the parser often hangs the list on the
+    subject as its apposition, as if A were the Treasury; hang it on the verb as its object."""
+    for token in doc:
+        head = token.head
+        if token.dep_ != "appos" or head.head.pos_ not in ("VERB", "AUX"):
+            continue
+        verb = head.head
+        colon = [t for t in doc[head.i + 1 : token.i] if t.text == ":" and t.head.i == verb.i]
+        if colon and not any(c.dep_ in ("dobj", "obj") for c in verb.children):
+            token.head, token.dep_ = verb, "dobj"
+    return doc
+
+
 @cache
 def pipeline() -> Language:
     """The English pipeline (en_core_web_sm 3.8) with line breaks as sentence ends, loaded once."""
@@ -48,6 +63,7 @@ def pipeline() -> Language:
             continue
         nlp = module.load()
         nlp.add_pipe("actorgraph_line_breaks", before="parser")
+        nlp.add_pipe("actorgraph_colon_lists", after="attribute_ruler")  # needs POS
         return nlp
     raise ActorgraphError(
         "no English spaCy pipeline is installed; run `make setup` "

@@ -133,3 +133,14 @@ def test_in_a_list_of_people_with_titles_each_title_is_its_own_holders(rules_onl
     )
     assert ("Jane Roe", "MEMBER_OF", "Acme") in found
     assert ("John Doe", "MEMBER_OF", "Acme") not in found
+
+
+def test_a_list_after_a_colon_is_what_the_verb_is_done_to(rules_only):
+    found = _proposals(
+        rules_only,
+        "The Treasury is designating: Jane Roe, Ruritania's finance minister; and John Doe, "
+        "a deputy minister.",
+    )
+    for person in ("Jane Roe", "John Doe"):
+        proposal = found[("U.S. Department of the Treasury", "SANCTIONED", person)]
+        assert "roles=canon/canon" in proposal.features
