@@ -228,6 +228,14 @@ def _holds_post(to_person: tuple[str, ...], to_body: tuple[str, ...]) -> bool:
     return to_person in _HOLDER and to_body in _POST_OF
 
 
+def _names_body(title: Token, holder: Token, body: Token) -> bool:
+    """The body is named inside the title's own phrase ("Acme's chief", "chief of Acme") or
+    beside it on the holder's name ("Acme Chief Executive Jane Roe"), not in the next item
+    of a list that the tree makes look as near."""
+    inside = title.left_edge.i <= body.i <= title.right_edge.i
+    return inside or (body.head.i == holder.i and body.dep_ == "compound")
+
+
 def _title_holder(title: Token, mentions: list[tuple[Token, object]]) -> object | None:
     """The person a title belongs to: the name it stands in front of ("chief executive Jane
     Roe"), else the nearest name within its part of a list ("Jane Roe, Acme's chief; John
@@ -354,6 +362,7 @@ def propose(sentence: Span, clusters: Iterable[object], triggers: TriggerWords) 
                     if source == "role" and not (
                         _holds_post(to_subject, to_object)
                         and _title_holder(trigger, mentions) is subject[1]
+                        and _names_body(trigger, subject[0], obj[0])
                     ):
                         continue
                     proposal = _proposal(proposals, sentence, subject[1], relation, obj[1])

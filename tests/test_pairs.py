@@ -144,3 +144,14 @@ def test_a_list_after_a_colon_is_what_the_verb_is_done_to(rules_only):
     for person in ("Jane Roe", "John Doe"):
         proposal = found[("U.S. Department of the Treasury", "SANCTIONED", person)]
         assert "roles=canon/canon" in proposal.features
+
+
+def test_a_title_names_only_the_body_in_its_own_phrase(rules_only):
+    found = _proposals(
+        rules_only,
+        "The Treasury is designating: Jane Roe, Ruritania's Minister of Finance; John Doe, the "
+        "commander of the Ruritanian Guard; and Ali Khan, a deputy minister.",
+    )
+    assert ("John Doe", "MEMBER_OF", "Ruritanian Guard") in found
+    assert ("Jane Roe", "MEMBER_OF", "Ruritanian Guard") not in found
+    assert ("Ali Khan", "MEMBER_OF", "Ruritanian Guard") not in found
