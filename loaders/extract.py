@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from actorgraph.loaders.lexicon import Lexicon, compiled_triggers, lexicon
 from actorgraph.loaders.mentions import Cluster, find_mentions, resolve
 from actorgraph.loaders.modality import modality_of
-from actorgraph.loaders.nlp import pipeline, pipeline_name
+from actorgraph.loaders.nlp import parse, parse_many, pipeline_name
 from actorgraph.loaders.pairs import (
     Proposal,
     Proposals,
@@ -262,13 +262,13 @@ class Extractor:
 
     def extract(self, article: Article) -> Extraction:
         """The actors and claims of one article."""
-        return self.extraction(article, *self.proposals(pipeline()(article.text)))
+        return self.extraction(article, *self.proposals(parse(article.text)))
 
     def extract_many(
         self, articles: Iterable[Article], batch_size: int = 16
     ) -> Iterator[Extraction]:
         """Extractions for many articles, parsed in batches (faster than one at a time)."""
         items = list(articles) if not isinstance(articles, list) else articles
-        docs = pipeline().pipe((a.text for a in items), batch_size=batch_size)
+        docs = parse_many((a.text for a in items), batch_size=batch_size)
         for article, doc in zip(items, docs, strict=True):
             yield self.extraction(article, *self.proposals(doc))

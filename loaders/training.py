@@ -21,7 +21,7 @@ from actorgraph.errors import ActorgraphError
 from actorgraph.loaders import evaluation
 from actorgraph.loaders.extract import Extractor
 from actorgraph.loaders.mentions import Cluster
-from actorgraph.loaders.nlp import pipeline
+from actorgraph.loaders.nlp import parse_many
 from actorgraph.loaders.pairs import Proposal
 from actorgraph.loaders.relation_model import RelationModel, fit
 from actorgraph.schema import Article, Extraction, vocabulary
@@ -53,7 +53,7 @@ def read_annotated(
         Article(text=g["text"], title=g.get("title") or g["id"], source=f"{g['id']}.json")
         for g in items
     ]
-    docs = pipeline().pipe((a.text for a in articles), batch_size=16)
+    docs = parse_many(a.text for a in articles)
     out = []
     for gold, article, doc in zip(items, articles, docs, strict=True):
         clusters, proposals = extractor.proposals(doc)

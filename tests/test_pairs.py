@@ -8,7 +8,7 @@ import pytest
 
 from actorgraph.loaders.extract import Extractor, trigger_words
 from actorgraph.loaders.lexicon import lexicon
-from actorgraph.loaders.nlp import pipeline
+from actorgraph.loaders.nlp import parse, pipeline, truecase
 from actorgraph.loaders.pairs import path
 
 
@@ -155,3 +155,29 @@ def test_a_title_names_only_the_body_in_its_own_phrase(rules_only):
     assert ("John Doe", "MEMBER_OF", "Ruritanian Guard") in found
     assert ("Jane Roe", "MEMBER_OF", "Ruritanian Guard") not in found
     assert ("Ali Khan", "MEMBER_OF", "Ruritanian Guard") not in found
+
+
+def test_a_title_case_headline_is_read_in_sentence_case_at_the_same_offsets():
+    text = (
+        "Ruritania Sanctions Globex Over Drone Sales To Freedonia\n"
+        "Updated: March 3\n\n"
+        "Ruritania imposed sanctions on Globex on Monday over sales of drone parts to "
+        "Freedonia, the ministry said."
+    )
+    read = truecase(text)
+    assert len(read) == len(text)
+    assert read.splitlines()[0] == "Ruritania sanctions Globex over drone sales to Freedonia"
+    assert read.splitlines()[1] == "Updated: March 3"  # a month keeps its capital
+    assert read.splitlines()[3] == text.splitlines()[3]  # the body as it was
+
+
+def test_a_headline_in_title_case_yields_its_relation(rules_only):
+    text = (
+        "Ruritania Sanctions Globex Over Drone Sales\n\n"
+        "The government of Ruritania said Globex had sold drones; Globex denied it."
+    )
+    _, proposals = rules_only.proposals(parse(text))
+    assert any(
+        (p.subject.name, p.type, p.object.name) == ("Ruritania", "SANCTIONED", "Globex")
+        for p in proposals
+    )
