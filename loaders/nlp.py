@@ -105,6 +105,8 @@ _CALENDAR = frozenset(
     }
 )
 _LINE = re.compile(r"[^\n]+")
+# A line that credits people ("By Jane Roe", "Reporting by Jane Roe; Editing by John Doe").
+_BYLINE = re.compile(r"^\s*By\s|\b(?:Reporting|Editing|Writing|reporting) by\b")
 
 
 def _title_case(line: str) -> bool:
@@ -119,8 +121,9 @@ def truecase(text: str) -> str:
     """The text with the common words of its title-case headlines in lower case, each of
     the same length (so every offset still points into the article): spaCy reads "US
     Sanctions Canada-Based Acme Over Drone Sales" as one long name. A word is a name when
-    the body capitalises it inside a sentence; any other is lowered."""
+    the body capitalises it inside a sentence; any other is lowered. Bylines keep theirs."""
     lines = [m for m in _LINE.finditer(text) if _title_case(m.group())]
+    lines = [m for m in lines if not _BYLINE.search(m.group())]
     if not lines:
         return text
     heads = {m.start() for m in lines}
