@@ -58,6 +58,7 @@ def whole_name(span: Span, lexicon: Lexicon) -> Span:
         if any(is_title(t, lexicon) for t in grown):
             break
         span = doc[span.start : head.i + 1]
+    span = _whole_of_phrase(span)
     root = span.root
     for prep in root.rights:
         objects = [c for c in prep.children if c.dep_ == "pobj"]
@@ -65,6 +66,28 @@ def whole_name(span: Span, lexicon: Lexicon) -> Span:
             obj = objects[0]
             if obj.pos_ == "PROPN" and obj.right_edge.i == obj.i and not is_title(root, lexicon):
                 span = doc[span.start : obj.i + 1]
+    return span
+
+
+# Words that may join the capitalised words of one long name ("Office of the United Nations
+# High Commissioner for Human Rights", "Bureau of Democracy, Human Rights, and Labor").
+_NAME_GLUE = frozenset({"of", "for", "on", "and", "the", "&", ",", "'s", "-"})
+
+
+def _whole_of_phrase(span: Span) -> Span:
+    """A body's name that spaCy cut inside its "of" phrase ("Office of the United Nations"
+    of "... United Nations High Commissioner for Human Rights") grows to the phrase's end,
+    when every word on the way is capitalised or glue."""
+    doc = span.doc
+    for prep in span.root.rights:
+        if prep.lower_ != "of" or not span.start < prep.i < span.end:
+            continue
+        end = prep.right_edge.i + 1
+        tail = doc[span.end : end]
+        if end <= span.end or end - span.start > 16 or not tail[-1].text[:1].isupper():
+            continue
+        if all(t.text[:1].isupper() or t.lower_ in _NAME_GLUE for t in tail):
+            return doc[span.start : end]
     return span
 
 

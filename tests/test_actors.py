@@ -103,6 +103,15 @@ def test_a_byline_names_its_people_however_it_capitalises_them(extractor):
 # --- names spaCy cuts or runs together --------------------------------------------------
 
 
+def test_a_long_name_cut_inside_its_of_phrase_is_one_actor(extractor):
+    text = "The Office of the Ruritanian High Commissioner for Human Rights criticized Globex Inc."
+    found = actors(extractor, text)
+    assert list(found) == [
+        "Office of the Ruritanian High Commissioner for Human Rights",
+        "Globex Inc.",
+    ]
+
+
 def test_a_well_known_name_cut_at_its_first_words_is_grown_back(extractor):
     for name in ("Electronic Frontier Foundation", "Committee to Protect Journalists"):
         text = f"{name} criticized Globex Inc for selling cameras."
