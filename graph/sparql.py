@@ -111,7 +111,13 @@ class SparqlGraph:
         from actorgraph.graph.rdf import format_of
 
         store = ox.Store()
-        store.bulk_load(path=str(path), format=format_of(Path(path)).oxigraph)
+        try:
+            store.bulk_load(path=str(path), format=format_of(Path(path)).oxigraph)
+        except (SyntaxError, ValueError, OSError) as error:
+            message = error.msg if isinstance(error, SyntaxError) else str(error)
+            raise ActorgraphError(
+                f"cannot read {path}: {message}; query an export actorgraph wrote"
+            ) from None
         return cls(store, export_prefixes(Iris(base)))
 
     def __len__(self) -> int:

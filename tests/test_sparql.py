@@ -465,3 +465,13 @@ def test_the_endpoint_answers_from_the_store_as_it_is_now(store: Store, sample_e
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_an_export_file_that_does_not_parse_is_one_line(tmp_path: Path):
+    bad = tmp_path / "graph.ttl"
+    bad.write_text("garbage {{{", encoding="utf-8")
+    result = runner.invoke(app, ["sparql", "--data", str(bad), "ASK { ?s ?p ?o }"])
+    assert result.exit_code == 1, result.output
+    assert result.output.startswith(f"actorgraph: cannot read {bad}: Parser error at line 1")
+    assert result.output.count("\n") == 1
+    assert isinstance(result.exception, SystemExit)  # not a traceback
