@@ -17,6 +17,7 @@ from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.graph import open_store
 from actorgraph.graph.export import CSV_FORMAT, FORMATS, export, import_command, work_units
 from actorgraph.graph.rdf import RDF_FORMATS, write_rdf
+from actorgraph.graph.sparql_limit import DEFAULT_TIMEOUT
 from actorgraph.output import print_rows
 from actorgraph.schema.namespaces import DEFAULT_BASE
 
@@ -96,6 +97,24 @@ def _query_text(query: str) -> str:
     return query
 
 
+def _serve_sparql(supply: object, port: int, options: object, what: str) -> None:
+    """Serve the endpoint until Ctrl+C."""
+    from actorgraph.graph.sparql_server import make_server
+
+    try:
+        server = make_server(supply, port, options=options)  # type: ignore[arg-type]
+    except OSError as error:
+        raise ActorgraphError(f"cannot listen on 127.0.0.1:{port}: {error}") from None
+    bound = server.server_address[1]
+    typer.echo(
+        f"SPARQL endpoint on http://127.0.0.1:{bound}/sparql ({what}); Ctrl+C stops it",
+        err=True,
+    )
+    with contextlib.suppress(KeyboardInterrupt):
+        server.serve_forever()
+    server.server_close()
+
+
 @app.command()
 @friendly
 def sparql(
@@ -110,41 +129,46 @@ def sparql(
     data: Annotated[
         Path | None, typer.Option("--data", help="Query this export file instead of the store.")
     ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout", min=0, help="Stop a query after this many seconds (0: no limit)."
+        ),
+    ] = DEFAULT_TIMEOUT,
+    allow_service: Annotated[
+        bool,
+        typer.Option(
+            "--allow-service",
+            help="Let queries use SERVICE <url> (this machine then fetches that URL).",
+        ),
+    ] = False,
     base: BaseOption = DEFAULT_BASE,
     store: StoreOption = None,
 ) -> None:
     """Run a SPARQL query over the graph (its RDF export, in memory), or serve an endpoint."""
     from actorgraph.graph.sparql import SparqlGraph
+    from actorgraph.graph.sparql_live import FixedGraph, LiveGraph
+    from actorgraph.graph.sparql_server import EndpointOptions
 
     _check_format(fmt)
     if not serve and not query:
         raise InputError("give a SPARQL query (or a .rq file), or --serve")
+    options = EndpointOptions(timeout=timeout or None, allow_service=allow_service)
     if data is not None:
         if not data.is_file():
             raise InputError(f"no such file: {data}")
         graph = SparqlGraph.from_file(str(data), base)
+        if serve:
+            return _serve_sparql(FixedGraph(graph), port, options, f"{len(graph)} quads")
     else:
         with open_store(store) as source:
+            if serve:
+                live = LiveGraph(source, base)
+                what = f"{len(live.current())} quads, kept up to date with the store"
+                return _serve_sparql(live, port, options, what)
             graph = SparqlGraph.load(source, base)
-    if serve:
-        from actorgraph.graph.sparql_server import make_server
-
-        try:
-            server = make_server(graph, port)
-        except OSError as error:
-            raise ActorgraphError(f"cannot listen on 127.0.0.1:{port}: {error}") from None
-        bound = server.server_address[1]
-        typer.echo(
-            f"SPARQL endpoint on http://127.0.0.1:{bound}/sparql ({len(graph)} quads); "
-            "Ctrl+C stops it",
-            err=True,
-        )
-        with contextlib.suppress(KeyboardInterrupt):
-            server.serve_forever()
-        server.server_close()
-        return
     assert query is not None
-    result = graph.select(_query_text(query))
+    result = graph.select(_query_text(query), allow_service=allow_service, timeout=options.timeout)
     print_rows(result.columns, result.rows, fmt)
 
 

@@ -4,7 +4,10 @@ remove deletes articles (by id, or by the path they were read from) and re-deriv
 the edges and actors they touched, in one transaction. backup and restore work on
 the embedded store: a backup folder holds one DUMP payload per server key (read
 in one transaction while the server runs) and a manifest with the store's counts
-and content checksum, which restore checks again after loading.
+and content checksum. restore trusts none of it: the manifest's shape is checked,
+its file names must stay inside the folder, and the backup is loaded into a
+scratch store and checked against the manifest before the live store is
+replaced, all or nothing.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 from datetime import UTC, datetime
@@ -188,27 +192,81 @@ def backup(
     )
 
 
-def _read_backup(folder: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """The manifest and payloads of a backup folder, each payload checked against its hash."""
+_HEX64 = re.compile(r"[0-9a-f]{64}")
+_COUNTS = ("articles", "actors", "claims", "edges")
+
+
+def _manifest_problem(manifest: Any) -> str | None:
+    """What is wrong with a manifest's shape (version 1), or None if it is sound."""
+    counts = manifest.get("counts")
+    if not isinstance(counts, dict) or sorted(counts) != sorted(_COUNTS):
+        return f"'counts' must map {', '.join(_COUNTS)} to numbers"
+    if not all(type(counts[k]) is int and counts[k] >= 0 for k in _COUNTS):
+        return "'counts' must hold whole numbers"
+    if not isinstance(manifest.get("checksum"), str) or not _HEX64.fullmatch(manifest["checksum"]):
+        return "'checksum' must be a SHA-256 in hex"
+    keys = manifest.get("keys")
+    if not isinstance(keys, list):
+        return "'keys' must be a list"
+    for entry in keys:
+        if not isinstance(entry, dict) or not all(
+            isinstance(entry.get(f), str) for f in ("key", "file", "sha256")
+        ):
+            return "each entry of 'keys' must name its key, file and sha256"
+        if not _HEX64.fullmatch(entry["sha256"]):
+            return f"the sha256 of {entry['file']!r} is not a SHA-256 in hex"
+    if len({e["key"] for e in keys}) != len(keys):
+        return "'keys' names a key twice"
+    return None
+
+
+def _read_manifest(folder: Path) -> dict[str, Any]:
+    """The manifest of a backup folder, its format, version and shape checked."""
+    path = folder / MANIFEST
     try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        manifest = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ActorgraphError(
             f"{folder} holds no actorgraph backup (no {MANIFEST}); name a folder `backup` wrote"
         ) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ActorgraphError(f"cannot read {folder / MANIFEST}: {error}") from None
+        raise ActorgraphError(f"cannot read {path}: {error}") from None
     if not isinstance(manifest, dict) or manifest.get("format") != BACKUP_FORMAT:
-        raise ActorgraphError(f"{folder / MANIFEST} is not an actorgraph backup manifest")
+        raise ActorgraphError(f"{path} is not an actorgraph backup manifest")
     if manifest.get("version") != BACKUP_VERSION:
         raise ActorgraphError(
             f"{folder} is a backup of version {manifest.get('version')}; "
             f"this actorgraph reads version {BACKUP_VERSION}"
         )
+    problem = _manifest_problem(manifest)
+    if problem:
+        raise ActorgraphError(
+            f"{path} is not a valid actorgraph backup manifest: {problem}; "
+            "use a backup `actorgraph backup` wrote, unedited"
+        )
+    return manifest
+
+
+def _backup_file(folder: Path, name: str) -> Path:
+    """The file ``name`` of a backup, which must be a plain name inside the backup folder."""
+    inside = folder.resolve()
+    path = (folder / name).resolve()
+    if Path(name).name != name or name in ("", ".", "..") or path.parent != inside:
+        raise ActorgraphError(
+            f"{folder / MANIFEST} names a file outside the backup folder ({name!r}); "
+            "nothing was read from it: use a backup `actorgraph backup` wrote, unedited"
+        )
+    return path
+
+
+def _read_backup(folder: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The manifest and payloads of a backup folder, each payload checked against its hash."""
+    manifest = _read_manifest(folder)
+    files = [_backup_file(folder, entry["file"]) for entry in manifest["keys"]]
     payloads: dict[str, bytes] = {}
-    for entry in manifest["keys"]:
+    for entry, path in zip(manifest["keys"], files, strict=True):
         try:
-            payload = (folder / entry["file"]).read_bytes()
+            payload = path.read_bytes()
         except OSError as error:
             raise ActorgraphError(
                 f"cannot read {folder / entry['file']}: {error.strerror}"
@@ -221,6 +279,45 @@ def _read_backup(folder: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
     return manifest, payloads
 
 
+def _verify(manifest: dict[str, Any], payloads: dict[str, bytes], url: str, folder: Path) -> None:
+    """Load the payloads into a scratch store and check its counts and checksum against the
+    manifest, before the live store is touched."""
+    try:
+        counts, checksum = _describe(payloads, url)
+    except StoreError:
+        raise ActorgraphError(
+            f"the backup in {folder} does not load (a payload is damaged); nothing was restored"
+        ) from None
+    if counts != manifest["counts"] or checksum != manifest["checksum"]:
+        raise ActorgraphError(
+            f"the backup in {folder} does not match its manifest (counts {counts}, expected "
+            f"{manifest['counts']}, or its checksum differs); the backup is damaged, "
+            "nothing was restored"
+        )
+
+
+def swap(url: str, payloads: dict[str, bytes], expected: str) -> None:
+    """Replace the embedded store's contents by ``payloads``, all or nothing: the old contents
+    are dumped first and loaded back if the load fails or the result's checksum is not
+    ``expected``."""
+    with open_store(url) as graph:
+        server = graph.server  # type: ignore[attr-defined]
+        old = server.dump()
+        try:
+            server.load(payloads)
+        except BaseException:
+            server.load(old)
+            raise
+    with open_store(url) as graph:  # a new client: no cached schema
+        checksum = content_checksum(graph)
+    if checksum != expected:
+        with open_store(url) as graph:
+            graph.server.load(old)  # type: ignore[attr-defined]
+        raise StoreError(
+            "the restored store did not match the backup; the store was put back as it was"
+        )
+
+
 @app.command()
 @friendly
 def restore(
@@ -230,7 +327,10 @@ def restore(
         bool, typer.Option("--force", help="Replace a store that is not empty.")
     ] = False,
 ) -> None:
-    """Load a backup into the embedded store (an empty one, unless --force)."""
+    """Load a backup into the embedded store (an empty one, unless --force).
+
+    Every file is checked against its hash and the whole backup against the manifest's
+    counts and checksum in a scratch store first; the swap is all or nothing."""
     url = _embedded(store, "restore")
     manifest, payloads = _read_backup(folder)
     with open_store(url) as graph:
@@ -240,14 +340,9 @@ def restore(
                 f"{graph.url} is not empty ({held} nodes); restore into an empty store, "
                 "or add --force to replace its contents"
             )
-        graph.server.load(payloads)  # type: ignore[attr-defined]
-    with open_store(url) as graph:
-        counts, checksum = _counts(graph), content_checksum(graph)
-    if counts != manifest["counts"] or checksum != manifest["checksum"]:
-        raise StoreError(
-            f"the restored store does not match the backup in {folder} "
-            f"(counts {counts}, expected {manifest['counts']}); the backup may be damaged"
-        )
+    _verify(manifest, payloads, url, folder)
+    swap(url, payloads, manifest["checksum"])
+    counts = manifest["counts"]
     typer.echo(
         f"restored {counts['articles']} articles, {counts['actors']} actors, "
         f"{counts['claims']} claims, {counts['edges']} edges from {folder}"

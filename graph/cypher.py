@@ -97,6 +97,15 @@ WHERE a.fingerprint IS NOT NULL
 RETURN a.id AS id, a.fingerprint AS fingerprint
 """
 
+# What the SPARQL endpoint watches to know the store changed (with the store's counts):
+# every article with the extractor that read it and how many sources it has.
+SPARQL_CHANGE_MARKER = """
+MATCH (a:Article)
+RETURN a.id AS id, coalesce(a.extractor, '') AS extractor,
+       size(coalesce(a.sources, [])) AS sources
+ORDER BY id
+"""
+
 ADD_ARTICLE_SOURCES = """
 UNWIND $rows AS r
 MATCH (n:Article {id: r.id})

@@ -5,6 +5,7 @@ folder it cannot write, a full disk, another user's folder, a hung server), and 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import random
@@ -23,6 +24,7 @@ from test_embedded import wait_gone
 from typer.testing import CliRunner
 
 from actorgraph.cli import app
+from actorgraph.cli_manage import swap
 from actorgraph.errors import StoreError
 from actorgraph.graph import content_checksum, embedded, open_store
 from actorgraph.graph.embedded import EmbeddedServer
@@ -214,6 +216,103 @@ def test_restore_refuses_what_it_cannot_trust_in_one_line(filled, folders, case,
     one_line_error(run("restore", str(backup), "--store", target), message)
     if case != "neo4j":
         assert snapshot(target)[2] == 0
+
+
+def edit_manifest(backup: Path, change) -> None:
+    """Rewrite a backup's manifest through ``change(manifest)``, as a hand or a tool might."""
+    path = backup / "manifest.json"
+    manifest = json.loads(path.read_text())
+    change(manifest)
+    path.write_text(json.dumps(manifest))
+
+
+@pytest.fixture
+def full_target(filled, folders) -> tuple[Path, str, tuple]:
+    """A backup of ``filled``, and another store holding something else, with its snapshot."""
+    backup = folders.new() / "backup"
+    assert run("backup", str(backup), "--store", filled).exit_code == 0
+    other = f"falkordb://{folders.new()}"
+    with open_store(other) as store:
+        store.write([extraction(77), extraction(78)])
+    return backup, other, snapshot(other)
+
+
+def test_an_edited_manifest_checksum_is_refused_before_the_store_is_touched(full_target):
+    backup, other, before = full_target
+    edit_manifest(backup, lambda m: m.update(checksum="0" * 64))
+    result = run("restore", str(backup), "--force", "--store", other)
+    one_line_error(result, "does not match its manifest")
+    assert "nothing was restored" in result.output
+    assert snapshot(other) == before
+
+
+def test_a_tampered_payload_with_a_matching_hash_leaves_a_forced_store_as_it_was(full_target):
+    """The file's hash is fixed up to match, so only loading it shows the damage."""
+    backup, other, before = full_target
+    manifest = json.loads((backup / "manifest.json").read_text())
+    for entry in manifest["keys"]:
+        dump = backup / entry["file"]
+        data = bytearray(dump.read_bytes())
+        data[len(data) // 2] ^= 0xFF
+        dump.write_bytes(bytes(data))
+        entry["sha256"] = hashlib.sha256(bytes(data)).hexdigest()
+    (backup / "manifest.json").write_text(json.dumps(manifest))
+    result = run("restore", str(backup), "--force", "--store", other)
+    one_line_error(result, "does not load (a payload is damaged); nothing was restored")
+    assert snapshot(other) == before
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda m: m.pop("keys"), "'keys' must be a list"),
+        (lambda m: m.update(keys={"a": 1}), "'keys' must be a list"),
+        (lambda m: m.update(keys=["key-0.dump"]), "must name its key, file and sha256"),
+        (lambda m: m["keys"][0].pop("sha256"), "must name its key, file and sha256"),
+        (lambda m: m["keys"][0].update(sha256="abc"), "is not a SHA-256 in hex"),
+        (lambda m: m.pop("counts"), "'counts' must map"),
+        (lambda m: m["counts"].update(articles="12"), "'counts' must hold whole numbers"),
+        (lambda m: m.update(checksum=None), "'checksum' must be a SHA-256"),
+    ],
+    ids=["no-keys", "keys-dict", "keys-strings", "no-sha", "short-sha", "no-counts",
+         "count-text", "no-checksum"],
+)  # fmt: skip
+def test_a_manifest_of_the_wrong_shape_is_one_line(full_target, change, problem):
+    backup, other, before = full_target
+    edit_manifest(backup, change)
+    result = run("restore", str(backup), "--force", "--store", other)
+    one_line_error(result, "is not a valid actorgraph backup manifest: ")
+    assert problem in result.output
+    assert snapshot(other) == before
+
+
+@pytest.mark.parametrize("how", ["relative", "absolute", "symlink"])
+def test_a_manifest_naming_a_file_outside_the_backup_is_refused_unread(full_target, folders, how):
+    backup, other, before = full_target
+    secret = folders.new() / "secret.txt"
+    secret.write_text("TOP-SECRET-4711")
+    digest = hashlib.sha256(secret.read_bytes()).hexdigest()
+    name = {"relative": os.path.relpath(secret, backup), "absolute": str(secret)}.get(how)
+    if how == "symlink":
+        (backup / "link.dump").symlink_to(secret)
+        name = "link.dump"
+    edit_manifest(backup, lambda m: m["keys"][0].update(file=name, sha256=digest))
+    result = run("restore", str(backup), "--force", "--store", other)
+    one_line_error(result, "names a file outside the backup folder")
+    assert "TOP-SECRET" not in result.output
+    assert snapshot(other) == before
+
+
+def test_a_swap_whose_result_does_not_check_puts_the_store_back(filled, full_target):
+    """The last line of defence: the live load is checked too, and undone if it is wrong."""
+    _backup, other, before = full_target
+    with open_store(filled) as source:
+        payloads = source.server.dump()
+    with pytest.raises(StoreError, match="put back as it was"):
+        swap(other, payloads, expected="0" * 64)
+    assert snapshot(other) == before
+    swap(other, payloads, expected=snapshot(filled)[1])
+    assert snapshot(other) == snapshot(filled)
 
 
 def test_backup_refuses_a_folder_that_is_not_empty_and_a_neo4j_store(filled, folders):
