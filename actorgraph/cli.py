@@ -23,7 +23,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 import actorgraph.cli_sources as src
 import actorgraph.viz
-from actorgraph.errors import ActorgraphError, InputError
+from actorgraph.errors import ActorgraphError, InputError, ReadOnlyError
 from actorgraph.graph import open_store
 from actorgraph.graph.open import STORE_ENV, default_url
 from actorgraph.output import FORMATS, print_rows
@@ -213,7 +213,10 @@ def query(
     """Run a Cypher query (read-only unless --write) and print its rows."""
     _check_format(fmt)
     with open_store(store) as graph:
-        result = graph.query(cypher, _parse_params(param or []), write=write)
+        try:
+            result = graph.query(cypher, _parse_params(param or []), write=write)
+        except ReadOnlyError:
+            raise ReadOnlyError("run it with --write") from None
     print_rows(result.columns, result.rows, fmt)
 
 

@@ -25,3 +25,11 @@ class StoreError(ActorgraphError):
 
 class QueryError(ActorgraphError):
     """A query the store refused: bad syntax, or a write in read-only mode."""
+
+
+class ReadOnlyError(QueryError):
+    """A query that writes, run on a graph opened read-only. The remedy depends on where
+    it ran, so each surface names its own: the store's, the CLI's --write, the API's."""
+
+    def __init__(self, remedy: str = "pass write=True to allow it") -> None:
+        super().__init__(f"this query writes to the graph; {remedy}")
