@@ -25,6 +25,7 @@ import actorgraph.cli_sources as src
 import actorgraph.viz
 from actorgraph.errors import ActorgraphError, InputError, ReadOnlyError
 from actorgraph.graph import open_store
+from actorgraph.graph.lookup import actor_evidence, find_actor
 from actorgraph.graph.open import STORE_ENV, default_url
 from actorgraph.output import FORMATS, print_rows
 from actorgraph.parallel import extraction_engine
@@ -230,28 +231,20 @@ def show(
     """One actor: its kind, aliases, and every typed edge with its evidence."""
     _check_format(fmt)
     with open_store(store) as graph:
-        found = graph.search_actors(name, limit=1)
-        if not found:
-            raise ActorgraphError(
-                f"no actor matches {name!r}; try `actorgraph stats` or a shorter name"
-            )
-        actor = found[0]
-        sub = graph.ego([actor.id], depth=1)
-        names = {n.id: n.name for n in sub.nodes}
-        rows = []
-        for edge in sub.edges:
-            for ev in graph.evidence(edge.subject, edge.type, edge.object):
-                rows.append(
-                    [
-                        names[edge.subject],
-                        edge.type,
-                        names[edge.object],
-                        ev.modality,
-                        ev.published,
-                        ev.title,
-                        ev.sentence,
-                    ]
-                )
+        actor = find_actor(graph, name)
+        found = actor_evidence(graph, actor)
+    rows = [
+        [
+            found.names[edge.subject],
+            edge.type,
+            found.names[edge.object],
+            ev.modality,
+            ev.published,
+            ev.title,
+            ev.sentence,
+        ]
+        for edge, ev in found.claims
+    ]
     if fmt == "table":
         typer.echo(f"{actor.name} ({actor.kind}), id {actor.id}")
         if actor.aliases:
