@@ -35,7 +35,11 @@ class ReadOnlyError(QueryError):
     it ran, so each surface names its own: the store's, the CLI's --write, the API's."""
 
     def __init__(self, remedy: str = "pass write=True to allow it") -> None:
+        self.remedy = remedy
         super().__init__(f"this query writes to the graph; {remedy}")
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled as made, not from its message
+        return (type(self), (self.remedy,))
 
 
 class ActorNotFoundError(ActorgraphError, LookupError):
@@ -51,6 +55,9 @@ class ActorNotFoundError(ActorgraphError, LookupError):
         )
         super().__init__(f"no actor matches {text!r}; {hint}")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.text, self.suggestions))
+
 
 class AmbiguousActorError(ActorgraphError, LookupError):
     """Several actors match the name equally well; ``candidates`` holds them (ActorViews)."""
@@ -60,6 +67,7 @@ class AmbiguousActorError(ActorgraphError, LookupError):
     def __init__(self, text: str, candidates: Sequence[Any], more: bool = False) -> None:
         self.text = text
         self.candidates = list(candidates)
+        self.more = more
         named = ", ".join(f"{a.name} ({a.kind}, id {a.id})" for a in self.candidates[: self.SHOWN])
         rest = len(self.candidates) - self.SHOWN
         if rest > 0:
@@ -68,6 +76,9 @@ class AmbiguousActorError(ActorgraphError, LookupError):
         super().__init__(
             f"{text!r} matches {count} actors: {named}; give more of the name, or the actor's id"
         )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.text, self.candidates, self.more))
 
 
 class ReadWarning(UserWarning):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import pickle
 import re
 import shutil
 import subprocess
@@ -222,6 +223,21 @@ def test_actor_lookup_failures_are_lookup_errors_with_candidates(graph):
     assert isinstance(missing.value, LookupError)
     with pytest.raises(actorgraph.ActorNotFoundError, match="no actor matches ''"):
         graph.actor("")
+
+
+def test_lookup_and_read_only_errors_pickle_as_they_were_raised(graph):
+    """A notebook's worker processes (multiprocessing, Dask) send errors back pickled."""
+    raised = []
+    for attempt in (lambda: graph.actor("police"), lambda: graph.actor("Acme Corpp")):
+        with pytest.raises(actorgraph.ActorgraphError) as error:
+            attempt()
+        raised.append(error.value)
+    with pytest.raises(actorgraph.ReadOnlyError) as refused:
+        graph.cypher("CREATE (:X)")
+    for error in [*raised, refused.value]:
+        copy = pickle.loads(pickle.dumps(error))
+        assert (type(copy), str(copy)) == (type(error), str(error))
+    assert pickle.loads(pickle.dumps(raised[1])).suggestions == ["Acme Corp"]
 
 
 def test_show_resolves_names_as_the_api_does(falkordb_url):
