@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     import networkx as nx
     import rdflib
 
+    from actorgraph.graph.sparql import SparqlGraph
     from actorgraph.loaders import Extractor, ReadFailure
     from actorgraph.loaders.source import SourceOptions
     from actorgraph.pipeline import IngestReport
@@ -71,6 +72,7 @@ class ActorGraph:
         self._store: Store | None = store
         self.write = write
         self._extractor = extractor  # built on first use when not given
+        self._snapshot: tuple[tuple[str, Stats], SparqlGraph] | None = None  # for sparql()
 
     # --- the store ------------------------------------------------------------------------
 
@@ -88,6 +90,7 @@ class ActorGraph:
 
     def close(self) -> None:
         """Close the store (the embedded server stops when no process uses it); idempotent."""
+        self._snapshot = None
         if self._store is not None:
             store, self._store = self._store, None
             store.close()
@@ -122,8 +125,11 @@ class ActorGraph:
         parameters (``$name``), by keyword or in ``params`` (a parameter named ``write``
         goes there). Read-only unless the graph or this call has ``write=True``."""
         values = {**(params or {}), **named}
+        writes = write or self.write
+        if writes:
+            self.refresh()  # it may change what SPARQL sees, counts or not
         try:
-            result = self.store.query(query, values, write=write or self.write)
+            result = self.store.query(query, values, write=writes)
         except ReadOnlyError:
             raise ReadOnlyError(READ_ONLY) from None
         return pd.DataFrame(result.rows, columns=result.columns)
@@ -131,12 +137,27 @@ class ActorGraph:
     def sparql(self, query: str, *, base: str = ns.DEFAULT_BASE) -> pd.DataFrame:
         """Rows of a SPARQL query over the graph's RDF (as `actorgraph sparql` runs it):
         one column per variable, IRIs and strings as str, numbers as numbers. ASK gives
-        one ``ask`` column; CONSTRUCT ``subject``, ``predicate``, ``object``. The graph is
-        loaded into memory for each query, so it sees every write."""
-        from actorgraph.graph.sparql import run_sparql
+        one ``ask`` column; CONSTRUCT ``subject``, ``predicate``, ``object``.
 
-        result = run_sparql(self.store, query, base)
+        The graph is loaded into memory (Oxigraph) for the first query and again once it
+        changed: a write through this object, or another writer's change to the number of
+        articles, actors, claims or edges. A change that keeps every count (a property
+        set from elsewhere) is seen after ``refresh()``."""
+        result = self._sparql_graph(base).select(query)
         return pd.DataFrame(result.rows, columns=result.columns)
+
+    def refresh(self) -> None:
+        """Drop the graph loaded for SPARQL: the next query loads it again."""
+        self._snapshot = None
+
+    def _sparql_graph(self, base: str) -> SparqlGraph:
+        from actorgraph.graph.sparql import SparqlGraph
+
+        version = (base, self.store.stats())
+        if self._snapshot is None or self._snapshot[0] != version:
+            self._snapshot = None  # free the old one before loading the new
+            self._snapshot = (version, SparqlGraph.load(self.store, base))
+        return self._snapshot[1]
 
     def actor(self, name: str) -> ActorRecord:
         """The actor ``name`` names (an id, a name or alias, or part of one), resolved as
@@ -212,6 +233,7 @@ class ActorGraph:
 
         if batch_size < 1:
             raise InputError(f"batch_size must be 1 or more, not {batch_size}")
+        self.refresh()
         report = ingest(
             _path_list(paths), self.store, force=force, batch_size=batch_size,
             extractor=self._reader(), options=options,

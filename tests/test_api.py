@@ -280,6 +280,17 @@ def test_sparql_sees_a_write_made_after_the_last_query(graph, store):
     assert graph.sparql(count)["n"].tolist() == [store.stats().actors]
 
 
+def test_sparql_answers_from_a_snapshot_until_the_graph_changes(graph, store):
+    name = "SELECT ?name WHERE { ?a a ag:Person ; rdfs:label ?name }"
+    assert graph.sparql(name)["name"].tolist() == ["Jane Doe"]
+    store.query("MATCH (a:Person) SET a.name = 'Jane Roe'", write=True)  # every count kept
+    assert graph.sparql(name)["name"].tolist() == ["Jane Doe"]  # the snapshot, as documented
+    graph.refresh()
+    assert graph.sparql(name)["name"].tolist() == ["Jane Roe"]
+    graph.cypher("MATCH (a:Person) SET a.name = 'Jane Poe'", write=True)  # a write through it
+    assert graph.sparql(name)["name"].tolist() == ["Jane Poe"]
+
+
 def test_to_rdflib_is_the_n_quads_export_with_a_graph_per_article(samples):
     dataset = samples.to_rdflib()
     assert isinstance(dataset, rdflib.Dataset)
