@@ -26,6 +26,7 @@ import pandas as pd
 from actorgraph.errors import InputError, ReadOnlyError, ReadWarning, StoreError
 from actorgraph.graph import Stats, Store, open_store
 from actorgraph.graph.lookup import actor_evidence, find_actor
+from actorgraph.params import plain_params
 from actorgraph.schema import Article, Extraction
 from actorgraph.schema import namespaces as ns
 
@@ -123,8 +124,9 @@ class ActorGraph:
     ) -> pd.DataFrame:
         """Rows of a Cypher query as a DataFrame (its columns, in order). Values go in as
         parameters (``$name``), by keyword or in ``params`` (a parameter named ``write``
-        goes there). Read-only unless the graph or this call has ``write=True``."""
-        values = {**(params or {}), **named}
+        goes there); numpy and pandas values are made plain first (actorgraph.params).
+        Read-only unless the graph or this call has ``write=True``."""
+        values = plain_params({**(params or {}), **named})
         writes = write or self.write
         if writes:
             self.refresh()  # it may change what SPARQL sees, counts or not

@@ -3,6 +3,7 @@ Neo4j wherever the ``store`` fixtures run (cypher, networkx, actor lookup)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import pickle
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 import pytest
 import rdflib
@@ -158,6 +160,37 @@ def test_cypher_refuses_writes_in_python_terms_unless_write(graph, store, store_
     with actorgraph.open(store_url, write=True) as writable:
         writable.cypher("CREATE (:Note {text: $t})", t="two")
     assert sorted(r[0] for r in store.query("MATCH (n:Note) RETURN n.text").rows) == ["one", "two"]
+
+
+NOTEBOOK_VALUES = {
+    "count": (np.int64(5), 5),
+    "share": (np.float64(0.5), 0.5),
+    "flag": (np.bool_(True), True),
+    "word": (np.str_("Acme"), "Acme"),
+    "ids": (np.array([1, 2]), [1, 2]),
+    "names": (pd.Series(["Acme Corp", "Jane Doe"]), ["Acme Corp", "Jane Doe"]),
+    "day": (dt.date(2020, 1, 2), "2020-01-02"),
+    "missing": (pd.NA, None),
+    "nan": (float("nan"), None),
+    "nested": ({"n": np.int64(1), "xs": (np.float64(2.5), None)}, {"n": 1, "xs": [2.5, None]}),
+}
+
+
+def test_numpy_and_pandas_values_go_in_as_plain_parameters(graph):
+    returned = ", ".join(f"${name} AS {name}" for name in NOTEBOOK_VALUES)
+    given = {name: value for name, (value, _) in NOTEBOOK_VALUES.items()}
+    row = graph.cypher(f"RETURN {returned}", given).iloc[0].to_dict()
+    got = {k: (None if v is None or v is pd.NA else v) for k, v in row.items()}
+    assert got == {name: plain for name, (_, plain) in NOTEBOOK_VALUES.items()}
+    names = graph.cypher("MATCH (a:Actor) WHERE a.name IN $names RETURN a.name AS n ORDER BY n",
+                         names=pd.Series(["Jane Doe", "Acme Corp"]))  # fmt: skip
+    assert names["n"].tolist() == ["Acme Corp", "Jane Doe"]
+    with pytest.raises(actorgraph.InputError, match=r"parameter 'when' is a date and time"):
+        graph.cypher("RETURN $when", when=pd.Timestamp("2020-01-02"))
+    with pytest.raises(
+        actorgraph.InputError, match=r"parameter 'thing' is of type object; pass text"
+    ):
+        graph.cypher("RETURN $thing", thing=object())
 
 
 def test_a_bad_query_is_a_query_error(graph):
