@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import warnings
+import weakref
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,7 +66,9 @@ class ActorRecord:
 
 class ActorGraph:
     """A store opened for Python. User Cypher is read-only unless ``write`` (here, or per
-    call); ingest writes as `actorgraph ingest` does. Close it, or use ``with``."""
+    call); ingest writes as `actorgraph ingest` does. Close it, or use ``with``; one a
+    notebook forgets is closed when it is garbage-collected or the kernel exits, so the
+    embedded server still stops and compacts its log."""
 
     def __init__(
         self, store: Store, *, write: bool = False, extractor: Extractor | None = None
@@ -74,6 +77,7 @@ class ActorGraph:
         self.write = write
         self._extractor = extractor  # built on first use when not given
         self._snapshot: tuple[tuple[str, Stats], SparqlGraph] | None = None  # for sparql()
+        self._finalizer = weakref.finalize(self, store.close)  # once: close(), gc or exit
 
     # --- the store ------------------------------------------------------------------------
 
@@ -92,9 +96,8 @@ class ActorGraph:
     def close(self) -> None:
         """Close the store (the embedded server stops when no process uses it); idempotent."""
         self._snapshot = None
-        if self._store is not None:
-            store, self._store = self._store, None
-            store.close()
+        self._store = None
+        self._finalizer()  # closes the store the first time only
 
     def __enter__(self) -> ActorGraph:
         return self

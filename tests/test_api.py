@@ -25,6 +25,7 @@ from test_cli import cli
 
 import actorgraph
 from actorgraph.graph import Store, open_store
+from actorgraph.graph.embedded import EmbeddedServer
 from actorgraph.graph.rdf import write_rdf
 from actorgraph.graph.sparql import run_sparql
 from actorgraph.loaders import Extractor
@@ -380,6 +381,19 @@ def test_a_closed_graph_says_so_and_close_is_idempotent(falkordb_url):
     with pytest.raises(actorgraph.StoreError, match="closed"):
         g.cypher("RETURN 1")
     assert "closed" in repr(g)
+
+
+def test_a_graph_left_open_is_closed_at_exit_and_the_server_stops(data_dir):
+    """A notebook seldom calls close(): the kernel's exit must still release the store."""
+    script = (
+        "import actorgraph\n"
+        f"g = actorgraph.open('falkordb://{data_dir}', write=True)\n"
+        "g.cypher('CREATE (:Note {text: $t})', t='left open')\n"
+    )
+    subprocess.run([sys.executable, "-c", script], check=True, cwd=ROOT, timeout=120)
+    assert not EmbeddedServer(data_dir).is_running()  # the last client out stopped it
+    with actorgraph.open(f"falkordb://{data_dir}") as g:  # and nothing written was lost
+        assert g.cypher("MATCH (n:Note) RETURN n.text AS t")["t"].tolist() == ["left open"]
 
 
 def test_open_without_a_url_is_the_clis_store(monkeypatch, falkordb_url):
