@@ -17,7 +17,7 @@ import io
 import warnings
 import weakref
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit, urlunsplit
@@ -47,7 +47,7 @@ EVIDENCE_COLUMNS = [
 ]  # fmt: skip
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)  # equal only to itself: edges is a frame
 class ActorRecord:
     """One actor as `actorgraph show` prints it: who it is, and each claim on its edges
     (``edges``: a DataFrame, one row per claim, columns EVIDENCE_COLUMNS)."""
@@ -60,8 +60,8 @@ class ActorRecord:
     wikidata: str | None
     first_seen: str | None
     last_seen: str | None
-    edges: pd.DataFrame
-    capped: bool  # more neighbours than one view holds: some edges are left out
+    edges: pd.DataFrame = field(repr=False)  # the repr stays one line in a notebook
+    capped: bool = False  # more neighbours than one view holds: some edges are left out
 
 
 class ActorGraph:

@@ -243,6 +243,8 @@ def test_actor_resolves_ids_names_aliases_and_parts(graph, store):
     }
     got = set(evidence[["subject_id", "type", "object_id", "sentence"]].itertuples(index=False))
     assert got == expected and len(got) == 3
+    assert "\n" not in repr(acme) and "sold radios" not in repr(acme)  # the frame left out
+    assert acme == acme and acme != graph.actor("acme")  # no frame truth-value error
 
 
 def test_actor_lookup_failures_are_lookup_errors_with_candidates(graph):
