@@ -51,6 +51,7 @@ _LAZY = {
     "open_store": "actorgraph.graph",
 }
 
+# Not "open": `from actorgraph import *` must not shadow the builtin open() in a notebook.
 __all__ = [
     "ActorGraph",
     "ActorNotFoundError",
@@ -64,7 +65,6 @@ __all__ = [
     "ReadWarning",
     "StoreError",
     "VocabularyError",
-    "open",
     "open_store",
     "read_articles",
     "vocabulary",

@@ -105,6 +105,9 @@ def test_import_is_cheap_and_every_promised_name_resolves_on_use():
     assert {"open", "read_articles", "vocabulary"} <= set(dir(actorgraph))
     with pytest.raises(AttributeError, match="no attribute 'nonsense'"):
         _ = actorgraph.nonsense
+    star: dict = {}
+    exec("from actorgraph import *", star)
+    assert "open" not in star and star["read_articles"] is actorgraph.read_articles
 
 
 def test_the_docstring_example_reads_extracts_and_writes(falkordb_url, extractor):
