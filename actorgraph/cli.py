@@ -23,8 +23,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 import actorgraph.cli_sources as src
 import actorgraph.viz
-from actorgraph.errors import ActorgraphError, InputError
+from actorgraph.errors import ActorgraphError, InputError, ReadOnlyError
 from actorgraph.graph import open_store
+from actorgraph.graph.lookup import actor_evidence, find_actor
 from actorgraph.graph.open import STORE_ENV, default_url
 from actorgraph.output import FORMATS, print_rows
 from actorgraph.parallel import extraction_engine
@@ -213,7 +214,10 @@ def query(
     """Run a Cypher query (read-only unless --write) and print its rows."""
     _check_format(fmt)
     with open_store(store) as graph:
-        result = graph.query(cypher, _parse_params(param or []), write=write)
+        try:
+            result = graph.query(cypher, _parse_params(param or []), write=write)
+        except ReadOnlyError:
+            raise ReadOnlyError("run it with --write") from None
     print_rows(result.columns, result.rows, fmt)
 
 
@@ -227,28 +231,20 @@ def show(
     """One actor: its kind, aliases, and every typed edge with its evidence."""
     _check_format(fmt)
     with open_store(store) as graph:
-        found = graph.search_actors(name, limit=1)
-        if not found:
-            raise ActorgraphError(
-                f"no actor matches {name!r}; try `actorgraph stats` or a shorter name"
-            )
-        actor = found[0]
-        sub = graph.ego([actor.id], depth=1)
-        names = {n.id: n.name for n in sub.nodes}
-        rows = []
-        for edge in sub.edges:
-            for ev in graph.evidence(edge.subject, edge.type, edge.object):
-                rows.append(
-                    [
-                        names[edge.subject],
-                        edge.type,
-                        names[edge.object],
-                        ev.modality,
-                        ev.published,
-                        ev.title,
-                        ev.sentence,
-                    ]
-                )
+        actor = find_actor(graph, name)
+        found = actor_evidence(graph, actor)
+    rows = [
+        [
+            found.names[edge.subject],
+            edge.type,
+            found.names[edge.object],
+            ev.modality,
+            ev.published,
+            ev.title,
+            ev.sentence,
+        ]
+        for edge, ev in found.claims
+    ]
     if fmt == "table":
         typer.echo(f"{actor.name} ({actor.kind}), id {actor.id}")
         if actor.aliases:

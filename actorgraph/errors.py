@@ -6,6 +6,9 @@ traceback. Anything else escaping is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 
 class ActorgraphError(Exception):
     """An expected failure, explained in one line for the user."""
@@ -25,3 +28,58 @@ class StoreError(ActorgraphError):
 
 class QueryError(ActorgraphError):
     """A query the store refused: bad syntax, or a write in read-only mode."""
+
+
+class ReadOnlyError(QueryError):
+    """A query that writes, run on a graph opened read-only. The remedy depends on where
+    it ran, so each surface names its own: the store's, the CLI's --write, the API's."""
+
+    def __init__(self, remedy: str = "pass write=True to allow it") -> None:
+        self.remedy = remedy
+        super().__init__(f"this query writes to the graph; {remedy}")
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled as made, not from its message
+        return (type(self), (self.remedy,))
+
+
+class ActorNotFoundError(ActorgraphError, LookupError):
+    """No actor goes by the name given; ``suggestions`` are the closest names (did you mean)."""
+
+    def __init__(self, text: str, suggestions: Sequence[str] = ()) -> None:
+        self.text = text
+        self.suggestions = list(suggestions)
+        hint = (
+            f"did you mean {', '.join(repr(s) for s in self.suggestions)}?"
+            if self.suggestions
+            else "try a shorter name or part of one"
+        )
+        super().__init__(f"no actor matches {text!r}; {hint}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.text, self.suggestions))
+
+
+class AmbiguousActorError(ActorgraphError, LookupError):
+    """Several actors match the name equally well; ``candidates`` holds them (ActorViews)."""
+
+    SHOWN = 5  # candidates named in the message; all are in .candidates
+
+    def __init__(self, text: str, candidates: Sequence[Any], more: bool = False) -> None:
+        self.text = text
+        self.candidates = list(candidates)
+        self.more = more
+        named = ", ".join(f"{a.name} ({a.kind}, id {a.id})" for a in self.candidates[: self.SHOWN])
+        rest = len(self.candidates) - self.SHOWN
+        if rest > 0:
+            named += f" and {rest}{' or more' if more else ''} more"
+        count = f"{len(self.candidates)}{' or more' if more else ''}"
+        super().__init__(
+            f"{text!r} matches {count} actors: {named}; give more of the name, or the actor's id"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.text, self.candidates, self.more))
+
+
+class ReadWarning(UserWarning):
+    """An item that could not be read, in Python: the others were read (warnings, not errors)."""

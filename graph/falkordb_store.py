@@ -22,7 +22,7 @@ from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 from falkordb.query_result import QueryResult as FalkorResult
 
-from actorgraph.errors import QueryError, StoreError
+from actorgraph.errors import QueryError, ReadOnlyError, StoreError
 from actorgraph.graph import cypher
 from actorgraph.graph.embedded import EmbeddedServer
 from actorgraph.graph.store import (
@@ -233,7 +233,7 @@ class FalkorDBStore(CypherStore):
         except redis.ResponseError as error:
             line = _error_line(error)
             if "read-only" in line:
-                raise QueryError("this query writes to the graph; run it with --write") from None
+                raise ReadOnlyError() from None
             raise QueryError(f"the query failed: {line}") from None
 
     def close(self) -> None:

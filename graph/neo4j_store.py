@@ -32,7 +32,7 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from actorgraph.errors import QueryError, StoreError
+from actorgraph.errors import QueryError, ReadOnlyError, StoreError
 from actorgraph.graph import cypher
 from actorgraph.graph.store import (
     CypherStore,
@@ -255,7 +255,7 @@ class Neo4jStore(CypherStore):
             raise QueryError(f"the query failed: {_first_line(error)}") from None
         except Neo4jError as error:
             if not write and error.code in READ_ONLY_CODES:
-                raise QueryError("this query writes to the graph; run it with --write") from None
+                raise ReadOnlyError() from None
             raise QueryError(f"the query failed: {_first_line(error)}") from None
 
     def close(self) -> None:

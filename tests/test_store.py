@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 from test_rings import expected as expected_paths
 
-from actorgraph.errors import QueryError, StoreError
+from actorgraph.errors import QueryError, ReadOnlyError, StoreError
 from actorgraph.graph import cypher, open_store
 from actorgraph.graph import store as store_module
 from actorgraph.graph.suggest import suggest_actors
@@ -121,7 +121,7 @@ def test_ego_network_and_evidence(store):
 
 def test_user_cypher_is_read_only_unless_write(store):
     store.write([extraction()])
-    with pytest.raises(QueryError, match="--write"):
+    with pytest.raises(ReadOnlyError, match=r"this query writes to the graph; pass write=True"):
         store.query("MATCH (a:Actor) SET a.name = 'x'")
     assert store.actor("company-acme").name == "Acme Corp"
     store.query("CREATE (:Note {text: $t})", {"t": "hello"}, write=True)

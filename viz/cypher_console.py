@@ -16,7 +16,7 @@ from typing import Any
 import streamlit as st
 from st_link_analysis import st_link_analysis
 
-from actorgraph.errors import ActorgraphError
+from actorgraph.errors import ActorgraphError, ReadOnlyError
 from actorgraph.graph import QueryResult, Store
 from actorgraph.graph.cypher import CONSOLE_EXAMPLES
 from actorgraph.schema import Vocabulary, vocabulary
@@ -86,10 +86,8 @@ def run(store: Store, query: str, params_text: str) -> QueryResult:
     params = parse_params(params_text)
     try:
         return store.query(query, params, write=False)
-    except ActorgraphError as error:
-        if "writes to the graph" in str(error):
-            raise ActorgraphError(WRITES) from None
-        raise
+    except ReadOnlyError:
+        raise ReadOnlyError(WRITES.partition("; ")[2]) from None
 
 
 # -- callbacks: they run before the script, so they may set widget values ------------------
