@@ -378,7 +378,7 @@ def test_a_query_past_the_time_limit_is_stopped_and_answered_with_an_error(sampl
         assert status == 503 and b"ran longer than 1 s and was stopped" in body
         assert body.count(b"\n") == 1 and headers["Content-Type"].startswith("text/plain")
         assert time.monotonic() - started < 30  # the answer came at the limit, not at the end
-        assert _children() == before  # the process that ran it is gone, not left burning a core
+        assert _children() <= before  # the process that ran it is gone, not left burning a core
         status, _h, body = _request(f"{url}?{urlencode({'query': 'ASK { ?s ?p ?o }'})}", "GET")
         assert status == 200 and b"true" in body
     finally:
@@ -386,7 +386,7 @@ def test_a_query_past_the_time_limit_is_stopped_and_answered_with_an_error(sampl
         server.server_close()
     with pytest.raises(ActorgraphError, match="ran longer than 1 s"):
         sample_graph.select(ENDLESS, timeout=1)
-    assert _children() == before
+    assert _children() <= before  # (a process of an earlier test may have ended meanwhile)
 
 
 def test_the_cli_stops_a_query_at_its_timeout_in_one_line(sample_store: Store, store_url: str):
