@@ -25,3 +25,7 @@ class StoreError(ActorgraphError):
 
 class QueryError(ActorgraphError):
     """A query the store refused: bad syntax, or a write in read-only mode."""
+
+
+class QueryTimeout(QueryError):
+    """A query the server stopped at its time limit."""
