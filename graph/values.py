@@ -26,6 +26,7 @@ _UNSAFE = re.compile("[\x00\ud800-\udfff\ufdd0]")
 _ESCAPED = re.compile("\ufdd0([0-9a-f]{4})", re.IGNORECASE)
 _BAD_NAME = re.compile("[`\x00\ud800-\udfff]")
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1  # both servers keep 64-bit integers
+_GOOD_NAMES: set[str] = set()  # names already checked (exact str only: see check_name)
 
 
 def encode_text(text: str) -> str:
@@ -44,6 +45,8 @@ def decode_text(text: str) -> str:
 
 def check_name(name: Any, what: str = "parameter name") -> str:
     """A parameter name or map key both servers accept, or a one-line QueryError."""
+    if name in _GOOD_NAMES:  # a batch's rows repeat the same few keys
+        return name
     if not isinstance(name, str) or not name:
         raise QueryError(f"a {what} must be non-empty text, not {name!r}; rename it")
     if (bad := _BAD_NAME.search(name)) is not None:
@@ -51,6 +54,8 @@ def check_name(name: Any, what: str = "parameter name") -> str:
             f"the {what} {name!r} holds {_describe(bad.group())}, which names cannot hold; "
             "use letters, digits and _"
         )
+    if type(name) is str and len(_GOOD_NAMES) < 4096:
+        _GOOD_NAMES.add(name)
     return name
 
 
@@ -63,22 +68,28 @@ def encode_value(value: Any, name: str) -> Any:
     """One parameter's value, recursively (``name`` is the parameter, for errors)."""
     if isinstance(value, str):
         return encode_text(value)
-    if isinstance(value, bool) or value is None:
+    if isinstance(value, bool) or value is None or isinstance(value, float):
         return value
     if isinstance(value, int):
-        if not INT_MIN <= value <= INT_MAX:
-            raise QueryError(
-                f"the parameter ${name} holds {value}, beyond 64-bit integers; "
-                "pass it as text or a decimal number"
-            )
-        return value
-    if isinstance(value, float):
-        return value
+        return _checked_int(value, name)
     if isinstance(value, list | tuple):
         return [encode_value(v, name) for v in value]
     if isinstance(value, dict):
         return {check_name(k, "map key"): encode_value(v, name) for k, v in value.items()}
-    raise QueryError(
+    raise _unsupported(value, name)
+
+
+def _checked_int(value: int, name: str) -> int:
+    if not INT_MIN <= value <= INT_MAX:
+        raise QueryError(
+            f"the parameter ${name} holds {value}, beyond 64-bit integers; "
+            "pass it as text or a decimal number"
+        )
+    return value
+
+
+def _unsupported(value: Any, name: str) -> QueryError:
+    return QueryError(
         f"the parameter ${name} is a {type(value).__name__}; "
         "use text, numbers, true/false, null, lists and maps"
     )
@@ -96,36 +107,60 @@ def decode_value(value: Any) -> Any:
 
 
 def falkordb_literal(value: Any, name: str) -> str:
-    """An encoded value (see :func:`encode_value`) as a literal of FalkorDB's parameter prefix.
+    """A value as a literal of FalkorDB's parameter prefix, encoded and checked as
+    :func:`encode_value` does it (in the same pass: a batch's prefix is built per write).
 
     FalkorDB's string literals know two escapes, ``\\\\`` and ``\\"``; every other
     character, newlines and control characters included, is taken as it is.
     """
-    if isinstance(value, str):
-        return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    kind = type(value)
+    if kind is str:
+        return '"' + encode_text(value).replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if kind is int:
+        return str(_checked_int(value, name))
+    if kind is list or kind is tuple:
+        return "[" + ",".join([falkordb_literal(v, name) for v in value]) + "]"
+    if kind is dict:
+        return (
+            "{"
+            + ",".join(
+                [
+                    f"`{check_name(k, 'map key')}`:{falkordb_literal(v, name)}"
+                    for k, v in value.items()
+                ]
+            )
+            + "}"
+        )
     if value is None:
         return "null"
-    if isinstance(value, bool):
+    if kind is bool:
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
-    if isinstance(value, float):
+    if kind is float:
         if math.isnan(value):
             raise QueryError(f"the parameter ${name} is NaN, which FalkorDB cannot take; use null")
         if math.isinf(value):
             return "1e999" if value > 0 else "-1e999"
         return repr(value)
-    if isinstance(value, list):
-        return "[" + ",".join(falkordb_literal(v, name) for v in value) + "]"
-    return "{" + ",".join(f"`{k}`:{falkordb_literal(v, name)}" for k, v in value.items()) + "}"
+    return falkordb_literal(_exact(value, name), name)
+
+
+def _exact(value: Any, name: str) -> Any:
+    """A subclass's value as its base type (a StrEnum as str), or a refusal."""
+    for base in (str, int, float, list, dict):
+        if isinstance(value, base):
+            return base(value) if base is not str else str.__str__(value)
+    if isinstance(value, tuple):
+        return list(value)
+    raise _unsupported(value, name)
 
 
 def falkordb_header(params: dict[str, Any] | None) -> str:
     """The ``CYPHER name=value ...`` prefix that carries ``params`` to FalkorDB as data."""
     if not params:
         return ""
-    encoded = encode_params(params)
-    return "CYPHER " + "".join(f"`{k}`={falkordb_literal(v, k)} " for k, v in encoded.items())
+    return "CYPHER " + "".join(
+        [f"`{check_name(k)}`={falkordb_literal(v, k)} " for k, v in params.items()]
+    )
 
 
 def _describe(char: str) -> str:
