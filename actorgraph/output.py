@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -12,21 +13,28 @@ from rich.console import Console
 from rich.table import Table
 
 FORMATS = ("table", "json", "csv")
+_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone one: stored text may hold it, UTF-8 cannot
+
+
+def _escaped(text: str) -> str:
+    """Lone surrogates as \\uXXXX: in JSON that is the character itself, elsewhere visible."""
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict | list):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        return _escaped(json.dumps(value, ensure_ascii=False))
+    return _escaped(str(value))
 
 
 def print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "table") -> None:
     """Write rows to stdout as a table, JSON (a list of objects) or CSV with a header."""
     if fmt == "json":
         records = [dict(zip(columns, row, strict=True)) for row in rows]
-        sys.stdout.write(json.dumps(records, ensure_ascii=False, indent=2, default=str) + "\n")
+        text = json.dumps(records, ensure_ascii=False, indent=2, default=str)
+        sys.stdout.write(_escaped(text) + "\n")
     elif fmt == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)

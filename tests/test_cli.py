@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from actorgraph.cli import app
 from actorgraph.graph import open_store
+from actorgraph.graph.open import mask_url
 
 runner = CliRunner()
 
@@ -138,6 +139,20 @@ def test_expected_errors_are_one_line_without_traceback(args, message, store_url
     assert message in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert "hunter2" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("bolt://neo4j:s3cret@db:7687?database=x", "bolt://neo4j:***@db:7687?database=x"),
+        ("neo4j+s://u:p@ss:w@[::1]:7687", "neo4j+s://u:***@[::1]:7687"),
+        ("bolt://:s3cret@db", "bolt://:***@db"),
+        ("bolt://neo4j@db", "bolt://neo4j@db"),
+        ("falkordb:///tmp/store", "falkordb:///tmp/store"),
+    ],
+)
+def test_urls_are_shown_with_their_password_masked(url, shown):
+    assert mask_url(url) == shown
 
 
 def test_a_query_stopped_at_its_limit_leaves_the_store_answering(store_url):
