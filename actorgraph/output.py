@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import re
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -12,21 +11,17 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
+from actorgraph.graph.values import printable
+
 FORMATS = ("table", "json", "csv")
-_SURROGATE = re.compile("[\ud800-\udfff]")  # a lone one: stored text may hold it, UTF-8 cannot
-
-
-def _escaped(text: str) -> str:
-    """Lone surrogates as \\uXXXX: in JSON that is the character itself, elsewhere visible."""
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, dict | list):
-        return _escaped(json.dumps(value, ensure_ascii=False))
-    return _escaped(str(value))
+        return printable(json.dumps(value, ensure_ascii=False))
+    return printable(str(value))
 
 
 def print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str = "table") -> None:
@@ -34,7 +29,7 @@ def print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str =
     if fmt == "json":
         records = [dict(zip(columns, row, strict=True)) for row in rows]
         text = json.dumps(records, ensure_ascii=False, indent=2, default=str)
-        sys.stdout.write(_escaped(text) + "\n")
+        sys.stdout.write(printable(text) + "\n")
     elif fmt == "csv":
         writer = csv.writer(sys.stdout)
         writer.writerow(columns)

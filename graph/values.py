@@ -24,6 +24,7 @@ from actorgraph.errors import QueryError
 ESCAPE = "\ufdd0"
 _UNSAFE = re.compile("[\x00\ud800-\udfff\ufdd0]")
 _ESCAPED = re.compile("\ufdd0([0-9a-f]{4})", re.IGNORECASE)
+_LONE = re.compile("[\ud800-\udfff]")
 _BAD_NAME = re.compile("[`\x00\ud800-\udfff]")
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1  # both servers keep 64-bit integers
 _GOOD_NAMES: set[str] = set()  # names already checked (exact str only: see check_name)
@@ -41,6 +42,14 @@ def decode_text(text: str) -> str:
     if ESCAPE not in text:
         return text
     return _ESCAPED.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def printable(text: str) -> str:
+    """Text for output (a terminal, a file, a web page), which UTF-8 must carry: a lone
+    surrogate as \\uXXXX, which is the character itself when read as JSON."""
+    if _LONE.search(text) is None:
+        return text
+    return _LONE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def check_name(name: Any, what: str = "parameter name") -> str:
