@@ -20,13 +20,13 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit, urlunsplit
 
 import pandas as pd
 
 from actorgraph.errors import InputError, ReadOnlyError, ReadWarning, StoreError
 from actorgraph.graph import Stats, Store, open_store
 from actorgraph.graph.lookup import actor_evidence, find_actor
+from actorgraph.graph.open import mask_url
 from actorgraph.params import plain_params
 from actorgraph.schema import Article, Extraction
 from actorgraph.schema import namespaces as ns
@@ -91,7 +91,7 @@ class ActorGraph:
     @property
     def url(self) -> str:
         """The store's URL, its password (if any) masked: safe to print or log."""
-        return _masked(str(getattr(self.store, "url", "")))
+        return mask_url(str(getattr(self.store, "url", "")))
 
     def close(self) -> None:
         """Close the store (the embedded server stops when no process uses it); idempotent."""
@@ -285,15 +285,6 @@ def read_articles(
             articles.append(item)
     _warn(failures)
     return articles
-
-
-def _masked(url: str) -> str:
-    """``bolt://user:secret@host`` as ``bolt://user:***@host``."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
 
 
 def _path_list(paths: str | Path | Iterable[str | Path]) -> list[str | Path]:

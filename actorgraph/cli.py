@@ -11,8 +11,11 @@ import contextlib
 import functools
 import json
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
@@ -26,7 +29,9 @@ import actorgraph.viz
 from actorgraph.errors import ActorgraphError, InputError, ReadOnlyError
 from actorgraph.graph import open_store
 from actorgraph.graph.lookup import actor_evidence, find_actor
-from actorgraph.graph.open import STORE_ENV, default_url
+from actorgraph.graph.open import STORE_ENV, default_url, mask_url
+from actorgraph.graph.store import QUERY_TIMEOUT
+from actorgraph.graph.values import encode_params
 from actorgraph.output import FORMATS, print_rows
 from actorgraph.parallel import extraction_engine
 from actorgraph.pipeline import IngestReport, extract_sources, ingest
@@ -41,6 +46,7 @@ err = Console(stderr=True)
 F = TypeVar("F", bound=Callable[..., Any])
 
 SAMPLES = Path(__file__).parent / "samples"
+SERVE_STOP_TIMEOUT = 20.0  # seconds the app may take to stop when told to, before it is killed
 APP_SCRIPT = Path(actorgraph.viz.__file__).parent / "app.py"
 
 StoreOption = Annotated[
@@ -209,13 +215,21 @@ def query(
     ] = None,
     fmt: FormatOption = "table",
     write: Annotated[bool, typer.Option("--write", help="Allow the query to write.")] = False,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout", help="Seconds the store lets the query run before stopping it (0: none)."
+        ),
+    ] = QUERY_TIMEOUT,
     store: StoreOption = None,
 ) -> None:
     """Run a Cypher query (read-only unless --write) and print its rows."""
     _check_format(fmt)
+    params = _parse_params(param or [])
+    encode_params(params)  # a bad name or value is refused before the store is opened
     with open_store(store) as graph:
         try:
-            result = graph.query(cypher, _parse_params(param or []), write=write)
+            result = graph.query(cypher, params, write=write, timeout=timeout)
         except ReadOnlyError:
             raise ReadOnlyError("run it with --write") from None
     print_rows(result.columns, result.rows, fmt)
@@ -270,9 +284,10 @@ def stats(store: StoreOption = None, fmt: FormatOption = "table") -> None:
 
 
 def _serve(store: str | None, port: int) -> None:
-    """Run the Streamlit app on 127.0.0.1 until interrupted."""
+    """Run the Streamlit app on 127.0.0.1 until it stops or this process is told to stop."""
     if not APP_SCRIPT.exists():
         raise ActorgraphError(f"the app is missing at {APP_SCRIPT}; reinstall actorgraph")
+    _check_port_free(port)
     env = {**os.environ, STORE_ENV: store or default_url()}
     command = [
         sys.executable, "-m", "streamlit", "run", str(APP_SCRIPT),
@@ -281,10 +296,52 @@ def _serve(store: str | None, port: int) -> None:
         "--client.toolbarMode", "minimal",
     ]  # fmt: skip
     typer.echo(
-        f"actorgraph app on http://127.0.0.1:{port} (store {env[STORE_ENV]}); Ctrl+C stops it"
+        f"actorgraph app on http://127.0.0.1:{port} (store {mask_url(env[STORE_ENV])}); "
+        "Ctrl+C stops it"
     )
-    with contextlib.suppress(KeyboardInterrupt):
-        subprocess.run(command, env=env, check=False)
+    code, stopped = run_until_stopped(command, env)
+    if code != 0 and not stopped:
+        raise ActorgraphError(f"the app stopped with status {code}; see its messages above")
+
+
+def _check_port_free(port: int) -> None:
+    """Refuse a port something already listens on (Streamlit would exit with status 0)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT is free
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as error:
+            raise ActorgraphError(
+                f"port {port} on 127.0.0.1 is in use ({error.strerror}); "
+                "stop what uses it or choose another with --port"
+            ) from None
+
+
+def run_until_stopped(command: list[str], env: dict[str, str]) -> tuple[int, bool]:
+    """Run ``command`` until it exits: its status, and whether this process was told to stop.
+
+    SIGTERM or SIGINT sent here is passed on to it and waited for (then SIGKILL after
+    SERVE_STOP_TIMEOUT), so stopping `actorgraph serve` never leaves the app on its port.
+    """
+    child = subprocess.Popen(command, env=env)
+    told: list[float] = []  # when the first signal came
+
+    def forward(signum: int, _frame: object) -> None:
+        told.append(time.monotonic())
+        with contextlib.suppress(ProcessLookupError):
+            child.send_signal(signum)
+
+    previous = {sig: signal.signal(sig, forward) for sig in (signal.SIGTERM, signal.SIGINT)}
+    try:
+        while (code := child.poll()) is None:
+            if told and time.monotonic() - told[0] > SERVE_STOP_TIMEOUT:
+                child.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                child.wait(timeout=0.2)
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+    return code, bool(told)
 
 
 @app.command()

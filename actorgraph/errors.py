@@ -83,3 +83,7 @@ class AmbiguousActorError(ActorgraphError, LookupError):
 
 class ReadWarning(UserWarning):
     """An item that could not be read, in Python: the others were read (warnings, not errors)."""
+
+
+class QueryTimeout(QueryError):
+    """A query the server stopped at its time limit."""

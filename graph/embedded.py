@@ -39,6 +39,7 @@ import os
 import pwd
 import re
 import signal
+import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -140,6 +141,7 @@ class EmbeddedServer:
                 self._start_or_wait_for_owner()
             elif state is _State.LOADING:
                 self._wait_ready(None, None)
+            self._check_ours()
             self._open_lease()
         return self.socket_path
 
@@ -274,9 +276,12 @@ class EmbeddedServer:
             )
 
     def _start_or_wait_for_owner(self) -> None:
-        """Start a server, unless a live one already owns the folder but is slow to answer."""
+        """Start a server, unless a live one already owns the folder but is slow to answer,
+        or another program listens on the socket (left alone: its socket is not removed)."""
         owner = self._owner_pid()
         if owner is None:
+            if self._listening():
+                raise StoreError(self._foreign("it accepts connections but does not answer PING"))
             self._start()
             return
         try:
@@ -412,10 +417,11 @@ class EmbeddedServer:
     # -- stopping ---------------------------------------------------------------------
 
     def _stop_locked(self) -> None:
-        """Stop the server that answers on the socket; the caller holds the lock."""
+        """Stop the server that answers on the socket, if it is ours; the caller holds the lock."""
         state = self._probe()
         if state is _State.ABSENT:
             return
+        self._check_ours()
         with self._client(COMMAND_TIMEOUT) as client:
             pid = int(client.info("server")["process_id"])
             if state is _State.READY:  # a server still loading cannot rewrite
@@ -481,9 +487,39 @@ class EmbeddedServer:
             return _State.ABSENT
         except redis.ResponseError as error:  # MISCONF: it cannot write its log
             raise StoreError(self._refusal(error)) from None
+        except redis.RedisError as error:  # a reply that is not Redis's protocol at all
+            raise StoreError(self._foreign(f"its reply to PING is not Redis's: {error}")) from None
         finally:
             client.close()
         return _State.READY
+
+    def _listening(self) -> bool:
+        """True if a process accepts connections on the socket (a stale one refuses them)."""
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as probe:
+            probe.settimeout(PROBE_TIMEOUT)
+            try:
+                probe.connect(str(self.socket_path))
+            except OSError:
+                return False
+            return True
+
+    def _check_ours(self) -> None:
+        """Refuse a server on the socket that is not a FalkorDB server (another program's
+        Redis): actorgraph neither writes to it nor stops it."""
+        with self._client(COMMAND_TIMEOUT) as client:
+            try:
+                modules = client.module_list()
+            except redis.ResponseError as error:
+                raise StoreError(self._foreign(f"it refuses MODULE LIST: {error}")) from None
+        if not any(_module_name(m) == "graph" for m in modules):
+            raise StoreError(self._foreign("a Redis server without the FalkorDB module"))
+
+    def _foreign(self, what: str) -> str:
+        """One line for another program's server on the store's socket."""
+        return (
+            f"another program's server listens on {self.socket_path} ({what}), not actorgraph's "
+            "FalkorDB server; actorgraph leaves it alone: stop it, or choose another data folder"
+        )
 
     def _refusal(self, error: redis.ResponseError) -> str:
         """One line for a server that answers every command with an error."""
@@ -636,6 +672,12 @@ class EmbeddedServer:
         lines = [_LOG_PREFIX.sub("", line).strip() for line in text.splitlines()]
         lines = [line for line in lines if line]
         return " | ".join(lines[-LOG_TAIL_LINES:]) or "(nothing logged)"
+
+
+def _module_name(module: dict) -> str:
+    """A MODULE LIST entry's name, whether the client decoded the reply or not."""
+    name = module.get("name", module.get(b"name", b""))
+    return name.decode() if isinstance(name, bytes) else str(name)
 
 
 def _inheritable_fds() -> list[int]:

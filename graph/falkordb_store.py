@@ -22,7 +22,7 @@ from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 from falkordb.query_result import QueryResult as FalkorResult
 
-from actorgraph.errors import QueryError, ReadOnlyError, StoreError
+from actorgraph.errors import QueryError, QueryTimeout, ReadOnlyError, StoreError
 from actorgraph.graph import cypher
 from actorgraph.graph.embedded import EmbeddedServer
 from actorgraph.graph.store import (
@@ -31,7 +31,9 @@ from actorgraph.graph.store import (
     QueryResult,
     Statement,
     collector_paused,
+    time_limit,
 )
+from actorgraph.graph.values import decode_text, decode_value, falkordb_header
 
 GRAPH_NAME = "actorgraph"
 _INDEXES = (
@@ -60,6 +62,11 @@ GRAMS = GramIndex.over(
     "CALL db.idx.fulltext.queryNodes('NameGrams', $terms) YIELD node, score", every=" ", any="|"
 )
 GRAM_INDEX_TIMEOUT = 600.0  # seconds an older store's actors may take to be indexed
+# FalkorDB stops a write query at its TIMEOUT only when TIMEOUT_MAX is set (a runaway
+# --write query otherwise runs on, and was seen taking 15 GB): a day, so that only the
+# limits actorgraph gives user queries ever stop one.
+_TIMEOUT_MAX = ("GRAPH.CONFIG", "SET", "TIMEOUT_MAX", 86_400_000)
+_TIMED_OUT = "Query timed out"
 
 
 _SCALARS = (str, int, float, bool, type(None))
@@ -77,7 +84,9 @@ def _value(cell: list[Any]) -> Any:
     all that actorgraph's own reads return. (Read here 4x faster than by the client's
     parser, which also knows nodes: 2.6 ms of a hub's ego network of 1,400 edges.)"""
     kind, value = cell
-    if kind in (_STRING, _INTEGER):
+    if kind == _STRING:
+        return decode_text(value)
+    if kind == _INTEGER:
         return value
     if kind == _NULL:
         return None
@@ -93,19 +102,20 @@ def _value(cell: list[Any]) -> Any:
 
 
 def _plain(value: Any) -> Any:
-    """FalkorDB's nodes, edges and paths as plain dicts, recursively. (Scalars are let
-    through first.)"""
+    """FalkorDB's nodes, edges and paths as plain dicts, recursively, strings decoded.
+    (Scalars are let through first.)"""
     if type(value) in _SCALARS:
-        return value
+        return decode_text(value) if type(value) is str else value
     if isinstance(value, Node):
-        return {"_id": value.id, "_labels": list(value.labels or []), **value.properties}
+        props = decode_value(value.properties)
+        return {"_id": value.id, "_labels": list(value.labels or []), **props}
     if isinstance(value, Edge):
         return {
             "_id": value.id,
             "_type": value.relation,
             "_start": value.src_node,
             "_end": value.dest_node,
-            **value.properties,
+            **decode_value(value.properties),
         }
     if isinstance(value, FalkorPath):
         return {
@@ -138,6 +148,7 @@ class FalkorDBStore(CypherStore):
         self._graph_name = graph
         self._wrote = False
         with self._errors():
+            self._db.connection.execute_command(*_TIMEOUT_MAX)
             for statement in _INDEXES:
                 self._ensure_index(statement)
             if self._ensure_index(_EDGE_KEY_INDEX):
@@ -188,15 +199,17 @@ class FalkorDBStore(CypherStore):
     def _read(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
         return self._run("GRAPH.RO_QUERY", text, params)
 
-    def _run(self, command: str, text: str, params: dict[str, Any] | None) -> QueryResult:
+    def _run(
+        self, command: str, text: str, params: dict[str, Any] | None, timeout_ms: int = 0
+    ) -> QueryResult:
         """One statement, its reply read as plain rows: by _value, or by the client's
-        parser when it holds nodes, edges or paths (user queries)."""
-        header = self._graph._build_params_header(params)  # the client's own escaping
+        parser when it holds nodes, edges or paths (user queries). The server stops it
+        after ``timeout_ms`` (0: no limit)."""
+        args = [command, self._graph_name, falkordb_header(params) + text, "--compact"]
+        if timeout_ms:
+            args += ["TIMEOUT", timeout_ms]
         with self._errors(), collector_paused():
-            reply = self._db.connection.execute_command(
-                command, self._graph_name, header + text, "--compact"
-            )
-            return self._result(reply)
+            return self._result(self._db.connection.execute_command(*args))
 
     def _result(self, reply: list[Any]) -> QueryResult:
         if isinstance(reply[-1], redis.ResponseError):  # an error after the rows, as the
@@ -214,7 +227,7 @@ class FalkorDBStore(CypherStore):
     def _write(self, statements: list[Statement]) -> None:
         pipe = self._db.connection.pipeline(transaction=True)
         for text, params in statements:
-            header = self._graph._build_params_header(params)  # the client's own escaping
+            header = falkordb_header(params)  # values as data: graph.values
             pipe.execute_command("GRAPH.QUERY", self._graph_name, header + text, "--compact")
         with self._errors():
             replies = pipe.execute(raise_on_error=False)
@@ -223,15 +236,21 @@ class FalkorDBStore(CypherStore):
             raise StoreError(f"the store refused a write: {_error_line(errors[0])}")
         self._wrote = True
 
-    def _user_query(self, text: str, params: dict[str, Any], write: bool) -> QueryResult:
+    def _user_query(
+        self, text: str, params: dict[str, Any], write: bool, timeout: float
+    ) -> QueryResult:
+        """Read-only unless ``write``; the server stops it after ``timeout`` seconds."""
+        timeout_ms = max(1, round(timeout * 1000)) if timeout else 0
         try:
             if not write:
-                return self._read(text, params)
-            result = self._run("GRAPH.QUERY", text, params)
+                return self._run("GRAPH.RO_QUERY", text, params, timeout_ms)
+            result = self._run("GRAPH.QUERY", text, params, timeout_ms)
             self._wrote = True
             return result
         except redis.ResponseError as error:
             line = _error_line(error)
+            if line.startswith(_TIMED_OUT):
+                raise QueryTimeout(time_limit(timeout)) from None
             if "read-only" in line:
                 raise ReadOnlyError() from None
             raise QueryError(f"the query failed: {line}") from None

@@ -12,6 +12,8 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import socket
+import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -19,12 +21,12 @@ from urllib.parse import parse_qs, unquote, urlparse
 
 import neo4j
 from neo4j import GraphDatabase, ManagedTransaction
+from neo4j._exceptions import BoltSecurityError
 from neo4j.exceptions import (
     AuthError,
     ClientError,
     ConfigurationError,
     CypherSyntaxError,
-    DriverError,
     Forbidden,
     Neo4jError,
     ServiceUnavailable,
@@ -32,15 +34,18 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from actorgraph.errors import QueryError, ReadOnlyError, StoreError
+from actorgraph.errors import QueryError, QueryTimeout, ReadOnlyError, StoreError
 from actorgraph.graph import cypher
+from actorgraph.graph.open import mask_url
 from actorgraph.graph.store import (
     CypherStore,
     GramIndex,
     QueryResult,
     Statement,
     collector_paused,
+    time_limit,
 )
+from actorgraph.graph.values import decode_text, encode_params
 
 # The driver logs retries and server hints as warnings; without a handler of the
 # application's, Python would print them on stderr under the CLI's one-line errors.
@@ -91,9 +96,12 @@ READ_ONLY_CODES = (
 
 
 def _plain(value: Any) -> Any:
-    """The driver's nodes, relationships and paths as the same plain dicts as FalkorDB's."""
+    """The driver's nodes, relationships and paths as the same plain dicts as FalkorDB's,
+    strings decoded (graph.values)."""
+    if isinstance(value, str):
+        return decode_text(value)
     if isinstance(value, Node):
-        return {"_id": value.element_id, "_labels": sorted(value.labels), **dict(value)}
+        return {"_id": value.element_id, "_labels": sorted(value.labels), **_plain(dict(value))}
     if isinstance(value, Relationship):
         start, end = value.start_node, value.end_node
         return {
@@ -101,7 +109,7 @@ def _plain(value: Any) -> Any:
             "_type": value.type,
             "_start": start.element_id if start is not None else None,
             "_end": end.element_id if end is not None else None,
-            **dict(value),
+            **_plain(dict(value)),
         }
     if isinstance(value, Path):
         return {
@@ -115,7 +123,22 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _first_line(error: Neo4jError | DriverError) -> str:
+def _root_cause(error: BaseException) -> BaseException:
+    """The innermost error behind a driver error (causes, contexts, a routing group's first)."""
+    seen: set[int] = set()
+    while id(error) not in seen:
+        seen.add(id(error))
+        if isinstance(error, BaseExceptionGroup) and error.exceptions:
+            error = error.exceptions[0]
+            continue
+        following = error.__cause__ or error.__context__
+        if following is None:
+            break
+        error = following
+    return error
+
+
+def _first_line(error: BaseException) -> str:
     message = getattr(error, "message", None) or str(error) or type(error).__name__
     return message.strip().splitlines()[0]
 
@@ -161,19 +184,42 @@ class Neo4jStore(CypherStore):
                 f"(set {USER_ENV} and {PASSWORD_ENV}, or put them in the URL)"
             ) from None
         except (ServiceUnavailable, SessionExpired) as error:
-            detail = _first_line(error)
-            detail = "" if detail.startswith(_UNREACHABLE) else f" ({detail})"
-            raise StoreError(
-                f"no Neo4j server answers at {self.uri}{detail}; "
-                "is it running, and is the address right?"
-            ) from None
+            raise StoreError(self._unreachable(error)) from None
         except ClientError as error:
             if error.code and "DatabaseNotFound" in error.code:
                 raise StoreError(
                     f"Neo4j at {self.uri} has no database {self.database!r}; "
                     f"check ?database= or {DATABASE_ENV}"
                 ) from None
+            if "system database" in _first_line(error):
+                raise StoreError(
+                    f"the database {self.database!r} at {self.uri} is Neo4j's own administration "
+                    "database, which holds no graph; name a user database with ?database= "
+                    f"or {DATABASE_ENV}"
+                ) from None
             raise
+
+    def _unreachable(self, error: Exception) -> str:
+        """One line naming why no connection was made: TLS, a refusal, an unknown host."""
+        cause = _root_cause(error)
+        if isinstance(cause, ssl.SSLError | BoltSecurityError):
+            return (
+                f"no TLS connection could be made to Neo4j at {self.uri} ({_first_line(cause)}); "
+                "does the server have TLS on? Without it use bolt:// or neo4j://"
+            )
+        if isinstance(cause, ConnectionRefusedError):
+            return (
+                f"no Neo4j server answers at {self.uri} (connection refused); "
+                "is it running, and is the address right?"
+            )
+        if isinstance(cause, socket.gaierror):
+            return f"the host of {self.uri} is unknown ({cause.strerror}); check the address"
+        detail = _first_line(error)
+        detail = "" if detail.startswith(_UNREACHABLE) else f" ({detail})"
+        return (
+            f"no Neo4j server answers at {self.uri}{detail}; "
+            "is it running, and is the address right?"
+        )
 
     def _session(self, access: str) -> neo4j.Session:
         return self._driver.session(database=self.database, default_access_mode=access)
@@ -228,14 +274,17 @@ class Neo4jStore(CypherStore):
             return QueryResult(list(result.keys()), rows)
 
     def _read(self, text: str, params: dict[str, Any] | None = None) -> QueryResult:
+        encoded = encode_params(params or {})
         with self._errors(), self._session(neo4j.READ_ACCESS) as session:
-            return session.execute_read(self._fetch, text, params or {})
+            return session.execute_read(self._fetch, text, encoded)
 
     def _write(self, statements: list[Statement]) -> None:
         """All statements in one managed write transaction, retried whole on transient errors."""
 
+        encoded = [(text, encode_params(params)) for text, params in statements]
+
         def work(tx: ManagedTransaction) -> None:
-            for text, params in statements:
+            for text, params in encoded:
                 tx.run(text, params).consume()
 
         try:
@@ -244,16 +293,23 @@ class Neo4jStore(CypherStore):
         except Neo4jError as error:
             raise StoreError(f"the store refused a write: {_first_line(error)}") from None
 
-    def _user_query(self, text: str, params: dict[str, Any], write: bool) -> QueryResult:
-        """Read access mode unless ``write``: the server itself refuses a write in a read."""
+    def _user_query(
+        self, text: str, params: dict[str, Any], write: bool, timeout: float
+    ) -> QueryResult:
+        """Read access mode unless ``write``: the server itself refuses a write in a read.
+        The server ends the transaction after ``timeout`` seconds (0: no limit)."""
         access = neo4j.WRITE_ACCESS if write else neo4j.READ_ACCESS
+        encoded = encode_params(params)
+        work = neo4j.unit_of_work(timeout=timeout)(self._fetch)
         try:
             with self._errors(), self._session(access) as session:
                 run = session.execute_write if write else session.execute_read
-                return run(self._fetch, text, params)
+                return run(work, text, encoded)
         except CypherSyntaxError as error:
             raise QueryError(f"the query failed: {_first_line(error)}") from None
         except Neo4jError as error:
+            if error.code and "TransactionTimedOut" in error.code:
+                raise QueryTimeout(time_limit(timeout)) from None
             if not write and error.code in READ_ONLY_CODES:
                 raise ReadOnlyError() from None
             raise QueryError(f"the query failed: {_first_line(error)}") from None
@@ -270,7 +326,7 @@ def open_neo4j(url: str) -> Neo4jStore:
     """
     parsed = urlparse(url)
     if not parsed.hostname:
-        raise StoreError(f"the store URL {url!r} names no host; use bolt://host:7687")
+        raise StoreError(f"the store URL {mask_url(url)!r} names no host; use bolt://host:7687")
     user = unquote(parsed.username) if parsed.username else os.environ.get(USER_ENV, "neo4j")
     password = (
         unquote(parsed.password) if parsed.password is not None else os.environ.get(PASSWORD_ENV)
@@ -280,6 +336,6 @@ def open_neo4j(url: str) -> Neo4jStore:
     try:
         port = parsed.port
     except ValueError:
-        raise StoreError(f"the store URL {url!r} has a bad port") from None
+        raise StoreError(f"the store URL {mask_url(url)!r} has a bad port") from None
     uri = f"{parsed.scheme}://{host}" + (f":{port}" if port else "")
     return Neo4jStore(uri, user, password, database or None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import os
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlsplit, urlunsplit
 
 from platformdirs import user_data_dir
 
@@ -34,13 +34,31 @@ def default_url() -> str:
     return os.environ.get(STORE_ENV) or f"falkordb://{default_data_dir()}"
 
 
+def mask_url(url: str) -> str:
+    """The URL as it may be shown: a password in it as ***, ``bolt://neo4j:***@host``.
+
+    Every URL actorgraph prints (the app's sidebar, the serve banner, errors) goes
+    through here; a URL that does not parse is shown up to its scheme only."""
+    try:
+        parts = urlsplit(url)
+        if parts.password is None:
+            return url
+        host = parts.netloc.rpartition("@")[2]
+        user = parts.netloc.rpartition("@")[0].partition(":")[0]
+        return urlunsplit(parts._replace(netloc=f"{user}:***@{host}"))
+    except ValueError:
+        scheme = url.partition(":")[0]
+        return f"{scheme}:…" if ":" in url else "…"
+
+
 def open_store(url: str | None = None) -> Store:
     """The store at ``url`` (see default_url); a bad URL is a StoreError naming the valid forms."""
     url = url or default_url()
-    scheme = urlparse(url).scheme
+    scheme = urlsplit(url).scheme
     if scheme not in BACKENDS:
         raise StoreError(
-            f"unknown store URL {url!r}; use falkordb:///path/to/folder (the embedded store) "
+            f"unknown store URL {mask_url(url)!r}; "
+            "use falkordb:///path/to/folder (the embedded store) "
             "or neo4j://host, bolt://host:7687 (a Neo4j server)"
         )
     module, factory = BACKENDS[scheme]

@@ -15,11 +15,22 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
 from actorgraph.batching import batched
+from actorgraph.errors import QueryError
 from actorgraph.graph import cypher, rings
 from actorgraph.graph.grams import name_grams, query_grams, search_grams
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key
 
 Statement = tuple[str, dict[str, Any]]
+
+QUERY_TIMEOUT = 60.0  # seconds a user's query may run (actorgraph query --timeout changes it)
+
+
+def time_limit(seconds: float) -> str:
+    """The one line for a query the server stopped at its time limit."""
+    return (
+        f"the query ran past its time limit of {seconds:g} s and the store stopped it; "
+        "give it more time with `actorgraph query --timeout SECONDS` (0: no limit)"
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,7 +160,12 @@ class Store(Protocol):
     def remove(self, article_ids: Sequence[str]) -> list[str]: ...
     def articles_from(self, sources: Sequence[str]) -> list[str]: ...
     def query(
-        self, text: str, params: dict[str, Any] | None = None, *, write: bool = False
+        self,
+        text: str,
+        params: dict[str, Any] | None = None,
+        *,
+        write: bool = False,
+        timeout: float | None = None,
     ) -> QueryResult: ...
     def actor(self, actor_id: str) -> ActorView | None: ...
     def search_actors(self, text: str, limit: int = 20) -> list[ActorView]: ...
@@ -507,7 +523,10 @@ class CypherStore:
         """Run the statements as one transaction: all of them take effect, or none."""
         raise NotImplementedError
 
-    def _user_query(self, text: str, params: dict[str, Any], write: bool) -> QueryResult:
+    def _user_query(
+        self, text: str, params: dict[str, Any], write: bool, timeout: float
+    ) -> QueryResult:
+        """A user's query, stopped by the server after ``timeout`` seconds (0: no limit)."""
         raise NotImplementedError
 
     def close(self) -> None:
@@ -577,10 +596,20 @@ class CypherStore:
     # --- reading -------------------------------------------------------------------------
 
     def query(
-        self, text: str, params: dict[str, Any] | None = None, *, write: bool = False
+        self,
+        text: str,
+        params: dict[str, Any] | None = None,
+        *,
+        write: bool = False,
+        timeout: float | None = None,
     ) -> QueryResult:
-        """Run a user's Cypher: read-only unless ``write`` is set."""
-        return self._user_query(text, params or {}, write)
+        """Run a user's Cypher: read-only unless ``write`` is set, and stopped by the server
+        after ``timeout`` seconds (default QUERY_TIMEOUT; 0: no limit), so a runaway query
+        cannot hold the store."""
+        limit = QUERY_TIMEOUT if timeout is None else timeout
+        if limit < 0:
+            raise QueryError(f"a time limit cannot be negative ({limit:g} s); use 0 for none")
+        return self._user_query(text, params or {}, write, limit)
 
     def actor(self, actor_id: str) -> ActorView | None:
         rows = self._read(cypher.ACTOR, {"id": actor_id}).records()

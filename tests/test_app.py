@@ -298,6 +298,8 @@ def test_empty_store_says_how_to_fill_it(monkeypatch, app_empty_store, page):
     [
         ("postgres://x", "unknown store URL"),
         ("bolt://127.0.0.1:1", "no Neo4j server answers"),
+        ("postgres://u:hunter2@h/db", "unknown store URL 'postgres://u:***@h/db'"),
+        ("bolt://neo4j:hunter2@127.0.0.1:1", "no Neo4j server answers"),
     ],
 )
 def test_a_bad_store_url_is_one_line_not_a_traceback(monkeypatch, url, message):
@@ -306,6 +308,10 @@ def test_a_bad_store_url_is_one_line_not_a_traceback(monkeypatch, url, message):
 
     assert not at.exception
     assert message in at.error[0].value
+    shown = [e.value for e in (*at.error, *at.caption, *at.sidebar.caption)]
+    assert not any("hunter2" in text for text in shown), shown
+    if "hunter2" in url:  # the sidebar and the page name the store, its password masked
+        assert sum(f"{url.split('://')[0]}://" in t and ":***@" in t for t in shown) >= 2
 
 
 # -- the pieces, without Streamlit ----------------------------------------------------------

@@ -136,12 +136,20 @@ def test_cypher_refuses_a_write_in_one_line(monkeypatch, app_sample_store):
         ("MATCH (a:Actor RETURN a", "", "the query failed"),
         ("RETURN $x AS x", "not a parameter line", "cannot read the parameter line"),
         ("RETURN $x AS x", "{not json", "the parameters are not valid JSON"),
+        ("RETURN 1 AS x", '{"a`b": 1}', "the parameter name 'a`b' holds a backtick"),
+        ("RETURN $m AS m", 'm={"k`": 1}', "the map key 'k`' holds a backtick"),
+        ("RETURN $t AS t", '{"t": "a\\u0000b"}', None),  # NUL: carried as data, no error
+        ("RETURN $t AS t", '{"t": "a\\ud800b"}', None),  # a lone surrogate too
     ],
 )
 def test_cypher_errors_are_one_line(monkeypatch, app_sample_store, query, params, message):
     at = run_cypher(open_page(monkeypatch, app_sample_store, CYPHER), query, params)
 
     assert not at.exception
+    if message is None:
+        shown = at.dataframe[0].value.iloc[0, 0]  # a lone surrogate as \\uXXXX (JSON reads it)
+        assert not errors(at) and json.loads(f'"{shown}"', strict=False) == json.loads(params)["t"]
+        return
     [error] = errors(at)
     assert error.startswith(message) and "\n" not in error
 

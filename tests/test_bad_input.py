@@ -37,6 +37,7 @@ runner = CliRunner()
 INJECTION = "Acme'}) DETACH DELETE n //"
 EMOJI_RTL = "Acme 🚀 שלום عربي Corp"
 LONG_NAME = "Acme " + "x" * 9995  # 10,000 characters
+RUNAWAY_WRITE = "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b CREATE (:X) RETURN 1"
 
 # The few articles every store starts with (the extractor finds companies and a claim in each).
 PREFILL = {
@@ -202,6 +203,16 @@ def round_trip(value: str) -> Callable[[Ctx], Outcome]:
     return action
 
 
+def unencodable_as_parameter(ctx: Ctx) -> Outcome:
+    """NUL and a lone surrogate (from JSON escapes) go in as data and are printed back as JSON
+    that reads as the same text (FalkorDB ended the query at the NUL)."""
+    outcome = ctx.cli(
+        "query", "RETURN $name AS name", "-p", 'name="Acme\\u0000\\ud800 Corp"', "-f", "json"
+    )
+    assert json.loads(outcome.stdout) == [{"name": "Acme\x00\ud800 Corp"}]
+    return outcome
+
+
 def injection_as_parameter(ctx: Ctx) -> Outcome:
     outcome = ctx.cli(
         "query", "MATCH (a:Actor) WHERE a.name = $name RETURN a.name AS name",
@@ -336,6 +347,23 @@ ROWS: dict[str, Row] = {
     "store URL with unknown scheme": Row(
         with_url(lambda c: "postgres://db/x", "stats"), 1, r"unknown store URL 'postgres://db/x'"
     ),
+    "store URL with a password and an unknown scheme": Row(
+        with_url(lambda c: "postgres://u:hunter2@db/x", "stats"),
+        1,
+        r"^(?!.*hunter2).*unknown store URL 'postgres://u:\*\*\*@db/x'",
+    ),
+    "Neo4j over TLS to a server without it": Row(
+        with_url(lambda c: c.url.replace("bolt://", "bolt+s://", 1), "stats"),
+        1,
+        r"no TLS connection could be made to Neo4j at bolt\+s://127\.0\.0\.1:\d+ \(",
+        store="neo4j",
+    ),
+    "Neo4j's system database": Row(
+        with_url(lambda c: c.url.split("?")[0] + "?database=system", "stats"),
+        1,
+        r"the database 'system' at bolt://127\.0\.0\.1:\d+ is Neo4j's own administration",
+        store="neo4j",
+    ),
     "store URL naming no folder": Row(
         with_url(lambda c: "falkordb://", "stats"), 1, r"names no folder"
     ),
@@ -361,6 +389,18 @@ ROWS: dict[str, Row] = {
     ),
     "parameter that is not key=value": Row(
         cli("query", "RETURN 1", "-p", "oops"), 1, r"--param 'oops' is not key=value"
+    ),
+    "parameter name with a backtick": Row(
+        cli("query", "RETURN 1", "-p", "a`b=1"), 1, r"parameter name 'a`b' holds a backtick"
+    ),
+    "map key with a backtick": Row(
+        cli("query", "RETURN $m", "-p", 'm={"k`": 1}'), 1, r"map key 'k`' holds a backtick"
+    ),
+    "NUL and a lone surrogate as a parameter": Row(unencodable_as_parameter, 0, None),
+    "query that runs past its time limit": Row(
+        cli("query", RUNAWAY_WRITE, "--write", "--timeout", "0.5"),
+        1,
+        r"time limit of 0\.5 s and the store stopped it; .*--timeout SECONDS",
     ),
     "unknown output format": Row(cli("stats", "-f", "xml"), 1, r"unknown format 'xml'"),
     # names: an injection is just a name; emoji, right-to-left and very long names just work

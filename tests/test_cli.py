@@ -5,17 +5,21 @@ from __future__ import annotations
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, ROOT, SAMPLES
+from neo4j_server import free_port
 from typer.testing import CliRunner
 
 from actorgraph.cli import app
 from actorgraph.graph import open_store
+from actorgraph.graph.open import mask_url
 
 runner = CliRunner()
 
@@ -41,6 +45,9 @@ def cli(*args: str, store_url: str, timeout: float = 120) -> subprocess.Complete
         timeout=timeout,
         cwd=ROOT,
     )
+
+
+RUNAWAY = "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*)"
 
 
 def rows(result) -> list[dict]:
@@ -117,6 +124,12 @@ def test_a_batch_with_one_bad_file_ingests_the_others_and_reports_it(tmp_path, s
         (("ingest", "/nonexistent/file.txt"), "no such file or folder"),
         (("query", "RETURN 1", "-f", "xml"), "unknown format 'xml'"),
         (("show", "nobody-at-all"), "no actor matches"),
+        (("query", "RETURN 1", "-p", "a`b=1"), "the parameter name 'a`b' holds a backtick"),
+        (("query", "RETURN $m", "-p", 'm={"k`": 1}'), "the map key 'k`' holds a backtick"),
+        (("query", "RETURN $n", "-p", "n=18446744073709551616"), "beyond 64-bit integers"),
+        (("query", RUNAWAY, "--timeout", "0.5"), "time limit of 0.5 s and the store stopped"),
+        (("query", "RETURN 1", "--timeout", "-1"), "a time limit cannot be negative"),
+        (("--store", "postgres://u:hunter2@h/db", "stats"), "'postgres://u:***@h/db'"),
     ],
 )
 def test_expected_errors_are_one_line_without_traceback(args, message, store_url):
@@ -125,6 +138,27 @@ def test_expected_errors_are_one_line_without_traceback(args, message, store_url
     assert result.stderr.strip().count("\n") == 0, result.stderr
     assert message in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+    assert "hunter2" not in result.stderr + result.stdout
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("bolt://neo4j:s3cret@db:7687?database=x", "bolt://neo4j:***@db:7687?database=x"),
+        ("neo4j+s://u:p@ss:w@[::1]:7687", "neo4j+s://u:***@[::1]:7687"),
+        ("bolt://:s3cret@db", "bolt://:***@db"),
+        ("bolt://neo4j@db", "bolt://neo4j@db"),
+        ("falkordb:///tmp/store", "falkordb:///tmp/store"),
+    ],
+)
+def test_urls_are_shown_with_their_password_masked(url, shown):
+    assert mask_url(url) == shown
+
+
+def test_a_query_stopped_at_its_limit_leaves_the_store_answering(store_url):
+    stopped = run("query", RUNAWAY, "--timeout", "0.3", store_url=store_url)
+    assert stopped.exit_code == 1 and "--timeout SECONDS" in stopped.output
+    assert run("query", "RETURN 1 AS one", "-f", "csv", store_url=store_url).output == "one\n1\n"
 
 
 def test_query_write_flag_allows_writes(store_url):
@@ -200,3 +234,69 @@ def test_one_real_world_actor_is_one_node_across_the_sample_corpus(store_url):
                 owners.setdefault((key, family), set()).add(view.id)
     shared = {k: ids for k, ids in owners.items() if len(ids) > 1}
     assert shared == {}
+
+
+# --- serve: stopped with the app, refused on a used port, no password shown ----------------
+
+
+def port_answers(port: int) -> bool:
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def app_healthy(port: int) -> bool:
+    """Streamlit's health check answers ok: the app has finished starting."""
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=2) as r:
+            return r.read() == b"ok"
+    except OSError:
+        return False
+
+
+def wait_for(condition, what: str, timeout: float = 90.0) -> None:
+    """Poll ``condition`` until it holds (a busy machine may take long to start Streamlit)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting until {what}"
+        time.sleep(0.1)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
+def test_stopping_serve_stops_the_app_and_frees_its_port(sig, store_url):
+    """The signal reaches Streamlit and serve waits for it: the port is free once it exits."""
+    port = free_port()
+    secret = "bolt://neo4j:hunter2@127.0.0.1:1"  # the banner shows it masked (never opened)
+    serve = subprocess.Popen(
+        [sys.executable, "-m", "actorgraph", "serve", "--port", str(port), "--store", secret],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
+    try:
+        wait_for(lambda: app_healthy(port), "the app answers")
+        serve.send_signal(sig)
+        out, err = serve.communicate(timeout=60)
+        assert not port_answers(port), "the app still serves after serve exited"
+        assert "(store bolt://neo4j:***@127.0.0.1:1)" in out
+        assert "hunter2" not in out + err and "Traceback" not in err
+    finally:
+        if serve.poll() is None:
+            serve.kill()
+            serve.wait()
+
+
+def test_serve_on_a_port_in_use_exits_1_with_one_line(store_url):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = cli("serve", "--port", str(port), store_url=store_url, timeout=60)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"actorgraph: port {port} on 127.0.0.1 is in use (Address already in use); "
+        "stop what uses it or choose another with --port"
+    )
+    assert "actorgraph app on" not in result.stdout

@@ -16,6 +16,7 @@ import stat
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -25,7 +26,7 @@ import pytest
 from falkordb import FalkorDB
 
 from actorgraph.errors import StoreError
-from actorgraph.graph import embedded
+from actorgraph.graph import embedded, open_store
 from actorgraph.graph.embedded import EmbeddedServer
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/cwd").exists(), reason="needs Linux /proc")
@@ -460,3 +461,89 @@ def test_a_process_using_or_waiting_for_a_core_is_working_and_a_sleeping_one_is_
         for process in (spinning, sleeping):
             process.kill()
             process.wait()
+
+
+# -- another program on the socket ----------------------------------------------------------
+
+
+@pytest.fixture
+def foreign_redis(data_dir: Path) -> Iterator[subprocess.Popen[bytes]]:
+    """Another program's plain Redis (no FalkorDB module) on the data folder's socket path."""
+    data_dir.mkdir(mode=0o700)
+    sock = data_dir / embedded.SOCKET_NAME
+    process = subprocess.Popen(
+        [REDIS_SERVER, "--port", "0", "--unixsocket", str(sock), "--save", "", "--dir", "/tmp"],
+        stdout=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 20
+    while not (sock.exists() and _pings(sock)):
+        assert time.monotonic() < deadline and process.poll() is None, "redis did not start"
+        time.sleep(0.01)
+    yield process
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def _pings(sock: Path) -> bool:
+    with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX) as client:
+        client.settimeout(1)
+        client.connect(str(sock))
+        client.sendall(b"PING\r\n")
+        return client.recv(16).startswith(b"+PONG")
+    return False
+
+
+def test_another_programs_redis_on_the_socket_is_refused_and_left_alone(
+    foreign_redis, data_dir, servers
+):
+    """A plain redis-server on the socket: one line, no key written to it, not stopped."""
+    sock = data_dir / embedded.SOCKET_NAME
+    with pytest.raises(StoreError, match="another program's server listens on") as error:
+        open_store_of(data_dir)
+    assert "\n" not in str(error.value) and "without the FalkorDB module" in str(error.value)
+    with pytest.raises(StoreError, match="another program's server"):
+        servers().stop()
+    assert foreign_redis.poll() is None and _pings(sock)
+    with socket.socket(socket.AF_UNIX) as client:
+        client.connect(str(sock))
+        client.sendall(b"DBSIZE\r\n")
+        assert client.recv(16) == b":0\r\n"  # nothing written to it
+
+
+@pytest.mark.parametrize(
+    "reply", [b"", b"hello from another program\r\n"], ids=["silent", "chatty"]
+)
+def test_a_socket_server_that_is_not_redis_is_refused_and_its_socket_kept(data_dir, reply):
+    """A listener that never answers, or answers garbage: one line, its socket not removed."""
+    data_dir.mkdir(mode=0o700)
+    sock = data_dir / embedded.SOCKET_NAME
+    with socket.socket(socket.AF_UNIX) as listener:
+        listener.bind(str(sock))
+        listener.listen(16)
+        stop = False
+
+        def serve() -> None:
+            while not stop:
+                with contextlib.suppress(OSError):
+                    conn, _ = listener.accept()
+                    if reply:
+                        conn.sendall(reply)
+                    accepted.append(conn)  # kept open: a silent server never replies
+
+        accepted: list[socket.socket] = []
+        thread = threading.Thread(target=serve, daemon=True)
+        thread.start()
+        try:
+            with pytest.raises(StoreError, match="another program's server listens on") as error:
+                open_store_of(data_dir)
+            assert "\n" not in str(error.value)
+            assert sock.exists() and server_pids(data_dir) == []
+        finally:
+            stop = True
+            listener.shutdown(socket.SHUT_RDWR)
+            for conn in accepted:
+                conn.close()
+
+
+def open_store_of(data_dir: Path) -> None:
+    open_store(f"falkordb://{data_dir}")

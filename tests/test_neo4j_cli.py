@@ -68,7 +68,9 @@ def bad_urls(server: Neo4jServer) -> dict[str, str]:
     return {
         "password": f"bolt://{server.user}:wrong-password@{host}",
         "database": server.url() + ("&" if "?" in server.url() else "?") + "database=nosuchdb",
-        "closed": f"bolt://{server.user}:x@127.0.0.1:{free_port()}",
+        "closed": f"bolt://{server.user}:wrong-password@127.0.0.1:{free_port()}",
+        "tls": server.url("bolt+s").replace(server.password, "wrong-password"),
+        "system": server.url() + ("&" if "?" in server.url() else "?") + "database=system",
     }
 
 
@@ -81,6 +83,9 @@ READ_ONLY = "this query writes to the graph; run it with --write"
         ("password", ("stats",), "refused user 'neo4j': wrong user or password"),
         ("database", ("stats",), "has no database 'nosuchdb'"),
         ("closed", ("stats",), "no Neo4j server answers at bolt://127.0.0.1:"),
+        ("closed", ("stats",), "(connection refused); is it running"),
+        ("tls", ("stats",), "no TLS connection could be made to Neo4j at bolt+s://127.0.0.1:"),
+        ("system", ("stats",), "the database 'system' at bolt://127.0.0.1:"),
         (None, ("query", "MATCH (n) SET n.x = 1"), READ_ONLY),
         (None, ("query", "CREATE (:Note {n: 1})"), READ_ONLY),
         (None, ("query", "MATCH (a:Actor RETURN a"), "the query failed: Invalid input"),
@@ -94,6 +99,7 @@ def test_bad_cases_are_one_line_and_exit_1(case, args, message, neo4j_server, ne
     assert message in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert "wrong-password" not in result.stderr
+    assert neo4j_server.password not in result.stdout + result.stderr
 
 
 def test_a_refused_write_leaves_the_graph_as_it_was(neo4j_url):

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import gc
 import random
+import re
+import time
 
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_rings import expected as expected_paths
 
-from actorgraph.errors import QueryError, ReadOnlyError, StoreError
+from actorgraph.errors import QueryError, QueryTimeout, ReadOnlyError, StoreError
 from actorgraph.graph import cypher, open_store
 from actorgraph.graph import store as store_module
 from actorgraph.graph.suggest import suggest_actors
@@ -622,3 +626,141 @@ def test_rows_become_the_same_edges_whatever_the_order_of_their_columns():
     edges = store_module._edges(ordered)
     assert edges == store_module._edges(shuffled)
     assert edges[0].subject == "acme" and edges[0].last_seen == "2021-02-03"
+
+
+# --- the store boundary: values travel as data, names are checked, user queries have a limit ---
+
+# Text of every kind, with the characters no server takes as they are (NUL, lone surrogates,
+# the codec's own escape) and those a query text would need escaped mixed in often.
+NASTY = st.sampled_from(["\x00", "\ud800", "\udfff", "\ufdd0", "\\", '"', "'", "`", "\n", "$"])
+ANY_TEXT = st.text(st.one_of(st.characters(exclude_categories=()), NASTY), max_size=40)
+VALUES = st.recursive(
+    st.one_of(
+        ANY_TEXT,
+        st.integers(min_value=-(2**63), max_value=2**63 - 1),
+        # FalkorDB keeps doubles exactly but replies with 15 significant digits
+        st.floats(allow_nan=False).filter(lambda f: float(f"{f:.15g}") == f),
+        st.booleans(),
+        st.none(),
+    ),
+    lambda inner: st.lists(inner, max_size=4),
+    max_leaves=8,
+)
+
+
+def cannot_name(text: str) -> bool:
+    """Whether text cannot be a parameter name or map key: empty, or with a backtick, NUL
+    or lone surrogate in it (FalkorDB's parameter prefix puts names between backticks)."""
+    return not text or any(c in "`\x00" or 0xD800 <= ord(c) <= 0xDFFF for c in text)
+
+
+PROPERTY = settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+@PROPERTY
+@given(value=ANY_TEXT)
+def test_any_text_is_written_and_read_back_exactly(store, value):
+    """A parameter is data on both servers: stored, matched and returned as it was given."""
+    store.query("MATCH (n:Probe) DELETE n", write=True)
+    created = store.query("CREATE (n:Probe {v: $v}) RETURN n.v", {"v": value}, write=True)
+    assert created.rows == [[value]]
+    found = store.query("MATCH (n:Probe) WHERE n.v = $v RETURN n.v, n", {"v": value}).rows
+    assert [row[0] for row in found] == [value]
+    assert found[0][1]["v"] == value  # inside a node too
+
+
+@PROPERTY
+@given(value=VALUES, key=ANY_TEXT)
+def test_lists_and_maps_of_any_values_come_back_as_they_went(store, value, key):
+    """A map key is a name: refused in one line when it cannot be one, else carried as is."""
+    params = {"m": {key: value}}
+    try:
+        [[back]] = store.query("RETURN $m AS m", params).rows
+    except QueryError as error:
+        assert cannot_name(key)
+        assert "\n" not in str(error) and "map key" in str(error)
+        return
+    assert back == {key: value}
+
+
+@PROPERTY
+@given(name=ANY_TEXT)
+def test_parameter_names_are_used_or_refused_in_one_line(store, name):
+    # a name with a backtick cannot even be written in the query
+    query = "RETURN 1 AS v" if "`" in name else f"RETURN $`{name}` AS v"
+    try:
+        rows = store.query(query, {name: "x"}).rows
+    except QueryError as error:
+        assert "\n" not in str(error) and "parameter name" in str(error)
+        assert cannot_name(name)
+        return
+    assert not cannot_name(name) and rows == [["x"]]
+
+
+@PROPERTY
+@given(name=ANY_TEXT.filter(lambda s: s.strip()), text=ANY_TEXT)
+def test_actor_names_and_article_text_of_any_characters_round_trip(store, name, text):
+    """Through the store's own writes and reads: the whole extraction comes back as written."""
+    store.query("MATCH (n) DETACH DELETE n", write=True)
+    body = f"{name} sold radios. {text}"
+    article = Article(text=body, title=text or "t", published="2020-01-02", publisher=name)
+    actor, police = Actor(name, "Company", (text,) if text.strip() else ()), Actor("Po", "Person")
+    claim = Claim("SUPPLIED", actor.id, police.id, Evidence(body[:5], 0, 5), "asserted", 0.8)
+    store.write([Extraction(article, (actor, police), (claim,), extractor="t")])
+    assert store.actor(actor.id).name == name
+    [copy] = list(store.iter_extractions())
+    assert copy.article == article
+    assert {a.id: a.name for a in copy.actors} == {actor.id: name, police.id: "Po"}
+    [edge] = store.evidence(actor.id, "SUPPLIED", police.id)
+    assert (edge.sentence, edge.publisher) == (body[:5], name)
+
+
+def test_a_long_text_with_nul_bytes_round_trips(store):
+    """An article with NUL bytes (FalkorDB refused the whole write) and a megabyte of text."""
+    value = ('a\x00b\ud83d\u00e9\\"' * 150_000)[:1_000_000]
+    store.query("CREATE (:Probe {v: $v})", {"v": value}, write=True)
+    assert store.query("MATCH (n:Probe) RETURN n.v, size(n.v) > 0").rows == [[value, True]]
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"a`b": 1}, "the parameter name 'a`b' holds a backtick"),
+        ({"": 1}, "a parameter name must be non-empty"),
+        ({"m": {"k`": 1}}, "the map key 'k`' holds a backtick"),
+        ({"n": 2**64}, "beyond 64-bit integers"),
+        ({"s": {1, 2}}, "the parameter $s is a set"),
+    ],
+)
+def test_parameters_no_server_can_take_are_refused_in_one_line(store, params, message):
+    with pytest.raises(QueryError, match=re.escape(message)) as error:
+        store.query("RETURN 1", params)
+    assert "\n" not in str(error.value)
+    assert store.query("RETURN 1 AS one").rows == [[1]]
+
+
+RUNAWAY = "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*)"
+RUNAWAY_WRITE = (
+    "CREATE (:Runaway) WITH 1 AS one UNWIND range(1, 100000) AS a "
+    "UNWIND range(1, 100000) AS b RETURN count(*)"
+)
+
+
+@pytest.mark.parametrize("write", [False, True], ids=["read", "write"])
+def test_a_runaway_query_is_stopped_by_the_server_at_its_time_limit(store, write):
+    """10^10 rows: the server stops it at the limit; a write is undone, and the store answers."""
+    started = time.monotonic()
+    with pytest.raises(QueryTimeout, match=r"time limit of 0\.5 s.*--timeout SECONDS") as error:
+        store.query(RUNAWAY_WRITE if write else RUNAWAY, write=write, timeout=0.5)
+    assert "\n" not in str(error.value)
+    assert time.monotonic() - started < 30  # stopped, not run to the end (hours)
+    assert store.query("MATCH (n:Runaway) RETURN count(n)").rows == [[0]]
+    assert store.query("RETURN 1 AS one").rows == [[1]]
+
+
+def test_user_queries_have_a_default_time_limit(store, monkeypatch):
+    monkeypatch.setattr(store_module, "QUERY_TIMEOUT", 0.5)
+    with pytest.raises(QueryTimeout, match=r"time limit of 0\.5 s"):
+        store.query(RUNAWAY)

@@ -6,11 +6,12 @@ This entry only sets the page up and routes; the pages draw what actorgraph.grap
 import streamlit as st
 
 import actorgraph
+from actorgraph.graph.open import mask_url
 from actorgraph.viz import routes
 from actorgraph.viz.connect import store_url
 
 st.set_page_config(page_title="actorgraph", page_icon="🕸️", layout="wide")
 page = st.navigation(routes.all_pages())
 with st.sidebar:
-    st.caption(f"actorgraph {actorgraph.__version__}  \nStore: `{store_url()}`")
+    st.caption(f"actorgraph {actorgraph.__version__}  \nStore: `{mask_url(store_url())}`")
 page.run()

@@ -15,6 +15,7 @@ import streamlit as st
 
 from actorgraph.errors import ActorgraphError
 from actorgraph.graph import Store, default_url, open_store
+from actorgraph.graph.open import mask_url
 
 EMPTY_MESSAGE = "No articles yet: run `actorgraph ingest PATH` (or `actorgraph demo` for a sample)."
 
@@ -53,7 +54,7 @@ def open_or_stop() -> tuple[Store, int]:
     except ActorgraphError as error:
         open_cached.clear(url)  # the next run opens it afresh (and restarts its server)
         st.error(str(error))
-        st.caption(f"Store: `{url}`")
+        st.caption(f"Store: `{mask_url(url)}`")
         st.stop()
     return store, articles
 
@@ -64,7 +65,7 @@ def require_store() -> Store:
     store, articles = open_or_stop()
     if articles == 0:
         st.info(EMPTY_MESSAGE, icon="📭")
-        st.caption(f"Store: `{url}`")
+        st.caption(f"Store: `{mask_url(url)}`")
         st.stop()
     return store
 

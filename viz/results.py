@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from actorgraph.graph import QueryResult
+from actorgraph.graph.values import printable
 from actorgraph.schema import Vocabulary
 
 MAX_ROWS = 1000  # rows shown in a table; the caption says when there were more
@@ -68,16 +69,19 @@ def short(value: Any) -> str:
 
 
 def cell(value: Any) -> Any:
-    """A value a table can show: scalars as they are, anything else as one line of text."""
-    if value is None or isinstance(value, bool | int | float | str):
+    """A value a table can show: scalars as they are, anything else as one line of text
+    (lone surrogates, which stored text may hold, as \\uXXXX: a page is UTF-8)."""
+    if value is None or isinstance(value, bool | int | float):
         return value
+    if isinstance(value, str):
+        return printable(value)
     if is_node(value) or is_relationship(value):
-        return short(value)
+        return printable(short(value))
     if isinstance(value, list | tuple):
-        return (
+        return printable(
             "[" + ", ".join(short(v) if isinstance(v, dict) else str(cell(v)) for v in value) + "]"
         )
-    return json.dumps(value, default=str, ensure_ascii=False)
+    return printable(json.dumps(value, default=str, ensure_ascii=False))
 
 
 def table(result: QueryResult, limit: int = MAX_ROWS) -> list[dict[str, Any]]:
