@@ -26,6 +26,7 @@ from test_cli import cli
 import actorgraph
 from actorgraph.graph import Store, open_store
 from actorgraph.graph.embedded import EmbeddedServer
+from actorgraph.graph.open import mask_url
 from actorgraph.graph.rdf import write_rdf
 from actorgraph.graph.sparql import run_sparql
 from actorgraph.loaders import Extractor
@@ -411,7 +412,7 @@ def test_a_password_in_the_store_url_is_never_shown(graph, store_url):
     password = urlsplit(store_url).password
     shown = f"{graph!r} {graph.url}"
     assert "ActorGraph" in shown and (password is None or password not in shown)
-    masked = actorgraph.api._masked("bolt://neo4j:s3cret@host:7687?database=x")
+    masked = mask_url("bolt://neo4j:s3cret@host:7687?database=x")
     assert masked == "bolt://neo4j:***@host:7687?database=x"
 
 
