@@ -9,7 +9,10 @@ starts with the URL and says what to do instead.
 
 from __future__ import annotations
 
+import contextlib
+import http.client
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -51,15 +54,15 @@ class _TooManyRedirects(Exception):
     pass
 
 
-_OPENER = urllib.request.build_opener(_Redirects)
-
-
 class _Deadline:
-    """Seconds left until the fetch must end; the socket's timeout follows it."""
+    """Seconds left until the fetch must end. Each socket the fetch opens is shut down
+    when the time is up, so no phase (headers trickled a byte at a time included) can
+    outlast it; reads also stop by their own check."""
 
     def __init__(self, url: str, timeout: float) -> None:
         self.url, self.timeout = url, timeout
         self.end = time.monotonic() + timeout
+        self._timers: list[threading.Timer] = []
 
     def left(self) -> float:
         remaining = self.end - time.monotonic()
@@ -67,18 +70,57 @@ class _Deadline:
             raise self.expired()
         return remaining
 
+    def passed(self) -> bool:
+        return time.monotonic() >= self.end
+
     def expired(self) -> InputError:
         return InputError(
             f"{self.url}: no complete answer within {self.timeout:g} s; "
             "raise --timeout or save the page and ingest the file"
         )
 
+    def watch(self, sock: socket.socket) -> None:
+        """Shut ``sock`` down at the deadline (a blocked read then ends at once)."""
+        timer = threading.Timer(max(0.0, self.end - time.monotonic()), _shut, (sock,))
+        timer.daemon = True
+        timer.start()
+        self._timers.append(timer)
 
-def _set_timeout(response: HTTPResponse, seconds: float) -> None:
-    """Tighten the socket's timeout to what is left of the deadline (when reachable)."""
-    sock = getattr(getattr(response.fp, "raw", None), "_sock", None)
-    if isinstance(sock, socket.socket):
-        sock.settimeout(seconds)
+    def cancel(self) -> None:
+        for timer in self._timers:
+            timer.cancel()
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):  # already closed
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def _opener(deadline: _Deadline) -> urllib.request.OpenerDirector:
+    """An opener whose connections are watched by ``deadline`` and whose redirects are
+    capped."""
+
+    class Plain(http.client.HTTPConnection):
+        def connect(self) -> None:
+            super().connect()
+            deadline.watch(self.sock)
+
+    class Secure(http.client.HTTPSConnection):
+        def connect(self) -> None:
+            super().connect()
+            deadline.watch(self.sock)
+
+    class PlainHandler(urllib.request.HTTPHandler):
+        def http_open(self, req: Any) -> Any:
+            return self.do_open(Plain, req)
+
+    class SecureHandler(urllib.request.HTTPSHandler):
+        def https_open(self, req: Any) -> Any:
+            return self.do_open(
+                Secure, req, context=self._context, check_hostname=self._check_hostname
+            )
+
+    return urllib.request.build_opener(_Redirects, PlainHandler, SecureHandler)
 
 
 def _body(response: HTTPResponse, deadline: _Deadline) -> bytes:
@@ -89,9 +131,11 @@ def _body(response: HTTPResponse, deadline: _Deadline) -> bytes:
         raise InputError(f"{url}: larger than {MAX_BYTES // 2**20} MB; save it and split it")
     parts, size = [], 0
     while True:
-        _set_timeout(response, deadline.left())
+        deadline.left()  # (a read blocked past the deadline ends: the watch shuts it)
         chunk = response.read1(CHUNK)
         if not chunk:
+            if deadline.passed():  # the end came from the watch shutting the socket
+                raise deadline.expired()
             return b"".join(parts)
         size += len(chunk)
         if size > MAX_BYTES:
@@ -109,10 +153,27 @@ def _refuse_type(url: str, content_type: str) -> None:
 
 def _fetch(url: str, deadline: _Deadline) -> tuple[bytes, str]:
     request = urllib.request.Request(url, headers={"User-Agent": _AGENT})
-    with _OPENER.open(request, timeout=deadline.left()) as response:
+    with _opener(deadline).open(request, timeout=deadline.left()) as response:
         content_type = response.headers.get("Content-Type", "").lower()
         _refuse_type(url, content_type)
         return _body(response, deadline), content_type
+
+
+def _failure(url: str, deadline: _Deadline, error: Exception) -> InputError:
+    """The one line for a fetch that failed."""
+    if isinstance(error, _TooManyRedirects):
+        return InputError(
+            f"{url}: more than {MAX_REDIRECTS} redirects (a redirect loop?); "
+            "open it in a browser and give the final URL"
+        )
+    if isinstance(error, urllib.error.HTTPError):
+        return InputError(f"{url}: the server answered {error.code} {error.reason}")
+    why = getattr(error, "reason", None) or error
+    if deadline.passed() or isinstance(why, TimeoutError):  # (the watch shut the socket)
+        return deadline.expired()
+    return InputError(
+        f"cannot fetch URL: {url} ({why}); check the network or save the page and ingest the file"
+    )
 
 
 def fetch_url(url: str, timeout: float) -> tuple[bytes, str]:
@@ -120,20 +181,7 @@ def fetch_url(url: str, timeout: float) -> tuple[bytes, str]:
     deadline = _Deadline(url, timeout)
     try:
         return _fetch(url, deadline)
-    except _TooManyRedirects:
-        raise InputError(
-            f"{url}: more than {MAX_REDIRECTS} redirects (a redirect loop?); "
-            "open it in a browser and give the final URL"
-        ) from None
-    except urllib.error.HTTPError as error:
-        raise InputError(f"{url}: the server answered {error.code} {error.reason}") from None
-    except TimeoutError:
-        raise deadline.expired() from None
-    except (urllib.error.URLError, HTTPException, OSError, ValueError) as error:
-        why = getattr(error, "reason", None) or error
-        if isinstance(why, TimeoutError):
-            raise deadline.expired() from None
-        raise InputError(
-            f"cannot fetch URL: {url} ({why}); check the network or save the page and "
-            "ingest the file"
-        ) from None
+    except (_TooManyRedirects, urllib.error.URLError, HTTPException, OSError, ValueError) as e:
+        raise _failure(url, deadline, e) from None
+    finally:
+        deadline.cancel()

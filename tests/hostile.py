@@ -16,7 +16,8 @@ from pathlib import Path
 
 
 class _Handler(BaseHTTPRequestHandler):
-    """/trickle: a page a byte every 0.2 s, without end; /loop: a redirect to itself;
+    """/trickle: a page a byte every 0.2 s, without end; /slow-headers: its headers so;
+    /loop: a redirect to itself;
     /hop/N: a redirect to /hop/N-1, then a page; /image.png: a PNG image."""
 
     stop: threading.Event
@@ -37,6 +38,15 @@ class _Handler(BaseHTTPRequestHandler):
             while not self.stop.is_set():
                 try:
                     self.wfile.write(b"x")
+                    self.wfile.flush()
+                except OSError:
+                    return
+                self.stop.wait(0.2)
+        elif self.path == "/slow-headers":
+            self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+            while not self.stop.is_set():
+                try:
+                    self.wfile.write(b"X")
                     self.wfile.flush()
                 except OSError:
                     return

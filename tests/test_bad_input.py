@@ -627,6 +627,11 @@ ROWS: dict[str, Row] = {
         1,
         r"http://127\.0\.0\.1:\d+/trickle: no complete answer within 2 s",
     ),
+    "URL trickling its headers a byte at a time": Row(
+        url_row("/slow-headers", "--timeout", "2", seconds=30),
+        1,
+        r"http://127\.0\.0\.1:\d+/slow-headers: no complete answer within 2 s",
+    ),
     "URL in a redirect loop": Row(
         url_row("/loop"), 1, r"http://127\.0\.0\.1:\d+/loop: more than 5 redirects"
     ),
