@@ -26,12 +26,13 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 
 import actorgraph.cli_sources as src
 import actorgraph.viz
-from actorgraph.errors import ActorgraphError, InputError, ReadOnlyError
+from actorgraph.errors import ActorgraphError, InputError, ReadOnlyError, one_line
 from actorgraph.graph import open_store
 from actorgraph.graph.lookup import actor_evidence, find_actor
 from actorgraph.graph.open import STORE_ENV, default_url, mask_url
 from actorgraph.graph.store import QUERY_TIMEOUT
 from actorgraph.graph.values import encode_params
+from actorgraph.interrupts import signals_stop
 from actorgraph.output import FORMATS, print_rows
 from actorgraph.parallel import extraction_engine
 from actorgraph.pipeline import IngestReport, extract_sources, ingest
@@ -56,19 +57,27 @@ StoreOption = Annotated[
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
 
 
+def say(message: str) -> None:
+    """One line on stderr, control characters escaped (a file name cannot forge a line)."""
+    typer.echo(f"actorgraph: {one_line(message)}", err=True)
+
+
 def friendly(command: F) -> F:
-    """Turn expected errors into one line on stderr and exit status 1."""
+    """Turn expected errors into one line on stderr and exit status 1; Ctrl-C and SIGTERM
+    into one line and 130 or 143."""
 
     @functools.wraps(command)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
-            return command(*args, **kwargs)
+            with signals_stop():
+                return command(*args, **kwargs)
         except ActorgraphError as error:
-            typer.echo(f"actorgraph: {error}", err=True)
+            say(str(error))
             raise typer.Exit(1) from None
-        except KeyboardInterrupt:
-            typer.echo("actorgraph: interrupted", err=True)
-            raise typer.Exit(130) from None
+        except KeyboardInterrupt as error:
+            name = getattr(error, "name", "SIGINT")
+            say(f"interrupted ({name}); whatever was written is whole, run it again to go on")
+            raise typer.Exit(getattr(error, "exit_code", 130)) from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -138,7 +147,7 @@ def extract(
     )  # fmt: skip
 
     def report(failure: Any) -> None:
-        typer.echo(f"actorgraph: skipped {failure.reason}", err=True)
+        say(f"skipped {failure.reason}")
 
     summary = IngestReport()
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
@@ -153,8 +162,10 @@ def extract(
         if output:
             sink.close()
     src.write_errors(errors, summary.failures)
+    for warning in summary.warnings:
+        say(warning)
     if summary.duplicates or summary.skipped_language:
-        typer.echo(f"actorgraph: {summary.summary().partition('; added')[0]}", err=True)
+        say(summary.summary().partition("; added")[0])
     if summary.failures:
         raise typer.Exit(1)
 
@@ -165,8 +176,8 @@ def ingest_command(
     paths: src.Paths,
     store: StoreOption = None,
     force: Annotated[bool, typer.Option(help="Re-extract articles already stored.")] = False,
-    batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 16,
-    workers: Annotated[int, typer.Option(help="Extraction processes (--engine local).")] = 1,
+    batch_size: Annotated[int, typer.Option(help="Articles per transaction.", min=1)] = 16,
+    workers: Annotated[int, typer.Option(help="Extraction processes (--engine local).", min=1)] = 1,
     engine: Annotated[
         str, typer.Option(help="local: processes here; dask: a Dask cluster's workers.")
     ] = "local",
@@ -199,8 +210,10 @@ def ingest_command(
             progress=advance, options=options,
         )  # fmt: skip
     typer.echo(report.summary())
+    for warning in report.warnings:
+        say(warning)
     for failure in report.failures:
-        typer.echo(f"actorgraph: skipped {failure.reason}", err=True)
+        say(f"skipped {failure.reason}")
     src.write_errors(errors, report.failures)
     if report.failures:
         raise typer.Exit(1)
@@ -348,7 +361,7 @@ def run_until_stopped(command: list[str], env: dict[str, str]) -> tuple[int, boo
 @friendly
 def serve(
     store: StoreOption = None,
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.", min=1, max=65535)] = 8501,
 ) -> None:
     """Start the explorer app on 127.0.0.1."""
     _serve(store, port)
@@ -358,7 +371,7 @@ def serve(
 @friendly
 def demo(
     store: StoreOption = None,
-    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.")] = 8501,
+    port: Annotated[int, typer.Option(help="Port on 127.0.0.1.", min=1, max=65535)] = 8501,
     serve_app: Annotated[bool, typer.Option("--serve/--no-serve", help="Start the app.")] = True,
 ) -> None:
     """Ingest the bundled sample corpus (once) and start the app."""

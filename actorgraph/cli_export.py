@@ -125,7 +125,9 @@ def sparql(
     serve: Annotated[
         bool, typer.Option("--serve", help="Serve a SPARQL 1.1 endpoint on 127.0.0.1 instead.")
     ] = False,
-    port: Annotated[int, typer.Option(help="The endpoint's port on 127.0.0.1.")] = 7878,
+    port: Annotated[
+        int, typer.Option(help="The endpoint's port on 127.0.0.1.", min=1, max=65535)
+    ] = 7878,
     data: Annotated[
         Path | None, typer.Option("--data", help="Query this export file instead of the store.")
     ] = None,

@@ -57,7 +57,10 @@ Exclude = Annotated[
         help="In folders, skip files matching this glob (repeatable).", rich_help_panel=_PANEL
     ),
 ]
-Timeout = Annotated[float, typer.Option(help="Seconds to wait for a URL.", rich_help_panel=_PANEL)]
+Timeout = Annotated[
+    float,
+    typer.Option(help="Seconds a URL's whole fetch may take.", min=0.1, rich_help_panel=_PANEL),
+]
 Errors = Annotated[
     Path | None,
     typer.Option(help="Write each failed item (source, location, reason) here as JSON Lines."),

@@ -6,6 +6,7 @@ traceback. Anything else escaping is a bug and keeps its traceback.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -87,3 +88,18 @@ class ReadWarning(UserWarning):
 
 class QueryTimeout(QueryError):
     """A query the server stopped at its time limit."""
+
+
+# Characters that would break a message's one line or forge another: C0 and C1 controls,
+# DEL, Unicode line and paragraph separators, and lone surrogates (a file name's bad bytes).
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def one_line(text: str) -> str:
+    """``text`` with every control character escaped as repr does (a newline as \\n), so a
+    hostile file name cannot split a message or forge a line of its own."""
+    return _UNSAFE.sub(_escaped, text)
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape", "backslashreplace").decode("ascii")

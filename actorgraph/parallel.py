@@ -11,8 +11,12 @@ ingest through here writes exactly what the single-process path writes.
 
 from __future__ import annotations
 
+import ctypes
 import math
 import multiprocessing
+import os
+import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -38,8 +42,26 @@ def _extractor() -> Extractor:
     return _worker
 
 
-def _start_worker() -> None:
-    """Pool initializer: load spaCy and the rules before the first chunk arrives."""
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent: int) -> None:
+    """Have the kernel kill this worker when the process that started it dies, even by
+    kill -9 (Linux; elsewhere the pool's own shutdown is all there is)."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # it died before prctl took effect
+        os._exit(1)
+
+
+def _start_worker(parent: int | None = None) -> None:
+    """Pool initializer: tie the worker's life to its parent's, leave Ctrl-C to the parent
+    (which stops the workers itself, without a traceback from each; see _submit), then
+    load spaCy and the rules before the first chunk arrives."""
+    if parent is not None:
+        _die_with_parent(parent)
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     _extractor()
 
 
@@ -51,6 +73,19 @@ def extract_chunk(articles: list[Article]) -> list[Extraction]:
 def worker_name() -> str:
     """The extractor name a worker records (its spaCy pipeline and rules version)."""
     return _extractor().name
+
+
+@contextmanager
+def _quiet_tracker() -> Iterator[None]:
+    """The pool's queues start multiprocessing's resource tracker, a process that outlives
+    a killed parent to free its semaphores and warns that it did; started in here, it does
+    that without two lines of warning on the user's terminal after a kill -9."""
+    quiet = "ignore::UserWarning:multiprocessing.resource_tracker"
+    sys.warnoptions.append(quiet)  # the tracker is started with this process's -W options
+    try:
+        yield
+    finally:
+        sys.warnoptions.remove(quiet)
 
 
 class ExtractorLike(Protocol):
@@ -103,30 +138,41 @@ class ProcessExtractor(_Chunked):
         if self._pool is None:
             # spawn: a clean interpreter per worker, whatever threads or sockets this one holds
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_start_worker
-            )
+            with _quiet_tracker():
+                self._pool = ProcessPoolExecutor(
+                    self.workers, mp_context=context, initializer=_start_worker,
+                    initargs=(os.getpid(),),
+                )  # fmt: skip
         return self._pool
+
+    def _submit(self, task: Callable[..., Any], *args: Any) -> Future[Any]:
+        """The pool starts a worker when a task is submitted; SIGINT is blocked meanwhile,
+        and the worker keeps it blocked from its first instruction, so a Ctrl-C sent to the
+        whole process group reaches only this process (which stops the workers) and never a
+        worker half started. A Ctrl-C in that moment is delivered here right after."""
+        blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            return self._executor().submit(task, *args)
+        finally:
+            signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
     @property
     def name(self) -> str:
         if self._name is None:
-            self._name = self._executor().submit(worker_name).result()
+            self._name = self._submit(worker_name).result()
         return self._name
 
     def start(self) -> ProcessExtractor:
         """Start every worker and wait until each has loaded its pipeline."""
-        pool = self._executor()
-        for future in [pool.submit(worker_name) for _ in range(self.workers * 2)]:
+        for future in [self._submit(worker_name) for _ in range(self.workers * 2)]:
             self._name = future.result()
         return self
 
     def extract_many(self, articles: Iterable[Article]) -> Iterator[Extraction]:
         articles, size = self._chunk_size(articles)
-        pool = self._executor()
         return _in_order(
             batched(articles, size),
-            lambda chunk: pool.submit(extract_chunk, chunk),
+            lambda chunk: self._submit(extract_chunk, chunk),
             Future.result,
             self.workers * 2,
         )
@@ -136,10 +182,25 @@ class ProcessExtractor(_Chunked):
             self._pool.shutdown(cancel_futures=True)
             self._pool = None
 
+    def terminate(self) -> None:
+        """Stop the workers now, their chunks unfinished (on Ctrl-C or SIGTERM): the pool's
+        processes are this process's only multiprocessing children."""
+        if self._pool is None:
+            return
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        workers = multiprocessing.active_children()
+        for process in workers:
+            process.terminate()
+        for process in workers:
+            process.join()
+        self._pool = None
+
     def __enter__(self) -> ProcessExtractor:
         return self
 
     def __exit__(self, *exc: object) -> None:
+        if exc[0] is not None and issubclass(exc[0], KeyboardInterrupt):  # type: ignore[arg-type]
+            self.terminate()
         self.close()
 
 
@@ -221,6 +282,10 @@ def extraction_engine(
     extractor = make_extractor(workers, engine, scheduler)
     try:
         yield extractor
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM (interrupts.Interrupted): no waiting
+        if isinstance(extractor, ProcessExtractor):
+            extractor.terminate()
+        raise
     finally:
         if isinstance(extractor, ProcessExtractor | DaskExtractor):
             extractor.close()

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from actorgraph.batching import batched
-from actorgraph.errors import InputError
+from actorgraph.errors import InputError, StoreError
 from actorgraph.graph import Stats, Store
+from actorgraph.interrupts import held
 from actorgraph.loaders import Extractor, ReadFailure, read_sources
 from actorgraph.loaders.fingerprint import FingerprintIndex, fingerprint
 from actorgraph.loaders.language import ENGLISH
@@ -41,6 +42,7 @@ class IngestReport:
     after: Stats | None = None
     skipped_language: dict[str, int] = field(default_factory=dict)  # language -> articles
     duplicates: int = 0  # near-duplicates whose source went to the article already held
+    warnings: list[str] = field(default_factory=list)  # one line each: read, but cleaned
 
     def summary(self) -> str:
         """One line: what was written, skipped, merged and failed, and the store's growth."""
@@ -125,7 +127,7 @@ def extract_sources(
     extractor = extractor or Extractor()
     report = report if report is not None else IngestReport()
     screen = Screen(report, FingerprintIndex())
-    for batch in batched(read_sources(paths, options), batch_size):
+    for batch in batched(read_sources(paths, options, report.warnings.append), batch_size):
         articles, failures = _split(batch)
         report.failures += failures
         for failure in failures:
@@ -139,6 +141,33 @@ def extract_sources(
 def _write(extractions: Sequence[Extraction], store: Store) -> None:
     """The write step every ingest path shares: map actors onto the graph's, then write."""
     store.write(resolve_extractions(extractions, store))
+
+
+def _write_each(extractions: Sequence[Extraction], store: Store) -> list[ReadFailure]:
+    """A batch the store refused, written again one article at a time: the articles it
+    takes are written, each one it still refuses is a failure naming its source."""
+    failures = []
+    for extraction in extractions:
+        try:
+            _write([extraction], store)
+        except StoreError as error:
+            source = extraction.article.source
+            reason = f"{source}: {error}; the other articles were written"
+            failures.append(ReadFailure(source, reason))
+    return failures
+
+
+def _write_batch(extractions: Sequence[Extraction], store: Store) -> list[ReadFailure]:
+    """One transaction for the batch; when the store refuses it, one per article, so one
+    article it cannot take does not cost the others. A signal waits for the end."""
+    with held():
+        if len(extractions) == 1:
+            return _write_each(extractions, store)
+        try:
+            _write(extractions, store)
+            return []
+        except StoreError:
+            return _write_each(extractions, store)
 
 
 def ingest(
@@ -155,7 +184,7 @@ def ingest(
     extractor = extractor or Extractor()
     report = IngestReport(before=store.stats())
     screen = Screen(report, FingerprintIndex(store.article_fingerprints().items()))
-    for batch in batched(read_sources(paths, options), batch_size):
+    for batch in batched(read_sources(paths, options, report.warnings.append), batch_size):
         articles, failures = _split(batch)
         report.failures += failures
         known = store.article_extractors({a.id for a in articles})
@@ -164,13 +193,15 @@ def ingest(
         todo = [a for a in unique if a.id not in {d.id for d in done}]
         report.skipped += len(done)
         if todo:
-            _write(list(extractor.extract_many(todo)), store)
-            report.written += len(todo)
+            refused = _write_batch(list(extractor.extract_many(todo)), store)
+            report.failures += refused
+            report.written += len(todo) - len(refused)
         # Sources seen again (a near-duplicate, the same text in another file) join the
         # article that holds the story; appending is idempotent.
         for article in done:
             screen.extra.setdefault(article.id, []).append(article.url or article.source)
-        store.add_sources(screen.extra)
+        with held():
+            store.add_sources(screen.extra)
         screen.extra = {}
         if progress:
             progress(len(batch))

@@ -14,6 +14,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
 from actorgraph.errors import InputError
+from actorgraph.loaders.clean import Tally
 from actorgraph.loaders.source import (
     Item,
     ReadFailure,
@@ -34,6 +35,9 @@ DEFAULTS: dict[str, tuple[str, ...]] = {
     "language": ("language", "lang"),
 }
 _MAX_FIELD = 64 * 1024 * 1024  # a CSV cell may hold a long article
+# Arrays and objects inside each other at most: a news record is two or three deep, and
+# deeper input (a hostile "[[[[...") would exhaust the parser's recursion.
+MAX_DEPTH = 64
 
 
 def _names(options: SourceOptions) -> dict[str, tuple[str, ...]]:
@@ -52,8 +56,11 @@ def _pick(record: Mapping[str, Any], names: Sequence[str]) -> Any:
     return next((record[n] for n in names if record.get(n) not in (None, "")), None)
 
 
-def record_article(record: Any, name: str, options: SourceOptions) -> Article:
-    """An Article from one JSON object or CSV row, by the configured field names."""
+def record_article(
+    record: Any, name: str, options: SourceOptions, tally: Tally | None = None
+) -> Article:
+    """An Article from one JSON object or CSV row, by the configured field names (what is
+    cleaned out of it counted in ``tally``)."""
     if not isinstance(record, dict):
         raise InputError(f"{name}: expected a JSON object with a text field")
     names = _names(options)
@@ -63,34 +70,59 @@ def record_article(record: Any, name: str, options: SourceOptions) -> Article:
             f"{name}: no text field (one of {', '.join(names['text'])}); name it with --text-field"
         )
     meta = {key: _pick(record, fields) for key, fields in names.items() if key != "text"}
-    return make_article(text, name, meta)
+    return make_article(text, name, meta, tally)
 
 
 _article = record_article
 
 
+def _depth(value: Any) -> int:
+    """How deep arrays and objects nest in a parsed value (iteratively: no recursion)."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            stack.extend((child, depth + 1) for child in children if isinstance(child, dict | list))
+    return deepest
+
+
+def _too_deep(name: str) -> InputError:
+    return InputError(f"{name}: JSON nested deeper than {MAX_DEPTH} levels; flatten the records")
+
+
+def parse_json(text: str, name: str, where: bool = True) -> Any:
+    """``text`` parsed as JSON; malformed or too deeply nested JSON is one InputError."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as error:
+        at = f" at line {error.lineno}" if where else ""
+        raise InputError(f"{name}: not valid JSON ({error.msg}{at})") from None
+    except RecursionError:
+        raise _too_deep(name) from None
+    if _depth(value) > MAX_DEPTH:
+        raise _too_deep(name)
+    return value
+
+
 def read_json(source: Source, options: SourceOptions) -> Iterator[Item]:
     """A JSON file holding one article object or a list of them."""
-    try:
-        data = json.loads(source_text(source))
-    except json.JSONDecodeError as error:
-        raise InputError(
-            f"{source.name}: not valid JSON ({error.msg} at line {error.lineno})"
-        ) from None
+    data = parse_json(source_text(source), source.name)
     if not isinstance(data, list):
-        yield record_article(data, source.name, options)
+        yield record_article(data, source.name, options, source.cleaned)
         return
     for i, item in enumerate(data):
         name = f"{source.name}#{i}"
-        yield guarded(source.name, f"item {i}", lambda r=item, n=name: _article(r, n, options))
+        yield guarded(
+            source.name,
+            f"item {i}",
+            lambda r=item, n=name: _article(r, n, options, source.cleaned),
+        )
 
 
-def _jsonl_record(line: str, name: str, options: SourceOptions) -> Article:
-    try:
-        record = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise InputError(f"{name}: not valid JSON ({error.msg})") from None
-    return record_article(record, name, options)
+def _jsonl_record(line: str, name: str, options: SourceOptions, tally: Tally) -> Article:
+    return record_article(parse_json(line, name, where=False), name, options, tally)
 
 
 def read_jsonl(source: Source, options: SourceOptions) -> Iterator[Item]:
@@ -99,7 +131,9 @@ def read_jsonl(source: Source, options: SourceOptions) -> Iterator[Item]:
         if line.strip():
             name = f"{source.name}:{number}"
             yield guarded(
-                source.name, f"line {number}", lambda ln=line, n=name: _jsonl_record(ln, n, options)
+                source.name,
+                f"line {number}",
+                lambda ln=line, n=name: _jsonl_record(ln, n, options, source.cleaned),
             )
 
 

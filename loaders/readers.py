@@ -10,24 +10,24 @@ never stops the rest. Messages are one line that starts with the source.
 from __future__ import annotations
 
 import fnmatch
-import gzip
+import io
 import sys
-import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from actorgraph.errors import InputError
+from actorgraph.loaders.bounded import MAX_SOURCE_BYTES, open_regular, read_limited
 from actorgraph.loaders.read_feed import read_feed
 from actorgraph.loaders.read_html import read_html
 from actorgraph.loaders.read_records import read_csv, read_json, read_jsonl
 from actorgraph.loaders.read_text import read_markdown, read_plain
 from actorgraph.loaders.read_url import fetch_url, is_url
 from actorgraph.loaders.source import (
+    MAX_CHARS,
     Reader,
     ReadFailure,
     Source,
     SourceOptions,
-    decode,
 )
 from actorgraph.schema import Article
 
@@ -75,6 +75,15 @@ READERS: dict[str, Reader] = {suffix: FORMATS[kind] for suffix, kind in SUFFIXES
 
 STDIN = "-"
 
+# Bytes one source of a kind may hold after gunzip: a text file is one article (MAX_CHARS
+# characters, at most 4 bytes each, and its header lines); a page carries markup besides.
+# Reading stops there, so a file or archive far larger costs no more memory than that.
+KIND_BYTES: dict[str, int] = {
+    "text": 4 * MAX_CHARS + 64 * 1024,
+    "markdown": 4 * MAX_CHARS + 64 * 1024,
+    "html": 16 * 1024 * 1024,
+}
+
 
 def _suffix(path: Path) -> str:
     """The suffix that names the kind, looking through a trailing .gz."""
@@ -84,11 +93,18 @@ def _suffix(path: Path) -> str:
     return suffixes[-1] if suffixes else ""
 
 
+def _peek(data: bytes) -> str:
+    """The bytes as text for guessing only: undecodable bytes replaced, never an error
+    (the reader that gets the source says what is wrong with it, naming it)."""
+    encoding = "utf-16" if data[:2] in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    return data.decode(encoding, errors="replace")
+
+
 def sniff(data: bytes) -> str | None:
     """A kind guessed from the first bytes (for stdin and URLs): JSON, feed, HTML or None."""
-    head = decode(data[:2048], "").lstrip().lower() if data else ""
+    head = _peek(data[:2048]).lstrip().lower() if data else ""
     if head.startswith(("{", "[")):
-        lines = [ln for ln in decode(data, "").splitlines() if ln.strip()]
+        lines = [ln for ln in _peek(data[:65536]).splitlines()[:3] if ln.strip()]
         many_objects = len(lines) > 1 and all(ln.lstrip().startswith("{") for ln in lines[:2])
         return "jsonl" if many_objects else "json"
     if "<rss" in head or "<feed" in head or "<rdf:rdf" in head:
@@ -96,15 +112,6 @@ def sniff(data: bytes) -> str | None:
     if head.startswith(("<!doctype html", "<html")) or "<body" in head or "<p>" in head:
         return "html"
     return None
-
-
-def _gunzip(data: bytes, name: str) -> bytes:
-    if data[:2] != b"\x1f\x8b":
-        return data
-    try:
-        return gzip.decompress(data)
-    except (OSError, EOFError, zlib.error) as error:
-        raise InputError(f"{name}: broken gzip data ({error}); re-create the archive") from None
 
 
 def _kind(name: str, data: bytes, options: SourceOptions, default: str | None) -> str:
@@ -131,26 +138,30 @@ def _file_source(path: Path, options: SourceOptions) -> Source:
         raise InputError(
             f"{path}: unsupported file kind {_suffix(path) or '(none)'}; use one of {kinds}"
         )
+    limit = KIND_BYTES.get(options.format_in or kind or "", MAX_SOURCE_BYTES)
     try:
-        data = path.read_bytes()
+        with open_regular(path) as stream:
+            data = read_limited(stream, str(path), limit)
     except OSError as error:
         raise InputError(
             f"{path}: cannot read ({error.strerror}); check the path and permissions"
         ) from None
-    data = _gunzip(data, str(path))
     return Source(str(path), data, _kind(str(path), data, options, kind))
 
 
 def _stdin_source(options: SourceOptions) -> Source:
-    data = _gunzip(sys.stdin.buffer.read(), "<stdin>")
+    data = read_limited(sys.stdin.buffer, "<stdin>")
     return Source("<stdin>", data, _kind("<stdin>", data, options, None))
 
 
 def _url_source(url: str, options: SourceOptions) -> Source:
     data, content_type = fetch_url(url, options.timeout)
+    data = read_limited(io.BytesIO(data), url)  # a .gz page is looked through, within limits
     default = "feed" if any(k in content_type for k in ("rss", "atom")) else None
     if default is None and "html" in content_type:
         default = "html"
+    if default is None and content_type.startswith("text/plain"):
+        default = "text"
     return Source(url, data, _kind(url, data, options, default), url=url)
 
 
@@ -174,10 +185,11 @@ def iter_files(paths: Iterable[str | Path], options: SourceOptions | None = None
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
+            # not only regular files: a FIFO or device named like an article is reported
             yield from sorted(
                 p
                 for p in path.rglob("*")
-                if _suffix(p) in SUFFIXES and p.is_file() and _wanted(p, path, options)
+                if _suffix(p) in SUFFIXES and not p.is_dir() and _wanted(p, path, options)
             )
         elif path.exists():
             yield path
@@ -216,22 +228,49 @@ def _sources(paths: Iterable[str | Path], options: SourceOptions) -> Iterator[So
             except InputError as error:
                 yield ReadFailure(text, str(error))
         else:
-            found = False
-            for path in iter_files([raw], options):
-                found = True
-                try:
-                    yield _file_source(path, options)
-                except InputError as error:
-                    yield ReadFailure(str(path), str(error))
-            if not found:
-                yield ReadFailure(text, _empty_folder(text, options))
+            yield from _path_sources(raw, options)
+
+
+def _path_sources(raw: str | Path, options: SourceOptions) -> Iterator[Source | ReadFailure]:
+    """The sources of one path given on the command line: a missing path, a folder that
+    cannot be walked, or an unreadable file is a ReadFailure; the other paths go on."""
+    found = False
+    try:
+        for path in iter_files([raw], options):
+            found = True
+            try:
+                yield _file_source(path, options)
+            except InputError as error:
+                yield ReadFailure(str(path), str(error))
+    except InputError as error:
+        yield ReadFailure(str(raw), str(error))
+        return
+    except OSError as error:
+        yield ReadFailure(str(raw), f"{raw}: cannot read the folder ({error.strerror})")
+        return
+    if not found:
+        yield ReadFailure(str(raw), _empty_folder(str(raw), options))
+
+
+Warn = Callable[[str], None]
+
+
+def _report_cleaned(source: Source, warn: Warn | None) -> None:
+    count = source.cleaned.count
+    if count and warn:
+        what = "character" if count == 1 else "characters"
+        warn(
+            f"{source.name}: {count} unsafe {what} (NUL and other controls, lone surrogates) "
+            "cleaned out of its text"
+        )
 
 
 def read_sources(
-    paths: Iterable[str | Path], options: SourceOptions | None = None
+    paths: Iterable[str | Path], options: SourceOptions | None = None, warn: Warn | None = None
 ) -> Iterator[Article | ReadFailure]:
     """Every article under ``paths`` (files, folders, URLs, ``-`` for stdin); an item that
-    cannot be read yields a ReadFailure instead and the others go on."""
+    cannot be read yields a ReadFailure instead and the others go on. Control characters
+    are removed from every article, each article that had some reported to ``warn``."""
     options = options or SourceOptions()
     for source in _sources(paths, options):
         if isinstance(source, ReadFailure):
@@ -241,3 +280,4 @@ def read_sources(
             yield from read_source(source, options)
         except InputError as error:
             yield ReadFailure(source.name, str(error))
+        _report_cleaned(source, warn)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import codecs
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from actorgraph.errors import InputError
+from actorgraph.loaders.clean import Tally, clean_meta, clean_text
 from actorgraph.loaders.dates import future_date, parse_date, parse_date_value
 from actorgraph.loaders.language import detect_language
 from actorgraph.schema import Article
@@ -40,6 +41,7 @@ class Source:
     data: bytes
     kind: str
     url: str | None = None
+    cleaned: Tally = field(default_factory=Tally)  # control characters removed from it
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +66,7 @@ MAX_CHARS = 1_000_000
 
 Item = Article | ReadFailure
 _UTF16 = (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_WHITESPACE = frozenset(b"\t\n\r\f\v")
 Reader = Callable[[Source, SourceOptions], Iterator[Item]]
 
 
@@ -80,11 +83,19 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
+def _binary(head: bytes) -> bool:
+    """Whether the first bytes look like a binary file rather than text with a stray
+    control character: more than one byte in 32 is a C0 control other than whitespace."""
+    controls = sum(1 for byte in head if byte < 32 and byte not in _WHITESPACE)
+    return controls > max(2, len(head) // 32)
+
+
 def source_text(source: Source) -> str:
-    """A source's text; an empty one is an error (there is no article to read)."""
-    if b"\x00" in source.data[:4096] and source.data[:2] not in _UTF16:
+    """A source's text; an empty one is an error (there is no article to read). A stray
+    control character is kept here and removed when the article is read (loaders.clean)."""
+    if source.data[:2] not in _UTF16 and _binary(source.data[:4096]):
         raise InputError(f"{source.name}: a binary file, not text; remove it from the batch")
-    text = decode(source.data, source.name)
+    text = clean_text(decode(source.data, source.name), source.cleaned)
     if not text.strip():
         raise InputError(f"{source.name}: the file is empty; there is no article to read")
     return text
@@ -106,9 +117,13 @@ def _published(meta: Mapping[str, Any], lines: list[str], source: str) -> str | 
     return parse_date("\n".join(lines[:8])[:2000])
 
 
-def make_article(text: str, source: str, meta: Mapping[str, Any]) -> Article:
+def make_article(
+    text: str, source: str, meta: Mapping[str, Any], tally: Tally | None = None
+) -> Article:
     """An Article from its text and whatever metadata the source gave (title, publisher,
-    published or date, url, language)."""
+    published or date, url, language); control characters removed (counted in ``tally``),
+    so no article holds one, whatever its reader."""
+    text, meta = clean_text(text, tally), clean_meta(meta, tally)
     if not text.strip():
         raise InputError(f"{source}: the article has no text")
     if len(text) > MAX_CHARS:

@@ -24,6 +24,14 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, short_tmp
+from hostile import (
+    alive,
+    gzip_bomb,
+    misbehaving_server,
+    multiprocessing_children,
+    wait_for,
+    worker_pids,
+)
 from test_cli import consistency
 from typer.testing import CliRunner
 
@@ -38,6 +46,8 @@ INJECTION = "Acme'}) DETACH DELETE n //"
 EMOJI_RTL = "Acme 🚀 שלום عربي Corp"
 LONG_NAME = "Acme " + "x" * 9995  # 10,000 characters
 RUNAWAY_WRITE = "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b CREATE (:X) RETURN 1"
+FORGED = "forged\nactorgraph: 5 articles written.txt"  # a file name that would forge a line
+PEAK_MB = 300  # the most an ingest of a gzip bomb may take
 
 # The few articles every store starts with (the extractor finds companies and a claim in each).
 PREFILL = {
@@ -106,6 +116,41 @@ def write_inputs(folder: Path) -> None:
     (unreadable / "notes.pdf").write_bytes(b"%PDF")
     (unreadable / "image.png").write_bytes(b"\x89PNG")
     (folder / "not-a-backup").mkdir()
+    write_hostile(folder)
+
+
+def story(name: str, seller: str, buyer: str, extra: str = "") -> str:
+    """A small article naming two companies and a SUPPLIED claim."""
+    return f"{name}\n\n{extra}{seller} Corp supplied {buyer} Ltd with parts, a filing shows.\n"
+
+
+def write_hostile(folder: Path) -> None:
+    """The inputs of the hostile rows (#25): control characters, nesting, odd names."""
+    (folder / "nul.txt").write_bytes(
+        b"Nul story\n\nProseware Metals Corp supplied\x00 Wingtip Labs Ltd with steel\x1b plates.\n"
+    )
+    (folder / "cells.csv").write_bytes(
+        b'text\n"Lucerne Energy Corp supplied\x01 Alpine Devices Ltd with turbines."\n'
+    )
+    escaped = "Coho Telecom Corp supplied \u0000Trey Analytics Ltd with \ud800 routers."
+    (folder / "escapes.jsonl").write_text(json.dumps({"text": escaped}) + "\n")  # as \u escapes
+    for name, seller, buyer in [
+        ("batch-a", "Graphic Sensors", "Datum Motors"),
+        ("batch-b", "Margie Chemicals", "Fourth Aerospace"),
+        ("errors-a", "Humongous Labs", "Tailspin Networks"),
+        ("errors-b", "Wingtip Energy", "Alpine Metals"),
+        ("fifo-a", "Coho Devices", "Trey Telecom"),
+        ("fifo-b", "Lucerne Analytics", "Graphic Avionics"),
+    ]:
+        (folder / f"{name}.txt").write_text(story(f"{name} story", seller, buyer))
+    for name, seller in [("same-url-1", "Datum Labs"), ("same-url-2", "Margie Motors")]:
+        url = "URL: https://example.org/news/one-story\n\n"
+        (folder / f"{name}.txt").write_text(story(f"{name} story", seller, "Fourth Sensors", url))
+    (folder / "other-url.txt").write_text(story("Other story", "Humongous Devices", "Coho Labs"))
+    (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000)
+    good = json.dumps({"text": story("Deep story", "Trey Metals", "Wingtip Analytics")})
+    (folder / "deep.jsonl").write_text(good + "\n" + '{"text": ' + "[" * 5000 + "]" * 5000 + "}\n")
+    (folder / FORGED).write_text("")
 
 
 # --- what a run gives, and a fingerprint of a store -----------------------------------------
@@ -158,11 +203,13 @@ class Ctx:
     def ingest(self, *paths: str) -> Outcome:
         return self.cli("ingest", *(str(self.inputs / p) for p in paths))
 
-    def process(self, *args: str) -> subprocess.Popen[str]:
+    def process(self, *args: str, session: bool = False) -> subprocess.Popen[str]:
+        """The CLI as a process (in a session of its own if ``session``, as a shell runs a
+        job: Ctrl-C then goes to its whole process group)."""
         return subprocess.Popen(
             [sys.executable, "-m", "actorgraph", *args],
             env={**os.environ, STORE_ENV: self.url}, cwd=ROOT, text=True,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=session,
         )  # fmt: skip
 
 
@@ -277,6 +324,150 @@ def interrupted(ctx: Ctx) -> Outcome:
     return Outcome(process.returncode, out, err)
 
 
+# --- hostile input (#25) ----------------------------------------------------------------------
+
+
+def cleaned_article(ctx: Ctx) -> Outcome:
+    """A NUL and an escape character in a text file: removed, the rest stored as it was."""
+    outcome = ctx.ingest("nul.txt")
+    stored = ctx.cli(
+        "query", "MATCH (a:Article) WHERE a.text CONTAINS 'Proseware' RETURN a.text AS text",
+        "-f", "json",
+    )  # fmt: skip
+    expected = "Nul story\n\nProseware Metals Corp supplied Wingtip Labs Ltd with steel plates.\n"
+    assert [r["text"] for r in json.loads(stored.stdout)] == [expected]
+    return outcome
+
+
+def errors_file(ctx: Ctx) -> Outcome:
+    """--errors lists each failed item, one JSON object a line: its source and the reason."""
+    listing = ctx.scratch / "failed.jsonl"
+    missing = str(ctx.inputs / "no-such-file.txt")
+    outcome = ctx.cli(
+        "ingest", "--errors", str(listing),
+        *(str(ctx.inputs / p) for p in ("errors-a.txt", "no-such-file.txt", "errors-b.txt")),
+    )  # fmt: skip
+    rows = [json.loads(line) for line in listing.read_text().splitlines()]
+    assert rows == [
+        {"source": missing, "location": None, "reason": f"{missing}: no such file or folder"}
+    ]
+    return outcome
+
+
+def fifo_between(ctx: Ctx) -> Outcome:
+    """A FIFO among files (nothing ever writes to it): reported, the files on either side
+    written, and the run ends (a process, so a hang fails the row instead of the suite)."""
+    fifo = ctx.scratch / "pipe.txt"
+    os.mkfifo(fifo)
+    paths = [str(ctx.inputs / "fifo-a.txt"), str(fifo), str(ctx.inputs / "fifo-b.txt")]
+    process = ctx.process("ingest", *paths)
+    try:
+        out, err = process.communicate(timeout=120)
+    finally:
+        process.kill()
+    return Outcome(process.returncode, out, err)
+
+
+def store_refuses(ctx: Ctx) -> Outcome:
+    """The store refuses one article of a batch (a uniqueness constraint on the URL): that
+    one is reported, the others of the batch are written."""
+    constraint = "hostile_url"
+    ctx.cli("query", f"CREATE CONSTRAINT {constraint} IF NOT EXISTS FOR (a:Article) "
+            "REQUIRE a.url IS UNIQUE", "--write")  # fmt: skip
+    try:
+        return ctx.ingest("same-url-1.txt", "same-url-2.txt", "other-url.txt")
+    finally:
+        ctx.cli("query", f"DROP CONSTRAINT {constraint} IF EXISTS", "--write")
+
+
+def measured(ctx: Ctx, args: list[str], stdin: Path | None = None) -> tuple[Outcome, float]:
+    """The CLI run by a small parent process that reports its child's peak memory
+    (ru_maxrss of RUSAGE_CHILDREN, so nothing else this suite ran is counted), in MB."""
+    parent = (
+        "import json, resource, subprocess, sys\n"
+        "done = subprocess.run(sys.argv[1:], capture_output=True, text=True)\n"
+        "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+        "print(json.dumps([done.returncode, done.stdout, done.stderr, peak]))\n"
+    )
+    with open(stdin or os.devnull, "rb") as source:
+        done = subprocess.run(
+            [sys.executable, "-c", parent, sys.executable, "-m", "actorgraph", *args],
+            env={**os.environ, STORE_ENV: ctx.url}, cwd=ROOT, stdin=source,
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+    code, out, err, peak_kb = json.loads(done.stdout)
+    return Outcome(code, out, err), peak_kb / 1024
+
+
+def bomb(from_stdin: bool) -> Callable[[Ctx], Outcome]:
+    """A 1 MB gzip that expands to 1 GB: refused after reading the limit, the ingest's
+    peak memory under PEAK_MB."""
+
+    def action(ctx: Ctx) -> Outcome:
+        path = gzip_bomb(ctx.scratch / "bomb.jsonl.gz")
+        assert path.stat().st_size < 2 * 2**20
+        args = ["ingest", "-"] if from_stdin else ["ingest", str(path)]
+        outcome, peak = measured(ctx, args, stdin=path if from_stdin else None)
+        assert peak < PEAK_MB, f"peak memory {peak:.0f} MB"
+        return outcome
+
+    return action
+
+
+def url_row(path: str, *args: str, seconds: float = 60) -> Callable[[Ctx], Outcome]:
+    """The CLI on a URL of the misbehaving server; the run must end within ``seconds``."""
+
+    def action(ctx: Ctx) -> Outcome:
+        with misbehaving_server() as base:
+            began = time.monotonic()
+            outcome = ctx.cli("ingest", *args, base + path)
+            assert time.monotonic() - began < seconds
+        return outcome
+
+    return action
+
+
+def stopped(signum: int, group: bool = False) -> Callable[[Ctx], Outcome]:
+    """``ingest --workers 2`` stopped by ``signum`` (sent to its process group, as a
+    terminal's Ctrl-C is, when ``group``) once its workers run and two batches are in:
+    no worker survives it, only whole batches are stored, and a rerun completes it."""
+
+    def action(ctx: Ctx) -> Outcome:
+        total = 200
+        folder = generated(ctx.scratch / "many", total, "stop")
+        start = fingerprint(ctx.url)[0]["articles"]
+        process = ctx.process(
+            "ingest", "--workers", "2", "--batch-size", "4", str(folder), session=True
+        )
+        try:
+            with open_store(ctx.url) as watcher:
+
+                def ready() -> bool:
+                    if process.poll() is not None:
+                        return True
+                    return len(worker_pids(process.pid)) >= 2 and (
+                        watcher.stats().articles >= start + 8
+                    )
+
+                wait_for(ready, 300, "two workers and two batches stored")
+            assert process.poll() is None, "the ingest ended before the signal"
+            workers = set(multiprocessing_children(process.pid))  # and the resource tracker
+            os.killpg(process.pid, signum) if group else os.kill(process.pid, signum)
+            out, err = process.communicate(timeout=120)
+        finally:
+            process.kill()
+        wait_for(lambda: not any(alive(pid) for pid in workers), 120, f"{workers} to end")
+        midway = fingerprint(ctx.url)[0]["articles"] - start
+        assert 8 <= midway < total and midway % 4 == 0, midway  # whole batches of 4
+        consistent(ctx.url)
+        rerun = ctx.cli("ingest", "--batch-size", "4", str(folder))
+        assert rerun.exit_code == 0, rerun.stderr
+        assert f"{total - midway} articles written, {midway} already stored" in rerun.stdout
+        return Outcome(process.returncode, out, err)
+
+    return action
+
+
 # --- the table ------------------------------------------------------------------------------------
 
 
@@ -316,7 +507,7 @@ ROWS: dict[str, Row] = {
     "binary file": Row(ingest("binary.txt"), 1, r"binary\.txt: a binary file, not text"),
     "Latin-1 file": Row(ingest("latin1.txt"), 1, r"latin1\.txt: not UTF-8 text; convert it"),
     "UTF-16 with BOM (read as such)": Row(ingest("utf16.txt"), 0, None, grows=1),
-    "50 MB single article": Row(huge_article, 1, r"huge\.txt: the article has 5.*over the limit"),
+    "50 MB single article": Row(huge_article, 1, r"huge\.txt: larger than 4 MB \(after gunzip\)"),
     "HTML with no body": Row(ingest("nobody.html"), 1, r"no readable text in this HTML page"),
     "feed with broken XML": Row(ingest("broken.rss"), 1, r"broken\.rss: not a valid RSS/Atom"),
     "JSONL with a malformed line": Row(
@@ -426,9 +617,90 @@ ROWS: dict[str, Row] = {
         1,
         r"^(?!.*s3cret).*backup works on the embedded store .* not on a bolt:// store",
     ),
+    # hostile input (#25): control characters are cleaned out, and said so in one line
+    "NUL and escape character in a text file": Row(
+        cleaned_article, 0, r"nul\.txt: 2 unsafe characters .* cleaned out", grows=1
+    ),
+    "control character in a CSV cell": Row(
+        ingest("cells.csv"), 0, r"cells\.csv: 1 unsafe character .* cleaned out", grows=1
+    ),
+    "NUL and lone surrogate as JSON escapes": Row(
+        ingest("escapes.jsonl"), 0, r"escapes\.jsonl: 2 unsafe characters", grows=1
+    ),
+    # one bad item among good ones: reported, the others written
+    "missing path between two files": Row(
+        ingest("batch-a.txt", "no-such-file.txt", "batch-b.txt"),
+        1,
+        r"skipped .*no-such-file\.txt: no such file or folder$",
+        grows=2,
+    ),
+    "--errors lists the failed items": Row(errors_file, 1, r"no-such-file\.txt", grows=2),
+    "FIFO between two files": Row(
+        fifo_between, 1, r"pipe\.txt: a FIFO \(named pipe\), not a regular file", grows=2
+    ),
+    "device given as a file": Row(
+        cli("ingest", "--format-in", "text", "/dev/null"), 1, r"/dev/null: a character device"
+    ),
+    "store refuses one article of a batch": Row(
+        store_refuses,
+        1,
+        r"same-url-2\.txt: the store refused a write: .*other articles were",
+        grows=2,
+        store="neo4j",
+    ),
+    # inputs that would exhaust the machine or never end
+    "gzip bomb (1 MB to 1 GB) as a file": Row(
+        bomb(from_stdin=False), 1, r"bomb\.jsonl\.gz: larger than 64 MB \(after gunzip\)"
+    ),
+    "gzip bomb (1 MB to 1 GB) on stdin": Row(
+        bomb(from_stdin=True), 1, r"<stdin>: larger than 64 MB \(after gunzip\)"
+    ),
+    "JSON nested 100,000 deep": Row(ingest("deep.json"), 1, r"deep\.json: JSON nested deeper"),
+    "JSON Lines line nested 5,000 deep": Row(
+        ingest("deep.jsonl"), 1, r"deep\.jsonl:2: JSON nested deeper than 64", grows=1
+    ),
+    "file name with a newline": Row(
+        ingest(FORGED), 1, r"forged\\nactorgraph: 5 articles written\.txt: the file is empty"
+    ),
+    "URL trickling a byte at a time": Row(
+        url_row("/trickle", "--timeout", "2", seconds=30),
+        1,
+        r"http://127\.0\.0\.1:\d+/trickle: no complete answer within 2 s",
+    ),
+    "URL trickling its headers a byte at a time": Row(
+        url_row("/slow-headers", "--timeout", "2", seconds=30),
+        1,
+        r"http://127\.0\.0\.1:\d+/slow-headers: no complete answer within 2 s",
+    ),
+    "URL in a redirect loop": Row(
+        url_row("/loop"), 1, r"http://127\.0\.0\.1:\d+/loop: more than 5 redirects"
+    ),
+    "URL of an image": Row(
+        url_row("/image.png"), 1, r"http://127\.0\.0\.1:\d+/image\.png: the server sent image/png"
+    ),
+    "URL behind three redirects": Row(url_row("/hop/3"), 0, None, grows=1),
     # processes
     "two processes ingesting at once": Row(two_at_once, 0, None, grows=30, store="fresh"),
-    "Ctrl-C in the middle of a batch": Row(interrupted, 130, r"^actorgraph: interrupted$", 80),
+    "Ctrl-C in the middle of a batch": Row(
+        interrupted, 130, r"^actorgraph: interrupted \(SIGINT\)", 80
+    ),
+    "Ctrl-C to ingest --workers 2": Row(
+        stopped(signal.SIGINT, group=True),
+        130,
+        r"^actorgraph: interrupted \(SIGINT\)",
+        grows=200,
+        store="fresh",
+    ),
+    "SIGTERM to ingest --workers 2": Row(
+        stopped(signal.SIGTERM),
+        143,
+        r"^actorgraph: interrupted \(SIGTERM\)",
+        grows=200,
+        store="fresh",
+    ),
+    "kill -9 of ingest --workers 2": Row(
+        stopped(signal.SIGKILL), -signal.SIGKILL, None, grows=200, store="fresh"
+    ),
 }
 
 
@@ -514,3 +786,26 @@ def test_bad_input(row: Row, row_store: str, inputs: Path, tmp_path: Path, monke
         consistent(row_store)
     else:
         assert after == before
+
+
+# --- numeric options: refused by the command line itself, before anything is read ------------
+
+NUMBERS = {
+    "--batch-size 0": ["ingest", "--batch-size", "0"],
+    "--batch-size -3": ["ingest", "--batch-size", "-3"],
+    "--workers 0": ["ingest", "--workers", "0"],
+    "--timeout 0": ["ingest", "--timeout", "0"],
+    "extract --timeout -1": ["extract", "--timeout", "-1"],
+}
+
+
+@pytest.mark.parametrize("args", NUMBERS.values(), ids=NUMBERS.keys())
+def test_numeric_options_out_of_range(args: list[str], shared_store: str, inputs: Path) -> None:
+    """A usage error (exit 2) naming the option and its range; nothing read or written."""
+    before = fingerprint(shared_store)
+    option = next(a for a in args if a.startswith("--"))
+    result = runner.invoke(app, ["--store", shared_store, *args, str(inputs / "batch-a.txt")])
+    assert result.exit_code == 2, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert f"Invalid value for '{option}'" in " ".join(result.stderr.split())
+    assert fingerprint(shared_store) == before

@@ -134,6 +134,11 @@ def test_a_folder_without_readable_files_is_reported(tmp_path):
     assert failure.reason.startswith(f"{tmp_path}: no readable files in this folder")
 
 
-def test_missing_path_is_an_error():
-    with pytest.raises(InputError, match="no such file or folder"):
-        list(read_sources(["/nonexistent/actorgraph"]))
+def test_a_missing_path_is_a_failure_and_the_paths_after_it_are_read(tmp_path):
+    write(tmp_path, "one.txt", "One\n\nAcme Corp supplied Contoso Ltd with radios.\n")
+    write(tmp_path, "two.txt", "Two\n\nFabrikam Corp supplied Contoso Ltd with radars.\n")
+    missing = "/nonexistent/actorgraph"
+    items = list(read_sources([tmp_path / "one.txt", missing, tmp_path / "two.txt"]))
+    assert [type(i).__name__ for i in items] == ["Article", "ReadFailure", "Article"]
+    assert items[1].source == missing
+    assert items[1].reason == f"{missing}: no such file or folder"
