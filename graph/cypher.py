@@ -767,6 +767,14 @@ RETURN a, r, b
 LIMIT 100""",
         {"name": "thermo"},
     ),
+    "Who supplied whom, as stated fact (not hedged or negated)": (
+        """MATCH (s:Actor)-[r:SUPPLIED]->(o:Actor)
+WHERE r.modality = 'asserted'
+RETURN s.name AS supplier, o.name AS customer, r.claims AS claims
+ORDER BY supplier, customer
+LIMIT 100""",
+        {},
+    ),
     "Claims with their sentences": (
         """MATCH (art:Article)-[:ASSERTS]->(c:Claim)-[:SUBJECT]->(s:Actor)
 MATCH (c)-[:OBJECT]->(o:Actor)

@@ -218,8 +218,18 @@ def actor_triples(actor: ActorView, iris: Iris) -> Iterator[ox.Triple]:
         yield ox.Triple(node, LAST_SEEN, last)
 
 
-def edge_triple(edge: EdgeView, iris: Iris) -> ox.Triple:
-    """A typed edge as one direct triple, for simple queries; its evidence is in the claims."""
+ASSERTED = "asserted"
+
+
+def edge_triple(edge: EdgeView, iris: Iris) -> ox.Triple | None:
+    """A typed edge as one direct triple, for simple queries, when a claim asserts it.
+
+    An edge whose claims are all hedged or negated ("X has not supplied Y") is stated
+    only by its claims (with their ag:modality): a direct triple would assert it, and a
+    reasoner would build on it.
+    """
+    if edge.modality != ASSERTED:
+        return None
     return ox.Triple(iris.actor(edge.subject), iris.relation(edge.type), iris.actor(edge.object))
 
 
@@ -255,8 +265,8 @@ def iter_quads(
             yield ox.Quad(t.subject, t.predicate, t.object, default)
         advance(1)
     for edge in source.iter_edges():
-        t = edge_triple(edge, iris)
-        yield ox.Quad(t.subject, t.predicate, t.object, default)
+        if (t := edge_triple(edge, iris)) is not None:
+            yield ox.Quad(t.subject, t.predicate, t.object, default)
         advance(1)
 
 

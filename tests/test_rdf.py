@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -14,8 +16,8 @@ from typer.testing import CliRunner
 from actorgraph.cli import app
 from actorgraph.graph import Store
 from actorgraph.graph.rdf import RDF_FORMATS, Iris, iter_quads, load_rdflib, write_rdf
+from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, vocabulary
 from actorgraph.schema import namespaces as ns
-from actorgraph.schema import vocabulary
 from actorgraph.schema.ontology import build_ontology, ontology_turtle, shipped_ontology
 from actorgraph.schema.shapes import validate
 
@@ -118,12 +120,11 @@ def test_every_rdf_format_reads_back_the_same_graph_with_rdflib_and_oxigraph(
     assert len(set(by_rdflib.subjects(RDF.type, AG.Actor))) == stats.actors
     for kind, count in stats.by_kind.items():
         assert len(set(by_rdflib.subjects(RDF.type, AG[kind]))) == count
-    relation_triples = 0
-    for type_, count in stats.by_type.items():
+    asserted = Counter(e.type for e in sample_store.iter_edges() if e.modality == "asserted")
+    assert sum(asserted.values()) < stats.edges, "the samples have hedged or negated edges"
+    for type_ in stats.by_type:
         found = len(list(by_rdflib.triples((None, rdflib.URIRef(ns.relation_iri(type_)), None))))
-        assert found == count, type_
-        relation_triples += found
-    assert relation_triples == stats.edges
+        assert found == asserted[type_], type_
     assert len(set(by_rdflib.subjects(RDF.type, AG.Claim))) == stats.claims
     assert len(set(by_rdflib.subjects(RDF.type, AG.Article))) == stats.articles
 
@@ -266,3 +267,68 @@ def test_validate_reports_an_unparsable_file_on_one_line(tmp_path):
     assert result.exit_code == 1
     assert result.output.startswith("actorgraph: cannot parse")
     assert len(result.output.strip().splitlines()) == 1
+
+
+# -- modality: only what is asserted is a direct triple ----------------------------------------
+
+MODAL_TEXT = (
+    "Acme supplied radios to the Bureau. Acme has not supplied the Guard. Acme may fund Zed."
+)
+
+
+def modal_extraction() -> Extraction:
+    """One asserted, one negated and one hedged edge from the same company."""
+    text = MODAL_TEXT
+    article = Article(text=text, title="Acme and the Guard", published="2021-05-06", publisher="D")
+    acme, bureau = Actor("Acme", "Company"), Actor("Bureau", "GovernmentBody")
+    guard, zed = Actor("Guard", "GovernmentBody"), Actor("Zed", "Company")
+    sentences = [(m.start(), m.end()) for m in re.finditer(r"[^.]+\.", text)]
+
+    def claim(type_: str, obj: Actor, n: int, modality: str) -> Claim:
+        start, end = sentences[n]
+        start += text[start:end].startswith(" ")
+        return Claim(type_, acme.id, obj.id, Evidence(text[start:end], start, end), modality, 0.8)
+
+    claims = (
+        claim("SUPPLIED", bureau, 0, "asserted"),
+        claim("SUPPLIED", guard, 1, "negated"),
+        claim("FUNDED", zed, 2, "hedged"),
+    )
+    return Extraction(article, (acme, bureau, guard, zed), claims, extractor="test")
+
+
+def test_hedged_and_negated_edges_are_claims_not_direct_triples(store: Store, tmp_path):
+    ex = modal_extraction()
+    store.write([ex])
+    path = tmp_path / "modal.nt"
+    write_rdf(store, path, "nt")
+    g = load_rdflib(path)
+    iri = {a.name: rdflib.URIRef(Iris().actor(a.id).value) for a in ex.actors}
+    assert (iri["Acme"], AG.supplied, iri["Bureau"]) in g
+    assert (iri["Acme"], AG.supplied, iri["Guard"]) not in g  # "has not supplied"
+    assert (iri["Acme"], AG.funded, iri["Zed"]) not in g  # "may fund"
+    modality = {
+        (g.value(c, RDF.object), g.value(c, AG.modality)) for c in g.subjects(RDF.type, AG.Claim)
+    }
+    assert modality == {
+        (iri["Bureau"], AG.asserted),
+        (iri["Guard"], AG.negated),
+        (iri["Zed"], AG.hedged),
+    }
+    assert validate(g) == []
+
+    # a direct triple that no asserted claim supports is a SHACL violation
+    g.add((iri["Acme"], AG.supplied, iri["Guard"]))
+    (found,) = validate(g)
+    assert found.severity == "Violation"
+    assert "needs an asserted claim" in found.message
+
+
+def test_the_shipped_supplier_query_lists_only_asserted_supply(store: Store):
+    from actorgraph.graph.sparql import run_sparql
+
+    store.write([modal_extraction()])
+    query = (Path(__file__).parents[1] / "docs" / "queries" / "who-supplied-whom.rq").read_text()
+    result = run_sparql(store, query)
+    rows = [[str(v) for v in row] for row in result.rows]
+    assert [row[:2] for row in rows] == [["Acme", "Bureau"]], rows

@@ -96,6 +96,16 @@ def test_edge_modality_is_the_strongest_of_its_claims(store):
     assert store.query("MATCH ()-[e:SUPPLIED]->() RETURN e.modality").rows == [["hedged"]]
 
 
+def test_the_stated_fact_console_example_leaves_out_a_negated_edge(store):
+    title = "Who supplied whom, as stated fact (not hedged or negated)"
+    query, params = cypher.CONSOLE_EXAMPLES[title]
+    store.write([extraction(modality="negated")])
+    assert store.query("MATCH ()-[e:SUPPLIED]->() RETURN e.modality").rows == [["negated"]]
+    assert store.query(query, params).rows == []
+    store.write([extraction(TEXT + " Again.")])
+    assert store.query(query, params).rows == [["Acme Corp", "Ruritania police", 2]]
+
+
 def test_search_finds_names_and_aliases_case_insensitively(store):
     store.write([extraction()])
     assert [a.name for a in store.search_actors("acme")] == ["Acme Corp"]
