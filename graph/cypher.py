@@ -509,6 +509,19 @@ RETURN c.id AS claim, c.type AS type, c.modality AS modality, c.confidence AS co
 ORDER BY a.published, a.id, c.start
 """
 
+# The claims behind many typed edges at once (their edge_key), for a download of a view.
+EVIDENCE_OF_KEYS = """
+UNWIND $keys AS key
+MATCH (c:Claim {edge_key: key})
+WITH key, c
+MATCH (a:Article)-[:ASSERTS]->(c)
+RETURN key, c.id AS claim, c.type AS type, c.modality AS modality,
+       c.confidence AS confidence, c.sentence AS sentence, c.start AS start, c.end AS end,
+       a.id AS article, a.title AS title, a.publisher AS publisher,
+       a.published AS published, a.url AS url
+ORDER BY key, published, article, start
+"""
+
 COUNT_ARTICLES = "MATCH (a:Article) RETURN count(a) AS n"
 COUNT_CLAIMS = "MATCH (c:Claim) RETURN count(c) AS n"
 ACTORS_BY_KIND = "MATCH (n:Actor) RETURN n.kind AS kind, count(n) AS n ORDER BY n DESC, kind"

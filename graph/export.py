@@ -108,9 +108,17 @@ def _network(
         for key in ("first_seen", "last_seen"):
             if (value := getattr(edge, key)) is not None:
                 attrs[key] = str(value)
-        graph.add_edge(edge.subject, edge.object, key=edge.type, **attrs)
+        # One id per edge, unique in the file (Gephi keeps only the first edge of an id):
+        # GraphML takes a multigraph's key as the edge id, GEXF the "id" attribute.
+        key = edge_id(edge)
+        graph.add_edge(edge.subject, edge.object, key=key, id=key, **attrs)
         advance(1)
     return graph
+
+
+def edge_id(edge: EdgeView) -> str:
+    """A typed edge's id in GraphML and GEXF: its subject, type and object (one edge each)."""
+    return f"{edge.subject}|{edge.type}|{edge.object}"
 
 
 def write_network(

@@ -157,6 +157,9 @@ class Store(Protocol):
     def actors_by_keys(self, keys: Sequence[str]) -> dict[str, list[ActorView]]: ...
     def ego(self, actor_ids: Sequence[str], depth: int = 1, limit: int = 500) -> Subgraph: ...
     def evidence(self, subject: str, type: str, object: str) -> list[EvidenceView]: ...
+    def evidence_of(
+        self, edges: Sequence[EdgeView]
+    ) -> dict[tuple[str, str, str], list[EvidenceView]]: ...
     def paths(
         self, source_id: str, target_id: str, max_length: int = 4, limit: int = 10
     ) -> list[PathView]: ...
@@ -697,6 +700,21 @@ class CypherStore:
         params = {"subject": subject, "type": type, "object": object}
         rows = self._read(cypher.EVIDENCE, params).records()
         return [EvidenceView(**r) for r in rows]
+
+    def evidence_of(
+        self, edges: Sequence[EdgeView]
+    ) -> dict[tuple[str, str, str], list[EvidenceView]]:
+        """The claims behind each of these edges, by (subject, type, object), in one query
+        through the edge_key index (a view's download: one row per claim)."""
+        by_key = {cypher.edge_key(e.subject, e.type, e.object): e for e in edges}
+        found: dict[tuple[str, str, str], list[EvidenceView]] = {
+            (e.subject, e.type, e.object): [] for e in edges
+        }
+        if by_key:
+            for row in self._read(cypher.EVIDENCE_OF_KEYS, {"keys": list(by_key)}).records():
+                e = by_key[row.pop("key")]
+                found[(e.subject, e.type, e.object)].append(EvidenceView(**row))
+        return found
 
     def paths(
         self, source_id: str, target_id: str, max_length: int = 4, limit: int = 10

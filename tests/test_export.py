@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -161,3 +162,27 @@ def test_rdf_exports_stream_rather_than_build_the_graph_first(fmt):
     assert sink.taken_at_first_write is not None
     assert sink.taken_at_first_write < 2_000, "the first bytes came only after most of the graph"
     assert sink.size > 20_000 * 100
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_every_edge_arrives_in_gephi_files_with_a_unique_id_and_its_attributes(
+    fmt, sample_store: Store, tmp_path: Path
+):
+    path = tmp_path / f"graph.{fmt}"
+    export(sample_store, fmt, path)
+    ids = [e.get("id") for e in ET.parse(path).iter() if e.tag.rsplit("}", 1)[-1] == "edge"]
+    edges = list(sample_store.iter_edges())
+    assert len(ids) == len(set(ids)) == len(edges)  # Gephi keeps the first edge of an id
+    assert {e.modality for e in edges} > {"asserted"}, "the samples have hedged edges"
+
+    graph = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    read = {(s, d["relation"], o): d for s, o, d in graph.edges(data=True)}
+    assert len(read) == len(edges)
+    for e in edges:
+        d = read[(e.subject, e.type, e.object)]
+        assert (d["modality"], int(d["claims"]), int(d["articles"])) == (
+            e.modality,
+            e.claims,
+            e.articles,
+        )
+        assert (d.get("first_seen"), d.get("last_seen")) == (e.first_seen, e.last_seen)

@@ -106,6 +106,18 @@ def test_the_stated_fact_console_example_leaves_out_a_negated_edge(store):
     assert store.query(query, params).rows == [["Acme Corp", "Ruritania police", 2]]
 
 
+def test_evidence_of_many_edges_is_each_edges_evidence_in_one_read(store):
+    store.write([extraction(), extraction(TEXT + " Again.", modality="hedged")])
+    edges = list(store.iter_edges())
+    found = store.evidence_of(edges)
+    assert set(found) == {(e.subject, e.type, e.object) for e in edges}
+    for (s, t, o), claims in found.items():
+        assert claims == store.evidence(s, t, o) != []
+    assert sorted(
+        c.modality for c in found[("company-acme", "SUPPLIED", "governmentbody-ruritania-police")]
+    ) == ["asserted", "hedged"]
+
+
 def test_search_finds_names_and_aliases_case_insensitively(store):
     store.write([extraction()])
     assert [a.name for a in store.search_actors("acme")] == ["Acme Corp"]
