@@ -88,7 +88,7 @@ def _network(
         attrs: dict[str, Any] = {
             "label": actor.name,
             "kind": actor.kind,
-            "aliases": ARRAY_DELIMITER.join(actor.aliases),
+            "aliases": ARRAY_DELIMITER.join(sorted(actor.aliases)),
             "mentions": int(actor.mentions),
         }
         for key in ("wikidata", "first_seen", "last_seen"):
@@ -261,7 +261,7 @@ def write_neo4j_csv(
                     a.id,
                     a.name,
                     a.kind,
-                    ARRAY_DELIMITER.join(a.aliases),
+                    ARRAY_DELIMITER.join(sorted(a.aliases)),
                     _cell(a.wikidata),
                     a.mentions,
                     _cell(a.first_seen),

@@ -206,7 +206,7 @@ def actor_triples(actor: ActorView, iris: Iris) -> Iterator[ox.Triple]:
     yield ox.Triple(node, RDF_TYPE, ACTOR)
     yield ox.Triple(node, RDF_TYPE, iris.kind(actor.kind))
     yield ox.Triple(node, RDFS_LABEL, ox.Literal(actor.name))
-    for alias in actor.aliases:
+    for alias in sorted(actor.aliases):  # in the order of no ingest
         if alias != actor.name:
             yield ox.Triple(node, ALT_LABEL, ox.Literal(alias))
     if actor.wikidata:
