@@ -341,7 +341,7 @@ def test_the_shipped_supplier_query_lists_only_asserted_supply(store: Store):
 
 # -- ids from identity: the same corpus in any order is the same export ---------------------
 
-ORDER_CORPUS = sorted((Path(__file__).parent / "fixtures" / "order").glob("*.txt"))
+ORDER_CORPUS = sorted((Path(__file__).parent / "order_fixtures").glob("*.txt"))
 
 
 def _ingest_in_order(url: str, paths: list[Path], extractor) -> Store:
