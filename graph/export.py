@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from actorgraph.errors import ActorgraphError
-from actorgraph.graph.rdf import RDF_FORMATS, GraphSource, Progress, write_rdf
+from actorgraph.graph.rdf import RDF_FORMATS, Description, GraphSource, Progress, write_rdf
 from actorgraph.graph.store import ActorView, EdgeView, Subgraph
 from actorgraph.schema import namespaces as ns
 
@@ -53,10 +53,12 @@ def export(
     *,
     base: str = ns.DEFAULT_BASE,
     progress: Progress | None = None,
+    described: Description | None = None,
 ) -> Exported:
-    """Write the graph to ``output`` (a folder for csv, a file otherwise) in ``fmt``."""
+    """Write the graph to ``output`` (a folder for csv, a file otherwise) in ``fmt``; an RDF
+    export ends with its VoID/DCAT description (``described``)."""
     if fmt in RDF_FORMATS:
-        report = write_rdf(source, output, fmt, base=base, progress=progress)
+        report = write_rdf(source, output, fmt, base=base, progress=progress, described=described)
         return Exported(output, fmt, report.articles, report.actors, report.edges, report.triples)
     if fmt in NETWORK_FORMATS:
         return write_network(source, output, fmt, progress=progress)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from collections import Counter
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -17,7 +20,7 @@ from typer.testing import CliRunner
 
 from actorgraph.cli import app
 from actorgraph.graph import Store, open_store
-from actorgraph.graph.rdf import RDF_FORMATS, Iris, iter_quads, load_rdflib, write_rdf
+from actorgraph.graph.rdf import RDF_FORMATS, Description, Iris, iter_quads, load_rdflib, write_rdf
 from actorgraph.pipeline import ingest
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, vocabulary
 from actorgraph.schema import namespaces as ns
@@ -27,6 +30,8 @@ from actorgraph.schema.shapes import validate
 pytest_plugins = ["rdf_fixtures"]
 
 AG = rdflib.Namespace(ns.AG)
+VOID = rdflib.Namespace(ns.PREFIXES["void"])
+DCT = rdflib.Namespace(ns.PREFIXES["dcterms"])
 SDO = rdflib.Namespace(ns.PREFIXES["schema"])
 PROV = rdflib.Namespace(ns.PREFIXES["prov"])
 XSD_STRING = ns.iri("xsd:string")
@@ -114,6 +119,10 @@ def test_every_rdf_format_reads_back_the_same_graph_with_rdflib_and_oxigraph(
     expected = _graph(iter_quads(sample_store, Iris(), named_graphs=False))
     by_rdflib = load_rdflib(path)
     by_oxigraph = _graph(ox.parse(path=str(path), format=RDF_FORMATS[fmt].oxigraph))
+    dataset = rdflib.URIRef(Iris().dataset().value)  # the export's description, at its end
+    assert int(by_rdflib.value(dataset, VOID.triples)) == len(expected)
+    for g in (by_rdflib, by_oxigraph):
+        g.remove((dataset, None, None))
     assert len(expected) > 1000
     assert isomorphic(by_rdflib, expected)
     assert isomorphic(by_oxigraph, expected)
@@ -344,6 +353,9 @@ def test_the_shipped_supplier_query_lists_only_asserted_supply(store: Store):
 ORDER_CORPUS = sorted((Path(__file__).parent / "order_fixtures").glob("*.txt"))
 
 
+ISSUED = Description(issued=date(2026, 1, 2))  # the same day for both exports
+
+
 def _ingest_in_order(url: str, paths: list[Path], extractor) -> Store:
     store = open_store(url)
     for path in paths:  # one article at a time: each is resolved against the ones before
@@ -364,11 +376,98 @@ def test_one_corpus_ingested_in_two_orders_exports_byte_identical_rdf(
         assert forward.actor("china") == backward.actor("china")
         for fmt in ("nt", "ttl", "nq"):
             one, two = tmp_path / f"forward.{fmt}", tmp_path / f"backward.{fmt}"
-            write_rdf(forward, one, fmt)
-            write_rdf(backward, two, fmt)
+            write_rdf(forward, one, fmt, described=ISSUED)
+            write_rdf(backward, two, fmt, described=ISSUED)
             assert one.read_bytes() == two.read_bytes(), fmt
         assert len(one.read_bytes()) > 5000
         forward.close()
         backward.close()
     finally:
         shutil.rmtree(other, ignore_errors=True)
+
+
+# -- linked data a curator would publish ------------------------------------------------------
+
+
+def test_an_export_describes_itself_and_its_provenance(store: Store, tmp_path):
+    ex = modal_extraction()
+    text = ex.article.text
+    guard = ex.claims[1]  # " Acme has not supplied the Guard. ": the blanks round it too
+    start, end = guard.evidence.start - 1, guard.evidence.end + 1
+    padded = replace(guard, evidence=Evidence(text[start:end], start, end), id="")
+    assert padded.evidence.sentence.startswith(" ") and padded.evidence.sentence.endswith(" ")
+    claims = (ex.claims[0], padded, ex.claims[2])
+    store.write([Extraction(ex.article, ex.actors, claims, "actorgraph 9.9 test")])
+    path = tmp_path / "export.ttl"
+    described = Description(date(2026, 1, 2), CC_BY, "Harbour Ledger data desk")
+    write_rdf(store, path, "ttl", described=described)
+    g = load_rdflib(path)
+    assert validate(g) == []
+
+    (dataset,) = set(g.subjects(RDF.type, VOID.Dataset))
+    assert (dataset, RDF.type, rdflib.URIRef(ns.PREFIXES["dcat"] + "Dataset")) in g
+    described = set(g.triples((dataset, None, None)))
+    assert int(g.value(dataset, VOID.triples)) == len(g) - len(described)
+    assert int(g.value(dataset, VOID.entities)) == 1 + 4 + 3  # articles, actors, claims
+    assert str(g.value(dataset, DCT.license)) == CC_BY
+    assert str(g.value(dataset, DCT.creator)) == "Harbour Ledger data desk"
+    assert g.value(dataset, DCT.issued) == rdflib.Literal("2026-01-02", datatype=rdflib.XSD.date)
+    assert str(g.value(dataset, DCT.conformsTo)) == ns.ONTOLOGY_VERSION_IRI
+
+    article = rdflib.URIRef(Iris().article(ex.article.id).value)
+    assert str(g.value(article, RDFS.label)) == ex.article.title
+    reading = g.value(article, PROV.wasGeneratedBy)
+    assert (reading, RDF.type, PROV.Activity) in g
+    agent = g.value(reading, PROV.wasAssociatedWith)
+    assert (agent, RDF.type, PROV.SoftwareAgent) in g
+    assert str(g.value(agent, RDFS.label)) == "actorgraph 9.9 test"
+
+    labels = {str(g.value(c, RDFS.label)) for c in g.subjects(RDF.type, AG.Claim)}
+    assert "Acme supplied Guard (negated)" in labels and len(labels) == 3
+    (negated,) = g.subjects(AG.modality, AG.negated)
+    sentence = str(g.value(negated, AG.sentence))
+    assert sentence == "Acme has not supplied the Guard."  # no blanks at its ends
+    start, end = int(g.value(negated, AG.startOffset)), int(g.value(negated, AG.endOffset))
+    assert text[start:end] == sentence
+
+
+def test_the_jsonld_export_carries_a_context_and_reads_back_as_the_ntriples(store: Store, tmp_path):
+    store.write([modal_extraction()])
+    day = Description(issued=date(2026, 1, 2))
+    jsonld, nt = tmp_path / "export.jsonld", tmp_path / "export.nt"
+    write_rdf(store, jsonld, "jsonld", described=day)
+    write_rdf(store, nt, "nt", described=day)
+    doc = json.loads(jsonld.read_text(encoding="utf-8"))
+    assert doc["@context"]["ag"] == ns.AG
+    assert doc["@context"]["actor"] == ns.DEFAULT_BASE + "actor/"
+    assert isomorphic(load_rdflib(jsonld), load_rdflib(nt))
+
+
+def test_the_ontology_has_a_version_iri():
+    g = build_ontology()
+    onto = rdflib.URIRef(ns.ONTOLOGY_IRI)
+    assert g.value(onto, OWL.versionIRI) == rdflib.URIRef(ns.ONTOLOGY_VERSION_IRI)
+    assert str(g.value(onto, OWL.versionInfo)) == ns.ONTOLOGY_VERSION
+    assert f"owl:versionIRI <{ns.ONTOLOGY_VERSION_IRI}>" in shipped_ontology()
+
+
+CC_BY = "https://creativecommons.org/licenses/by/4.0/"
+
+
+def test_export_takes_a_licence_iri_and_refuses_a_name(tmp_path, falkordb_url):
+    out = tmp_path / "x.ttl"
+    given = ["export", "-o", str(out), "--store", falkordb_url, "--creator", "Desk"]
+    result = runner.invoke(app, [*given, "--license", CC_BY])
+    assert result.exit_code == 0, result.output
+    g = load_rdflib(out)
+    (dataset,) = set(g.subjects(RDF.type, VOID.Dataset))
+    assert (str(g.value(dataset, DCT.license)), str(g.value(dataset, DCT.creator))) == (
+        CC_BY,
+        "Desk",
+    )
+    out.unlink()
+    refused = runner.invoke(app, [*given, "--license", "CC-BY"])
+    assert refused.exit_code != 0
+    assert "--license 'CC-BY' is not an IRI" in refused.output
+    assert "Traceback" not in refused.output
+    assert not out.exists()
