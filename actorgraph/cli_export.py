@@ -6,6 +6,7 @@ Registered on the main app by one import at the bottom of actorgraph.cli.
 from __future__ import annotations
 
 import contextlib
+import re
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -16,7 +17,7 @@ from actorgraph.cli import FormatOption, StoreOption, _check_format, app, friend
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.graph import open_store
 from actorgraph.graph.export import CSV_FORMAT, FORMATS, export, import_command, work_units
-from actorgraph.graph.rdf import RDF_FORMATS, write_rdf
+from actorgraph.graph.rdf import RDF_FORMATS, Description, write_rdf
 from actorgraph.graph.sparql_limit import DEFAULT_TIMEOUT
 from actorgraph.output import print_rows
 from actorgraph.schema.namespaces import DEFAULT_BASE
@@ -55,6 +56,17 @@ def export_command(
     shapes: Annotated[
         bool, typer.Option("--shapes", help="Write the SHACL shapes (Turtle) instead.")
     ] = False,
+    license: Annotated[
+        str | None,
+        typer.Option(
+            "--license",
+            help="The licence of an RDF export, an IRI (dcterms:license of its description).",
+        ),
+    ] = None,
+    creator: Annotated[
+        str | None,
+        typer.Option("--creator", help="Who publishes an RDF export (dcterms:creator)."),
+    ] = None,
     store: StoreOption = None,
 ) -> None:
     """Export the graph as RDF (ttl, nt, jsonld, nq, trig), GraphML/GEXF or neo4j-admin CSV."""
@@ -69,16 +81,19 @@ def export_command(
             sys.stdout.write(text)
         return
     form = _pick_format(fmt, output)
+    described = Description(license=_license_iri(license), creator=creator)
     if output is None and form not in RDF_FORMATS:
         raise InputError(f"--format {form} needs -o (a {'folder' if form == 'csv' else 'file'})")
     with open_store(store) as graph:
         total = work_units(graph, form)
         with progress_bar(f"exporting {form}", total) as advance:
             if output is None:
-                write_rdf(graph, sys.stdout.buffer, form, base=base, progress=advance)
+                write_rdf(
+                    graph, sys.stdout.buffer, form, base=base, progress=advance, described=described
+                )
                 sys.stdout.flush()
                 return
-            done = export(graph, form, output, base=base, progress=advance)
+            done = export(graph, form, output, base=base, progress=advance, described=described)
     triples = f"{done.triples} triples, " if done.triples is not None else ""
     typer.echo(
         f"wrote {output}: {triples}{done.articles} articles, {done.actors} actors, "
@@ -87,6 +102,16 @@ def export_command(
     )
     if form == CSV_FORMAT:
         typer.echo(f"load it into an empty Neo4j with:\n  {import_command(output)}", err=True)
+
+
+def _license_iri(license: str | None) -> str | None:
+    """A licence must be an absolute IRI (a licence's page), not a name like "CC-BY"."""
+    if license is not None and not re.match(r"^https?://\S+$", license):
+        raise InputError(
+            f"--license {license!r} is not an IRI; give the licence's address, "
+            "e.g. https://creativecommons.org/licenses/by/4.0/"
+        )
+    return license
 
 
 def _query_text(query: str) -> str:

@@ -144,21 +144,35 @@ ON CREATE SET n.name = x.name, n.kind = x.kinds[0], n.aliases = [], n.mentions =
 """
 
 
+def kind_rank(kind: str) -> int:
+    """Which kind an actor given several is shown as: the first in the vocabulary's order
+    (a country read as a Government and as a Place is a Government). A rank, not the first
+    kind read, so the same articles in any order give the same kind."""
+    return list(vocabulary().kinds).index(kind)
+
+
+def below(kind: str) -> list[str]:
+    """The kinds ``kind`` outranks (add_kind's $outranked)."""
+    return [k for k in vocabulary().kinds if kind_rank(k) > kind_rank(kind)]
+
+
 @cache
 def add_kind(kind: str) -> str:
     """A kind's label for known actors given that kind anew (rare: an actor read as a
-    company in one article and an agency in another)."""
+    company in one article and an agency in another); it becomes the kind they are shown
+    as when it outranks theirs ($outranked: cypher.below)."""
     label = vocabulary().kinds[kind].name
     return f"""
 UNWIND $actor_ids AS actor_id
 MATCH (n:Actor {{id: actor_id}})
 WHERE NOT n:{label}
-SET n:{label}
+SET n:{label}, n.kind = CASE WHEN n.kind IN $outranked THEN '{label}' ELSE n.kind END
 """
 
 
 # Actors, one row each ($actors: id, name, kinds, aliases, wikidata, articles), and their
-# mentions by the batch's articles; labels come from create_actors and add_kind. Statistics
+# mentions by the batch's articles; labels come from create_actors and add_kind. Its name is
+# the least of the names it is given (the same in any order; the others are aliases). Statistics
 # grow by the new mentions, without re-reading every article that names a hub (REFRESH_ACTORS
 # recounts the actors the batch's articles named before they were re-written), and all of an
 # actor's properties are set at once, after the mentions: FalkorDB's cost is per update.
@@ -172,7 +186,12 @@ UNWIND x.articles AS article_id
 MATCH (a:Article {id: article_id})
 CREATE (a)-[:MENTIONS]->(n)
 WITH n, x, count(a) AS mentions, min(a.published) AS first_seen, max(a.published) AS last_seen
-SET n.aliases = n.aliases + [al IN x.aliases WHERE NOT al IN n.aliases AND al <> n.name],
+WITH n, x, mentions, first_seen, last_seen,
+     CASE WHEN x.name < n.name THEN x.name ELSE n.name END AS name
+SET n.aliases = [al IN n.aliases WHERE al <> name]
+                + CASE WHEN n.name <> name THEN [n.name] ELSE [] END
+                + [al IN x.aliases WHERE NOT al IN n.aliases AND al <> n.name AND al <> name],
+    n.name = name,
     n.wikidata = coalesce(n.wikidata, x.wikidata),
     n.mentions = n.mentions + mentions,
     n.first_seen = CASE WHEN first_seen IS NULL THEN n.first_seen
@@ -301,6 +320,19 @@ MATCH (n:Actor)
 OPTIONAL MATCH (n)-[e:{"|".join(vocabulary().relations)}]-(:Actor)
 WITH n, count(e) AS degree
 SET n.degree = degree
+"""
+
+# Actor ids from the canonical name alone (schema.actor_id) replaced ids that began with the
+# kind first read ("place-china" or "government-china" by the order of ingest). An older
+# store's actors are found when it is opened: ids that begin with their kind when their
+# names do not (a name may: "Media Matters", a Media, is "media-matters"; checked in
+# Python, CypherStore._migrate_actor_ids). The walk stops at the first few found.
+KIND_PREFIXED_ACTORS = """
+MATCH (n:Actor)
+WHERE (n.id STARTS WITH (toLower(n.kind) + '-'))
+  AND NOT (toLower(n.name) STARTS WITH toLower(n.kind))
+RETURN n.id AS id, n.name AS name
+LIMIT $limit
 """
 
 # What a store written by an earlier actorgraph lacks: (is it missing?, fill it in), each
@@ -518,6 +550,19 @@ RETURN c.id AS claim, c.type AS type, c.modality AS modality, c.confidence AS co
 ORDER BY a.published, a.id, c.start
 """
 
+# The claims behind many typed edges at once (their edge_key), for a download of a view.
+EVIDENCE_OF_KEYS = """
+UNWIND $keys AS key
+MATCH (c:Claim {edge_key: key})
+WITH key, c
+MATCH (a:Article)-[:ASSERTS]->(c)
+RETURN key, c.id AS claim, c.type AS type, c.modality AS modality,
+       c.confidence AS confidence, c.sentence AS sentence, c.start AS start, c.end AS end,
+       a.id AS article, a.title AS title, a.publisher AS publisher,
+       a.published AS published, a.url AS url
+ORDER BY key, published, article, start
+"""
+
 COUNT_ARTICLES = "MATCH (a:Article) RETURN count(a) AS n"
 COUNT_CLAIMS = "MATCH (c:Claim) RETURN count(c) AS n"
 ACTORS_BY_KIND = "MATCH (n:Actor) RETURN n.kind AS kind, count(n) AS n ORDER BY n DESC, kind"
@@ -579,6 +624,7 @@ UNWIND $article_ids AS article_id
 MATCH (:Article {id: article_id})-[:MENTIONS]->(n:Actor)
 RETURN article_id AS article, n.id AS id, n.name AS name, n.kind AS kind,
        n.aliases AS aliases, n.wikidata AS wikidata
+ORDER BY article, id
 """
 
 ARTICLE_CLAIMS = """
@@ -775,6 +821,14 @@ WHERE toLower(a.name) CONTAINS toLower($name)
 RETURN a, r, b
 LIMIT 100""",
         {"name": "thermo"},
+    ),
+    "Who supplied whom, as stated fact (not hedged or negated)": (
+        """MATCH (s:Actor)-[r:SUPPLIED]->(o:Actor)
+WHERE r.modality = 'asserted'
+RETURN s.name AS supplier, o.name AS customer, r.claims AS claims
+ORDER BY supplier, customer
+LIMIT 100""",
+        {},
     ),
     "Claims with their sentences": (
         """MATCH (art:Article)-[:ASSERTS]->(c:Claim)-[:SUBJECT]->(s:Actor)

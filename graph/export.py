@@ -16,7 +16,7 @@ from typing import Any
 import networkx as nx
 
 from actorgraph.errors import ActorgraphError
-from actorgraph.graph.rdf import RDF_FORMATS, GraphSource, Progress, write_rdf
+from actorgraph.graph.rdf import RDF_FORMATS, Description, GraphSource, Progress, write_rdf
 from actorgraph.graph.store import ActorView, EdgeView, Subgraph
 from actorgraph.schema import namespaces as ns
 
@@ -53,10 +53,12 @@ def export(
     *,
     base: str = ns.DEFAULT_BASE,
     progress: Progress | None = None,
+    described: Description | None = None,
 ) -> Exported:
-    """Write the graph to ``output`` (a folder for csv, a file otherwise) in ``fmt``."""
+    """Write the graph to ``output`` (a folder for csv, a file otherwise) in ``fmt``; an RDF
+    export ends with its VoID/DCAT description (``described``)."""
     if fmt in RDF_FORMATS:
-        report = write_rdf(source, output, fmt, base=base, progress=progress)
+        report = write_rdf(source, output, fmt, base=base, progress=progress, described=described)
         return Exported(output, fmt, report.articles, report.actors, report.edges, report.triples)
     if fmt in NETWORK_FORMATS:
         return write_network(source, output, fmt, progress=progress)
@@ -88,7 +90,7 @@ def _network(
         attrs: dict[str, Any] = {
             "label": actor.name,
             "kind": actor.kind,
-            "aliases": ARRAY_DELIMITER.join(actor.aliases),
+            "aliases": ARRAY_DELIMITER.join(sorted(actor.aliases)),
             "mentions": int(actor.mentions),
         }
         for key in ("wikidata", "first_seen", "last_seen"):
@@ -108,9 +110,17 @@ def _network(
         for key in ("first_seen", "last_seen"):
             if (value := getattr(edge, key)) is not None:
                 attrs[key] = str(value)
-        graph.add_edge(edge.subject, edge.object, key=edge.type, **attrs)
+        # One id per edge, unique in the file (Gephi keeps only the first edge of an id):
+        # GraphML takes a multigraph's key as the edge id, GEXF the "id" attribute.
+        key = edge_id(edge)
+        graph.add_edge(edge.subject, edge.object, key=key, id=key, **attrs)
         advance(1)
     return graph
+
+
+def edge_id(edge: EdgeView) -> str:
+    """A typed edge's id in GraphML and GEXF: its subject, type and object (one edge each)."""
+    return f"{edge.subject}|{edge.type}|{edge.object}"
 
 
 def write_network(
@@ -253,7 +263,7 @@ def write_neo4j_csv(
                     a.id,
                     a.name,
                     a.kind,
-                    ARRAY_DELIMITER.join(a.aliases),
+                    ARRAY_DELIMITER.join(sorted(a.aliases)),
                     _cell(a.wikidata),
                     a.mentions,
                     _cell(a.first_seen),

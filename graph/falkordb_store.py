@@ -157,6 +157,7 @@ class FalkorDBStore(CypherStore):
                 if self._read(missing).rows == [[True]]:
                     self._graph.query(backfill)
             self._ensure_gram_index()
+            self._migrate_actor_ids()
         self._grams = GRAMS
 
     def _ensure_gram_index(self) -> None:

@@ -254,6 +254,7 @@ class Neo4jStore(CypherStore):
                     session.run(CREATE_GRAM_INDEX).consume()
                     session.run(AWAIT_INDEXES).consume()
                     present.add(GRAM_INDEX)
+                self._migrate_actor_ids()
         self._grams = GRAMS if GRAM_INDEX in present else None
 
     @staticmethod

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol, runtime_checkable
 
@@ -18,7 +18,7 @@ from actorgraph.batching import batched
 from actorgraph.errors import QueryError
 from actorgraph.graph import cypher, rings
 from actorgraph.graph.grams import name_grams, query_grams, search_grams
-from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key
+from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, actor_id, name_key
 
 Statement = tuple[str, dict[str, Any]]
 
@@ -173,6 +173,9 @@ class Store(Protocol):
     def actors_by_keys(self, keys: Sequence[str]) -> dict[str, list[ActorView]]: ...
     def ego(self, actor_ids: Sequence[str], depth: int = 1, limit: int = 500) -> Subgraph: ...
     def evidence(self, subject: str, type: str, object: str) -> list[EvidenceView]: ...
+    def evidence_of(
+        self, edges: Sequence[EdgeView]
+    ) -> dict[tuple[str, str, str], list[EvidenceView]]: ...
     def paths(
         self, source_id: str, target_id: str, max_length: int = 4, limit: int = 10
     ) -> list[PathView]: ...
@@ -327,13 +330,16 @@ def _claim_row(c: Claim, art: Article) -> dict[str, Any]:
 
 
 def _mention(actors: dict[str, dict[str, Any]], actor: Actor, article_id: str) -> None:
-    """Fold one article's mention of an actor into the batch's row for it: its first name
-    and kind, every other name, alias, kind and wikidata id it is given, the articles."""
+    """Fold one article's mention of an actor into the batch's row for it: its name (the
+    least of those given), its kinds (the first is the one it is shown as: cypher.kind_rank),
+    every other name, alias and wikidata id it is given, the articles."""
     row = actors.setdefault(
         actor.id, {"id": actor.id, "name": actor.name, "kinds": {}, "aliases": {},
                    "wikidata": None, "articles": {}}
     )  # fmt: skip
+    row["name"] = min(row["name"], actor.name)  # the same whatever the order (MERGE_ACTORS)
     row["kinds"][actor.kind] = None
+    row["kinds"] = dict.fromkeys(sorted(row["kinds"], key=cypher.kind_rank))
     row["aliases"].update(dict.fromkeys((actor.name, *actor.aliases)))
     row["wikidata"] = row["wikidata"] or actor.wikidata
     row["articles"][article_id] = None
@@ -391,7 +397,10 @@ def _actor_statements(rows: list[dict[str, Any]], news: dict[str, ActorNews]) ->
     return [
         *((cypher.create_actors(kind), {"actors": new[kind]}) for kind in sorted(new)),
         (cypher.MERGE_ACTORS, {"actors": rows}),
-        *((cypher.add_kind(kind), {"actor_ids": relabel[kind]}) for kind in sorted(relabel)),
+        *(
+            (cypher.add_kind(kind), {"actor_ids": relabel[kind], "outranked": cypher.below(kind)})
+            for kind in sorted(relabel, key=cypher.kind_rank)
+        ),
         (cypher.MERGE_ALIASES, {"aliases": keys}),
         (cypher.ADD_NAME_GRAMS, {"names": grams}),
     ]
@@ -461,6 +470,25 @@ def rederive_statements(
 HUBS_LOOKED_UP = 25
 HUB_DEGREE = 50
 EDGE_WALK_BUDGET = 1_500
+
+# Articles written again per transaction when an older store's actor ids are rewritten.
+ID_MIGRATION_BATCH = 200
+
+
+def _with_name_ids(ex: Extraction) -> Extraction:
+    """An article as read from an older store, its actors with ids from their names and
+    its claims given new ids (a claim's id holds its ends'); a claim whose ends became one
+    actor is dropped, as resolution would."""
+    actors = {}
+    for a in ex.actors:
+        actors.setdefault(actor_id(a.name), replace(a, id=actor_id(a.name)))
+    new_ids = {a.id: actor_id(a.name) for a in ex.actors}
+    claims = [
+        replace(c, subject=new_ids[c.subject], object=new_ids[c.object], id="") for c in ex.claims
+    ]
+    kept = tuple(c for c in claims if c.subject != c.object)
+    return Extraction(ex.article, tuple(actors.values()), kept, ex.extractor)
+
 
 # Actors given their name trigrams per transaction when an older store is first opened.
 GRAM_BACKFILL_BATCH = 10_000
@@ -647,6 +675,19 @@ class CypherStore:
     # The backend's full-text index over actors' trigrams, None while it has none.
     _grams: GramIndex | None = None
 
+    def _migrate_actor_ids(self) -> None:
+        """Give the actors of a store written when ids began with a kind their ids from
+        the name alone (schema.actor_id), once: every article is written again with its
+        actors' new ids, a batch at a time, which re-derives their edges and drops the old
+        actors as their last article goes (two old actors of one name, a country as a
+        Place and as a Government, become one). Articles keep their ids, texts and
+        ingest times; an open cut short carries on next time (articles written again
+        already are written again as they are)."""
+        rows = self._read(cypher.KIND_PREFIXED_ACTORS, {"limit": 100}).records()
+        if any(r["id"] != actor_id(r["name"]) for r in rows):
+            for batch in batched(self.iter_extractions(), ID_MIGRATION_BATCH):
+                self.write([_with_name_ids(ex) for ex in batch])
+
     def _backfill_grams(self) -> None:
         """Give the actors of a store written before name grams existed their trigrams,
         a batch at a time (before the index over them is made)."""
@@ -726,6 +767,21 @@ class CypherStore:
         params = {"subject": subject, "type": type, "object": object}
         rows = self._read(cypher.EVIDENCE, params).records()
         return [EvidenceView(**r) for r in rows]
+
+    def evidence_of(
+        self, edges: Sequence[EdgeView]
+    ) -> dict[tuple[str, str, str], list[EvidenceView]]:
+        """The claims behind each of these edges, by (subject, type, object), in one query
+        through the edge_key index (a view's download: one row per claim)."""
+        by_key = {cypher.edge_key(e.subject, e.type, e.object): e for e in edges}
+        found: dict[tuple[str, str, str], list[EvidenceView]] = {
+            (e.subject, e.type, e.object): [] for e in edges
+        }
+        if by_key:
+            for row in self._read(cypher.EVIDENCE_OF_KEYS, {"keys": list(by_key)}).records():
+                e = by_key[row.pop("key")]
+                found[(e.subject, e.type, e.object)].append(EvidenceView(**row))
+        return found
 
     def paths(
         self, source_id: str, target_id: str, max_length: int = 4, limit: int = 10

@@ -12,6 +12,8 @@ from actorgraph.schema.vocabulary import Kind, RelationType, vocabulary
 AG = vocabulary().namespace
 ONTOLOGY_IRI = AG.rstrip("#/")
 DEFAULT_BASE = "https://w3id.org/actorgraph/id/"
+ONTOLOGY_VERSION = "0.2.0"  # of the terms, not of the package: raise it when a term changes
+ONTOLOGY_VERSION_IRI = f"{ONTOLOGY_IRI}/{ONTOLOGY_VERSION}"
 
 PREFIXES: dict[str, str] = {
     "ag": AG,
@@ -24,6 +26,8 @@ PREFIXES: dict[str, str] = {
     "schema": "https://schema.org/",
     "foaf": "http://xmlns.com/foaf/0.1/",
     "dcterms": "http://purl.org/dc/terms/",
+    "void": "http://rdfs.org/ns/void#",
+    "dcat": "http://www.w3.org/ns/dcat#",
     "wd": "http://www.wikidata.org/entity/",
 }
 

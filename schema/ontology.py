@@ -179,6 +179,8 @@ def build_ontology(vocab: Vocabulary | None = None) -> Graph:
         g.bind(prefix, namespace, override=True, replace=True)
     onto = URIRef(ns.ONTOLOGY_IRI)
     g.add((onto, RDF.type, OWL.Ontology))
+    g.add((onto, OWL.versionIRI, URIRef(ns.ONTOLOGY_VERSION_IRI)))
+    g.add((onto, OWL.versionInfo, Literal(ns.ONTOLOGY_VERSION)))
     g.add((onto, RDFS.label, Literal("actorgraph ontology", lang="en")))
     g.add(
         (

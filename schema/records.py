@@ -60,9 +60,11 @@ def slugify(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-") or "unnamed"
 
 
-def actor_id(kind: str, canonical_name: str) -> str:
-    """The stable id of an actor, from its kind and canonical name (used in IRIs)."""
-    return f"{kind.lower()}-{slugify(name_key(canonical_name))}"
+def actor_id(canonical_name: str) -> str:
+    """The stable id of an actor, from its canonical name alone (used in IRIs): not from
+    its kind, which articles read in another order may give first (a country as a place
+    or as a government), so the same corpus makes the same ids in any order."""
+    return slugify(name_key(canonical_name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +102,7 @@ class Actor:
     def __post_init__(self) -> None:
         vocabulary().kind(self.kind)
         if not self.id:
-            object.__setattr__(self, "id", actor_id(self.kind, self.name))
+            object.__setattr__(self, "id", actor_id(self.name))
 
 
 @dataclass(frozen=True, slots=True)

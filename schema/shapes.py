@@ -123,6 +123,7 @@ def _actor_shape(b: _Builder, vocab: Vocabulary) -> None:
         b.prop(
             actor, ns.ag(local), f"{local} is at most one xsd:date", maxCount=1, datatype=XSD.date
         )
+    _asserted_edge_constraint(b, actor, vocab)
     for rel in vocab.relations.values():
         allowed = rel.object_kinds or (ns.ACTOR,)
         classes = [ns.kind_iri(k) for k in allowed]
@@ -157,6 +158,26 @@ def _actor_shape(b: _Builder, vocab: Vocabulary) -> None:
                 severity=severity,
                 **{"or": head},
             )
+
+
+def _asserted_edge_constraint(b: _Builder, actor: URIRef, vocab: Vocabulary) -> None:
+    """A direct relation triple needs a claim that asserts it: a hedged or negated claim
+    ("X has not supplied Y") is only a claim, never the triple itself."""
+    relations = ", ".join(f"<{ns.relation_iri(r)}>" for r in vocab.relations.values())
+    query = f"""SELECT $this ?path ?value WHERE {{
+  $this ?path ?value .
+  FILTER (?path IN ({relations}))
+  FILTER NOT EXISTS {{
+    ?claim <{RDF.subject}> $this ; <{RDF.predicate}> ?path ; <{RDF.object}> ?value ;
+           <{ns.ag(ns.HAS_MODALITY)}> <{ns.modality_iri("asserted")}> .
+  }}
+}}"""
+    constraint = BNode("asserted-edge")
+    b.g.add((actor, SH.sparql, constraint))
+    b.g.add((constraint, RDF.type, SH.SPARQLConstraint))
+    message = "a relation triple needs an asserted claim (hedged and negated ones are only claims)"
+    b.g.add((constraint, SH.message, Literal(message, lang="en")))
+    b.g.add((constraint, SH.select, Literal(query)))
 
 
 def _article_shape(b: _Builder) -> None:

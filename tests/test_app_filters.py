@@ -215,8 +215,10 @@ def test_the_view_downloads_as_csv_and_graphml(app_sample_store):
     )
     names = {n.id: n.name for n in sub.nodes}
 
-    rows = list(csv.DictReader(io.StringIO(view_downloads.edges_csv(sub).decode("utf-8"))))
-    assert len(rows) == len(sub.edges) >= 2  # one row per edge of the view
+    data = view_downloads.edges_csv(sub, app_sample_store).decode("utf-8")
+    rows = list(csv.DictReader(io.StringIO(data)))
+    claims = [c for e in sub.edges for c in app_sample_store.evidence(e.subject, e.type, e.object)]
+    assert len(rows) == len(claims) >= len(sub.edges) >= 2  # one row per claim of the view
     assert {(r["subject"], r["type"], r["object"]) for r in rows} == {
         (names[e.subject], e.type, names[e.object]) for e in sub.edges
     }
@@ -229,6 +231,17 @@ def test_the_view_downloads_as_csv_and_graphml(app_sample_store):
             e.last_seen,
             e.claims,
         )
+    by_claim = {c.claim: c for c in claims}
+    for r in rows:  # each claim's evidence: its sentence and article
+        c = by_claim[r["claim_id"]]
+        assert r["sentence"] == " ".join(c.sentence.split()) != ""
+        assert (r["article_title"], r["publisher"], r["published"], r["url"]) == (
+            c.title,
+            c.publisher or "",
+            c.published or "",
+            c.url or "",
+        )
+        assert r["claim_modality"] == c.modality
 
     graph = nx.read_graphml(io.BytesIO(view_downloads.subgraph_graphml(sub)))
     assert set(graph.nodes) == {n.id for n in sub.nodes}
@@ -249,5 +262,7 @@ def test_explore_offers_both_downloads_of_the_view(monkeypatch, app_sample_store
         "Graph as SVG",
         "Graph as PNG",
     ]
-    # AppTest keeps no downloaded bytes: test_browser downloads the files for real
-    assert all(b.proto.url for b in buttons[:2])
+    # AppTest keeps no downloaded bytes: test_browser downloads the files for real. The
+    # GraphML is ready; the CSV (its evidence read from the store) is built when clicked.
+    assert buttons[1].proto.url
+    assert not buttons[0].proto.url

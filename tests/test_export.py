@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from typer.testing import CliRunner
 from actorgraph.cli import app
 from actorgraph.graph import ActorView, EdgeView, Stats, Store
 from actorgraph.graph.export import CSV_FILES, export
-from actorgraph.graph.rdf import write_rdf
+from actorgraph.graph.rdf import Description, Iris, description_triples, write_rdf
 from actorgraph.schema import Extraction
 
 pytest_plugins = ["rdf_fixtures"]
@@ -31,12 +32,12 @@ def test_gephi_files_read_back_with_networkx_with_the_stores_counts(
     stats = sample_store.stats()
     assert graph.number_of_nodes() == stats.actors == done.actors
     assert graph.number_of_edges() == stats.edges == done.edges
-    thermo = graph.nodes["company-thermo-fisher-scientific"]
+    thermo = graph.nodes["thermo-fisher-scientific"]
     assert thermo["label"] == "Thermo Fisher Scientific"
     assert thermo["kind"] == "Company"
     types = {d["relation"] for _s, _o, d in graph.edges(data=True)}
     assert types == set(stats.by_type)
-    assert graph.has_edge("company-thermo-fisher-scientific", "governmentbody-xinjiang-police")
+    assert graph.has_edge("thermo-fisher-scientific", "xinjiang-police")
 
 
 def _rows(path: Path) -> tuple[list[str], list[list[str]]]:
@@ -67,8 +68,8 @@ def test_csv_is_neo4j_admin_import_files_with_the_stores_counts(
     assert all(row[0] in ids and row[1] in ids for row in edges)
     assert {row[2] for row in edges} == set(stats.by_type)
     assert [
-        "company-thermo-fisher-scientific",
-        "governmentbody-xinjiang-police",
+        "thermo-fisher-scientific",
+        "xinjiang-police",
         "SUPPLIED",
     ] in [row[:3] for row in edges]
 
@@ -128,7 +129,7 @@ class _CountingSource:
     def iter_actors(self, batch_size: int = 1000) -> Iterator[ActorView]:
         for i in range(self.actors):
             self.taken += 1
-            yield ActorView(f"company-c{i}", f"Company {i}", "Company", (f"C{i}",), 1)
+            yield ActorView(f"c{i}", f"Company {i}", "Company", (f"C{i}",), 1)
 
     def iter_edges(self, batch_size: int = 1000) -> Iterator[EdgeView]:
         return iter(())
@@ -157,7 +158,32 @@ def test_rdf_exports_stream_rather_than_build_the_graph_first(fmt):
     source = _CountingSource(20_000)
     sink = _Sink(source)
     report = write_rdf(source, sink, fmt)  # type: ignore[arg-type]
-    assert report.triples == 20_000 * 5
+    described = list(description_triples(Iris(), Description(), 0, source.stats()))
+    assert report.triples == 20_000 * 5 + len(described)  # the description comes last
     assert sink.taken_at_first_write is not None
     assert sink.taken_at_first_write < 2_000, "the first bytes came only after most of the graph"
     assert sink.size > 20_000 * 100
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_every_edge_arrives_in_gephi_files_with_a_unique_id_and_its_attributes(
+    fmt, sample_store: Store, tmp_path: Path
+):
+    path = tmp_path / f"graph.{fmt}"
+    export(sample_store, fmt, path)
+    ids = [e.get("id") for e in ET.parse(path).iter() if e.tag.rsplit("}", 1)[-1] == "edge"]
+    edges = list(sample_store.iter_edges())
+    assert len(ids) == len(set(ids)) == len(edges)  # Gephi keeps the first edge of an id
+    assert {e.modality for e in edges} > {"asserted"}, "the samples have hedged edges"
+
+    graph = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    read = {(s, d["relation"], o): d for s, o, d in graph.edges(data=True)}
+    assert len(read) == len(edges)
+    for e in edges:
+        d = read[(e.subject, e.type, e.object)]
+        assert (d["modality"], int(d["claims"]), int(d["articles"])) == (
+            e.modality,
+            e.claims,
+            e.articles,
+        )
+        assert (d.get("first_seen"), d.get("last_seen")) == (e.first_seen, e.last_seen)

@@ -17,6 +17,7 @@ from actorgraph.errors import QueryError, QueryTimeout, ReadOnlyError, StoreErro
 from actorgraph.graph import cypher, open_store
 from actorgraph.graph import store as store_module
 from actorgraph.graph.suggest import suggest_actors
+from actorgraph.loaders.resolve import resolve_extractions
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
 
 TEXT = "Acme sold radios to Ruritania police. Senator Jane Doe criticized Acme."
@@ -71,7 +72,7 @@ def test_two_articles_stating_one_relation_make_one_edge_with_two_claims(store):
         "RETURN e.claims, e.articles, e.first_seen, e.last_seen"
     ).rows
     assert rows == [[2, 2, "2020-01-02", "2021-05-06"]]
-    assert store.actor("company-acme").mentions == 2
+    assert store.actor("acme").mentions == 2
 
 
 def test_re_extraction_replaces_claims_and_re_derives_edges(store):
@@ -86,11 +87,11 @@ def test_re_extraction_replaces_claims_and_re_derives_edges(store):
     )
     store.write([only_criticism])
     assert store.stats().by_type == {"CRITICIZED": 1}
-    assert store.actor("governmentbody-ruritania-police") is None  # no article mentions it now
+    assert store.actor("ruritania-police") is None  # no article mentions it now
     assert store.actors_by_keys(["ruritania police"]) == {}  # nor is it found by its name
     assert store.search_actors("ruritania") == []
     assert store.query("MATCH (g:NameGrams) RETURN g.actor ORDER BY g.actor").rows == [
-        ["company-acme"], ["person-jane-doe"]]  # fmt: skip
+        ["acme"], ["jane-doe"]]  # fmt: skip
     assert store.article_extractors([article.id]) == {article.id: "test-2"}
 
 
@@ -100,25 +101,48 @@ def test_edge_modality_is_the_strongest_of_its_claims(store):
     assert store.query("MATCH ()-[e:SUPPLIED]->() RETURN e.modality").rows == [["hedged"]]
 
 
+def test_the_stated_fact_console_example_leaves_out_a_negated_edge(store):
+    title = "Who supplied whom, as stated fact (not hedged or negated)"
+    query, params = cypher.CONSOLE_EXAMPLES[title]
+    store.write([extraction(modality="negated")])
+    assert store.query("MATCH ()-[e:SUPPLIED]->() RETURN e.modality").rows == [["negated"]]
+    assert store.query(query, params).rows == []
+    store.write([extraction(TEXT + " Again.")])
+    assert store.query(query, params).rows == [["Acme Corp", "Ruritania police", 2]]
+
+
+def test_evidence_of_many_edges_is_each_edges_evidence_in_one_read(store):
+    store.write([extraction(), extraction(TEXT + " Again.", modality="hedged")])
+    edges = list(store.iter_edges())
+    found = store.evidence_of(edges)
+    assert set(found) == {(e.subject, e.type, e.object) for e in edges}
+    for (s, t, o), claims in found.items():
+        assert claims == store.evidence(s, t, o) != []
+    assert sorted(c.modality for c in found[("acme", "SUPPLIED", "ruritania-police")]) == [
+        "asserted",
+        "hedged",
+    ]
+
+
 def test_search_finds_names_and_aliases_case_insensitively(store):
     store.write([extraction()])
     assert [a.name for a in store.search_actors("acme")] == ["Acme Corp"]
     assert [a.name for a in store.search_actors("ACME CO")] == ["Acme Corp"]
     assert store.search_actors("nobody") == []
     assert store.search_actors("  ") == []
-    assert store.actor("company-acme").aliases == ("Acme",)
+    assert store.actor("acme").aliases == ("Acme",)
 
 
 def test_ego_network_and_evidence(store):
     store.write([extraction()])
-    one = store.ego(["person-jane-doe"], depth=1)
+    one = store.ego(["jane-doe"], depth=1)
     assert {n.name for n in one.nodes} == {"Jane Doe", "Acme Corp"}
     assert [(e.subject, e.type, e.object) for e in one.edges] == [
-        ("person-jane-doe", "CRITICIZED", "company-acme")
+        ("jane-doe", "CRITICIZED", "acme")
     ]
-    two = store.ego(["person-jane-doe"], depth=2)
+    two = store.ego(["jane-doe"], depth=2)
     assert {n.name for n in two.nodes} == {"Jane Doe", "Acme Corp", "Ruritania police"}
-    [evidence] = store.evidence("company-acme", "SUPPLIED", "governmentbody-ruritania-police")
+    [evidence] = store.evidence("acme", "SUPPLIED", "ruritania-police")
     assert evidence.sentence == "Acme sold radios to Ruritania police."
     assert (evidence.start, evidence.end, evidence.title) == (0, 37, "Acme")
 
@@ -127,7 +151,7 @@ def test_user_cypher_is_read_only_unless_write(store):
     store.write([extraction()])
     with pytest.raises(ReadOnlyError, match=r"this query writes to the graph; pass write=True"):
         store.query("MATCH (a:Actor) SET a.name = 'x'")
-    assert store.actor("company-acme").name == "Acme Corp"
+    assert store.actor("acme").name == "Acme Corp"
     store.query("CREATE (:Note {text: $t})", {"t": "hello"}, write=True)
     assert store.query("MATCH (n:Note) RETURN n.text").rows == [["hello"]]
 
@@ -203,14 +227,14 @@ def test_the_whole_graph_reads_back_as_the_extractions_that_wrote_it(store):
 def test_paged_reads_cover_every_actor_and_edge_once(store):
     store.write([extraction(), extraction(TEXT + " Two.", published="2021-01-01")])
     assert [a.id for a in store.iter_actors(batch_size=2)] == [
-        "company-acme",
-        "governmentbody-ruritania-police",
-        "person-jane-doe",
+        "acme",
+        "jane-doe",
+        "ruritania-police",
     ]
     edges = [(e.subject, e.type, e.object, e.claims) for e in store.iter_edges(batch_size=1)]
     assert edges == [
-        ("company-acme", "SUPPLIED", "governmentbody-ruritania-police", 2),
-        ("person-jane-doe", "CRITICIZED", "company-acme", 2),
+        ("acme", "SUPPLIED", "ruritania-police", 2),
+        ("jane-doe", "CRITICIZED", "acme", 2),
     ]
     assert len(list(store.iter_extractions(batch_size=1))) == 2
 
@@ -234,10 +258,10 @@ def chain_extraction():
 
 def test_shortest_paths_follow_typed_edges_hop_by_hop(store):
     store.write([chain_extraction()])
-    found = store.paths("person-jane-doe", "governmentbody-ruritania-police")
+    found = store.paths("jane-doe", "ruritania-police")
     assert [p.actors for p in found] == [
-        ["person-jane-doe", "company-acme", "governmentbody-ruritania-police"],
-        ["person-jane-doe", "company-beta", "governmentbody-ruritania-police"],
+        ["jane-doe", "acme", "ruritania-police"],
+        ["jane-doe", "beta", "ruritania-police"],
     ]
     first = found[0].edges
     assert [(e.type, e.claims, e.modality) for e in first] == [
@@ -245,24 +269,24 @@ def test_shortest_paths_follow_typed_edges_hop_by_hop(store):
         ("SUPPLIED", 1, "asserted"),
     ]
     assert found[1].edges[1].modality == "hedged"
-    assert len(store.paths("person-jane-doe", "governmentbody-ruritania-police", limit=1)) == 1
+    assert len(store.paths("jane-doe", "ruritania-police", limit=1)) == 1
 
 
 def test_paths_respect_direction_length_and_missing_actors(store):
     store.write([chain_extraction()])
-    assert store.paths("person-jane-doe", "governmentbody-ruritania-police", max_length=1) == []
-    assert store.paths("governmentbody-ruritania-police", "person-jane-doe") == []  # directed
-    assert [p.actors for p in store.paths("company-acme", "governmentbody-ruritania-police")] == [
-        ["company-acme", "governmentbody-ruritania-police"]
+    assert store.paths("jane-doe", "ruritania-police", max_length=1) == []
+    assert store.paths("ruritania-police", "jane-doe") == []  # directed
+    assert [p.actors for p in store.paths("acme", "ruritania-police")] == [
+        ["acme", "ruritania-police"]
     ]
-    assert store.paths("person-jane-doe", "person-jane-doe") == []
-    assert store.paths("person-jane-doe", "nobody") == []
+    assert store.paths("jane-doe", "jane-doe") == []
+    assert store.paths("jane-doe", "nobody") == []
 
 
 def test_bookkeeping_edges_are_not_paths(store):
     """MENTIONS/ASSERTS/SUBJECT/OBJECT link every actor through articles; paths ignore them."""
     store.write([extraction()])
-    assert store.paths("governmentbody-ruritania-police", "person-jane-doe") == []
+    assert store.paths("ruritania-police", "jane-doe") == []
 
 
 def test_shortest_paths_are_every_shortest_path_in_order(store):
@@ -294,13 +318,13 @@ def test_relationships_a_user_made_are_neither_ego_edges_nor_paths(store, monkey
     monkeypatch.setattr(store_module, "HUB_DEGREE", hub_degree)
     store.write([chain_extraction()])
     made = "MATCH (a:Actor {id: $a}), (b:Actor {id: $b}) CREATE (a)-[:NOTED]->(b)"
-    for a, b in [("governmentbody-ruritania-police", "person-jane-doe"),
-                 ("company-acme", "company-beta")]:  # fmt: skip
+    for a, b in [("ruritania-police", "jane-doe"),
+                 ("acme", "beta")]:  # fmt: skip
         store.query(made, {"a": a, "b": b}, write=True)
-    view = store.ego(["person-jane-doe"], depth=2)
+    view = store.ego(["jane-doe"], depth=2)
     assert {e.type for e in view.edges} == {"CRITICIZED", "SUPPLIED", "COLLABORATED_WITH"}
-    assert store.paths("governmentbody-ruritania-police", "person-jane-doe") == []
-    assert store.paths("company-acme", "company-beta") == []
+    assert store.paths("ruritania-police", "jane-doe") == []
+    assert store.paths("acme", "beta") == []
 
 
 def test_a_batch_written_again_on_a_stale_view_adds_no_second_name_document(store):
@@ -399,8 +423,8 @@ def test_another_name_in_a_batch_becomes_an_alias_and_is_indexed_once(store):
     article = Article(text="Acme Corp. again.", title="Again", published="2020-01-03")
     again = Extraction(article, (Actor("Acme Corp.", "Company"),), (), extractor="t")
     store.write([extraction(), again])
-    assert store.actor("company-acme").aliases == ("Acme", "Acme Corp.")
-    grams = "MATCH (g:NameGrams {actor: 'company-acme'}) RETURN g.grams"
+    assert store.actor("acme").aliases == ("Acme", "Acme Corp.")
+    grams = "MATCH (g:NameGrams {actor: 'acme'}) RETURN g.grams"
     before = store.query(grams).rows
     store.write([extraction(), again])  # nothing new: no trigram is added again
     assert store.query(grams).rows == before
@@ -469,8 +493,8 @@ def test_actors_are_found_by_normalised_names_and_aliases(store):
     store.write([extraction()])
     found = store.actors_by_keys(["acme", "jane doe", "nobody"])
     assert {k: [a.id for a in v] for k, v in found.items()} == {
-        "acme": ["company-acme"],
-        "jane doe": ["person-jane-doe"],
+        "acme": ["acme"],
+        "jane doe": ["jane-doe"],
     }
     assert store.actors_by_keys([]) == {}
 
@@ -501,7 +525,7 @@ def test_degrees_follow_the_edges_through_writes_rewrites_and_removals(store):
     first, chain = extraction(), chain_extraction()
     store.write([first, chain])
     assert stored_degrees(store) == degrees_from_edges(store)
-    assert stored_degrees(store)["company-acme"] == 2  # one edge each way, told twice
+    assert stored_degrees(store)["acme"] == 2  # one edge each way, told twice
     doe, acme = Actor("Jane Doe", "Person"), Actor("Acme Corp", "Company")
     only_criticism = Extraction(
         chain.article,
@@ -511,13 +535,13 @@ def test_degrees_follow_the_edges_through_writes_rewrites_and_removals(store):
     )
     store.write([only_criticism])  # Beta's edges go with the claims behind them
     assert stored_degrees(store) == degrees_from_edges(store)
-    assert stored_degrees(store)["person-jane-doe"] == 1
+    assert stored_degrees(store)["jane-doe"] == 1
     store.remove([first.article.id])
-    left = {"company-acme": 1, "person-jane-doe": 1}
+    left = {"acme": 1, "jane-doe": 1}
     assert stored_degrees(store) == degrees_from_edges(store) == left
     assert [(a.id, d) for a, d in store.top_actors()] == [
-        ("company-acme", 1),
-        ("person-jane-doe", 1),
+        ("acme", 1),
+        ("jane-doe", 1),
     ]
 
 
@@ -533,11 +557,11 @@ def test_a_store_from_before_degrees_and_claim_dates_gets_them_when_opened(store
         assert set(stored_degrees(first).values()) == {0}  # read as none
     with open_store(store_url) as second:
         assert stored_degrees(second) == expected
-        assert expected["company-acme"] == 2
+        assert expected["acme"] == 2
         claims = second.query("MATCH (c:Claim) RETURN DISTINCT c.article, c.published").rows
         assert claims == [[chain.article.id, "2022-03-04"]]
         second.write([extraction()])  # a second article supplying the police
-        edge = "MATCH ({id: 'company-acme'})-[e:SUPPLIED]->() RETURN e.articles, e.first_seen"
+        edge = "MATCH ({id: 'acme'})-[e:SUPPLIED]->() RETURN e.articles, e.first_seen"
         assert second.query(edge).rows == [[2, "2020-01-02"]]
 
 
@@ -570,7 +594,7 @@ def test_ego_edges_are_those_among_the_view_touching_an_expanded_actor(store, mo
     store.write(random_graph_extractions())
     every = [(e.subject, e.type, e.object) for e in store.iter_edges()]
     hubs = [a.id for a, _ in store.top_actors(limit=6)]
-    for centre in [*hubs[:3], "person-person-30"]:
+    for centre in [*hubs[:3], "person-30"]:
         if store.actor(centre) is None:
             continue
         view = store.ego([centre], depth=depth, limit=25)
@@ -764,3 +788,63 @@ def test_user_queries_have_a_default_time_limit(store, monkeypatch):
     monkeypatch.setattr(store_module, "QUERY_TIMEOUT", 0.5)
     with pytest.raises(QueryTimeout, match=r"time limit of 0\.5 s"):
         store.query(RUNAWAY)
+
+
+def test_a_store_with_ids_from_kinds_gets_ids_from_names_when_opened(store_url):
+    """An older store's ids began with the kind first read: China was "place-china" or
+    "government-china" by the order of ingest, two actors. Opening it rewrites them."""
+    text = "Acme built plants in China. China sanctioned Acme."
+    place = Actor("China", "Place", id="place-china")
+    government = Actor("China", "Government", id="government-china")
+    acme = Actor("Acme Corp", "Company", ("Acme",), id="company-acme")
+    first = Extraction(
+        Article(text=text, title="Plants", published="2020-01-02"),
+        (acme, place),
+        (Claim("OPERATES_IN", acme.id, place.id, Evidence(text[:27], 0, 27)),),
+    )
+    second_text = "China sanctioned Acme on Monday."
+    second = Extraction(
+        Article(text=second_text, title="Sanctions", published="2021-05-06"),
+        (government, acme),
+        (Claim("SANCTIONED", government.id, acme.id, Evidence(second_text, 0, 32), "hedged"),),
+    )
+    with open_store(store_url) as old:
+        old.write([first])
+        old.write([second])
+        assert {a.id for a in old.iter_actors()} == {
+            "company-acme",
+            "place-china",
+            "government-china",
+        }
+    with open_store(store_url) as migrated:
+        actors = {a.id: a for a in migrated.iter_actors()}
+        assert set(actors) == {"acme", "china"}
+        assert (actors["china"].kind, actors["china"].mentions) == ("Government", 2)
+        assert actors["acme"].aliases == ("Acme",)
+        edges = {(e.subject, e.type, e.object, e.modality) for e in migrated.iter_edges()}
+        assert edges == {("acme", "OPERATES_IN", "china", "asserted"),
+                         ("china", "SANCTIONED", "acme", "hedged")}  # fmt: skip
+        assert {a["id"]: a["degree"] for a in migrated.query(
+            "MATCH (n:Actor) RETURN n.id AS id, n.degree AS degree").records()} == {
+            "acme": 2, "china": 2}  # fmt: skip
+        # the same claim ids as articles written with the new ids
+        fresh = {
+            c.id
+            for ex in resolve_extractions([_renamed(first), _renamed(second)])
+            for c in ex.claims
+        }
+        assert {c.id for ex in migrated.iter_extractions() for c in ex.claims} == fresh
+        assert migrated.actors_by_keys(["china"])["china"][0].id == "china"
+    with open_store(store_url) as again:  # nothing left to migrate: opened as it is
+        assert {a.id for a in again.iter_actors()} == {"acme", "china"}
+
+
+def _renamed(ex: Extraction) -> Extraction:
+    from dataclasses import replace
+
+    ids = {a.id: Actor(a.name, a.kind, a.aliases).id for a in ex.actors}
+    actors = {ids[a.id]: Actor(a.name, a.kind, a.aliases) for a in ex.actors}
+    claims = tuple(
+        replace(c, subject=ids[c.subject], object=ids[c.object], id="") for c in ex.claims
+    )
+    return Extraction(ex.article, tuple(actors.values()), claims, ex.extractor)

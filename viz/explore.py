@@ -150,7 +150,7 @@ def render() -> None:
             show_evidence(store, edge, shown, chosen_filter.publishers)
     st.subheader("Edges")
     st.dataframe(draw.edge_rows(shown), hide_index=True, width="stretch")
-    downloads(shown, actor, vocab)
+    downloads(store, shown, actor, vocab)
 
 
 def filters_from_url(vocab: Vocabulary, publishers: list[str]) -> None:
@@ -212,14 +212,15 @@ def filters(vocab: Vocabulary, publishers: list[str]) -> EdgeFilter:
     return chosen
 
 
-def downloads(shown: Subgraph, actor: ActorView, vocab: Vocabulary) -> None:
-    """The view on screen (filters applied): CSV of its edges, GraphML of its subgraph, and
-    the graph as SVG and PNG (drawn server-side by viz.picture, only when asked for).
+def downloads(store: Store, shown: Subgraph, actor: ActorView, vocab: Vocabulary) -> None:
+    """The view on screen (filters applied): CSV of its edges with their evidence, GraphML
+    of its subgraph, and the graph as SVG and PNG (built only when asked for).
 
     A download changes nothing on the page, so it does not rerun it (``on_click="ignore"``):
     a rerun would replace the other buttons' deferred files while they are being clicked."""
     files = [  # label, data (or what draws it), file name ending, MIME type, widget key
-        ("Edges as CSV", view_downloads.edges_csv(shown), "-edges.csv", "text/csv", "csv"),
+        ("Edges as CSV", partial(view_downloads.edges_csv, shown, store), "-edges.csv",
+         "text/csv", "csv"),
         ("Graph as GraphML", view_downloads.subgraph_graphml(shown), ".graphml",
          "application/xml", "graphml"),
         ("Graph as SVG", partial(picture.svg, shown, vocab, actor.id), ".svg", "image/svg+xml",
