@@ -530,7 +530,7 @@ RETURN m.id AS subject, type(e) AS type, n.id AS object, {_EDGE_FIELDS}
 ACTORS_BY_KEYS = f"""
 UNWIND $keys AS key
 MATCH (:Alias {{key: key}})-[:NAMES]->(n:Actor)
-RETURN key, {_ACTOR_FIELDS}
+RETURN key, {_ACTOR_FIELDS}, labels(n) AS labels
 """
 
 ACTORS_BY_ID = f"""

@@ -18,7 +18,16 @@ from actorgraph.batching import batched
 from actorgraph.errors import QueryError
 from actorgraph.graph import cypher, rings
 from actorgraph.graph.grams import name_grams, query_grams, search_grams
-from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, actor_id, name_key
+from actorgraph.schema import (
+    Actor,
+    Article,
+    Claim,
+    Evidence,
+    Extraction,
+    actor_id,
+    name_key,
+    vocabulary,
+)
 
 Statement = tuple[str, dict[str, Any]]
 
@@ -55,6 +64,9 @@ class ActorView:
     wikidata: str | None = None
     first_seen: str | None = None
     last_seen: str | None = None
+    # every kind articles have given it (its labels), where a read asks for them: `kind`
+    # is the first of these in the vocabulary's order
+    kinds: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -699,8 +711,10 @@ class CypherStore:
         """The actors each normalised name or alias (schema.name_key) names."""
         found: dict[str, list[ActorView]] = {}
         if keys:
+            known = set(vocabulary().kinds)
             for row in self._read(cypher.ACTORS_BY_KEYS, {"keys": list(keys)}).records():
-                found.setdefault(row["key"], []).append(_actor(row))
+                kinds = tuple(sorted(k for k in row["labels"] or () if k in known))
+                found.setdefault(row["key"], []).append(replace(_actor(row), kinds=kinds))
         return found
 
     def ego(self, actor_ids: Sequence[str], depth: int = 1, limit: int = 500) -> Subgraph:

@@ -29,15 +29,18 @@ class ActorRef(Protocol):
     def name(self) -> str: ...
     @property
     def kind(self) -> str: ...
+    @property
+    def kinds(self) -> tuple[str, ...]: ...
 
 
 @dataclass(frozen=True, slots=True)
 class KnownActorRef:
-    """An actor seen earlier in the same batch."""
+    """An actor seen earlier in the same batch (or in the graph), with every kind given it."""
 
     id: str
     name: str
     kind: str
+    kinds: tuple[str, ...] = ()
 
 
 class ActorIndex(Protocol):
@@ -54,7 +57,7 @@ def keys_of(actor: Actor) -> list[str]:
 def _same(actor: Actor, ref: ActorRef) -> bool:
     """Kinds agree; a country acting and the same country sitting share their name
     ('Washington' the city is not the United States it stands for when acting)."""
-    if actor.kind == ref.kind:
+    if actor.kind in {ref.kind, *ref.kinds}:
         return True
     by_role = any({actor.kind, ref.kind} <= pair for pair in _SAME_ACTOR_KINDS)
     return by_role and name_key(actor.name) == name_key(ref.name)
@@ -74,18 +77,29 @@ class _BatchIndex:
     def __init__(self, graph: ActorIndex | None) -> None:
         self.graph = graph
         self.seen: dict[str, dict[str, ActorRef]] = {}
+        self.kinds: dict[str, set[str]] = {}  # actor id -> kinds given it in this batch
 
     def find(self, keys: Sequence[str]) -> dict[str, list[ActorRef]]:
+        """The actors each key names, each with every kind the graph and this batch gave
+        it: whether an article is read in this batch or an earlier one changes nothing."""
         found: dict[str, dict[str, ActorRef]] = {k: dict(self.seen.get(k, {})) for k in keys}
         if self.graph is not None:
             for key, refs in self.graph.actors_by_keys(list(keys)).items():
                 for ref in refs:
-                    found.setdefault(key, {})[ref.id] = ref
+                    here = found.setdefault(key, {})
+                    kinds = {ref.kind, *ref.kinds, *self.kinds.get(ref.id, ())}
+                    here[ref.id] = KnownActorRef(ref.id, ref.name, ref.kind, tuple(sorted(kinds)))
         return {k: list(v.values()) for k, v in found.items() if v}
 
-    def add(self, ref: ActorRef, keys: Iterable[str]) -> None:
+    def add(self, ref: KnownActorRef, keys: Iterable[str]) -> None:
+        kinds = self.kinds.setdefault(ref.id, set())
+        kinds.update({ref.kind, *ref.kinds})
+        ref = replace(ref, kinds=tuple(sorted(kinds)))
         for key in keys:
             self.seen.setdefault(key, {})[ref.id] = ref
+        for refs in self.seen.values():  # every key of the actor sees its kinds
+            if ref.id in refs:
+                refs[ref.id] = replace(refs[ref.id], kinds=ref.kinds)
 
 
 def resolve_extractions(

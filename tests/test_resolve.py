@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from actorgraph.graph import open_store
 from actorgraph.loaders.resolve import KnownActorRef, keys_of, resolve_extractions
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
 
@@ -74,3 +75,26 @@ def test_a_capital_sitting_as_a_place_is_not_the_country_it_stands_for():
     company = Actor("Acme Corp", "Company")
     [resolved] = resolve_extractions([article_about(company, city)], GraphOf([country]))
     assert [a.id for a in resolved.actors] == [company.id, city.id]
+
+
+def test_an_article_resolves_alike_in_one_batch_or_after_the_others_are_stored(falkordb_url):
+    # the graph settles an actor's kind (Government before Place) but keeps every kind given
+    # it; resolution must see them all, or the order of ingest decides who is who
+    sitting = Actor("Ruritania", "Place", ("Ruritania City",))
+    acting = Actor("Ruritania", "Government")
+    city = Actor("Ruritania City", "Place")
+    firm = Actor("Globex", "Company")
+    earlier = [
+        article_about(sitting, firm, text="One."),
+        article_about(acting, firm, text="Two."),
+    ]
+    later = article_about(city, firm, text="Three.")
+    in_one_batch = resolve_extractions([*earlier, later])[-1]
+    store = open_store(falkordb_url)
+    try:
+        store.write(resolve_extractions(earlier, store))
+        [after_the_others] = resolve_extractions([later], store)
+    finally:
+        store.close()
+    assert [a.id for a in in_one_batch.actors] == [sitting.id, firm.id]
+    assert [a.id for a in after_the_others.actors] == [a.id for a in in_one_batch.actors]
