@@ -614,7 +614,7 @@ WHERE a.id > $after
 RETURN a.id AS id, a.text AS text, a.title AS title, a.source AS source,
        a.publisher AS publisher, a.published AS published, a.url AS url,
        a.language AS language, a.extractor AS extractor, a.sources AS sources,
-       a.fingerprint AS fingerprint
+       a.fingerprint AS fingerprint, a.ingested_at AS ingested_at
 ORDER BY a.id
 LIMIT $limit
 """

@@ -291,7 +291,7 @@ class BatchRows:
             for a in actors.values()
         ]
         return cls(
-            articles=[_article_row(e, now) for e in extractions],
+            articles=[_article_row(e, e.ingested_at or now) for e in extractions],
             actors=rows,
             claims=[_claim_row(c, e.article) for e in extractions for c in e.claims],
         )
@@ -986,6 +986,7 @@ class CypherStore:
                     tuple(actors.get(row["id"], ())),
                     tuple(claims.get(row["id"], ())),
                     extractor=row["extractor"] or "",
+                    ingested_at=row.get("ingested_at"),
                 )
             after = articles[-1]["id"]
 

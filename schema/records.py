@@ -147,6 +147,9 @@ class Extraction:
     actors: tuple[Actor, ...] = ()
     claims: tuple[Claim, ...] = ()
     extractor: str = ""
+    # when a store first wrote it (ISO 8601, UTC); None for a fresh extraction. A copy or a
+    # restore keeps it, and the RDF export gives it as the reading's prov:endedAtTime.
+    ingested_at: str | None = field(default=None, compare=False)
     _actor_ids: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -6,6 +6,8 @@ import gc
 import random
 import re
 import time
+from dataclasses import replace
+from datetime import datetime
 
 import networkx as nx
 import pytest
@@ -222,6 +224,17 @@ def test_the_whole_graph_reads_back_as_the_extractions_that_wrote_it(store):
         a.id: (a.name, a.kind) for a in original.actors
     }
     assert copy.extractor == "test-1"
+
+
+def test_an_article_written_again_keeps_the_time_it_was_first_ingested(store):
+    store.write([extraction()])
+    [copy] = list(store.iter_extractions())
+    assert copy.ingested_at and datetime.fromisoformat(copy.ingested_at).tzinfo
+    store.remove([copy.article.id])
+    earlier = replace(copy, ingested_at="2020-05-06T07:08:09+00:00")
+    store.write([earlier])  # as `copy` and `restore` write what they read
+    [again] = list(store.iter_extractions())
+    assert again.ingested_at == "2020-05-06T07:08:09+00:00"
 
 
 def test_paged_reads_cover_every_actor_and_edge_once(store):
