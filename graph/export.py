@@ -11,7 +11,7 @@ import csv
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import networkx as nx
 
@@ -110,12 +110,17 @@ def _network(
         for key in ("first_seen", "last_seen"):
             if (value := getattr(edge, key)) is not None:
                 attrs[key] = str(value)
-        # One id per edge, unique in the file (Gephi keeps only the first edge of an id):
-        # GraphML takes a multigraph's key as the edge id, GEXF the "id" attribute.
-        key = edge_id(edge)
-        graph.add_edge(edge.subject, edge.object, key=key, id=key, **attrs)
+        # keyed by type in memory (graph[s][o]["SUPPLIED"]); in a file each edge has an id
+        # of its own, the "id" attribute (Gephi keeps only the first edge of an id)
+        graph.add_edge(edge.subject, edge.object, key=edge.type, id=edge_id(edge), **attrs)
         advance(1)
     return graph
+
+
+def write_graphml(graph: nx.MultiDiGraph, output: Path | BinaryIO) -> None:
+    """GraphML with each edge's "id" attribute as its id (not its key, the relation type,
+    which repeats across the file)."""
+    nx.write_graphml(graph, output, edge_id_from_attribute="id")
 
 
 def edge_id(edge: EdgeView) -> str:
@@ -130,7 +135,7 @@ def write_network(
     stats = source.stats()
     graph = network(source, progress)
     if fmt == "graphml":
-        nx.write_graphml(graph, output)
+        write_graphml(graph, output)
     else:
         nx.write_gexf(graph, output)
     return Exported(output, fmt, stats.articles, graph.number_of_nodes(), graph.number_of_edges())

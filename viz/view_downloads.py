@@ -10,10 +10,8 @@ from __future__ import annotations
 import csv
 import io
 
-import networkx as nx
-
 from actorgraph.graph import EdgeView, EvidenceView, Store, Subgraph
-from actorgraph.graph.export import subgraph_network
+from actorgraph.graph.export import subgraph_network, write_graphml
 from actorgraph.viz import draw
 
 CSV_HEADER = [
@@ -92,5 +90,5 @@ def _evidence_cells(claim: EvidenceView | None) -> list[object]:
 def subgraph_graphml(sub: Subgraph) -> bytes:
     """The view as GraphML (actors with their kind, typed edges with their attributes)."""
     out = io.BytesIO()
-    nx.write_graphml(subgraph_network(sub), out)
+    write_graphml(subgraph_network(sub), out)
     return out.getvalue()
