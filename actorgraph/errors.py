@@ -27,6 +27,11 @@ class StoreError(ActorgraphError):
     """A store that cannot be reached, opened or written."""
 
 
+class StoreUnavailable(StoreError):
+    """The store cannot be reached (a server gone, refused or not answering): nothing more
+    can be written this run, so a batch is not tried again article by article."""
+
+
 class QueryError(ActorgraphError):
     """A query the store refused: bad syntax, or a write in read-only mode."""
 

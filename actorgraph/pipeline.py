@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from actorgraph.batching import batched
-from actorgraph.errors import InputError, StoreError
+from actorgraph.errors import InputError, StoreError, StoreUnavailable
 from actorgraph.graph import Stats, Store
 from actorgraph.interrupts import held
 from actorgraph.loaders import Extractor, ReadFailure, read_sources
@@ -150,6 +150,8 @@ def _write_each(extractions: Sequence[Extraction], store: Store) -> list[ReadFai
     for extraction in extractions:
         try:
             _write([extraction], store)
+        except StoreUnavailable:
+            raise  # a store gone refuses every article alike: stop here, in one line
         except StoreError as error:
             source = extraction.article.source
             reason = f"{source}: {error}; the other articles were written"
@@ -166,6 +168,8 @@ def _write_batch(extractions: Sequence[Extraction], store: Store) -> list[ReadFa
         try:
             _write(extractions, store)
             return []
+        except StoreUnavailable:
+            raise
         except StoreError:
             return _write_each(extractions, store)
 

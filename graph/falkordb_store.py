@@ -22,7 +22,13 @@ from falkordb.node import Node
 from falkordb.path import Path as FalkorPath
 from falkordb.query_result import QueryResult as FalkorResult
 
-from actorgraph.errors import QueryError, QueryTimeout, ReadOnlyError, StoreError
+from actorgraph.errors import (
+    QueryError,
+    QueryTimeout,
+    ReadOnlyError,
+    StoreError,
+    StoreUnavailable,
+)
 from actorgraph.graph import cypher
 from actorgraph.graph.embedded import EmbeddedServer
 from actorgraph.graph.store import (
@@ -192,7 +198,7 @@ class FalkorDBStore(CypherStore):
         try:
             yield
         except (redis.ConnectionError, redis.TimeoutError, FileNotFoundError) as error:
-            raise StoreError(
+            raise StoreUnavailable(
                 f"the embedded FalkorDB server for {self.path} is not answering ({error}); "
                 "run the command again to restart it"
             ) from None

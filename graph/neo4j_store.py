@@ -34,7 +34,13 @@ from neo4j.exceptions import (
 )
 from neo4j.graph import Node, Path, Relationship
 
-from actorgraph.errors import QueryError, QueryTimeout, ReadOnlyError, StoreError
+from actorgraph.errors import (
+    QueryError,
+    QueryTimeout,
+    ReadOnlyError,
+    StoreError,
+    StoreUnavailable,
+)
 from actorgraph.graph import cypher
 from actorgraph.graph.open import mask_url
 from actorgraph.graph.store import (
@@ -184,7 +190,7 @@ class Neo4jStore(CypherStore):
                 f"(set {USER_ENV} and {PASSWORD_ENV}, or put them in the URL)"
             ) from None
         except (ServiceUnavailable, SessionExpired) as error:
-            raise StoreError(self._unreachable(error)) from None
+            raise StoreUnavailable(self._unreachable(error)) from None
         except ClientError as error:
             if error.code and "DatabaseNotFound" in error.code:
                 raise StoreError(
