@@ -236,24 +236,29 @@ def _names_body(title: Token, holder: Token, body: Token) -> bool:
     return inside or (body.head.i == holder.i and body.dep_ == "compound")
 
 
-def _title_holder(title: Token, mentions: list[tuple[Token, object]]) -> object | None:
-    """The person a title belongs to: the name it stands in front of ("chief executive Jane
-    Roe"), else the nearest name within its part of a list ("Jane Roe, Acme's chief; John
-    Doe, ..."): on the tree a list makes every title as near to one name as to the next."""
+def _title_holders(title: Token, mentions: list[tuple[Token, object]]) -> list[object]:
+    """The people a title belongs to: the name it stands in front of ("chief executive Jane
+    Roe"), and with a plural title every name of that list ("Acme officers Jane Roe, John
+    Doe and Ali Khan"); else the nearest name within its part of a list ("Jane Roe, Acme's
+    chief; John Doe, ..."): on the tree a list makes every title as near to one name as to
+    the next."""
     people = [(head, actor) for head, actor in mentions if getattr(actor, "kind", "") == "Person"]
     lean = title
     while lean.dep_ in ("compound", "amod") and lean.head.i > lean.i:
         lean = lean.head
-    for head, actor in people:
-        if head.i == lean.i:
-            return actor
+    fronted = {lean.i}
+    if title.tag_ in ("NNS", "NNPS"):
+        fronted |= {t.i for t in lean.conjuncts}
+    holders = [actor for head, actor in people if head.i in fronted]
+    if holders:
+        return holders
     doc = title.doc
     near = [
         (abs(title.i - head.i), head.i, actor)
         for head, actor in people
         if not any(t.text == ";" for t in doc[min(head.i, title.i) : max(head.i, title.i)])
     ]
-    return min(near, key=lambda p: p[:2])[2] if near else None
+    return [min(near, key=lambda p: p[:2])[2]] if near else []
 
 
 def _bucket(n: int) -> str:
@@ -361,7 +366,7 @@ def propose(sentence: Span, clusters: Iterable[object], triggers: TriggerWords) 
                         continue
                     if source == "role" and not (
                         _holds_post(to_subject, to_object)
-                        and _title_holder(trigger, mentions) is subject[1]
+                        and any(h is subject[1] for h in _title_holders(trigger, mentions))
                         and _names_body(trigger, subject[0], obj[0])
                     ):
                         continue

@@ -135,6 +135,16 @@ def test_in_a_list_of_people_with_titles_each_title_is_its_own_holders(rules_onl
     assert ("John Doe", "MEMBER_OF", "Acme") not in found
 
 
+def test_a_plural_title_belongs_to_every_name_of_its_list(rules_only):
+    found = _proposals(
+        rules_only, "Britain sanctioned Acme officers Jan Kowalski, Piotr Nowak and Adam Lis."
+    )
+    for person in ("Jan Kowalski", "Piotr Nowak", "Adam Lis"):
+        assert (person, "MEMBER_OF", "Acme") in found
+    found = _proposals(rules_only, "Acme chief executive Jan Kowalski met Piotr Nowak.")
+    assert ("Piotr Nowak", "MEMBER_OF", "Acme") not in found  # a singular title: one holder
+
+
 def test_a_list_after_a_colon_is_what_the_verb_is_done_to(rules_only):
     found = _proposals(
         rules_only,
