@@ -169,7 +169,8 @@ def _locative_triggers(
 # The shapes of path by which an end is, grammatically, the doer of its trigger: a
 # verb's subject or passive "by", a noun's possessor, "by" or "from", the subject of a
 # light verb ("launched an investigation"), the noun a participle or relative clause
-# hangs on ("manufacturers supplying X"), who is urged to act ("urged X to ban").
+# hangs on ("manufacturers supplying X"), who is urged to act ("urged X to ban"), the
+# subject of the clause an adverbial participle hangs on ("they wrote, urging X").
 _DOER = frozenset(
     {
         ("nsubj^",),
@@ -183,6 +184,7 @@ _DOER = frozenset(
         ("nsubj^", "xcomp_"),
         ("dobj^", "xcomp_"),
         ("nsubj^", "ccomp_"),
+        ("nsubj^", "advcl_"),
     }
 )
 # ... and the shapes by which an end is what the trigger is done to: a verb's object, a

@@ -145,6 +145,14 @@ def test_a_plural_title_belongs_to_every_name_of_its_list(rules_only):
     assert ("Piotr Nowak", "MEMBER_OF", "Acme") not in found  # a singular title: one holder
 
 
+def test_the_subject_of_a_clause_is_the_doer_of_its_adverbial_participle(rules_only):
+    found = _proposals(
+        rules_only, "Amnesty International wrote to the ministry, urging Acme to stop the sales."
+    )
+    proposal = found[("Amnesty International", "REQUESTED", "Acme")]
+    assert "roles=canon/canon" in proposal.features
+
+
 def test_a_list_after_a_colon_is_what_the_verb_is_done_to(rules_only):
     found = _proposals(
         rules_only,
