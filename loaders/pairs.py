@@ -29,7 +29,26 @@ _INSTITUTIONS = ("Company", "Organization", "GovernmentBody", "Media", "Governme
 # Triggers that are no verb (a title, "in", "-based") link only the words right beside them.
 _NEAR_ONLY = frozenset({"role", "in", "based"})
 # Steps that pass through a list or an apposition: they do not change an actor's role.
-_TRANSPARENT = ("conj", "appos", "cc", "punct", "prep_including", "prep_among", "pobj")
+_TRANSPARENT = ("conj", "appos", "cc", "punct", "prep_including", "prep_among", "pobj", "voice")
+# People who act for a body: "ambassadors from X" act as X does, so the step from them to
+# X is skipped like a list's.
+_VOICES = frozenset(
+    {
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "delegation",
+        "delegate",
+        "official",
+        "representative",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "minister",
+        "lawmaker",
+        "legislator",
+    }
+)
 
 
 @dataclass(slots=True)
@@ -61,6 +80,9 @@ def _ancestry(token: Token) -> list[Token]:
 
 def _step(token: Token) -> str:
     """A dependency edge as a feature: prepositions keep their word ('prep_to')."""
+    voice = token.lower_ in ("from", "of", "for") and token.head.lemma_.lower() in _VOICES
+    if token.dep_ == "prep" and voice:
+        return "voice"
     if token.dep_ in ("prep", "agent", "dative"):
         return f"{token.dep_}_{token.lower_}"
     return token.dep_

@@ -153,6 +153,15 @@ def test_the_subject_of_a_clause_is_the_doer_of_its_adverbial_participle(rules_o
     assert "roles=canon/canon" in proposal.features
 
 
+def test_people_who_speak_for_a_body_act_as_it_does():
+    doc = pipeline()("Ambassadors from Ruritania and officials of Acme criticized Globex.")
+    verb = next(t for t in doc if t.lemma_ == "criticize")
+    assert path(doc[2], verb) == ("nsubj^",)  # "Ruritania"
+    assert path(doc[6], verb) == ("nsubj^",)  # "Acme"
+    doc = pipeline()("Shipments from Ruritania reached Globex.")
+    assert path(doc[2], next(t for t in doc if t.lemma_ == "reach")) != ("nsubj^",)
+
+
 def test_a_list_after_a_colon_is_what_the_verb_is_done_to(rules_only):
     found = _proposals(
         rules_only,
