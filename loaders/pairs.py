@@ -240,7 +240,7 @@ def _role(steps: tuple[str, ...], done_to: bool) -> str:
 # is the CEO") and a title to its body ("Acme CEO", "Acme's CEO", "CEO of/at Acme").
 _HOLDER = frozenset({(), ("compound_",), ("nsubj^", "attr_")})
 _POST_OF = frozenset(
-    {("compound_",), ("poss_",), ("nmod_",), ("compound_", "compound_")}
+    {("compound_",), ("poss_",), ("nmod_",), ("amod_",), ("compound_", "compound_")}
     # "Acme Chief Executive Jane Roe" parsed flat: body and title both lean on the name
     | {("compound^", "compound_")}
     | {(f"prep_{p}_",) for p in ("of", "at", "for", "from", "in")}

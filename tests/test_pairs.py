@@ -162,6 +162,15 @@ def test_people_who_speak_for_a_body_act_as_it_does():
     assert path(doc[2], next(t for t in doc if t.lemma_ == "reach")) != ("nsubj^",)
 
 
+def test_a_body_parsed_as_an_adjective_of_the_title_still_names_the_member(rules_only):
+    found = _proposals(
+        rules_only,
+        "Microsoft will invest in Globex. Globex chief executive John Doe said the deal would "
+        "close.",
+    )
+    assert ("John Doe", "MEMBER_OF", "Globex") in found
+
+
 def test_a_list_after_a_colon_is_what_the_verb_is_done_to(rules_only):
     found = _proposals(
         rules_only,
