@@ -116,6 +116,27 @@ def _places() -> dict[str, dict[str, str]]:
     }
 
 
+_BODIES = frozenset({"GovernmentBody", "Organization"})
+
+
+def _bodies_as_titles(doc: Doc, clusters: list[Cluster]) -> list[Found]:
+    """'Privacy Commissioner Jane Roe': a body named by its office, standing as the title
+    right before a person's name, is the body the person is a member of."""
+    body_ending = {
+        m.end: c for c in clusters if c.kind in _BODIES for m in c.mentions if not m.anaphor
+    }
+    found = []
+    for person in [c for c in clusters if c.kind == "Person"]:
+        for mention in person.mentions:
+            body = body_ending.get(mention.start)
+            name = doc[mention.start : mention.end]
+            if body is None or doc[mention.start - 1].head.i not in range(name.start, name.end):
+                continue
+            token = doc[mention.start]
+            found.append(Found("MEMBER_OF", person, body, token, "asserted", 0.7))
+    return found
+
+
 class Extractor:
     """Actor and relation extraction over spaCy's parse; no network, no model service.
 
@@ -238,7 +259,7 @@ class Extractor:
                     continue
                 token = doc[mention.start]
                 found.append(Found("MEMBER_OF", person, body, token, "asserted", 0.7))
-        return found
+        return found + _bodies_as_titles(doc, clusters)
 
     def _records(self, state: _Article) -> Extraction:
         relations = [f for f, _, _ in state.found]

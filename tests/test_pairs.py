@@ -171,6 +171,13 @@ def test_a_body_parsed_as_an_adjective_of_the_title_still_names_the_member(rules
     assert ("John Doe", "MEMBER_OF", "Globex") in found
 
 
+def test_a_body_named_by_its_office_as_a_title_names_the_member(rules_only):
+    found = _proposals(rules_only, "Globex said that Data Commissioner Jane Roe was wrong.")
+    assert found[("Jane Roe", "MEMBER_OF", "Data Commissioner")].rule is not None
+    found = _proposals(rules_only, "The Data Commissioner told Jane Roe to leave.")
+    assert ("Jane Roe", "MEMBER_OF", "Data Commissioner") not in found
+
+
 def test_a_list_after_a_colon_is_what_the_verb_is_done_to(rules_only):
     found = _proposals(
         rules_only,
