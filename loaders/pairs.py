@@ -8,8 +8,10 @@ vocabulary or the compiled lexicon, a title for MEMBER_OF, "in" or "-based" for
 places) it proposes (subject, type, object), and describes the proposal by features
 a learned scorer weighs: the dependency path from each end to the trigger, the
 trigger's lemma and lexicon class, the actors' kinds, whether a pattern read it.
-A proposal is one unit per (sentence, subject, type, object); its features are the
-union over every trigger that supports it.
+A proposal is one unit per (sentence, subject, type, object); its features are those of
+its best reading: the trigger of which both ends are the doer and the one done to, else
+the nearest. (The union over every trigger let a long sentence's far triggers outvote
+the one that states the relation.)
 """
 
 from __future__ import annotations
@@ -368,6 +370,7 @@ def propose(sentence: Span, clusters: Iterable[object], triggers: TriggerWords) 
     tone = _tone(sentence, triggers.tone)
     proposals: Proposals = {}
     between: dict[tuple[int, int], tuple[str, ...] | None] = {}  # paths of ends, per pair
+    best: dict[int, list[tuple[tuple[int, int], set[str]]]] = {}  # each trigger's features
     for trigger, types in found:
         reach = [(m, path(m[0], trigger)) for m in mentions]
         reach = [(m, p) for m, p in reach if p is not None]
@@ -395,14 +398,21 @@ def propose(sentence: Span, clusters: Iterable[object], triggers: TriggerWords) 
                     ):
                         continue
                     proposal = _proposal(proposals, sentence, subject[1], relation, obj[1])
-                    proposal.features |= _features(
+                    features = _features(
                         relation, source, trigger, to_subject, to_object, subject, obj
                     )
                     if source == "report":
-                        proposal.features |= {f"{relation}|{t}" for t in tone}
+                        features |= {f"{relation}|{t}" for t in tone}
                     direct = "/".join(between[ends]) if between[ends] is not None else "far"
-                    proposal.features |= {f"direct={direct}"}
-                    proposal.triggers.append((len(to_subject) + len(to_object), trigger))
+                    features |= {f"direct={direct}"}
+                    steps = len(to_subject) + len(to_object)
+                    fit = (_role(to_subject, False) != "canon") + (
+                        _role(to_object, True) != "canon"
+                    )
+                    best.setdefault(id(proposal), []).append(((fit, steps), features))
+                    proposal.triggers.append((steps, trigger))
+    for proposal in proposals.values():
+        proposal.features |= min(best[id(proposal)], key=lambda b: b[0])[1]
     return proposals
 
 

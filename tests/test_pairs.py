@@ -178,6 +178,18 @@ def test_a_body_named_by_its_office_as_a_title_names_the_member(rules_only):
     assert ("Jane Roe", "MEMBER_OF", "Data Commissioner") not in found
 
 
+def test_a_proposal_is_described_by_its_best_reading_not_by_every_trigger(rules_only):
+    found = _proposals(
+        rules_only,
+        "After calls to cease the sale of arms to Ruritania, arms makers supplying Ruritania "
+        "– including Acme and Globex – should end transfers.",
+    )
+    proposal = found[("Acme", "SUPPLIED", "Ruritania")]
+    assert len({t.text for _, t in proposal.triggers}) > 1  # "sale", "supplying", ...
+    roles = {f for f in proposal.features if f.startswith("roles=") and "|" not in f}
+    assert roles == {"roles=canon/canon"}  # "supplying" alone: its doer, its object
+
+
 def test_a_list_after_a_colon_is_what_the_verb_is_done_to(rules_only):
     found = _proposals(
         rules_only,
