@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from actorgraph.loaders.enumerations import enumerations
 from actorgraph.loaders.lexicon import Lexicon, compiled_triggers, lexicon
 from actorgraph.loaders.mentions import Cluster, find_mentions, resolve
 from actorgraph.loaders.modality import modality_of
@@ -173,6 +174,11 @@ class Extractor:
             by_sentence[sent.start] = here
         for found in self._memberships_from_titles(doc, clusters):
             sent = found.trigger.sent
+            add_rule(by_sentence.setdefault(sent.start, {}), sent, found, self.triggers)
+        for listed in enumerations(doc, actor_of, self.triggers):
+            sent = listed.member.sent
+            modality = modality_of(listed.trigger, self.lexicon)
+            found = Found(listed.type, listed.subject, listed.object, listed.trigger, modality, 0.7)
             add_rule(by_sentence.setdefault(sent.start, {}), sent, found, self.triggers)
         proposals = [p for here in by_sentence.values() for p in here.values()]
         add_support(proposals)

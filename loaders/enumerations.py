@@ -1,0 +1,128 @@
+"""Enumerations: the actors a sentence lists as members of a group an earlier clause acted on.
+
+News states an act on a group, then names its members: "Britain sanctioned six Ruritanian
+officials. Among them were Jan Kowalski and Piotr Nowak." or "Commerce added 28 companies
+to the Entity List. The companies include Acme, Globex and Initech." Each member is an end
+of the act, though no single sentence holds both ends. This module finds such a group (a
+plural noun no actor names, what a trigger's verb is done to), the doer of the act, and the
+members a following "among them were ..." or "the companies include ..." lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from actorgraph.loaders.pairs import TriggerWords
+
+ActorOf = Callable[[Token], object | None]
+
+# Words that stand for the group itself in "among them were" and "they include".
+_GROUP_PRONOUNS = frozenset({"they", "them", "those", "these"})
+# How a group stands to the verb that acts on it: its object, or the subject of a passive.
+_GROUP_DEPS = frozenset({"dobj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Act:
+    """An act on a group: who did it, the relation types its words say, and the group."""
+
+    doer: object
+    types: tuple[str, ...]
+    verb: Token
+    group: Token  # the plural noun: "individuals" of "sanctioned six individuals"
+
+
+@dataclass(frozen=True, slots=True)
+class Enumerated:
+    """A relation read from an enumeration: the act's doer to one listed member."""
+
+    type: str
+    subject: object
+    object: object
+    trigger: Token  # the act's verb
+    member: Token  # the member's word, in the enumeration's sentence
+
+
+def _actors(token: Token, actor_of: ActorOf) -> list[tuple[Token, object]]:
+    """The actors of a word and the words listed with it ("A, B and C")."""
+    found = [(t, actor_of(t)) for t in [token, *token.conjuncts]]
+    return [(t, a) for t, a in found if a is not None]
+
+
+def _doer(verb: Token, actor_of: ActorOf) -> object | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return actor_of(child)
+        if child.dep_ == "agent":
+            return next((actor_of(g) for g in child.children if g.dep_ == "pobj"), None)
+    return None
+
+
+def _types(verb: Token, triggers: TriggerWords) -> tuple[str, ...]:
+    """The relation types the act's words say: the verb's own, or a noun it takes by a
+    preposition ("added ... to the Entity List")."""
+    words = [verb] + [g for c in verb.children if c.dep_ == "prep" for g in c.children]
+    return tuple(dict.fromkeys(t for word in words for t in triggers.types(word)))
+
+
+def acts(sentence: Span, actor_of: ActorOf, triggers: TriggerWords) -> Iterator[Act]:
+    """The acts of a sentence on a group no actor names, whose doer is an actor."""
+    for noun in sentence:
+        if noun.tag_ != "NNS" or noun.dep_ not in _GROUP_DEPS or actor_of(noun) is not None:
+            continue
+        verb = noun.head
+        doer = _doer(verb, actor_of)
+        types = _types(verb, triggers)
+        if doer is not None and types:
+            yield Act(doer, types, verb, noun)
+
+
+def members(sentence: Span, actor_of: ActorOf) -> tuple[str | None, list[tuple[Token, object]]]:
+    """The actors a sentence enumerates as a group's members, and the group's noun when it
+    names one ("the companies include ..."; None for "among them were ...")."""
+    for token in sentence:
+        if token.lower_ == "among" and token.dep_ == "prep":
+            pronoun = [c for c in token.children if c.lower_ in _GROUP_PRONOUNS]
+            listed = [c for c in token.head.children if c.dep_ in ("nsubj", "attr")]
+            if pronoun and listed:
+                return None, _actors(listed[0], actor_of)
+        if token.lemma_ == "include" and token.pos_ == "VERB":
+            subject = [c for c in token.children if c.dep_ == "nsubj"]
+            listed = [c for c in token.children if c.dep_ == "dobj"]
+            if not subject or not listed or actor_of(subject[0]) is not None:
+                continue
+            group = subject[0]
+            if group.lower_ in _GROUP_PRONOUNS:
+                return None, _actors(listed[0], actor_of)
+            if group.tag_ == "NNS":
+                return group.lemma_.lower(), _actors(listed[0], actor_of)
+    return None, []
+
+
+def enumerations(doc: Doc, actor_of: ActorOf, triggers: TriggerWords) -> list[Enumerated]:
+    """Every relation an enumeration states: the doer of the latest act on a group, in the
+    enumeration's sentence before it or in the sentence before, to each member listed."""
+    found: list[Enumerated] = []
+    sentences = list(doc.sents)
+    for n, sentence in enumerate(sentences):
+        group, listed = members(sentence, actor_of)
+        if len(listed) < 1:
+            continue
+        earlier = [*(sentences[n - 1 : n] if n else []), sentence]
+        candidates = [
+            act
+            for s in earlier
+            for act in acts(s, actor_of, triggers)
+            if act.group.i < listed[0][0].i and (group is None or act.group.lemma_ == group)
+        ]
+        if not candidates:
+            continue
+        act = candidates[-1]
+        for token, member in listed:
+            for relation in act.types:
+                if member is not act.doer and triggers.fits(relation, act.doer, member):
+                    found.append(Enumerated(relation, act.doer, member, act.verb, token))
+    return found

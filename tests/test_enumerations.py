@@ -1,0 +1,49 @@
+"""Enumerations (loaders/enumerations.py): an act on a group, then its members listed."""
+
+from __future__ import annotations
+
+import pytest
+
+from actorgraph.loaders.extract import Extractor
+from actorgraph.loaders.nlp import pipeline
+
+
+@pytest.fixture(scope="module")
+def rules_only() -> Extractor:
+    return Extractor(model=None)
+
+
+def _read(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
+    _, proposals = extractor.proposals(pipeline()(text))
+    return {(p.subject.name, p.type, p.object.name) for p in proposals if p.rule is not None}
+
+
+def test_among_them_lists_the_members_of_the_group_acted_on(rules_only):
+    found = _read(
+        rules_only,
+        "Last October, Britain sanctioned six Ruritanian individuals. Among them were Finance "
+        "Minister Jan Kowalski and army chief Piotr Nowak.",
+    )
+    assert ("United Kingdom", "SANCTIONED", "Jan Kowalski") in found
+    assert ("United Kingdom", "SANCTIONED", "Piotr Nowak") in found
+
+
+def test_the_group_named_again_includes_its_members(rules_only):
+    found = _read(
+        rules_only,
+        "The Commerce Department added 28 companies to the Entity List on Monday. The "
+        "companies include Acme, Globex and Initech.",
+    )
+    for company in ("Acme", "Globex", "Initech"):
+        assert ("U.S. Department of Commerce", "SANCTIONED", company) in found
+
+
+def test_a_list_of_another_group_is_no_member_of_the_act(rules_only):
+    found = _read(
+        rules_only,
+        "The Commerce Department added 28 companies to the Entity List on Monday. The "
+        "critics include Acme, Globex and Initech.",
+    )
+    assert not {k for k in found if k[1] == "SANCTIONED"}
+    found = _read(rules_only, "Among the critics were Acme and Globex.")
+    assert not found
