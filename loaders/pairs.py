@@ -194,7 +194,9 @@ def _locative_triggers(
 # verb's subject or passive "by", a noun's possessor, "by" or "from", the subject of a
 # light verb ("launched an investigation"), the noun a participle or relative clause
 # hangs on ("manufacturers supplying X"), who is urged to act ("urged X to ban"), the
-# subject of the clause an adverbial participle hangs on ("they wrote, urging X").
+# subject of the clause an adverbial participle hangs on ("they wrote, urging X"), the
+# agent of a noun that names the act ("the imposition by X of sanctions", "X's decision to
+# ban").
 _DOER = frozenset(
     {
         ("nsubj^",),
@@ -209,6 +211,8 @@ _DOER = frozenset(
         ("dobj^", "xcomp_"),
         ("nsubj^", "ccomp_"),
         ("nsubj^", "advcl_"),
+        ("prep_by^", "prep_of_"),
+        ("prep_by^", "acl_"),
     }
 )
 # ... and the shapes by which an end is what the trigger is done to: a verb's object, a

@@ -190,6 +190,16 @@ def test_a_proposal_is_described_by_its_best_reading_not_by_every_trigger(rules_
     assert roles == {"roles=canon/canon"}  # "supplying" alone: its doer, its object
 
 
+def test_the_agent_of_a_noun_naming_the_act_is_its_doer(rules_only):
+    found = _proposals(
+        rules_only,
+        "The imposition of sanctions on Ruritania by Britain and Japan angered Acme.",
+    )
+    for sanctioner in ("United Kingdom", "Japan"):
+        proposal = found[(sanctioner, "SANCTIONED", "Ruritania")]
+        assert "roles=canon/canon" in proposal.features
+
+
 def test_a_list_after_a_colon_is_what_the_verb_is_done_to(rules_only):
     found = _proposals(
         rules_only,
