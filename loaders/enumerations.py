@@ -5,7 +5,8 @@ officials. Among them were Jan Kowalski and Piotr Nowak." or "Commerce added 28 
 to the Entity List. The companies include Acme, Globex and Initech." Each member is an end
 of the act, though no single sentence holds both ends. This module finds such a group (a
 plural noun no actor names, what a trigger's verb is done to), the doer of the act, and the
-members a following "among them were ..." or "the companies include ..." lists.
+members a following "among them were ..." or "the companies include ..." lists; and
+"Acme's subsidiaries include A and B", whose noun names the relation itself (backwards).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.loaders.pairs import TriggerWords
+from actorgraph.schema import vocabulary
 
 ActorOf = Callable[[Token], object | None]
 
@@ -23,6 +25,12 @@ ActorOf = Callable[[Token], object | None]
 _GROUP_PRONOUNS = frozenset({"they", "them", "those", "these"})
 # How a group stands to the verb that acts on it: its object, or the subject of a passive.
 _GROUP_DEPS = frozenset({"dobj", "nsubjpass"})
+# Nouns that name a relation backwards (the vocabulary's reversed): a subsidiary is owned.
+_REVERSED = {
+    word: relation.name
+    for relation in vocabulary().relations.values()
+    for word in relation.triggers.reversed
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +50,7 @@ class Enumerated:
     type: str
     subject: object
     object: object
-    trigger: Token  # the act's verb
+    trigger: Token  # the act's verb, or the noun that names the relation
     member: Token  # the member's word, in the enumeration's sentence
 
 
@@ -80,7 +88,7 @@ def acts(sentence: Span, actor_of: ActorOf, triggers: TriggerWords) -> Iterator[
             yield Act(doer, types, verb, noun)
 
 
-def members(sentence: Span, actor_of: ActorOf) -> tuple[str | None, list[tuple[Token, object]]]:
+def members(sentence: Span, actor_of: ActorOf) -> tuple[Token | None, list[tuple[Token, object]]]:
     """The actors a sentence enumerates as a group's members, and the group's noun when it
     names one ("the companies include ..."; None for "among them were ...")."""
     for token in sentence:
@@ -98,25 +106,57 @@ def members(sentence: Span, actor_of: ActorOf) -> tuple[str | None, list[tuple[T
             if group.lower_ in _GROUP_PRONOUNS:
                 return None, _actors(listed[0], actor_of)
             if group.tag_ == "NNS":
-                return group.lemma_.lower(), _actors(listed[0], actor_of)
+                return group, _actors(listed[0], actor_of)
     return None, []
+
+
+def _possessor(group: Token, actor_of: ActorOf) -> object | None:
+    """Whose the group is: "Acme's units", "its units", "the units of Acme"."""
+    for child in group.children:
+        if child.dep_ == "poss" and (actor := actor_of(child)) is not None:
+            return actor
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and (actor := actor_of(obj)) is not None:
+                    return actor
+    return None
+
+
+def _of_possessor(
+    group: Token, listed: list[tuple[Token, object]], actor_of: ActorOf
+) -> list[Enumerated]:
+    """In "Acme's subsidiaries include A and B" a noun names the relation backwards (a
+    subsidiary is owned): its possessor is the subject, each member the object."""
+    relation = _REVERSED.get(group.lemma_.lower())
+    owner = _possessor(group, actor_of)
+    if relation is None or owner is None:
+        return []
+    return [
+        Enumerated(relation, owner, member, group, token)
+        for token, member in listed
+        if member is not owner
+    ]
 
 
 def enumerations(doc: Doc, actor_of: ActorOf, triggers: TriggerWords) -> list[Enumerated]:
     """Every relation an enumeration states: the doer of the latest act on a group, in the
-    enumeration's sentence before it or in the sentence before, to each member listed."""
+    enumeration's sentence before it or in the sentence before, to each member listed; or
+    the possessor of a group named backwards ("Acme's subsidiaries include ...")."""
     found: list[Enumerated] = []
     sentences = list(doc.sents)
     for n, sentence in enumerate(sentences):
         group, listed = members(sentence, actor_of)
-        if len(listed) < 1:
+        if not listed:
+            continue
+        if group is not None and (possessed := _of_possessor(group, listed, actor_of)):
+            found += possessed
             continue
         earlier = [*(sentences[n - 1 : n] if n else []), sentence]
         candidates = [
             act
             for s in earlier
             for act in acts(s, actor_of, triggers)
-            if act.group.i < listed[0][0].i and (group is None or act.group.lemma_ == group)
+            if act.group.i < listed[0][0].i and (group is None or act.group.lemma_ == group.lemma_)
         ]
         if not candidates:
             continue

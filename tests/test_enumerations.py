@@ -47,3 +47,12 @@ def test_a_list_of_another_group_is_no_member_of_the_act(rules_only):
     assert not {k for k in found if k[1] == "SANCTIONED"}
     found = _read(rules_only, "Among the critics were Acme and Globex.")
     assert not found
+
+
+def test_a_group_named_backwards_makes_its_possessor_the_subject(rules_only):
+    found = _read(
+        rules_only,
+        "Nokia bought Alcatel last year. The subsidiaries of Nokia include Alcatel and Siemens "
+        "Networks.",
+    )
+    assert ("Nokia", "OWNS", "Siemens Networks") in found
