@@ -82,9 +82,8 @@ def trigger_words(lex: Lexicon) -> TriggerWords:
         triggers = relation.triggers
         listed = [*triggers.verbs, *triggers.nouns, *triggers.reversed]
         listed += [noun for frame in triggers.frames for noun in frame.nouns]
-        for word in listed:
-            if " " not in word:
-                words.setdefault(word, {}).setdefault(relation.name, "vocabulary")
+        for word in listed:  # a phrase ("work with", "crack down") is looked up as one
+            words.setdefault(word, {}).setdefault(relation.name, "vocabulary")
         roles.update(dict.fromkeys(triggers.roles, relation.name))
     compiled = compiled_triggers()
     for group, source in (("verbs", "cameo"), ("nouns", "propbank")):

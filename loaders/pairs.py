@@ -31,7 +31,18 @@ _INSTITUTIONS = ("Company", "Organization", "GovernmentBody", "Media", "Governme
 # Triggers that are no verb (a title, "in", "-based") link only the words right beside them.
 _NEAR_ONLY = frozenset({"role", "in", "based"})
 # Steps that pass through a list or an apposition: they do not change an actor's role.
-_TRANSPARENT = ("conj", "appos", "cc", "punct", "prep_including", "prep_among", "pobj", "voice")
+_TRANSPARENT = (
+    "conj",
+    "appos",
+    "cc",
+    "punct",
+    "prep_including",
+    "prep_among",
+    "pobj",
+    "voice",
+    "prt",
+    "phrase",
+)
 # People who act for a body: "ambassadors from X" act as X does, so the step from them to
 # X is skipped like a list's.
 _VOICES = frozenset(
@@ -80,11 +91,19 @@ def _ancestry(token: Token) -> list[Token]:
     return chain
 
 
+def _leads_a_preposition(token: Token) -> bool:
+    """A preposition that only leads another ("out of", "away from"): it has no object."""
+    deps = {c.dep_ for c in token.children}
+    return "prep" in deps and "pobj" not in deps
+
+
 def _step(token: Token) -> str:
     """A dependency edge as a feature: prepositions keep their word ('prep_to')."""
     voice = token.lower_ in ("from", "of", "for") and token.head.lemma_.lower() in _VOICES
     if token.dep_ == "prep" and voice:
         return "voice"
+    if token.dep_ == "prep" and _leads_a_preposition(token):
+        return "phrase"  # "out" of "pulling out of Russia": the step is the inner "of"
     if token.dep_ in ("prep", "agent", "dative"):
         return f"{token.dep_}_{token.lower_}"
     return token.dep_
@@ -109,6 +128,22 @@ def _reversed(steps: tuple[str, ...]) -> tuple[str, ...]:
     """The same path walked the other way: up steps become down steps."""
     flip = {"^": "_", "_": "^"}
     return tuple(f"{s[:-1]}{flip[s[-1]]}" for s in reversed(steps))
+
+
+# The words that make a phrase with the word they hang on: "crack down", "work with",
+# "do business", "joint venture".
+_PHRASE_AFTER = frozenset({"prt", "prep", "dobj"})
+_PHRASE_BEFORE = frozenset({"amod", "compound"})
+
+
+def _phrases(token: Token, lemma: str) -> list[str]:
+    """The two-word phrases a word makes with the words that hang on it."""
+    return [
+        f"{lemma} {child.lemma_.lower()}" if child.i > token.i else f"{child.lower_} {lemma}"
+        for child in token.children
+        if (child.dep_ in _PHRASE_AFTER and child.i > token.i)
+        or (child.dep_ in _PHRASE_BEFORE and child.i < token.i)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +180,9 @@ class TriggerWords:
     def types(self, token: Token) -> Mapping[str, str]:
         lemma = token.lemma_.lower()
         found = dict(self.words.get(lemma, {}))
+        for phrase in _phrases(token, lemma):
+            for relation, source in self.words.get(phrase, {}).items():
+                found.setdefault(relation, source)
         if lemma in self.frames:
             nouns = self.frames[lemma]
             for child in token.children:

@@ -200,6 +200,14 @@ def test_the_agent_of_a_noun_naming_the_act_is_its_doer(rules_only):
         assert "roles=canon/canon" in proposal.features
 
 
+def test_a_phrasal_trigger_proposes_its_relation(rules_only):
+    found = _proposals(rules_only, "Iran cracked down on Nokia.")
+    assert "roles=canon/canon" in found[("Iran", "REPRESSED", "Nokia")].features
+    found = _proposals(rules_only, "Microsoft is pulling out of Russia.")
+    proposal = found[("Microsoft", "STOPPED_SUPPLYING", "Russia")]
+    assert "roles=canon/canon" in proposal.features  # "out" only leads "of"
+
+
 def test_a_list_after_a_colon_is_what_the_verb_is_done_to(rules_only):
     found = _proposals(
         rules_only,
