@@ -12,8 +12,7 @@ is added to the article that holds the story.
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from actorgraph.interrupts import held
 from actorgraph.loaders import Extractor, ReadFailure, read_sources
 from actorgraph.loaders.fingerprint import FingerprintIndex, fingerprint
 from actorgraph.loaders.language import ENGLISH
+from actorgraph.loaders.readers import read_bytes
 from actorgraph.loaders.resolve import resolve_extractions
 from actorgraph.loaders.source import SourceOptions
 from actorgraph.schema import Article, Extraction
@@ -114,6 +114,46 @@ def _split(batch: list[Article | ReadFailure]) -> tuple[list[Article], list[Read
     return articles, [f for f in batch if isinstance(f, ReadFailure)]
 
 
+def select(
+    articles: Iterable[Article],
+    screen: Screen,
+    known: Mapping[str, str | None],
+    extractor_name: str,
+    *,
+    force: bool = False,
+) -> tuple[list[Article], list[Article]]:
+    """The one screening step of every ingest path (the CLI's, the app's, ``extract``'s):
+    the articles to extract, and those skipped because the store holds them already, read
+    by this extractor (``known``: stored article id -> its extractor). Articles not in
+    English and near-duplicates are dropped first and counted in the screen's report; a
+    skipped article's source joins the stored one (``screen.extra``)."""
+    unique = screen.keep(articles, known)
+    done = [a for a in unique if not force and known.get(a.id) == extractor_name]
+    for article in done:
+        screen.extra.setdefault(article.id, []).append(article.url or article.source)
+    skipped = {a.id for a in done}
+    return [a for a in unique if a.id not in skipped], done
+
+
+@dataclass(slots=True)
+class Screened:
+    """Articles screened against a store before extraction (the app's preview)."""
+
+    todo: list[Article]  # to extract
+    skipped: list[Article]  # the store holds them already, read by this extractor
+    report: IngestReport  # not in English, near-duplicates
+    sources: dict[str, list[str]]  # a stored article's id -> its near-duplicates' sources
+
+
+def screen_against(articles: list[Article], store: Store, extractor_name: str) -> Screened:
+    """The screening `ingest` gives a batch, for articles read elsewhere (uploads)."""
+    report = IngestReport()
+    screen = Screen(report, FingerprintIndex(store.article_fingerprints().items()))
+    known = store.article_extractors({a.id for a in articles})
+    todo, skipped = select(articles, screen, known, extractor_name)
+    return Screened(todo, skipped, report, screen.extra)
+
+
 def extract_sources(
     paths: Iterable[str | Path],
     extractor: Extractor | None = None,
@@ -133,7 +173,7 @@ def extract_sources(
         for failure in failures:
             if on_failure:
                 on_failure(failure)
-        todo = screen.keep(articles)
+        todo, _ = select(articles, screen, {}, extractor.name)
         report.written += len(todo)
         yield from extractor.extract_many(todo)
 
@@ -174,6 +214,25 @@ def _write_batch(extractions: Sequence[Extraction], store: Store) -> list[ReadFa
             return _write_each(extractions, store)
 
 
+def write_batch(
+    extractions: Sequence[Extraction],
+    store: Store,
+    report: IngestReport,
+    sources: Mapping[str, list[str]] | None = None,
+) -> None:
+    """The one write step of every ingest path: the batch in one transaction (article by
+    article when the store refuses it, each article it still refuses a failure in
+    ``report``), then the sources seen again (a near-duplicate, the same text in another
+    file) added to the article that holds the story; appending is idempotent."""
+    if extractions:
+        refused = _write_batch(extractions, store)
+        report.failures += refused
+        report.written += len(extractions) - len(refused)
+    if sources:
+        with held():
+            store.add_sources(sources)
+
+
 def ingest(
     paths: Iterable[str | Path],
     store: Store,
@@ -192,20 +251,9 @@ def ingest(
         articles, failures = _split(batch)
         report.failures += failures
         known = store.article_extractors({a.id for a in articles})
-        unique = screen.keep(articles, known)
-        done = [a for a in unique if not force and known.get(a.id) == extractor.name]
-        todo = [a for a in unique if a.id not in {d.id for d in done}]
+        todo, done = select(articles, screen, known, extractor.name, force=force)
         report.skipped += len(done)
-        if todo:
-            refused = _write_batch(list(extractor.extract_many(todo)), store)
-            report.failures += refused
-            report.written += len(todo) - len(refused)
-        # Sources seen again (a near-duplicate, the same text in another file) join the
-        # article that holds the story; appending is idempotent.
-        for article in done:
-            screen.extra.setdefault(article.id, []).append(article.url or article.source)
-        with held():
-            store.add_sources(screen.extra)
+        write_batch(list(extractor.extract_many(todo)), store, report, screen.extra)
         screen.extra = {}
         if progress:
             progress(len(batch))
@@ -214,27 +262,10 @@ def ingest(
 
 
 def read_upload(name: str, data: bytes) -> list[Article | ReadFailure]:
-    """The items of an uploaded file, read by the reader for its suffix, as from disk: an
-    article each, or a ReadFailure for what cannot be read (one bad line of a JSONL file,
-    or the whole file), the others going on as `actorgraph ingest` does.
-
-    The bytes go to a temporary file with the original suffix so the same readers run;
-    the articles' sources and the failures name the upload, not the temporary file.
-    """
-    suffix = Path(name).suffix
-    if suffix.lower() == ".gz":  # a.jsonl.gz: the kind is in the suffix before
-        suffix = Path(Path(name).stem).suffix + suffix
-    with tempfile.TemporaryDirectory(prefix="ag-upload-") as folder:
-        path = Path(folder) / f"upload{suffix}"
-        path.write_bytes(data)
-        items = list(read_sources([path]))
-    return [_named(item, str(path), name) for item in items]
-
-
-def _named(item: Article | ReadFailure, path: str, name: str) -> Article | ReadFailure:
-    if isinstance(item, ReadFailure):
-        return replace(item, source=name, reason=item.reason.replace(path, name))
-    return replace(item, source=item.source.replace(path, name))
+    """The items of an uploaded file, read from memory by the reader for its suffix, as
+    from disk: an article each, or a ReadFailure for what cannot be read (one bad line of a
+    JSONL file, or the whole file), the others going on as `actorgraph ingest` does."""
+    return list(read_bytes(name, data))
 
 
 def read_uploads(uploads: Iterable[tuple[str, bytes]]) -> tuple[list[Article], list[ReadFailure]]:
@@ -256,15 +287,17 @@ def write_extractions(
     extractions: Sequence[Extraction],
     store: Store,
     *,
+    sources: Mapping[str, list[str]] | None = None,
     batch_size: int = 16,
     progress: Progress | None = None,
 ) -> IngestReport:
-    """Resolve and write extractions as :func:`ingest` does, one transaction per batch."""
+    """Resolve and write extractions as :func:`ingest` does, one transaction per batch, and
+    add ``sources`` (an article id -> the sources of its near-duplicates) to the store."""
     report = IngestReport(before=store.stats())
     for batch in batched(extractions, batch_size):
-        _write(batch, store)
-        report.written += len(batch)
+        write_batch(batch, store, report)
         if progress:
             progress(len(batch))
+    write_batch([], store, report, sources)
     report.after = store.stats()
     return report

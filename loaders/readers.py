@@ -131,14 +131,18 @@ def read_source(source: Source, options: SourceOptions) -> Iterator[Article | Re
     yield from FORMATS[source.kind](source, options)
 
 
-def _file_source(path: Path, options: SourceOptions) -> Source:
-    kind = SUFFIXES.get(_suffix(path))
+def _kind_of_name(name: str, options: SourceOptions) -> tuple[str | None, int]:
+    """The kind a file's suffix names, and how many bytes a source of that kind may hold."""
+    kind = SUFFIXES.get(_suffix(Path(name)))
     if kind is None and not options.format_in:
         kinds = ", ".join(SUFFIXES)
-        raise InputError(
-            f"{path}: unsupported file kind {_suffix(path) or '(none)'}; use one of {kinds}"
-        )
-    limit = KIND_BYTES.get(options.format_in or kind or "", MAX_SOURCE_BYTES)
+        suffix = _suffix(Path(name)) or "(none)"
+        raise InputError(f"{name}: unsupported file kind {suffix}; use one of {kinds}")
+    return kind, KIND_BYTES.get(options.format_in or kind or "", MAX_SOURCE_BYTES)
+
+
+def _file_source(path: Path, options: SourceOptions) -> Source:
+    kind, limit = _kind_of_name(str(path), options)
     try:
         with open_regular(path) as stream:
             data = read_limited(stream, str(path), limit)
@@ -147,6 +151,12 @@ def _file_source(path: Path, options: SourceOptions) -> Source:
             f"{path}: cannot read ({error.strerror}); check the path and permissions"
         ) from None
     return Source(str(path), data, _kind(str(path), data, options, kind))
+
+
+def _memory_source(name: str, data: bytes, options: SourceOptions) -> Source:
+    kind, limit = _kind_of_name(name, options)
+    data = read_limited(io.BytesIO(data), name, limit)
+    return Source(name, data, _kind(name, data, options, kind))
 
 
 def _stdin_source(options: SourceOptions) -> Source:
@@ -263,6 +273,21 @@ def _report_cleaned(source: Source, warn: Warn | None) -> None:
             f"{source.name}: {count} unsafe {what} (NUL and other controls, lone surrogates) "
             "cleaned out of its text"
         )
+
+
+def read_bytes(
+    name: str, data: bytes, options: SourceOptions | None = None, warn: Warn | None = None
+) -> Iterator[Article | ReadFailure]:
+    """The articles of a file held in memory (an upload), read as the file ``name`` would be
+    from disk: by its suffix, within the same limits; what cannot be read is a ReadFailure."""
+    options = options or SourceOptions()
+    try:
+        source = _memory_source(name, data, options)
+        yield from read_source(source, options)
+    except InputError as error:
+        yield ReadFailure(name, str(error))
+        return
+    _report_cleaned(source, warn)
 
 
 def read_sources(

@@ -6,6 +6,9 @@ and every check of what was written reads it back through the store.
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pytest
 from streamlit.testing.v1 import AppTest
 from test_app import THERMO, actor, plain, run_app
@@ -14,6 +17,8 @@ from actorgraph.graph import Store
 from actorgraph.loaders import Extractor
 from actorgraph.pipeline import pasted_article, read_uploads, write_extractions
 from actorgraph.viz import ingest_page
+
+SOURCES = Path(__file__).parent / "source_fixtures"
 
 pytest_plugins = ["app_fixtures"]
 
@@ -59,6 +64,19 @@ def test_uploads_are_read_by_suffix_and_a_bad_one_is_one_named_failure():
         ("Radio deal", "deal.txt", GOOD.decode())
     ]
     assert [(f.source, f.reason) for f in failures] == [("empty.txt", EMPTY_MESSAGE)]
+
+
+def test_uploads_are_read_from_memory_and_name_only_the_upload(monkeypatch, tmp_path):
+    # no temporary file: uploads read even where no temporary folder can be written
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "missing"))
+    broken = b'{"title": "A", "text": "Acme sold radios."}\n{not json\n'
+    articles, failures = read_uploads([("feed.jsonl", broken)])
+
+    assert [a.source for a in articles] == ["feed.jsonl:1"]
+    assert [(f.source, f.reason.split(":")[:2]) for f in failures] == [
+        ("feed.jsonl", ["feed.jsonl", "2"])
+    ]
+    assert not list(tmp_path.iterdir())
 
 
 def test_pasted_text_takes_the_title_given(fresh_store, extractor):
@@ -126,6 +144,36 @@ def test_a_bad_upload_shows_one_line_and_the_good_one_is_written(monkeypatch, fr
     assert fresh_store.stats().articles == 1
     assert [a["title"] for a in fresh_store.newest_articles(5)] == ["Radio deal"]
     assert supplied_rows(fresh_store) == [["Acme Corp", "Ruritania police", 1]]
+
+
+def test_the_page_screens_uploads_as_ingest_does(monkeypatch, fresh_store):
+    """Another language and a wire copy are not stored, as `actorgraph ingest` drops them;
+    the copy's source joins the article that holds its story."""
+    uploads = [
+        (name, (SOURCES / name).read_bytes(), "text/plain")
+        for name in ("french.txt", "wire/tallinn_daily.txt", "wire/riga_courier.txt")
+    ]
+    at = ingest_page_of(monkeypatch, fresh_store)
+    at.file_uploader(key=ingest_page.UPLOADS).set_value(uploads)
+    at = at.button(key=ingest_page.PREVIEW).click().run()
+
+    assert not at.exception and not at.error
+    said = " ".join(i.value for i in at.info)
+    assert "1 article(s) not in English (1 fr)" in said
+    assert "1 near-duplicate(s)" in said
+    at = write(at)
+
+    assert not at.exception and not at.error
+    rows = fresh_store.query("MATCH (a:Article) RETURN a.title, a.sources").rows
+    assert [(title, sorted(sources)) for title, sources in rows] == [
+        (
+            "Harbor Freight to buy Northwind for $2.1 billion",
+            [
+                "https://rigacourier.example/2024/03/04/harbor-freight",
+                "https://tallinn-daily.example/business/harbor-northwind",
+            ],
+        )
+    ]
 
 
 # -- did you mean ---------------------------------------------------------------------------

@@ -1,12 +1,14 @@
 """The Ingest page: upload files or paste text, preview the extraction, then write it.
 
 Nothing is written until "Write to the graph": "Preview" reads and extracts, and keeps
-the extractions in ``st.session_state`` so the write is of exactly what was shown. An
-article the store already holds (the same text, so the same content hash and id, read by
-the same extractor) is skipped before extraction, and the page says so, as ``actorgraph
-ingest`` skips it. The
-reading and the write are actorgraph.pipeline's (the readers by suffix, then
-resolve_extractions and store.write, as ``actorgraph ingest`` does).
+the extractions in ``st.session_state`` so the write is of exactly what was shown. The
+reading, the screening and the write are actorgraph.pipeline's, the steps ``actorgraph
+ingest`` takes: uploads are read from memory by the reader for their suffix; an article
+not in English, a near-duplicate of a stored article or of another upload (the same wire
+story), and one the store already holds by the same extractor are skipped before
+extraction, and the page says so; the write resolves actors onto the graph's, writes
+article by article where the store refuses a batch, and adds a near-duplicate's source to
+the article that holds its story.
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ import streamlit as st
 from actorgraph.graph import Store
 from actorgraph.loaders import Extractor, ReadFailure
 from actorgraph.loaders.readers import READERS
-from actorgraph.pipeline import IngestReport, pasted_article, read_uploads, write_extractions
+from actorgraph.pipeline import (
+    IngestReport,
+    pasted_article,
+    read_uploads,
+    screen_against,
+    write_extractions,
+)
 from actorgraph.schema import Article, Extraction, vocabulary
 from actorgraph.viz.connect import open_or_stop
 from actorgraph.viz.present import MODALITY_COLORS, mark_terms, md_escape
@@ -36,6 +44,8 @@ class Preview:
     extractions: list[Extraction] = field(default_factory=list)
     failures: list[ReadFailure] = field(default_factory=list)
     skipped: list[Article] = field(default_factory=list)  # already in the store
+    screened: IngestReport = field(default_factory=IngestReport)  # languages, near-duplicates
+    sources: dict[str, list[str]] = field(default_factory=dict)  # id -> near-duplicates' sources
 
 
 @st.cache_resource(show_spinner="Loading the extractor…")
@@ -66,9 +76,10 @@ def render() -> None:
         )
         st.session_state.pop(WRITTEN, None)
     preview: Preview | None = st.session_state.get(PREVIEWED)
-    can_write = bool(preview and preview.extractions)
+    can_write = bool(preview and (preview.extractions or preview.sources))
     if write_col.button("Write to the graph", key=WRITE, disabled=not can_write) and preview:
-        st.session_state[WRITTEN] = (write(preview, store), preview.failures)
+        report = write(preview, store)  # an article the store refuses is a failure too
+        st.session_state[WRITTEN] = (report, preview.failures + report.failures)
         st.session_state.pop(PREVIEWED, None)
         preview = None
     if WRITTEN in st.session_state:
@@ -77,55 +88,53 @@ def render() -> None:
         show_report(report)
     if preview is not None:
         show_failures(preview.failures)
-        show_skipped(preview.skipped)
+        show_skipped(preview)
         show_preview(preview.extractions)
 
 
 def read_preview(uploads: list[tuple[str, bytes]], text: str, title: str, store: Store) -> Preview:
-    """Read the uploads and the pasted text, and extract every article the store does not
-    already hold (nothing is written)."""
+    """Read the uploads and the pasted text, screen them as ``actorgraph ingest`` does, and
+    extract every article left (nothing is written)."""
     articles, failures = read_uploads(uploads)
     if text.strip():
         articles.append(pasted_article(text, title))
     if not articles and not failures:
         st.info("Upload a file or paste some text first.")
-    todo, skipped = new_articles(articles, store, extractor().name)
+    screened = screen_against(articles, store, extractor().name)
     with st.spinner("Extracting…"):
-        extractions = list(extractor().extract_many(todo))
-    return Preview(extractions, failures, skipped)
+        extractions = list(extractor().extract_many(screened.todo))
+    return Preview(extractions, failures, screened.skipped, screened.report, screened.sources)
 
 
-def new_articles(
-    articles: list[Article], store: Store, extractor_name: str
-) -> tuple[list[Article], list[Article]]:
-    """The articles to extract, and those skipped: stored already (same text, so the same
-    content-hash id) by this extractor, or given twice in one preview."""
-    unique = list({a.id: a for a in articles}.values())
-    known = store.article_extractors(a.id for a in unique)
-    todo = [a for a in unique if known.get(a.id) != extractor_name]
-    kept = {a.id for a in todo}
-    skipped, seen = [], set()
-    for a in articles:
-        if a.id not in kept or a.id in seen:
-            skipped.append(a)
-        seen.add(a.id)
-    return todo, skipped
-
-
-def show_skipped(skipped: list[Article]) -> None:
-    """One line naming the articles skipped because the store already holds them."""
-    if skipped:
-        titles = ", ".join(f"“{md_escape(a.title or a.source)}”" for a in skipped)
+def show_skipped(preview: Preview) -> None:
+    """One line for each kind of article skipped: held already, not in English, a copy."""
+    if preview.skipped:
+        titles = ", ".join(f"“{md_escape(a.title or a.source)}”" for a in preview.skipped)
         st.info(
-            f"Skipped {len(skipped)} article(s) the store already holds (the same text): {titles}.",
+            f"Skipped {len(preview.skipped)} article(s) the store already holds (the same "
+            f"text): {titles}.",
             icon="♻️",
+        )
+    languages = preview.screened.skipped_language
+    if languages:
+        by = ", ".join(f"{n} {lang}" for lang, n in sorted(languages.items()))
+        st.info(
+            f"Skipped {sum(languages.values())} article(s) not in English ({by}): the "
+            "extractor reads English only.",
+            icon="🌐",
+        )
+    if preview.screened.duplicates:
+        st.info(
+            f"{preview.screened.duplicates} near-duplicate(s) of another article (the same "
+            "story): their sources will be added to it rather than stored again.",
+            icon="🔁",
         )
 
 
 def write(preview: Preview, store: Store) -> IngestReport:
     """Resolve and write the previewed extractions in batches, with a progress bar."""
-    total = len(preview.extractions)
-    bar = st.progress(0.0, text=f"Writing {total} article(s)…")
+    total = max(len(preview.extractions), 1)
+    bar = st.progress(0.0, text=f"Writing {len(preview.extractions)} article(s)…")
     done = 0
 
     def step(count: int) -> None:
@@ -133,7 +142,9 @@ def write(preview: Preview, store: Store) -> IngestReport:
         done += count
         bar.progress(done / total, text=f"Written {done} of {total} article(s)")
 
-    report = write_extractions(preview.extractions, store, batch_size=BATCH, progress=step)
+    report = write_extractions(
+        preview.extractions, store, sources=preview.sources, batch_size=BATCH, progress=step
+    )
     bar.empty()
     return report
 
