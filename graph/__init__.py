@@ -1,7 +1,18 @@
-"""The graph: the Store protocol and its backends, every Cypher string, the queries."""
+"""The graph: the Store protocol and its backends, every Cypher string, the queries.
+
+These names are the package's public face: the CLI and the app's pages import from
+here, never from a module inside. Those that load a heavy library (pyoxigraph for
+SPARQL, networkx and rdflib for exports) are imported on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
 
 from actorgraph.graph.checksum import content_checksum
-from actorgraph.graph.open import default_data_dir, default_url, open_store
+from actorgraph.graph.cypher import CONSOLE_EXAMPLES, MAX_ALL_PATHS_LENGTH
+from actorgraph.graph.open import default_data_dir, default_url, mask_url, open_store
 from actorgraph.graph.store import (
     ActorView,
     EdgeView,
@@ -11,19 +22,53 @@ from actorgraph.graph.store import (
     Stats,
     Store,
     Subgraph,
+    TimelineCounts,
 )
+from actorgraph.graph.suggest import suggest_actors
+from actorgraph.graph.values import printable
+
+# name -> the module that defines it, imported when the name is first used
+_LAZY = {
+    "SparqlGraph": "actorgraph.graph.sparql",
+    "SparqlResult": "actorgraph.graph.sparql",
+    "subgraph_network": "actorgraph.graph.export",
+    "write_graphml": "actorgraph.graph.export",
+}
 
 __all__ = [
+    "CONSOLE_EXAMPLES",
+    "MAX_ALL_PATHS_LENGTH",
     "ActorView",
     "EdgeView",
     "EvidenceView",
     "PathView",
     "QueryResult",
+    "SparqlGraph",
+    "SparqlResult",
     "Stats",
     "Store",
     "Subgraph",
+    "TimelineCounts",
     "content_checksum",
     "default_data_dir",
     "default_url",
+    "mask_url",
     "open_store",
+    "printable",
+    "subgraph_network",
+    "suggest_actors",
+    "write_graphml",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'actorgraph.graph' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})

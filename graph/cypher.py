@@ -440,9 +440,8 @@ def similar_among(candidates: str) -> str:
 # by ($names rows: actor, grams), created whole and never updated. FalkorDB re-indexes a
 # node on every update of it (so the document is not a property of the actor, whose
 # statistics change in every batch), and a stale copy is garbage that a forked collector
-# scans the whole index for every 30 seconds (measured: 10 s of a core within the first
-# minutes of the 1M-edge bench, when new actors' documents were merged and then set). A
-# search's trigrams come from one name, so one document holds them all. MERGE on both
+# scans the whole index for (the cost: docs/performance.md). A search's trigrams come from
+# one name, so one document holds them all. MERGE on both
 # properties, which makes the node whole (indexed once), not CREATE: a writer that read the
 # actor's names just before another wrote the same ones (two ingests of the same articles
 # at once) adds no second copy.
@@ -506,12 +505,11 @@ RETURN n.id AS subject, type(e) AS type, m.id AS object, {_EDGE_FIELDS}
 
 # ... and those whose subject is a hub ($hubs) are looked up pair by pair, from each hub to
 # each actor shown: a hub's thousands of edges to actors not shown are never walked, nor
-# the mentions and claims that point into the actors with few edges (walking those ends'
-# incoming edges took 4-6x longer at 1M edges). The pattern names no type either ($types
-# keeps out any relationship a user made): FalkorDB then checks one adjacency matrix per
-# pair, not one per type (10x faster). Whether an end is expanded is asked once per actor,
-# not once per pair: an actor shown that is not is paired with the expanded hubs only
-# (a hub's view: 5,900 pairs, 15 ms to 11 ms).
+# the mentions and claims that point into the actors with few edges. The pattern names no
+# type either ($types keeps out any relationship a user made): FalkorDB then checks one
+# adjacency matrix per pair, not one per type. Whether an end is expanded is asked once
+# per actor, not once per pair: an actor shown that is not is paired with the expanded
+# hubs only. (The measurements behind each choice: docs/performance.md.)
 EGO_EDGES_FROM_HUBS = f"""
 UNWIND $hubs AS hub_id
 MATCH (h:Actor {{id: hub_id}})

@@ -64,15 +64,15 @@ SOCKET_PATH_LIMIT = 108
 
 PROBE_TIMEOUT = 0.5  # a PING on an idle local server answers in well under a millisecond
 COMMAND_TIMEOUT = 10.0  # INFO, CLIENT LIST, BGREWRITEAOF (which forks the server)
-# until a new server answers at all (measured: 20-60 ms), counted from the last moment it
-# was seen working (a CPU tick, or waiting for a core or the disk): a big store (a million
-# edges) decodes and indexes its graph for tens of seconds before its socket answers even
-# LOADING, and on a loaded machine a small one can wait seconds for a core; such a server
-# is busy, not hung. (10 s was too short once in CI, for a tiny store.)
+# until a new server answers at all, counted from the last moment it was seen working (a
+# CPU tick, or waiting for a core or the disk): a big store (a million edges) decodes and
+# indexes its graph for tens of seconds before its socket answers even LOADING, and on a
+# loaded machine a small one can wait seconds for a core; such a server is busy, not hung
+# (the figures: docs/performance.md).
 START_TIMEOUT = 20.0
 LOAD_TIMEOUT = 600.0  # until it has replayed its append-only log (slow when the log is long)
 REWRITE_TIMEOUT = 600.0  # until BGREWRITEAOF has finished
-STOP_TIMEOUT = 30.0  # until the process has exited after SIGTERM (measured: ~0.1 s)
+STOP_TIMEOUT = 30.0  # until the process has exited after SIGTERM
 POLL_INTERVAL = 0.01
 LOG_TAIL_LINES = 3
 

@@ -477,8 +477,8 @@ def rederive_statements(
 
 # An ego network's edges out of at most this many of its actors with the most edges (those
 # with more than HUB_DEGREE) are looked up pair by pair, to each actor shown, and walked out
-# of the others: at most EDGE_WALK_BUDGET edges, or the view takes fewer of them.
-# (Measured at 1M edges: these keep an ego network of a random actor under 50 ms at p95.)
+# of the others: at most EDGE_WALK_BUDGET edges, or the view takes fewer of them (why
+# these numbers: docs/performance.md).
 HUBS_LOOKED_UP = 25
 HUB_DEGREE = 50
 EDGE_WALK_BUDGET = 1_500
@@ -749,7 +749,7 @@ class CypherStore:
             taken = _within_budget(shown, found)
             capped = capped or len(taken) < len(found) or len(found) == room
             # least busy first: the next ring's walk, cut at its room, then meets their few
-            # neighbours before a hub's thousands (a hub's second ring: 5.6 ms to 1.8 ms)
+            # neighbours before a hub's thousands
             frontier = sorted(taken, key=lambda i: taken[i].degree)
             shown.update(taken)
         actors = list(shown.values())

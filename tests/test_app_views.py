@@ -278,16 +278,16 @@ def test_ingest_skips_an_article_the_store_already_holds(monkeypatch, fresh_stor
     assert fresh_store.stats().articles == 1
 
 
-def test_new_articles_skips_stored_and_repeated_ones(fresh_store, extractor):
-    from actorgraph.pipeline import pasted_article
+def test_screening_skips_stored_articles_and_reads_a_repeat_once(fresh_store, extractor):
+    from actorgraph.pipeline import pasted_article, screen_against
 
     old, new = pasted_article("Acme Corp sold radios."), pasted_article("Beta Ltd sued Acme.")
     fresh_store.write(list(extractor.extract_many([old])))
-    todo, skipped = ingest_page.new_articles([old, new, new], fresh_store, extractor.name)
-    assert [a.id for a in todo] == [new.id]
-    assert [a.id for a in skipped] == [old.id, new.id]
-    todo, skipped = ingest_page.new_articles([old], fresh_store, "another-extractor")
-    assert ([a.id for a in todo], skipped) == ([old.id], [])
+    screened = screen_against([old, new, new], fresh_store, extractor.name)
+    assert [a.id for a in screened.todo] == [new.id]
+    assert [a.id for a in screened.skipped] == [old.id]
+    screened = screen_against([old], fresh_store, "another-extractor")
+    assert ([a.id for a in screened.todo], screened.skipped) == ([old.id], [])
 
 
 def test_the_depth_is_read_from_and_kept_in_the_url(monkeypatch, app_sample_store):

@@ -6,7 +6,7 @@ This entry only sets the page up and routes; the pages draw what actorgraph.grap
 import streamlit as st
 
 import actorgraph
-from actorgraph.graph.open import mask_url
+from actorgraph.graph import mask_url
 from actorgraph.viz import routes
 from actorgraph.viz.connect import store_url
 

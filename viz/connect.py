@@ -14,8 +14,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from actorgraph.errors import ActorgraphError
-from actorgraph.graph import Store, default_url, open_store
-from actorgraph.graph.open import mask_url
+from actorgraph.graph import Store, default_url, mask_url, open_store
 
 EMPTY_MESSAGE = "No articles yet: run `actorgraph ingest PATH` (or `actorgraph demo` for a sample)."
 

@@ -17,8 +17,7 @@ import streamlit as st
 from st_link_analysis import st_link_analysis
 
 from actorgraph.errors import ActorgraphError, ReadOnlyError
-from actorgraph.graph import QueryResult, Store
-from actorgraph.graph.cypher import CONSOLE_EXAMPLES
+from actorgraph.graph import CONSOLE_EXAMPLES, QueryResult, Store
 from actorgraph.schema import Vocabulary, vocabulary
 from actorgraph.viz import draw, results, routes
 from actorgraph.viz.connect import Version, require_store, store_version

@@ -11,7 +11,7 @@ A double-click on an actor expands it: its one-hop network joins the view
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from functools import partial
 from typing import Any
@@ -20,7 +20,6 @@ import streamlit as st
 from st_link_analysis import st_link_analysis
 
 from actorgraph.graph import ActorView, EdgeView, Store, Subgraph
-from actorgraph.graph.suggest import suggest_actors
 from actorgraph.schema import Vocabulary, vocabulary
 from actorgraph.viz import draw, edge_filters, picture, view_downloads
 from actorgraph.viz.connect import require_store
@@ -34,6 +33,7 @@ from actorgraph.viz.present import (
     md_escape,
     source_line,
 )
+from actorgraph.viz.search import did_you_mean, unique
 
 SEARCH, PICK, DEPTH, TYPES, EDGE = "search", "actor_pick", "depth", "types", "edge_pick"
 MODALITIES, MIN_CONF, FROM, TO = "modalities", "min_conf", "date_from", "date_to"
@@ -41,7 +41,6 @@ PUBLISHERS = "publishers"
 CURRENT, TAPPED, EXPANDED = "actor", "tapped_actor", "expanded"  # plain session state
 PARAM, EXPAND_PARAM, DEPTH_PARAM = "actor", "expand", "depth"  # URL (expand repeats)
 SUGGESTED = 10  # most connected actors offered before anything is searched
-SUGGEST_CLOSE = 5  # "did you mean" names offered when a search finds nothing
 GRAPH_HEIGHT = 560
 EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # date_input's own default is ±10 years
 
@@ -270,16 +269,6 @@ def choose_actor(
     return options[chosen]
 
 
-def did_you_mean(
-    store: Store, text: str, col: Any, on_pick: Callable[[str], None], key: str = "suggest"
-) -> None:
-    """No substring match: say so, and offer the closest names and aliases as buttons."""
-    close = suggest_actors(store, text, limit=SUGGEST_CLOSE)
-    col.warning(f"No actor matches “{text}”." + (" Did you mean:" if close else ""))
-    for a in close:
-        col.button(a.name, key=f"{key}:{a.id}", on_click=on_pick, args=(a.id,))
-
-
 def suggestions(store: Store) -> list[ActorView]:
     """The actor in the URL (or last on screen) first, then the most connected ones."""
     wanted = st.query_params.get(PARAM) or st.session_state.get(CURRENT)
@@ -287,15 +276,6 @@ def suggestions(store: Store) -> list[ActorView]:
     if wanted and current is None:
         st.warning(f"No actor with id `{wanted}` in this store; showing the most connected ones.")
     return unique([current, *(a for a, _ in store.top_actors(SUGGESTED))])
-
-
-def unique(actors: list[ActorView | None]) -> list[ActorView]:
-    """First occurrence of each actor, in order (a name and an alias can both match)."""
-    seen: dict[str, ActorView] = {}
-    for a in actors:
-        if a is not None and a.id not in seen:
-            seen[a.id] = a
-    return list(seen.values())
 
 
 def actor_header(actor: ActorView, sub: Subgraph, shown: Subgraph, vocab: Vocabulary) -> None:

@@ -76,7 +76,7 @@ def render() -> None:
         )
         st.session_state.pop(WRITTEN, None)
     preview: Preview | None = st.session_state.get(PREVIEWED)
-    can_write = bool(preview and (preview.extractions or preview.sources))
+    can_write = bool(preview and (preview.extractions or preview.screened.duplicates))
     if write_col.button("Write to the graph", key=WRITE, disabled=not can_write) and preview:
         report = write(preview, store)  # an article the store refuses is a failure too
         st.session_state[WRITTEN] = (report, preview.failures + report.failures)

@@ -16,13 +16,20 @@ from typing import Any
 import streamlit as st
 from st_link_analysis import st_link_analysis
 
-from actorgraph.graph import ActorView, EdgeView, EvidenceView, PathView, Store, Subgraph
-from actorgraph.graph.cypher import MAX_ALL_PATHS_LENGTH
+from actorgraph.graph import (
+    MAX_ALL_PATHS_LENGTH,
+    ActorView,
+    EdgeView,
+    EvidenceView,
+    PathView,
+    Store,
+    Subgraph,
+)
 from actorgraph.schema import Vocabulary, vocabulary
 from actorgraph.viz import draw, routes
 from actorgraph.viz.connect import require_store
-from actorgraph.viz.explore import did_you_mean, unique
 from actorgraph.viz.present import actor_terms, describe_actor, mark_terms, md_escape, source_line
+from actorgraph.viz.search import did_you_mean, unique
 
 ENDS = ("from", "to")  # the two pickers; also their URL parameters
 MAX, BOTH, MODE = "max_length", "both_directions", "path_mode"

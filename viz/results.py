@@ -13,8 +13,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from actorgraph.graph import QueryResult
-from actorgraph.graph.values import printable
+from actorgraph.graph import QueryResult, printable
 from actorgraph.schema import Vocabulary
 
 MAX_ROWS = 1000  # rows shown in a table; the caption says when there were more

@@ -12,8 +12,7 @@ from pathlib import Path
 import streamlit as st
 
 from actorgraph.errors import ActorgraphError
-from actorgraph.graph import Store
-from actorgraph.graph.sparql import SparqlGraph, SparqlResult
+from actorgraph.graph import SparqlGraph, SparqlResult, Store
 from actorgraph.viz.connect import Version, require_store, store_version
 
 TEXT, EXAMPLE = "sparql_text", "sparql_example"

@@ -20,14 +20,13 @@ import pandas as pd
 import streamlit as st
 from st_link_analysis import st_link_analysis
 
-from actorgraph.graph import ActorView, EdgeView, Store, Subgraph
-from actorgraph.graph.store import TimelineCounts
+from actorgraph.graph import ActorView, EdgeView, Store, Subgraph, TimelineCounts
 from actorgraph.schema import Vocabulary, vocabulary
 from actorgraph.viz import draw
 from actorgraph.viz.connect import Version, require_store, store_version
 from actorgraph.viz.edge_filters import parse_day
-from actorgraph.viz.explore import did_you_mean
 from actorgraph.viz.present import describe_actor, legend
+from actorgraph.viz.search import did_you_mean
 
 SEARCH, PICK, DEPTH, GRAIN, ASOF = "tl_search", "tl_actor", "tl_depth", "tl_grain", "tl_asof"
 ACTOR_PARAM, GRAIN_PARAM, ASOF_PARAM = "actor", "grain", "asof"  # in the URL

@@ -10,8 +10,14 @@ from __future__ import annotations
 import csv
 import io
 
-from actorgraph.graph import EdgeView, EvidenceView, Store, Subgraph
-from actorgraph.graph.export import subgraph_network, write_graphml
+from actorgraph.graph import (
+    EdgeView,
+    EvidenceView,
+    Store,
+    Subgraph,
+    subgraph_network,
+    write_graphml,
+)
 from actorgraph.viz import draw
 
 CSV_HEADER = [
