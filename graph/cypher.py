@@ -705,15 +705,18 @@ MAX_ALL_PATHS_LENGTH = 4
 
 
 @cache
-def all_paths(length: int) -> str:
-    """The simple directed paths of exactly ``length`` typed edges from $source to $target."""
+def all_paths(length: int, directed: bool = True) -> str:
+    """The simple paths of exactly ``length`` typed edges from $source to $target, following
+    the edges' direction or (``directed=False``) any direction; undirected, the types are
+    in the pattern, so a hub's incoming MENTIONS and claim links are never walked."""
     if not 1 <= length <= MAX_ALL_PATHS_LENGTH:
         raise ValueError(f"a path length from 1 to {MAX_ALL_PATHS_LENGTH}, not {length}")
+    way = f"-[*{length}..{length}]->" if directed else f"-[:{_TYPED_PATTERN}*{length}..{length}]-"
     return f"""
 MATCH (a:Actor {{id: $source}})
 MATCH (b:Actor {{id: $target}})
 WITH a, b
-MATCH p = (a)-[*{length}..{length}]->(b)
+MATCH p = (a){way}(b)
 WHERE all(r IN relationships(p) WHERE type(r) IN $types)
 WITH p, [n IN nodes(p) | n.id] AS ids
 WHERE all(i IN range(0, size(ids) - 2) WHERE NOT ids[i] IN ids[i + 1..])
@@ -725,6 +728,7 @@ LIMIT $limit
 
 
 ALL_PATHS_LONGEST = all_paths(MAX_ALL_PATHS_LENGTH)  # the shape every length shares (linted)
+ALL_PATHS_LONGEST_ANY_WAY = all_paths(MAX_ALL_PATHS_LENGTH, directed=False)
 
 # --- publishers (the app's publisher filter) ------------------------------------------------
 

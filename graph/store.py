@@ -104,14 +104,25 @@ class EvidenceView:
 
 @dataclass(frozen=True, slots=True)
 class PathView:
-    """One shortest path between two actors: its typed edges in order, subject to object."""
+    """One path between two actors: its typed edges in order, each as stored (a path that
+    ignores direction may walk an edge from its object to its subject)."""
 
     edges: tuple[EdgeView, ...]
+    source: str = ""  # where the path starts; the first edge's subject when not given
 
     @property
     def actors(self) -> list[str]:
         """The actor ids along the path, source first."""
-        return [self.edges[0].subject, *(e.object for e in self.edges)] if self.edges else []
+        if not self.edges:
+            return []
+        walk = [self.source or self.edges[0].subject]
+        for edge in self.edges:
+            walk.append(edge.object if edge.subject == walk[-1] else edge.subject)
+        return walk
+
+    def along(self) -> list[bool]:
+        """For each edge, whether the path walks it from its subject to its object."""
+        return [e.subject == a for e, a in zip(self.edges, self.actors, strict=False)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,10 +200,22 @@ class Store(Protocol):
         self, edges: Sequence[EdgeView]
     ) -> dict[tuple[str, str, str], list[EvidenceView]]: ...
     def paths(
-        self, source_id: str, target_id: str, max_length: int = 4, limit: int = 10
+        self,
+        source_id: str,
+        target_id: str,
+        max_length: int = 4,
+        limit: int = 10,
+        *,
+        directed: bool = True,
     ) -> list[PathView]: ...
     def all_paths(
-        self, source_id: str, target_id: str, max_length: int = 3, limit: int = 50
+        self,
+        source_id: str,
+        target_id: str,
+        max_length: int = 3,
+        limit: int = 50,
+        *,
+        directed: bool = True,
     ) -> list[PathView]: ...
     def publishers(self) -> list[tuple[str, int]]: ...
     def edges_from_publishers(
@@ -798,9 +821,16 @@ class CypherStore:
         return found
 
     def paths(
-        self, source_id: str, target_id: str, max_length: int = 4, limit: int = 10
+        self,
+        source_id: str,
+        target_id: str,
+        max_length: int = 4,
+        limit: int = 10,
+        *,
+        directed: bool = True,
     ) -> list[PathView]:
-        """The shortest directed paths over typed edges from one actor to another.
+        """The shortest paths over typed edges from one actor to another: following the
+        edges' direction, or with ``directed=False`` in any direction (each edge as stored).
 
         At most ``max_length`` hops (capped at cypher.MAX_PATH_LENGTH), and the first
         ``limit`` paths in order of their actors, then of their types; none between an
@@ -819,6 +849,7 @@ class CypherStore:
             min(max_length, cypher.MAX_PATH_LENGTH),
             limit,
             self._ring,
+            directed=directed,
         )
         if not found:
             return []
@@ -829,7 +860,7 @@ class CypherStore:
         }
         # a path whose edge a concurrent write removed meanwhile is left out, not an error
         return [
-            PathView(tuple(edges[hop] for hop in path))
+            PathView(tuple(edges[hop] for hop in path), source_id)
             for path in found
             if all(hop in edges for hop in path)
         ]
@@ -841,24 +872,31 @@ class CypherStore:
         return [(near, rel_type, far, degree) for near, rel_type, far, degree in rows]
 
     def all_paths(
-        self, source_id: str, target_id: str, max_length: int = 3, limit: int = 50
+        self,
+        source_id: str,
+        target_id: str,
+        max_length: int = 3,
+        limit: int = 50,
+        *,
+        directed: bool = True,
     ) -> list[PathView]:
-        """Every directed path over typed edges from one actor to another, no actor twice.
+        """Every path over typed edges from one actor to another, no actor twice, following
+        the edges' direction or (``directed=False``) any direction.
 
         Shortest first, at most ``max_length`` hops (capped at cypher.MAX_ALL_PATHS_LENGTH)
         and ``limit`` paths: their number grows with every hop, so both are bounded. The
         shortest path says first whether there is any, and from which length to look.
         """
         longest = min(max_length, cypher.MAX_ALL_PATHS_LENGTH)
-        shortest = self.paths(source_id, target_id, max_length=longest, limit=1)
+        shortest = self.paths(source_id, target_id, max_length=longest, limit=1, directed=directed)
         if not shortest or limit < 1:  # no path at all: skip walking every length
             return []
         params = {"source": source_id, "target": target_id, "types": cypher.relation_types()}
         found: list[PathView] = []
         for length in range(len(shortest[0].edges), longest + 1):
             params["limit"] = limit - len(found)
-            rows = self._read(cypher.all_paths(length), params).records()
-            found += [PathView(tuple(_edge(hop) for hop in row["hops"])) for row in rows]
+            rows = self._read(cypher.all_paths(length, directed), params).records()
+            found += [PathView(tuple(_edge(hop) for hop in row["hops"]), source_id) for row in rows]
             if len(found) >= limit:
                 break
         return sorted(found, key=lambda p: (len(p.edges), p.actors, [e.type for e in p.edges]))

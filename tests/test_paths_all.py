@@ -87,6 +87,20 @@ def test_all_paths_respect_length_limit_and_direction(store):
     assert store.all_paths(DOE.id, "nobody") == []
 
 
+def test_all_paths_any_way_walk_edges_against_their_direction(store):
+    store.write(web())
+    assert store.all_paths(ACME.id, DOE.id, max_length=1) == []
+    found = store.all_paths(ACME.id, DOE.id, max_length=2, directed=False)
+    assert chains(found) == [
+        ["CRITICIZED"],
+        ["OWNS", "FUNDED"],
+        ["SUPPLIED", "DETAINED"],
+        ["SUPPLIED", "SUED"],
+    ]
+    assert [p.actors for p in found][1] == [ACME.id, BETA.id, DOE.id]
+    assert [p.along() for p in found] == [[False], [False, False], [True, True], [True, False]]
+
+
 def test_all_paths_never_pass_an_actor_twice_and_cap_the_length(store):
     """Acme -> police -> Doe -> Acme is a cycle; a path from Acme to Beta may not loop it."""
     store.write(web())

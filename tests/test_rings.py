@@ -120,3 +120,63 @@ def test_no_path_within_the_length_is_none():
     assert search(rings, "a", "d", 2, 10) == []
     assert search(rings, "d", "a", 6, 10) == []  # directed
     assert len(search(rings, "a", "d", 3, 10)) == 1
+
+
+def expected_undirected(graph: nx.MultiDiGraph, source: str, target: str, max_length: int):
+    """Every shortest path over the edges in either direction, each hop as stored: sorted
+    by its actors, then by each step's (type, whether the edge points along the path)."""
+    try:
+        walks = list(nx.all_shortest_paths(graph.to_undirected(as_view=True), source, target))
+    except nx.NetworkXNoPath:
+        return []
+    if len(walks[0]) - 1 > max_length:
+        return []
+    found = []
+    for walk in sorted(walks):
+        pairs = list(itertools.pairwise(walk))
+        steps = [
+            sorted(
+                [(t, True) for t in graph[a].get(b, {})] + [(t, False) for t in graph[b].get(a, {})]
+            )
+            for a, b in pairs
+        ]
+        for chosen in itertools.product(*steps):
+            found.append(
+                [
+                    (a, t, b) if along else (b, t, a)
+                    for (a, b), (t, along) in zip(pairs, chosen, strict=True)
+                ]
+            )
+    return found
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_undirected_paths_mix_directions_as_networkx_finds_them(seed):
+    graph = random_multigraph(actors=30, edges=60, seed=seed)
+    rings = Rings(graph)
+    pairs = [(s, t) for s in graph for t in graph if s != t]
+    mixed = 0
+    for source, target in random.Random(seed).sample(pairs, 80):
+        ends = (source, rings.degree(source)), (target, rings.degree(target))
+        for max_length in (1, 3, 6):
+            want = expected_undirected(graph, source, target, max_length)
+            assert shortest_paths(*ends, max_length, 10_000, rings, directed=False) == want
+            mixed += sum(1 for path in want if path[0][0] != source)
+    assert mixed  # some paths start against an edge's direction
+
+
+def test_an_undirected_path_keeps_each_hops_true_direction():
+    graph = nx.MultiDiGraph()
+    graph.add_edge("acme", "ruritania", key="SUPPLIED")
+    graph.add_edge("agency", "ruritania", key="BANNED")
+    graph.add_edge("agency", "globex", key="SANCTIONED")
+    rings = Rings(graph)
+    ends = ("acme", 1), ("globex", 1)
+    assert shortest_paths(*ends, 6, 10, rings) == []  # no path follows every edge's way
+    assert shortest_paths(*ends, 6, 10, rings, directed=False) == [
+        [
+            ("acme", "SUPPLIED", "ruritania"),
+            ("agency", "BANNED", "ruritania"),
+            ("agency", "SANCTIONED", "globex"),
+        ]
+    ]

@@ -296,6 +296,26 @@ def test_paths_respect_direction_length_and_missing_actors(store):
     assert store.paths("jane-doe", "nobody") == []
 
 
+def test_undirected_paths_walk_edges_either_way_and_keep_their_direction(store):
+    """Ruritania police is reached from Jane Doe's side only against the edges' direction."""
+    store.write([chain_extraction()])
+    assert store.paths("ruritania-police", "jane-doe") == []
+    found = store.paths("ruritania-police", "jane-doe", directed=False)
+    assert [p.actors for p in found] == [
+        ["ruritania-police", "acme", "jane-doe"],
+        ["ruritania-police", "beta", "jane-doe"],
+    ]
+    assert [(e.subject, e.type, e.object) for e in found[0].edges] == [
+        ("acme", "SUPPLIED", "ruritania-police"),
+        ("jane-doe", "CRITICIZED", "acme"),
+    ]
+    assert found[0].along() == [False, False]
+    assert [p.actors for p in store.paths("acme", "beta", directed=False)] == [
+        ["acme", "jane-doe", "beta"],
+        ["acme", "ruritania-police", "beta"],
+    ]
+
+
 def test_bookkeeping_edges_are_not_paths(store):
     """MENTIONS/ASSERTS/SUBJECT/OBJECT link every actor through articles; paths ignore them."""
     store.write([extraction()])
