@@ -178,7 +178,7 @@ def test_all_paths_mode_lists_every_path_with_the_evidence_of_each_hop(
     monkeypatch, app_publishers_store
 ):
     store = app_publishers_store
-    query = {"from": DOE.id, "to": POLICE.id, "max": "3", "mode": "all"}
+    query = {"from": DOE.id, "to": POLICE.id, "max": "3", "mode": "all", "directed": "1"}
     at = open_page(monkeypatch, store, PATHS, **query)
 
     assert not at.exception

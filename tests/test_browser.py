@@ -29,6 +29,7 @@ from playwright.sync_api import Browser, Frame, Page, expect, sync_playwright
 from actorgraph.graph import ActorView, Store
 from actorgraph.graph.open import STORE_ENV
 from actorgraph.viz import draw, picture
+from actorgraph.viz import paths as paths_page
 
 pytestmark = pytest.mark.browser
 pytest_plugins = ["app_fixtures"]
@@ -257,6 +258,27 @@ def test_double_click_on_a_path_actor_explores_it(page, app_url, app_sample_stor
     expect(page).to_have_url(re.compile(rf"[?&]actor={re.escape(thermo.id)}"))
 
 
+def test_paths_connect_two_actors_through_edges_pointing_either_way(
+    page, app_url, app_sample_store
+):
+    """Two companies in one region: each points at the region, neither at the other."""
+    store = app_sample_store
+    hik, thermo = actor(store, "Hikvision"), actor(store, "Thermo Fisher Scientific")
+    assert not store.paths(hik.id, thermo.id) and not store.paths(thermo.id, hik.id)
+    [path, *_] = store.paths(hik.id, thermo.id, directed=False)
+    assert True in path.along() and False in path.along()  # the hops point both ways
+    names = {i: store.actor(i).name for i in path.actors}
+    page.goto(f"{app_url}/paths?from={hik.id}&to={thermo.id}")
+
+    chain = paths_page.path_title(path, names).rsplit(" (", 1)[0]
+    expect(page.get_by_text(chain).first).to_be_visible()
+    page.get_by_text("Follow edge direction").click()
+
+    none = paths_page.no_path_line(hik.name, thermo.name, 4, directed=True)
+    expect(page.get_by_text(none)).to_be_visible()
+    expect(page).to_have_url(re.compile(r"[?&]directed=1"))
+
+
 def test_overview_shows_the_article_count(page, app_url, app_sample_store):
     page.goto(app_url)
     page.get_by_role("link", name="Overview").click()
@@ -389,7 +411,7 @@ def test_every_page_loads_over_the_sample_corpus(page, app_url, app_sample_store
     graph(page)
     shot(page, "explore")
 
-    page.goto(f"{app_url}/paths?from={rubio.id}&to={police.id}&mode=all&max=4&both=1")
+    page.goto(f"{app_url}/paths?from={rubio.id}&to={police.id}&mode=all&max=4")
     expect(page.get_by_role("heading", name="Paths")).to_be_visible()
     expect(page.get_by_text(f"{rubio.name} → {thermo.name} → {police.name}").first).to_be_visible()
     graph(page)

@@ -1,11 +1,12 @@
 """The Paths page: the shortest chains of typed edges between two actors (or every chain up
 to a length), with the evidence of every hop.
 
-Paths follow edge direction (``A -SUPPLIED-> B``); "both directions" also looks from the
-target back to the source. "All paths" lists every path without an actor twice, shortest
-first, bounded in length (cypher.MAX_ALL_PATHS_LENGTH) and number (ALL_LIMIT). A
-double-click on an actor in the graph explores it. State: ``?from=ID&to=ID&max=N&both=1
-&mode=all`` in the URL.
+"How are these two connected?": by default a path walks edges either way, each hop shown
+in its true direction (``Acme → Ruritania ← Agency``: Acme supplied Ruritania, which the
+agency banned); "Follow edge direction" keeps only chains that go with every edge. "All
+paths" lists every path without an actor twice, shortest first, bounded in length
+(MAX_ALL_PATHS_LENGTH) and number (ALL_LIMIT). A double-click on an actor in the graph
+explores it. State: ``?from=ID&to=ID&max=N&directed=1&mode=all`` in the URL.
 """
 
 from __future__ import annotations
@@ -32,31 +33,26 @@ from actorgraph.viz.present import actor_terms, describe_actor, mark_terms, md_e
 from actorgraph.viz.search import did_you_mean, unique
 
 ENDS = ("from", "to")  # the two pickers; also their URL parameters
-MAX, BOTH, MODE = "max_length", "both_directions", "path_mode"
-MAX_PARAM, BOTH_PARAM, MODE_PARAM = "max", "both", "mode"
+MAX, DIRECTED, MODE = "max_length", "follow_direction", "path_mode"
+MAX_PARAM, DIRECTED_PARAM, MODE_PARAM = "max", "directed", "mode"
 MODES = {"shortest": "Shortest paths", "all": "All paths up to the length"}
 GOTO = "paths_goto"  # an actor double-clicked in the graph, to explore
 DEFAULT_MAX = 4
-PATH_LIMIT = 10  # shortest paths asked of the store, each way
-ALL_LIMIT = 50  # all paths asked of the store, each way: they multiply with every hop
+PATH_LIMIT = 10  # shortest paths asked of the store
+ALL_LIMIT = 50  # all paths asked of the store: they multiply with every hop
 SUGGESTED = 20
 GRAPH_HEIGHT = 460
 
 
 def find_paths(
-    store: Store, source: str, target: str, max_length: int, both: bool, mode: str = "shortest"
+    store: Store, source: str, target: str, max_length: int, directed: bool, mode: str = "shortest"
 ) -> list[PathView]:
-    """Shortest (or all) paths source -> target; with ``both``, also target -> source (after)."""
-
-    def way(a: str, b: str) -> list[PathView]:
-        if mode == "all":
-            return store.all_paths(a, b, max_length=max_length, limit=ALL_LIMIT)
-        return store.paths(a, b, max_length=max_length, limit=PATH_LIMIT)
-
-    found = way(source, target)
-    if both:
-        found += way(target, source)
-    return found
+    """Shortest (or all) paths from source to target, with or against the edges' direction."""
+    if mode == "all":
+        return store.all_paths(
+            source, target, max_length=max_length, limit=ALL_LIMIT, directed=directed
+        )
+    return store.paths(source, target, max_length=max_length, limit=PATH_LIMIT, directed=directed)
 
 
 def hop_evidence(store: Store, paths: list[PathView]) -> dict[EdgeView, list[EvidenceView]]:
@@ -74,9 +70,13 @@ def path_subgraph(store: Store, paths: list[PathView]) -> Subgraph:
 
 
 def path_title(path: PathView, names: dict[str, str]) -> str:
-    """``Marco Rubio → Thermo Fisher Scientific → Xinjiang police (2 hops)``."""
+    """``Marco Rubio → Thermo Fisher Scientific → Xinjiang police (2 hops)``; an edge the
+    path walks against its direction points back: ``Acme → Ruritania ← Agency``."""
     hops = len(path.edges)
-    chain = " → ".join(names.get(i, i) for i in path.actors)
+    actors = path.actors
+    chain = names.get(actors[0], actors[0])
+    for along, actor in zip(path.along(), actors[1:], strict=True):
+        chain += f" {'→' if along else '←'} {names.get(actor, actor)}"
     return f"{chain} ({hops} hop" + ("" if hops == 1 else "s") + ")"
 
 
@@ -92,14 +92,14 @@ def render() -> None:
     left, right = st.columns(2, gap="large")
     source = pick_actor(store, vocab, left, "from", "From")
     target = pick_actor(store, vocab, right, "to", "To")
-    mode_col, length_col, both_col = st.columns([3, 3, 2])
+    mode_col, length_col, direction_col = st.columns([3, 3, 2])
     wanted_mode = st.query_params.get(MODE_PARAM)
     st.session_state.setdefault(MODE, wanted_mode if wanted_mode in MODES else "shortest")
     mode = mode_col.radio("Paths", list(MODES), key=MODE, format_func=MODES.get, horizontal=True)
     top = MAX_ALL_PATHS_LENGTH if mode == "all" else 6
     st.session_state.setdefault(MAX, _int(st.query_params.get(MAX_PARAM), DEFAULT_MAX))
     st.session_state[MAX] = min(st.session_state[MAX], top)
-    st.session_state.setdefault(BOTH, st.query_params.get(BOTH_PARAM) == "1")
+    st.session_state.setdefault(DIRECTED, st.query_params.get(DIRECTED_PARAM) == "1")
     max_length = length_col.slider(
         "Maximum length",
         1,
@@ -108,28 +108,30 @@ def render() -> None:
         help="Hops at most"
         + (f"; all paths stop at {top} hops and {ALL_LIMIT} paths." if mode == "all" else "."),
     )
-    both = both_col.toggle(
-        "Both directions", key=BOTH, help="Edges have a direction; also look from To back to From."
+    directed = direction_col.toggle(
+        "Follow edge direction",
+        key=DIRECTED,
+        help="Off: a path may walk an edge against its direction (each hop shows which way "
+        "it points). On: only chains where every edge points from From towards To.",
     )
     st.query_params[MAX_PARAM] = str(max_length)
-    st.query_params[BOTH_PARAM] = "1" if both else "0"
+    st.query_params[DIRECTED_PARAM] = "1" if directed else "0"
     st.query_params[MODE_PARAM] = mode
     if source is None or target is None:
         return
     if source.id == target.id:
         st.info("Pick two different actors.")
         return
-    paths = find_paths(store, source.id, target.id, max_length, both, mode)
+    paths = find_paths(store, source.id, target.id, max_length, directed, mode)
     if not paths:
-        way = "either way" if both else f"from {source.name} to {target.name}"
-        st.warning(f"No path of at most {max_length} hops {way}.")
+        st.warning(no_path_line(source.name, target.name, max_length, directed))
         return
     sub = path_subgraph(store, paths)
     names = {n.id: n.name for n in sub.nodes}
-    st.caption(count_line(len(paths), mode, both))
+    st.caption(count_line(len(paths), len(distinct(paths)), mode))
     graph_col, list_col = st.columns([6, 5], gap="medium")
     with graph_col:
-        key = f"paths:{source.id}:{target.id}:{max_length}:{both}:{mode}"
+        key = f"paths:{source.id}:{target.id}:{max_length}:{directed}:{mode}"
         st_link_analysis(
             draw.elements(sub, vocab),
             layout={**draw.LAYOUT, "idealEdgeLength": 90},
@@ -144,19 +146,37 @@ def render() -> None:
     with list_col:
         actors = {n.id: n for n in sub.nodes}
         evidence = hop_evidence(store, paths)
-        for number, path in enumerate(paths, start=1):
-            with st.expander(f"{number}. {path_title(path, names)}", expanded=number == 1):
-                show_hops(path, actors, vocab, evidence)
+        for number, group in enumerate(distinct(paths), start=1):
+            with st.expander(f"{number}. {path_title(group[0], names)}", expanded=number == 1):
+                show_hops(group, actors, vocab, evidence)
 
 
-def count_line(found: int, mode: str, both: bool) -> str:
-    """``3 shortest paths``, or ``50 paths (the first 50: there may be more)``."""
+def no_path_line(source: str, target: str, max_length: int, directed: bool) -> str:
+    """Why the list is empty, naming the two actors searched (never stale ones)."""
+    if directed:
+        return f"No path of at most {max_length} hops from {source} to {target} along the edges."
+    return f"No path of at most {max_length} hops between {source} and {target}, either way."
+
+
+def count_line(found: int, chains: int, mode: str) -> str:
+    """``3 shortest paths``, or ``50 paths (the first 50: there may be more)``; paths through
+    the same actors by edges of other types are one entry (``5 paths through 3 chains``)."""
     kind = "shortest path" if mode == "shortest" else "path"
     line = f"{found} {kind}" + ("" if found == 1 else "s")
-    cap = ALL_LIMIT * (2 if both else 1) if mode == "all" else PATH_LIMIT * (2 if both else 1)
-    if found >= cap:
+    if chains < found:
+        line += f" through {chains} chain" + ("" if chains == 1 else "s") + " of actors"
+    if found >= (ALL_LIMIT if mode == "all" else PATH_LIMIT):
         line += f" (the first {found}: there may be more)"
     return line
+
+
+def distinct(paths: list[PathView]) -> list[list[PathView]]:
+    """The paths grouped by the actors they pass and the way they walk each edge: paths
+    that differ only in an edge's type ("criticized" or "is a member of") are one entry."""
+    groups: dict[tuple[tuple[str, ...], tuple[bool, ...]], list[PathView]] = {}
+    for path in paths:
+        groups.setdefault((tuple(path.actors), tuple(path.along())), []).append(path)
+    return list(groups.values())
 
 
 def on_graph_event(key: str) -> None:
@@ -214,19 +234,21 @@ def pick_actor(store: Store, vocab: Vocabulary, col: Any, end: str, label: str) 
 
 
 def show_hops(
-    path: PathView,
+    group: list[PathView],
     actors: dict[str, ActorView],
     vocab: Vocabulary,
     evidence: dict[EdgeView, list[EvidenceView]],
 ) -> None:
-    """Each hop as a labelled edge, followed by every sentence behind it and its article."""
+    """Each hop of a chain as its labelled edges (several when they differ only in type),
+    each followed by every sentence behind it and its article."""
     names = {i: a.name for i, a in actors.items()}
-    for edge in path.edges:
-        st.markdown(f"**{md_escape(draw.edge_label(edge, names, vocab))}**")
-        terms = actor_terms([actors.get(edge.subject), actors.get(edge.object)])
-        for ev in evidence.get(edge, []):
-            st.markdown(f"> {mark_terms(ev.sentence, terms)}")
-            st.caption(source_line(ev))
+    for hop in range(len(group[0].edges)):
+        for edge in dict.fromkeys(path.edges[hop] for path in group):
+            st.markdown(f"**{md_escape(draw.edge_label(edge, names, vocab))}**")
+            terms = actor_terms([actors.get(edge.subject), actors.get(edge.object)])
+            for ev in evidence.get(edge, []):
+                st.markdown(f"> {mark_terms(ev.sentence, terms)}")
+                st.caption(source_line(ev))
 
 
 def _int(value: str | None, default: int) -> int:
