@@ -29,6 +29,9 @@ from actorgraph.graph.values import printable
 
 # name -> the module that defines it, imported when the name is first used
 _LAZY = {
+    "MAX_ACTORS": "actorgraph.graph.connection",
+    "Connection": "actorgraph.graph.connection",
+    "connect": "actorgraph.graph.connection",
     "SparqlGraph": "actorgraph.graph.sparql",
     "SparqlResult": "actorgraph.graph.sparql",
     "subgraph_network": "actorgraph.graph.export",
@@ -37,8 +40,10 @@ _LAZY = {
 
 __all__ = [
     "CONSOLE_EXAMPLES",
+    "MAX_ACTORS",
     "MAX_ALL_PATHS_LENGTH",
     "ActorView",
+    "Connection",
     "EdgeView",
     "EvidenceView",
     "PathView",
@@ -49,6 +54,7 @@ __all__ = [
     "Store",
     "Subgraph",
     "TimelineCounts",
+    "connect",
     "content_checksum",
     "default_data_dir",
     "default_url",

@@ -203,6 +203,26 @@ def test_all_paths_mode_lists_every_path_with_the_evidence_of_each_hop(
     assert [e.label for e in at.expander] == ["1. Jane Doe → Ruritania police (1 hop)"]
 
 
+def test_connect_mode_joins_more_actors_by_the_smallest_tree(monkeypatch, app_publishers_store):
+    store = app_publishers_store
+    query = {"from": BETA.id, "to": POLICE.id, "mode": "connect", "also": DOE.id}
+    at = open_page(monkeypatch, store, PATHS, **query)
+
+    assert not at.exception and not at.warning
+    assert at.multiselect(key="connect_also").value == [DOE.id]
+    assert "3 actors joined by 3 edges" in " ".join(c.value for c in at.caption)
+    shown = [plain(m.value) for m in at.markdown]
+    assert "Jane Doe -FUNDED-> Beta Ltd (1 claim)" in shown
+    assert "Jane Doe -SUED-> Ruritania police (1 claim)" in shown
+    assert "Ruritania police -DETAINED-> Jane Doe (1 claim)" in shown
+    nodes, _ = graph_data(at)
+    assert {n["id"] for n in nodes} == {BETA.id, POLICE.id, DOE.id}
+
+    at.multiselect(key="connect_also").set_value([]).run()  # From and To alone: Beta-?-police
+    assert at.query_params["also"] == ""
+    assert "actors joined by" in " ".join(c.value for c in at.caption)
+
+
 def test_all_paths_mode_caps_the_length_slider(monkeypatch, app_publishers_store):
     query = {"from": DOE.id, "to": POLICE.id, "max": "6", "mode": "all"}
     at = open_page(monkeypatch, app_publishers_store, PATHS, **query)

@@ -3,6 +3,8 @@ edges one publisher backs. Each case runs once per backend (the ``store`` fixtur
 
 from __future__ import annotations
 
+import pytest
+
 from actorgraph.graph import cypher
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
 
@@ -153,3 +155,34 @@ def test_an_edge_is_a_publishers_when_one_of_its_claims_is(store):
     }
     assert store.edges_from_publishers(edges, ["Nobody's Gazette"]) == set()
     assert store.edges_from_publishers(edges, []) == set()
+
+
+def test_connect_joins_several_actors_by_the_smallest_tree_of_shortest_paths(store):
+    from actorgraph.graph.connection import connect
+
+    store.write(web())
+    joined = connect(store, [BETA.id, POLICE.id, DOE.id])
+    assert joined.unjoined == []
+    assert {n.id for n in joined.subgraph.nodes} == {BETA.id, POLICE.id, DOE.id}
+    # Beta and police are two hops apart through Acme or Doe: the tree goes through Doe,
+    # one hop from each, and shows both edges between Doe and the police
+    assert sorted((e.subject, e.type, e.object) for e in joined.subgraph.edges) == [
+        (DOE.id, "FUNDED", BETA.id),
+        (DOE.id, "SUED", POLICE.id),
+        (POLICE.id, "DETAINED", DOE.id),
+    ]
+
+
+def test_connect_names_the_actors_it_cannot_join(store):
+    from actorgraph.graph.connection import MAX_ACTORS, connect
+
+    store.write(web())
+    loner = Actor("Lone Org", "Organization")
+    text = "Lone Org said nothing."
+    store.write([Extraction(article(text, "The Daily"), (loner,), (), extractor="test-1")])
+    joined = connect(store, [ACME.id, BETA.id, loner.id])
+    assert joined.unjoined == [loner.id]
+    assert {n.id for n in joined.subgraph.nodes} == {ACME.id, BETA.id}
+    assert connect(store, [ACME.id, loner.id]).subgraph.nodes == []
+    with pytest.raises(ValueError):
+        connect(store, [f"a{i}" for i in range(MAX_ACTORS + 1)])

@@ -18,6 +18,7 @@ import streamlit as st
 from st_link_analysis import st_link_analysis
 
 from actorgraph.graph import (
+    MAX_ACTORS,
     MAX_ALL_PATHS_LENGTH,
     ActorView,
     EdgeView,
@@ -25,6 +26,7 @@ from actorgraph.graph import (
     PathView,
     Store,
     Subgraph,
+    connect,
 )
 from actorgraph.schema import Vocabulary, vocabulary
 from actorgraph.viz import draw, routes
@@ -35,7 +37,13 @@ from actorgraph.viz.search import did_you_mean, unique
 ENDS = ("from", "to")  # the two pickers; also their URL parameters
 MAX, DIRECTED, MODE = "max_length", "follow_direction", "path_mode"
 MAX_PARAM, DIRECTED_PARAM, MODE_PARAM = "max", "directed", "mode"
-MODES = {"shortest": "Shortest paths", "all": "All paths up to the length"}
+MODES = {
+    "shortest": "Shortest paths",
+    "all": "All paths up to the length",
+    "connect": "Connect more actors",
+}
+ALSO, ALSO_PARAM = "connect_also", "also"  # the further actors to connect; ids, comma-separated
+CONNECT_CHOICES = 200  # the most connected actors offered to add (typing filters them)
 GOTO = "paths_goto"  # an actor double-clicked in the graph, to explore
 DEFAULT_MAX = 4
 PATH_LIMIT = 10  # shortest paths asked of the store
@@ -55,10 +63,9 @@ def find_paths(
     return store.paths(source, target, max_length=max_length, limit=PATH_LIMIT, directed=directed)
 
 
-def hop_evidence(store: Store, paths: list[PathView]) -> dict[EdgeView, list[EvidenceView]]:
-    """The evidence of every edge on the paths, read once per edge (paths share hops)."""
-    edges = dict.fromkeys(e for p in paths for e in p.edges)
-    return {e: store.evidence(e.subject, e.type, e.object) for e in edges}
+def hop_evidence(store: Store, edges: list[EdgeView]) -> dict[EdgeView, list[EvidenceView]]:
+    """The evidence of every edge, read once per edge (paths share hops)."""
+    return {e: store.evidence(e.subject, e.type, e.object) for e in dict.fromkeys(edges)}
 
 
 def path_subgraph(store: Store, paths: list[PathView]) -> Subgraph:
@@ -111,6 +118,7 @@ def render() -> None:
     directed = direction_col.toggle(
         "Follow edge direction",
         key=DIRECTED,
+        disabled=mode == "connect",
         help="Off: a path may walk an edge against its direction (each hop shows which way "
         "it points). On: only chains where every edge points from From towards To.",
     )
@@ -122,6 +130,10 @@ def render() -> None:
     if source.id == target.id:
         st.info("Pick two different actors.")
         return
+    if mode == "connect":
+        more = pick_more(store, vocab, {source.id, target.id})
+        show_connection(store, vocab, [source.id, target.id, *more], max_length, source.id)
+        return
     paths = find_paths(store, source.id, target.id, max_length, directed, mode)
     if not paths:
         st.warning(no_path_line(source.name, target.name, max_length, directed))
@@ -131,24 +143,75 @@ def render() -> None:
     st.caption(count_line(len(paths), len(distinct(paths)), mode))
     graph_col, list_col = st.columns([6, 5], gap="medium")
     with graph_col:
-        key = f"paths:{source.id}:{target.id}:{max_length}:{directed}:{mode}"
-        st_link_analysis(
-            draw.elements(sub, vocab),
-            layout={**draw.LAYOUT, "idealEdgeLength": 90},
-            node_styles=draw.node_styles(vocab, centre=source.id),
-            edge_styles=draw.edge_styles(vocab),
-            height=GRAPH_HEIGHT,
-            key=key,
-            on_change=partial(on_graph_event, key),
-            node_actions=["expand"],
+        draw_graph(
+            sub, vocab, source.id, f"paths:{source.id}:{target.id}:{max_length}:{directed}:{mode}"
         )
-        st.caption("Double-click an actor to explore it.")
     with list_col:
         actors = {n.id: n for n in sub.nodes}
-        evidence = hop_evidence(store, paths)
+        evidence = hop_evidence(store, [e for p in paths for e in p.edges])
         for number, group in enumerate(distinct(paths), start=1):
             with st.expander(f"{number}. {path_title(group[0], names)}", expanded=number == 1):
                 show_hops(group, actors, vocab, evidence)
+
+
+def draw_graph(sub: Subgraph, vocab: Vocabulary, centre: str, key: str) -> None:
+    """The paths' (or the connection's) actors and edges; a double-click explores an actor."""
+    st_link_analysis(
+        draw.elements(sub, vocab),
+        layout={**draw.LAYOUT, "idealEdgeLength": 90},
+        node_styles=draw.node_styles(vocab, centre=centre),
+        edge_styles=draw.edge_styles(vocab),
+        height=GRAPH_HEIGHT,
+        key=key,
+        on_change=partial(on_graph_event, key),
+        node_actions=["expand"],
+    )
+    st.caption("Double-click an actor to explore it.")
+
+
+def pick_more(store: Store, vocab: Vocabulary, ends: set[str]) -> list[str]:
+    """Up to three more actors to connect with From and To (the most connected offered,
+    typing filters them); kept in the URL."""
+    wanted = [i for i in (st.query_params.get(ALSO_PARAM) or "").split(",") if i]
+    known = [store.actor(i) for i in wanted]
+    offered = unique([*known, *(a for a, _ in store.top_actors(CONNECT_CHOICES))])
+    options = {a.id: a for a in offered if a.id not in ends}
+    chosen = st.session_state.get(ALSO, [a.id for a in known if a is not None])
+    st.session_state[ALSO] = [i for i in chosen if i in options]
+    picked = st.multiselect(
+        "Also connect",
+        list(options),
+        key=ALSO,
+        max_selections=MAX_ACTORS - 2,
+        format_func=lambda i: describe_actor(options[i], vocab),
+        placeholder="Type to find an actor",
+    )
+    st.query_params[ALSO_PARAM] = ",".join(picked)
+    return picked
+
+
+def show_connection(
+    store: Store, vocab: Vocabulary, ids: list[str], max_length: int, centre: str
+) -> None:
+    """The smallest tree of shortest paths joining the actors, drawn, with every edge's
+    evidence; the actors no path of the length reaches are named."""
+    joined = connect(store, ids, max_length)
+    if joined.unjoined:
+        names = ", ".join(a.name for a in (store.actor(i) for i in joined.unjoined) if a)
+        st.warning(f"Not joined to the others within {max_length} hops: {names}.")
+    sub = joined.subgraph
+    if not sub.edges:
+        return
+    st.caption(
+        f"{len(sub.nodes)} actors joined by {len(sub.edges)} edges: the shortest paths between "
+        "them, as few as join them all (a Steiner tree, approximated)"
+    )
+    graph_col, list_col = st.columns([6, 5], gap="medium")
+    with graph_col:
+        draw_graph(sub, vocab, centre, f"connect:{':'.join(ids)}:{max_length}")
+    with list_col:
+        actors = {n.id: n for n in sub.nodes}
+        show_edges(sub.edges, actors, vocab, hop_evidence(store, sub.edges))
 
 
 def no_path_line(source: str, target: str, max_length: int, directed: bool) -> str:
@@ -241,14 +304,24 @@ def show_hops(
 ) -> None:
     """Each hop of a chain as its labelled edges (several when they differ only in type),
     each followed by every sentence behind it and its article."""
+    hops = [dict.fromkeys(path.edges[hop] for path in group) for hop in range(len(group[0].edges))]
+    show_edges([e for edges in hops for e in edges], actors, vocab, evidence)
+
+
+def show_edges(
+    edges: list[EdgeView],
+    actors: dict[str, ActorView],
+    vocab: Vocabulary,
+    evidence: dict[EdgeView, list[EvidenceView]],
+) -> None:
+    """Each edge labelled, followed by every sentence behind it and its article."""
     names = {i: a.name for i, a in actors.items()}
-    for hop in range(len(group[0].edges)):
-        for edge in dict.fromkeys(path.edges[hop] for path in group):
-            st.markdown(f"**{md_escape(draw.edge_label(edge, names, vocab))}**")
-            terms = actor_terms([actors.get(edge.subject), actors.get(edge.object)])
-            for ev in evidence.get(edge, []):
-                st.markdown(f"> {mark_terms(ev.sentence, terms)}")
-                st.caption(source_line(ev))
+    for edge in edges:
+        st.markdown(f"**{md_escape(draw.edge_label(edge, names, vocab))}**")
+        terms = actor_terms([actors.get(edge.subject), actors.get(edge.object)])
+        for ev in evidence.get(edge, []):
+            st.markdown(f"> {mark_terms(ev.sentence, terms)}")
+            st.caption(source_line(ev))
 
 
 def _int(value: str | None, default: int) -> int:
