@@ -61,6 +61,7 @@ class RelationType:
     label: str
     reverse: str
     description: str
+    color: str  # its colour wherever types are told apart by colour (the timeline)
     symmetric: bool
     object_kinds: tuple[str, ...] | None
     cameo: str | None
@@ -157,6 +158,7 @@ def parse_vocabulary(raw: dict[str, Any]) -> Vocabulary:
             label=spec["label"],
             reverse=spec["reverse"],
             description=spec["description"],
+            color=spec.get("color", "#888888"),
             symmetric=bool(spec.get("symmetric", False)),
             object_kinds=tuple(object_kinds) if object_kinds else None,
             cameo=spec.get("cameo"),

@@ -6,6 +6,7 @@ so a page that counted, grouped or cut differently fails.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
@@ -17,6 +18,7 @@ from test_app import APP, actor, chart_rows, drawn
 from actorgraph.graph import ActorView, EdgeView, Store, Subgraph
 from actorgraph.graph.open import STORE_ENV
 from actorgraph.graph.store import TimelineCounts
+from actorgraph.schema import vocabulary
 from actorgraph.viz import draw, timeline
 from actorgraph.viz.timeline import as_of, counts, latest, store_counts
 
@@ -50,6 +52,19 @@ def touching(store: Store, actor_id: str) -> list[EdgeView]:
 
 
 # -- the chart --------------------------------------------------------------------------------
+
+
+def test_the_chart_has_a_time_axis_and_a_colour_per_relation_type(monkeypatch, app_sample_store):
+    at = open_timeline(monkeypatch, app_sample_store)
+    [chart] = at.get("vega_lite_chart")
+    spec = json.loads(chart.proto.spec)
+
+    assert spec["encoding"]["x"]["type"] == "temporal"  # months apart, not side by side
+    scale = spec["encoding"]["color"]["scale"]
+    relations = list(vocabulary().relations.values())
+    assert scale["domain"] == [r.name for r in relations]
+    assert scale["range"] == [r.color for r in relations]
+    assert len(set(scale["range"])) == len(relations)  # BANNED is not SUPPLIED's colour
 
 
 def test_whole_graph_counts_per_month_equal_the_stores_edges(monkeypatch, app_sample_store):

@@ -282,14 +282,25 @@ def pick_day(low: date, high: date) -> date:
 
 
 def timeline_chart(rows: list[dict[str, Any]], grain_label: str) -> alt.Chart:
-    """Stacked bars: edges first seen per period, coloured by relation type."""
+    """Stacked bars on a true time axis (2018-08 and 2019-02 half a year apart, not side by
+    side), edges first seen per period, each relation type in its vocabulary colour."""
+    frame = pd.DataFrame(rows, columns=["period", "relation", "edges"])
+    frame["start"] = pd.to_datetime(frame["period"], format="mixed")  # "2021-03" or "2021"
+    relations = vocabulary().relations.values()
+    unit = "year" if grain_label == GRAINS["year"] else "yearmonth"
     return (
-        alt.Chart(pd.DataFrame(rows, columns=["period", "relation", "edges"]))
+        alt.Chart(frame)
         .mark_bar()
         .encode(
-            x=alt.X("period:O", title=grain_label, sort=None),
+            x=alt.X("start:T", timeUnit=unit, title=grain_label),
             y=alt.Y("sum(edges):Q", title="Edges first seen"),
-            color=alt.Color("relation:N", title="Relation"),
-            tooltip=["period:O", "relation:N", "edges:Q"],
+            color=alt.Color(
+                "relation:N",
+                title="Relation",
+                scale=alt.Scale(
+                    domain=[r.name for r in relations], range=[r.color for r in relations]
+                ),
+            ),
+            tooltip=["period:N", "relation:N", "edges:Q"],
         )
     )
