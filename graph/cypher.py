@@ -589,11 +589,12 @@ RETURN {_ACTOR_FIELDS}
 ORDER BY n.degree DESC, n.name
 LIMIT $limit
 """
+# Newest first, undated last (a descending order puts nulls first on Neo4j).
 NEWEST_ARTICLES = """
 MATCH (a:Article)
 RETURN a.id AS id, a.title AS title, a.publisher AS publisher, a.published AS published,
        a.url AS url, a.source AS source
-ORDER BY a.published DESC, a.title
+ORDER BY a.published IS NULL, a.published DESC, a.title
 LIMIT $limit
 """
 

@@ -944,6 +944,7 @@ class CypherStore:
         return [(_actor(r), r["degree"]) for r in rows]
 
     def newest_articles(self, limit: int = 10) -> list[dict[str, Any]]:
+        """The articles by publication date, newest first, those with no date last."""
         return self._read(cypher.NEWEST_ARTICLES, {"limit": limit}).records()
 
     # --- the whole graph, aggregated or cut on the server (Timeline, Analytics) --------

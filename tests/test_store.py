@@ -316,6 +316,13 @@ def test_undirected_paths_walk_edges_either_way_and_keep_their_direction(store):
     ]
 
 
+def test_newest_articles_come_first_and_undated_ones_last(store):
+    dated = [Article(text=f"Story {d}.", title=f"t{d}", published=f"202{d}-01-01") for d in (1, 3)]
+    undated = Article(text="An undated story.", title="undated")
+    store.write([Extraction(a, (), (), extractor="t") for a in (undated, *dated)])
+    assert [a["title"] for a in store.newest_articles(10)] == ["t3", "t1", "undated"]
+
+
 def test_bookkeeping_edges_are_not_paths(store):
     """MENTIONS/ASSERTS/SUBJECT/OBJECT link every actor through articles; paths ignore them."""
     store.write([extraction()])
