@@ -14,6 +14,7 @@ time limit runs the query in a child process that is killed at the limit.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -88,6 +89,30 @@ def dataset_arguments(query: str, dataset: Dataset | None) -> dict[str, Any]:
     return {"use_default_graph_as_union": True}
 
 
+# The parser's "error at LINE:COLUMN: expected ..." (its list of expected tokens can run
+# to dozens of keywords, which tell a user less than the place and the word found there).
+_PARSER_PLACE = re.compile(r"error at (\d+):(\d+): (.*)")
+
+
+def syntax_message(query: str, parser_error: str) -> str:
+    """One line a user can act on: where the query stops making sense and the words just
+    before that place, with the parser's expectation only when it names one plain word."""
+    match = _PARSER_PLACE.search(parser_error)
+    if not match:
+        return f"SPARQL syntax error: {parser_error}"
+    line, column, expected = int(match[1]), int(match[2]), match[3]
+    lines = query.splitlines() or [""]
+    before = (lines[line - 1] if 0 < line <= len(lines) else "")[: max(column - 1, 0)]
+    near = " ".join(before.split()[-3:])
+    where = f"line {line}, column {column}" + (f", after “{near}”" if near else "")
+    words = expected.removeprefix("expected ").removeprefix("one of ").split(", ")
+    plain = [w for w in words if w.isalpha()]
+    hint = f"expected {plain[0]}" if len(words) == 1 and plain else "check the brackets, dots"
+    if not hint.startswith("expected"):
+        hint += " and keywords there"
+    return f"SPARQL syntax error at {where}: {hint}"
+
+
 class SparqlGraph:
     """An in-memory RDF dataset of the graph, queried with SPARQL 1.1 (read-only)."""
 
@@ -138,7 +163,7 @@ class SparqlGraph:
         try:
             return self.store.query(query, prefixes=self.prefixes, base_iri=base_iri, **arguments)
         except SyntaxError as error:
-            raise ActorgraphError(f"SPARQL syntax error: {error}") from None
+            raise ActorgraphError(syntax_message(query, str(error))) from None
         except (OSError, ValueError) as error:
             raise ActorgraphError(f"SPARQL query failed: {error}") from None
 

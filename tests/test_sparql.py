@@ -19,6 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
+import pyoxigraph
 import pytest
 import rdflib
 from conftest import ROOT
@@ -484,3 +485,19 @@ def test_an_export_file_that_does_not_parse_is_one_line(tmp_path: Path):
     assert result.output.startswith(f"actorgraph: cannot read {bad}: Parser error at line 1")
     assert result.output.count("\n") == 1
     assert isinstance(result.exception, SystemExit)  # not a traceback
+
+
+def test_a_syntax_error_names_the_place_not_the_parsers_token_list():
+    from actorgraph.graph.sparql import syntax_message
+
+    query = "SELECT ?s WHERE {\n  ?s ?p ?o . FILTER( }"
+    with pytest.raises(ActorgraphError) as caught:
+        SparqlGraph(pyoxigraph.Store(), {}).execute(query)
+    message = str(caught.value)
+    assert message.startswith("SPARQL syntax error at line 2, column ")
+    assert "after “. FILTER( }”" in message
+    assert "ABS" not in message and "one of" not in message and "\n" not in message
+    assert syntax_message("x", "error at 1:2: expected REDUCED") == (
+        "SPARQL syntax error at line 1, column 2, after “x”: expected REDUCED"
+    )
+    assert syntax_message("x", "odd") == "SPARQL syntax error: odd"
