@@ -618,6 +618,15 @@ ORDER BY a.id
 LIMIT $limit
 """
 
+# One article by its id, with the fields ARTICLES_PAGE gives (the Article page).
+ARTICLE_BY_ID = """
+MATCH (a:Article {id: $id})
+RETURN a.id AS id, a.text AS text, a.title AS title, a.source AS source,
+       a.publisher AS publisher, a.published AS published, a.url AS url,
+       a.language AS language, a.extractor AS extractor, a.sources AS sources,
+       a.fingerprint AS fingerprint, a.ingested_at AS ingested_at
+"""
+
 ARTICLE_ACTORS = """
 UNWIND $article_ids AS article_id
 MATCH (:Article {id: article_id})-[:MENTIONS]->(n:Actor)

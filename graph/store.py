@@ -225,6 +225,7 @@ class Store(Protocol):
     def top_actors(self, limit: int = 10) -> list[tuple[ActorView, int]]: ...
     def newest_articles(self, limit: int = 10) -> list[dict[str, Any]]: ...
     def iter_extractions(self, batch_size: int = 200) -> Iterator[Extraction]: ...
+    def extraction(self, article_id: str) -> Extraction | None: ...
     def iter_actors(self, batch_size: int = 1000) -> Iterator[ActorView]: ...
     def iter_edges(self, batch_size: int = 1000) -> Iterator[EdgeView]: ...
     def first_seen_counts(self, grain: str = "month") -> TimelineCounts: ...
@@ -994,40 +995,50 @@ class CypherStore:
             articles = page.records()
             if not articles:
                 return
-            ids = {"article_ids": [a["id"] for a in articles]}
-            actors: dict[str, list[Actor]] = {}
-            for row in self._read(cypher.ARTICLE_ACTORS, ids).records():
-                actor = Actor(
-                    row["name"],
-                    row["kind"],
-                    tuple(row["aliases"] or ()),
-                    row["wikidata"],
-                    row["id"],
-                )
-                actors.setdefault(row["article"], []).append(actor)
-            claims: dict[str, list[Claim]] = {}
-            for row in self._read(cypher.ARTICLE_CLAIMS, ids).records():
-                evidence = Evidence(row["sentence"], row["start"], row["end"])
-                claim = Claim(
-                    row["type"], row["subject"], row["object"], evidence,
-                    row["modality"], row["confidence"], row["id"],
-                )  # fmt: skip
-                claims.setdefault(row["article"], []).append(claim)
-            for row in articles:
-                article = Article(
-                    text=row["text"], title=row["title"], source=row["source"] or "",
-                    publisher=row["publisher"], published=row["published"], url=row["url"],
-                    language=row["language"] or "en", id=row["id"],
-                    sources=tuple(row.get("sources") or ()), fingerprint=row.get("fingerprint"),
-                )  # fmt: skip
-                yield Extraction(
-                    article,
-                    tuple(actors.get(row["id"], ())),
-                    tuple(claims.get(row["id"], ())),
-                    extractor=row["extractor"] or "",
-                    ingested_at=row.get("ingested_at"),
-                )
+            yield from self._extractions(articles)
             after = articles[-1]["id"]
+
+    def extraction(self, article_id: str) -> Extraction | None:
+        """One stored article with its actors and claims (the Article page), or None."""
+        articles = self._read(cypher.ARTICLE_BY_ID, {"id": article_id}).records()
+        return next(self._extractions(articles), None)
+
+    def _extractions(self, articles: list[dict[str, Any]]) -> Iterator[Extraction]:
+        """The Extractions of article rows (ARTICLES_PAGE's fields), with their actors and
+        claims read in one query each."""
+        ids = {"article_ids": [a["id"] for a in articles]}
+        actors: dict[str, list[Actor]] = {}
+        for row in self._read(cypher.ARTICLE_ACTORS, ids).records():
+            actor = Actor(
+                row["name"],
+                row["kind"],
+                tuple(row["aliases"] or ()),
+                row["wikidata"],
+                row["id"],
+            )
+            actors.setdefault(row["article"], []).append(actor)
+        claims: dict[str, list[Claim]] = {}
+        for row in self._read(cypher.ARTICLE_CLAIMS, ids).records():
+            evidence = Evidence(row["sentence"], row["start"], row["end"])
+            claim = Claim(
+                row["type"], row["subject"], row["object"], evidence,
+                row["modality"], row["confidence"], row["id"],
+            )  # fmt: skip
+            claims.setdefault(row["article"], []).append(claim)
+        for row in articles:
+            article = Article(
+                text=row["text"], title=row["title"], source=row["source"] or "",
+                publisher=row["publisher"], published=row["published"], url=row["url"],
+                language=row["language"] or "en", id=row["id"],
+                sources=tuple(row.get("sources") or ()), fingerprint=row.get("fingerprint"),
+            )  # fmt: skip
+            yield Extraction(
+                article,
+                tuple(actors.get(row["id"], ())),
+                tuple(claims.get(row["id"], ())),
+                extractor=row["extractor"] or "",
+                ingested_at=row.get("ingested_at"),
+            )
 
     def _actor_pages(self, batch_size: int) -> Iterator[list[ActorView]]:
         after = ""

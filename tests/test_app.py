@@ -267,7 +267,9 @@ def test_overview_lists_top_actors_and_newest_articles(monkeypatch, app_sample_s
     expected = store.top_actors(len(top.value))
     assert list(top.value["Actor"]) == [a.name for a, _ in expected]
     assert list(top.value["Edges"]) == [degree for _, degree in expected]
-    assert list(newest.value["Title"]) == [a["title"] for a in store.newest_articles(10)]
+    articles = store.newest_articles(10)
+    assert list(newest.value["Title"]) == [a["title"] for a in articles]
+    assert list(newest.value["Read"]) == [f"./article?article={a['id']}" for a in articles]
 
 
 def chart_rows(chart: Any) -> list[dict[str, Any]]:

@@ -362,7 +362,8 @@ def test_pages_are_routed_from_views_not_a_pages_folder():
     assert not (app_dir / "pages").exists()
     scripts = sorted(p.name for p in routes.PAGES.glob("*.py"))
     assert routes.PAGES.parent == app_dir
-    names = ("explore", "paths", "timeline", "analytics", "overview", "cypher", "sparql", "ingest")
+    names = ("explore", "paths", "timeline", "analytics", "overview", "article", "cypher")
+    names += ("sparql", "ingest")
     assert scripts == sorted(f"{n}.py" for n in names)
 
 

@@ -323,6 +323,18 @@ def test_newest_articles_come_first_and_undated_ones_last(store):
     assert [a["title"] for a in store.newest_articles(10)] == ["t3", "t1", "undated"]
 
 
+def test_one_article_reads_back_with_its_actors_and_claims(store):
+    written = chain_extraction()
+    store.write([written])
+    found = store.extraction(written.article.id)
+    assert found is not None and found.article == written.article
+    assert {a.id for a in found.actors} == {a.id for a in written.actors}
+    assert sorted((c.type, c.subject, c.object) for c in found.claims) == sorted(
+        (c.type, c.subject, c.object) for c in written.claims
+    )
+    assert store.extraction("no-such-article") is None
+
+
 def test_bookkeeping_edges_are_not_paths(store):
     """MENTIONS/ASSERTS/SUBJECT/OBJECT link every actor through articles; paths ignore them."""
     store.write([extraction()])

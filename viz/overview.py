@@ -38,7 +38,14 @@ def render() -> None:
         top_actors(store.top_actors(TOP), vocab)
     with news_col:
         st.subheader("Newest articles")
-        st.dataframe(article_rows(store.newest_articles(NEWEST)), hide_index=True, width="stretch")
+        st.dataframe(
+            article_rows(store.newest_articles(NEWEST)),
+            hide_index=True,
+            width="stretch",
+            column_config={
+                "Read": st.column_config.LinkColumn("Read", display_text="open the article")
+            },
+        )
 
 
 def counts(stats: Stats) -> None:
@@ -118,13 +125,14 @@ def top_actors(rows: list[tuple[ActorView, int]], vocab: Vocabulary) -> None:
 
 
 def article_rows(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Newest articles as table rows."""
+    """Newest articles as table rows, each with a link to its Article page."""
     return [
         {
             "Published": a.get("published") or "",
             "Title": a.get("title") or "",
             "Publisher": a.get("publisher") or "",
             "Source": a.get("url") or a.get("source") or "",
+            "Read": f"./article?article={a['id']}",
         }
         for a in articles
     ]

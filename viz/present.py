@@ -54,6 +54,7 @@ def source_line(ev: EvidenceView) -> str:
     parts = [title, md_escape(ev.publisher or "unknown publisher"), ev.published or "undated"]
     color = MODALITY_COLORS.get(ev.modality, "gray")
     parts += [f":{color}-badge[{ev.modality}]", f"confidence {ev.confidence:.2f}"]
+    parts.append(f"[in the article](./article?article={ev.article})")
     return " · ".join(parts)
 
 

@@ -55,5 +55,20 @@ def ingest() -> st.Page:
     return st.Page(PAGES / "ingest.py", title="Ingest", icon=":material/upload_file:")
 
 
+def article() -> st.Page:
+    """One article's text with its claims and actors marked."""
+    return st.Page(PAGES / "article.py", title="Article", icon=":material/article:")
+
+
 def all_pages() -> list[st.Page]:
-    return [explore(), paths(), timeline(), analytics(), overview(), cypher(), sparql(), ingest()]
+    return [
+        explore(),
+        paths(),
+        timeline(),
+        analytics(),
+        overview(),
+        article(),
+        cypher(),
+        sparql(),
+        ingest(),
+    ]

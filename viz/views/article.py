@@ -1,0 +1,5 @@
+"""Article: the page script; the logic is in actorgraph.viz.article."""
+
+from actorgraph.viz.article import render
+
+render()
