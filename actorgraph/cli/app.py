@@ -48,10 +48,11 @@ StoreOption = Annotated[
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
 
 
-def check_format(fmt: str, allowed: tuple[Format, ...] = tuple(Format)) -> Format:
-    """``fmt`` as a Format, or a one-line error naming the formats this command takes."""
-    if fmt not in allowed:
-        raise ActorgraphError(f"unknown format {fmt!r}; use one of {', '.join(allowed)}")
+def check_format(fmt: str) -> Format:
+    """``fmt`` as a Format, or a one-line error naming the formats (Typer's own refusal of
+    an Enum option would exit 2 with its usage text)."""
+    if fmt not in tuple(Format):
+        raise ActorgraphError(f"unknown format {fmt!r}; use one of {', '.join(Format)}")
     return Format(fmt)
 
 
