@@ -13,8 +13,6 @@ from rich.table import Table
 
 from actorgraph.graph.values import printable
 
-FORMATS = ("table", "json", "csv")
-
 
 def _cell(value: Any) -> str:
     if value is None:

@@ -10,11 +10,41 @@ the parameter, before the store sees it.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from actorgraph.errors import InputError
+
+
+class BadParamError(InputError):
+    """A parameter that is not key=value; ``pair`` is it as given, for the caller's message."""
+
+    def __init__(self, pair: str) -> None:
+        super().__init__(f"{pair!r} is not key=value")
+        self.pair = pair
+
+
+def parse_params(pairs: Iterable[str], *, typed: bool = False) -> dict[str, Any]:
+    """``key=value`` pairs as parameters; a value that parses as JSON (42, true, [1,2]) is
+    taken as such, any other as its text. The CLI's --param and the app's console share it.
+
+    A shell argument is taken as given; a ``typed`` line (the console's editor) is trimmed
+    and its key must be a name. BadParamError names the first pair that is not key=value.
+    """
+    params: dict[str, Any] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        key = key.strip()
+        value = value.strip() if typed else value
+        if not sep or not key or (typed and not key.isidentifier()):
+            raise BadParamError(pair)
+        try:
+            params[key] = json.loads(value)
+        except json.JSONDecodeError:
+            params[key] = value
+    return params
 
 
 def plain_params(params: Mapping[str, Any]) -> dict[str, Any]:

@@ -12,6 +12,13 @@ from functools import cache
 
 from actorgraph.schema import vocabulary
 
+# --- counting and listing (the CLI's checks and hints) ---------------------------------------
+
+# Every node of the graph: `actorgraph restore` refuses a store that holds any.
+COUNT_NODES = "MATCH (n) RETURN count(n) AS n"
+# The query `actorgraph remove` suggests for listing the articles' ids (shown, not run).
+LIST_ARTICLES = "MATCH (a:Article) RETURN a.id, a.title"
+
 # --- writing an article batch ------------------------------------------------------------
 
 # What a batch of articles asserted before this write: the edges to re-derive afterwards.

@@ -262,6 +262,14 @@ class FalkorDBStore(CypherStore):
                 raise ReadOnlyError() from None
             raise QueryError(f"the query failed: {line}") from None
 
+    def dump_payloads(self) -> dict[str, bytes]:
+        """Every key of the server as DUMP payloads, one consistent state (graph.backup)."""
+        return self.server.dump()
+
+    def load_payloads(self, payloads: dict[str, bytes]) -> None:
+        """Replace everything the server holds by DUMP payloads, all or nothing."""
+        self.server.load(payloads)
+
     def close(self) -> None:
         """Flush the log if we wrote, and stop the server if no other process uses it."""
         try:

@@ -10,9 +10,11 @@ ambiguous, none gets did-you-mean suggestions (graph.suggest).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from actorgraph.errors import ActorNotFoundError, AmbiguousActorError
-from actorgraph.graph.store import ActorView, EdgeView, EvidenceView, Store
+from actorgraph.graph import cypher
+from actorgraph.graph.store import ActorView, EdgeView, EvidenceView, Stats, Store
 from actorgraph.graph.suggest import suggest_actors
 
 SEARCH_WINDOW = 50  # matches read to tell one best actor from several
@@ -66,3 +68,45 @@ def actor_evidence(store: Store, actor: ActorView) -> ActorEvidence:
         for ev in store.evidence(edge.subject, edge.type, edge.object)
     ]
     return ActorEvidence(actor, names, claims, sub.capped)
+
+
+EVIDENCE_COLUMNS = ["subject", "type", "object", "modality", "published", "article", "evidence"]
+COUNTED = ("articles", "actors", "claims", "edges")
+
+
+def evidence_rows(found: ActorEvidence) -> list[list[Any]]:
+    """One row per claim at the actor, in EVIDENCE_COLUMNS' order (`actorgraph show`)."""
+    return [
+        [
+            found.names[edge.subject],
+            edge.type,
+            found.names[edge.object],
+            ev.modality,
+            ev.published,
+            ev.title,
+            ev.sentence,
+        ]
+        for edge, ev in found.claims
+    ]
+
+
+def stats_rows(numbers: Stats) -> list[list[Any]]:
+    """The store's counts as (group, name, count) rows: totals, by kind, by type."""
+    rows: list[list[Any]] = [
+        ["total", k, v] for k, v in numbers.as_dict().items() if isinstance(v, int)
+    ]
+    rows += [["kind", k, v] for k, v in numbers.by_kind.items()]
+    rows += [["type", k, v] for k, v in numbers.by_type.items()]
+    return rows
+
+
+def store_counts(store: Store) -> dict[str, int]:
+    """Articles, actors, claims and edges: what remove reports and a backup's manifest holds."""
+    stats = store.stats()
+    return {"articles": stats.articles, "actors": stats.actors, "claims": stats.claims,
+            "edges": stats.edges}  # fmt: skip
+
+
+def node_count(store: Store) -> int:
+    """How many nodes the store holds, of any label (zero: an empty store)."""
+    return int(store.query(cypher.COUNT_NODES).rows[0][0])

@@ -222,7 +222,7 @@ class Extractor:
 
     def _found(self, proposal: Proposal, confidence: float) -> Found:
         if proposal.rule is not None:
-            modality = proposal.rule.modality  # type: ignore[attr-defined]
+            modality = proposal.rule.modality
         else:
             trigger = proposal.trigger
             ceased = proposal.type == "STOPPED_SUPPLYING"

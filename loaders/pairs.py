@@ -19,8 +19,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:  # names for the annotations only: no import at run time
+    from actorgraph.loaders.mention_records import Cluster
+    from actorgraph.loaders.patterns import Found
 
 # How many dependency edges may separate an actor from the trigger word; the path's
 # length is a feature, so a long one proposes and the model weighs it.
@@ -74,13 +79,13 @@ class Proposal:
     object: object
     features: set[str] = field(default_factory=set)
     triggers: list[tuple[int, Token]] = field(default_factory=list)  # (path length, token)
-    rule: object | None = None  # the patterns.Found that read it, if any
+    rule: Found | None = None  # the patterns.Found that read it, if any
 
     @property
     def trigger(self) -> Token | None:
         """The word the claim's modality is read from: a pattern's, else the closest one."""
         if self.rule is not None:
-            return self.rule.trigger  # type: ignore[attr-defined]
+            return self.rule.trigger
         return min(self.triggers, key=lambda t: t[0])[1] if self.triggers else None
 
 
@@ -194,11 +199,11 @@ class TriggerWords:
         return found
 
 
-def _mentions_in(sentence: Span, clusters: Iterable[object]) -> list[tuple[Token, object]]:
+def _mentions_in(sentence: Span, clusters: Iterable[Cluster]) -> list[tuple[Token, Cluster]]:
     """(head token, actor) of every mention inside the sentence."""
     found = []
     for cluster in clusters:
-        for mention in cluster.mentions:  # type: ignore[attr-defined]
+        for mention in cluster.mentions:
             if sentence.start <= mention.start and mention.end <= sentence.end:
                 span = sentence.doc[mention.start : mention.end]
                 found.append((span.root, cluster))
@@ -395,7 +400,7 @@ def _proposal(
     return proposals[key]
 
 
-def propose(sentence: Span, clusters: Iterable[object], triggers: TriggerWords) -> Proposals:
+def propose(sentence: Span, clusters: Iterable[Cluster], triggers: TriggerWords) -> Proposals:
     """Every candidate relation of one sentence, keyed by (id(subject), id(object), type)."""
     mentions = _mentions_in(sentence, clusters)
     if len({id(c) for _, c in mentions}) < 2:
@@ -458,14 +463,14 @@ def propose(sentence: Span, clusters: Iterable[object], triggers: TriggerWords) 
     return proposals
 
 
-def add_rule(proposals: Proposals, sentence: Span, found: object, triggers: TriggerWords) -> None:
+def add_rule(proposals: Proposals, sentence: Span, found: Found, triggers: TriggerWords) -> None:
     """Mark the proposal a hand-written pattern read (adding it when no trigger proposed it)."""
-    subject, obj, relation = found.subject, found.object, found.type  # type: ignore[attr-defined]
+    subject, obj, relation = found.subject, found.object, found.type
     if not triggers.object_fits(relation, obj):
         return  # a pattern misreads a list now and then: nobody is a member of a person
     proposal = _proposal(proposals, sentence, subject, relation, obj)
     proposal.rule = found
-    proposal.features |= {"rule", f"{relation}|rule", f"{relation}|rule|{found.trigger.pos_}"}  # type: ignore[attr-defined]
+    proposal.features |= {"rule", f"{relation}|rule", f"{relation}|rule|{found.trigger.pos_}"}
 
 
 def add_support(proposals: list[Proposal]) -> None:

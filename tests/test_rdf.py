@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -95,9 +96,9 @@ def _from_oxigraph(term: object) -> rdflib.term.Node:
     return rdflib.Literal(term.value, datatype=datatype)
 
 
-def _graph(quads: object) -> rdflib.Graph:
+def _graph(quads: Iterable[ox.Quad]) -> rdflib.Graph:
     g = rdflib.Graph()
-    for q in quads:  # type: ignore[attr-defined]
+    for q in quads:
         g.add((_from_oxigraph(q.subject), _from_oxigraph(q.predicate), _from_oxigraph(q.object)))
     return g
 

@@ -24,9 +24,9 @@ from test_embedded import wait_gone
 from typer.testing import CliRunner
 
 from actorgraph.cli import app
-from actorgraph.cli_manage import swap
 from actorgraph.errors import StoreError
 from actorgraph.graph import content_checksum, embedded, open_store
+from actorgraph.graph.backup import Dumpable, dumpable, swap
 from actorgraph.graph.embedded import EmbeddedServer
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
 
@@ -103,6 +103,20 @@ def filled(folders) -> str:
     with open_store(url) as store:
         store.write([extraction(n) for n in range(12)])
     return url
+
+
+def test_only_the_embedded_store_is_dumpable_and_backup_checks_it(filled):
+    """Backup and restore reach the server's DUMP/RESTORE through the Dumpable protocol,
+    which the embedded store implements and the Neo4j store does not."""
+    from actorgraph.graph.falkordb_store import FalkorDBStore
+    from actorgraph.graph.neo4j_store import Neo4jStore
+
+    assert issubclass(FalkorDBStore, Dumpable)
+    assert not issubclass(Neo4jStore, Dumpable)
+    with open_store(filled) as store:
+        assert dumpable(store).dump_payloads()  # the graph's key, as a DUMP payload
+    with pytest.raises(StoreError, match="cannot be backed up"):
+        dumpable(object())  # type: ignore[arg-type]
 
 
 def test_backup_then_restore_into_an_empty_store_gives_the_same_counts_and_checksum(

@@ -18,6 +18,7 @@ from st_link_analysis import st_link_analysis
 
 from actorgraph.errors import ActorgraphError, ReadOnlyError
 from actorgraph.graph import CONSOLE_EXAMPLES, QueryResult, Store
+from actorgraph.params import BadParamError, parse_params
 from actorgraph.schema import Vocabulary, vocabulary
 from actorgraph.viz import draw, results, routes
 from actorgraph.viz.connect import Version, require_store, store_version
@@ -33,7 +34,7 @@ class ParamsError(ActorgraphError):
     """Parameters that are neither a JSON object nor key=value lines."""
 
 
-def parse_params(text: str) -> dict[str, Any]:
+def read_params(text: str) -> dict[str, Any]:
     """A JSON object, or ``key=value`` lines whose values are JSON when they parse (else text).
 
     ``limit=5`` is the number 5, ``name=thermo`` the string "thermo", ``ids=["a","b"]`` a list.
@@ -50,24 +51,17 @@ def parse_params(text: str) -> dict[str, Any]:
         if not isinstance(value, dict):
             raise ParamsError("the parameters must be a JSON object")
         return value
-    params: dict[str, Any] = {}
-    for line in text.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        key, sep, raw = line.partition("=")
-        key, raw = key.strip(), raw.strip()
-        if not sep or not key.isidentifier():
-            raise ParamsError(f"cannot read the parameter line {line!r}; write key=value")
-        try:
-            params[key] = json.loads(raw)
-        except json.JSONDecodeError:
-            params[key] = raw
-    return params
+    lines = [line.strip() for line in text.splitlines()]
+    try:
+        return parse_params([x for x in lines if x and not x.startswith("#")], typed=True)
+    except BadParamError as error:
+        raise ParamsError(
+            f"cannot read the parameter line {error.pair!r}; write key=value"
+        ) from None
 
 
 def format_params(params: dict[str, Any]) -> str:
-    """Parameters as key=value lines, the inverse of :func:`parse_params`."""
+    """Parameters as key=value lines, the inverse of :func:`read_params`."""
     return "\n".join(f"{k}={json.dumps(v, ensure_ascii=False)}" for k, v in params.items())
 
 
@@ -82,7 +76,7 @@ def cached_run(_store: Store, key: Version, query: str, params_text: str) -> Que
 
 def run(store: Store, query: str, params_text: str) -> QueryResult:
     """Run a read-only query; every failure is an ActorgraphError with one line to show."""
-    params = parse_params(params_text)
+    params = read_params(params_text)
     try:
         return store.query(query, params, write=False)
     except ReadOnlyError:

@@ -1,6 +1,6 @@
 """The source options `actorgraph ingest` and `actorgraph extract` share, and --errors.
 
-Kept apart from cli.py so both commands declare the same options in one line each.
+Kept apart from extract.py so both commands declare the same options in one line each.
 """
 
 from __future__ import annotations

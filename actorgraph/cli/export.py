@@ -1,6 +1,6 @@
 """The `export`, `sparql` and `validate` commands: the graph as RDF, Gephi and CSV files.
 
-Registered on the main app by one import at the bottom of actorgraph.cli.
+Registered on the app when actorgraph.cli imports this module.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from actorgraph.cli import FormatOption, StoreOption, _check_format, app, friendly, progress_bar
+from actorgraph.cli.app import FormatOption, StoreOption, app, check_format, friendly, progress_bar
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.graph import open_store
 from actorgraph.graph.export import CSV_FORMAT, FORMATS, export, import_command, work_units
@@ -177,7 +177,7 @@ def sparql(
     from actorgraph.graph.sparql_live import FixedGraph, LiveGraph
     from actorgraph.graph.sparql_server import EndpointOptions
 
-    _check_format(fmt)
+    check_format(fmt)
     if not serve and not query:
         raise InputError("give a SPARQL query (or a .rq file), or --serve")
     options = EndpointOptions(timeout=timeout or None, allow_service=allow_service)

@@ -14,7 +14,7 @@ from typing import Annotated
 
 import typer
 
-from actorgraph.cli import app, friendly
+from actorgraph.cli.app import Format, app, friendly
 from actorgraph.errors import ActorgraphError
 from actorgraph.loaders import evaluation
 from actorgraph.loaders.relation_model import shipped_model
@@ -62,7 +62,7 @@ def eval_command(
     fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
 ) -> None:
     """Score the extractor on annotated articles: P/R/F1 in total and per relation type."""
-    if fmt not in ("table", "json"):
+    if fmt not in (Format.TABLE, Format.JSON):
         raise ActorgraphError(f"--format must be table or json, not {fmt!r}")
     golds = evaluation.load_gold(gold)
     items = read_annotated(golds)
@@ -87,7 +87,7 @@ def eval_command(
         lines = [_fold_line(name, r) for name, r in zip(named, reports, strict=True)]
         report = sum(reports, evaluation.Report())
         lines.append(_fold_line("pooled", report))
-    if fmt == "json":
+    if fmt == Format.JSON:
         out = evaluation.report_json(report)
         if folds is not None:
             out["folds"] = dict(zip(named, map(evaluation.report_json, reports), strict=True))

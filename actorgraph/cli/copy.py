@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from actorgraph.batching import batched
-from actorgraph.cli import app, friendly, progress_bar
+from actorgraph.cli.app import app, friendly, progress_bar
 from actorgraph.errors import ActorgraphError
 from actorgraph.graph import open_store
 

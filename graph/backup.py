@@ -1,18 +1,15 @@
-"""`actorgraph remove`, `backup` and `restore`: look after a store's contents.
+"""Back up and restore the embedded store: a folder of DUMP payloads and a manifest.
 
-remove deletes articles (by id, or by the path they were read from) and re-derives
-the edges and actors they touched, in one transaction. backup and restore work on
-the embedded store: a backup folder holds one DUMP payload per server key (read
-in one transaction while the server runs) and a manifest with the store's counts
-and content checksum. restore trusts none of it: the manifest's shape is checked,
-its file names must stay inside the folder, and the backup is loaded into a
-scratch store and checked against the manifest before the live store is
-replaced, all or nothing.
+A backup folder holds one DUMP payload per server key (read in one transaction while
+the server runs) and a manifest with the store's counts and content checksum. A
+restore trusts none of it: the manifest's shape is checked, its file names must stay
+inside the folder, and the backup is loaded into a scratch store and checked against
+the manifest before the live store is replaced, all or nothing. `actorgraph backup`
+and `restore` call :func:`backup` and :func:`restore` and print what they return.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import os
@@ -21,81 +18,41 @@ import shutil
 import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Any, Protocol, runtime_checkable
 from urllib.parse import urlparse
 
-import typer
-
-from actorgraph.cli import StoreOption, app, friendly
 from actorgraph.errors import ActorgraphError, StoreError
-from actorgraph.graph import Store, content_checksum, default_url, open_store
+from actorgraph.graph.checksum import content_checksum
+from actorgraph.graph.lookup import COUNTED, node_count, store_counts
+from actorgraph.graph.open import default_url, open_store
+from actorgraph.graph.store import Store
 
 MANIFEST = "manifest.json"
 BACKUP_FORMAT = "actorgraph-backup"
 BACKUP_VERSION = 1
+_HEX64 = re.compile(r"[0-9a-f]{64}")
 
 
-# --- a checksum of a store's contents -------------------------------------------------------
+@runtime_checkable
+class Dumpable(Protocol):
+    """A store whose server hands out and takes back its whole state as DUMP payloads
+    (the embedded FalkorDB store); backup and restore need nothing else of it."""
+
+    def dump_payloads(self) -> dict[str, bytes]: ...
+    def load_payloads(self, payloads: dict[str, bytes]) -> None: ...
 
 
-def _counts(store: Store) -> dict[str, int]:
-    stats = store.stats()
-    return {"articles": stats.articles, "actors": stats.actors, "claims": stats.claims,
-            "edges": stats.edges}  # fmt: skip
+def dumpable(store: Store) -> Dumpable:
+    """``store`` as a Dumpable, or a one-line error (backup and restore work on no other)."""
+    if not isinstance(store, Dumpable):
+        raise StoreError(
+            f"a {type(store).__name__} cannot be backed up this way; "
+            "backup and restore work on the embedded store (falkordb:///path) only"
+        )
+    return store
 
 
-# --- remove ------------------------------------------------------------------------------------
-
-
-def _source_forms(path: str) -> list[str]:
-    """The ways an ingest may have recorded ``path``: as typed, absolute, or relative."""
-    forms = {path.rstrip("/") or path, os.path.abspath(path)}
-    with contextlib.suppress(ValueError):  # another drive (Windows)
-        forms.add(os.path.relpath(path))
-    return sorted(forms)
-
-
-@app.command()
-@friendly
-def remove(
-    article_ids: Annotated[
-        list[str] | None, typer.Argument(help="Ids of the articles to remove.")
-    ] = None,
-    source: Annotated[
-        list[str] | None,
-        typer.Option("--source", help="Remove every article read from this file or folder."),
-    ] = None,
-    store: StoreOption = None,
-) -> None:
-    """Delete articles and their claims; the edges and actors they touched are re-derived."""
-    if not article_ids and not source:
-        raise ActorgraphError("name the articles to remove: ARTICLE_ID ... or --source PATH")
-    with open_store(store) as graph:
-        ids = list(dict.fromkeys(article_ids or []))
-        unknown = sorted(set(ids) - set(graph.article_extractors(ids)))
-        if unknown:
-            raise ActorgraphError(
-                f"no article with id {unknown[0]!r} in {graph.url}; nothing was removed "
-                '(`actorgraph query "MATCH (a:Article) RETURN a.id, a.title"` lists them)'
-            )
-        for path in source or []:
-            found = graph.articles_from(_source_forms(path))
-            if not found:
-                raise ActorgraphError(
-                    f"no article in {graph.url} was read from {path}; nothing was removed"
-                )
-            ids += found
-        before = _counts(graph)
-        removed = graph.remove(list(dict.fromkeys(ids)))
-        after = _counts(graph)
-    gone = ", ".join(f"{before[k] - after[k]} {k}" for k in ("actors", "claims", "edges"))
-    typer.echo(f"removed {len(removed)} articles; with them {gone}")
-
-
-# --- backup and restore ----------------------------------------------------------------------
-
-
-def _embedded(url: str | None, command: str) -> str:
+def embedded_url(url: str | None, command: str) -> str:
     """The store URL, if it names the embedded store; backup and restore work on no other."""
     url = url or default_url()
     scheme = urlparse(url).scheme
@@ -106,6 +63,28 @@ def _embedded(url: str | None, command: str) -> str:
             "back a Neo4j server up with neo4j-admin, or `actorgraph copy` it to an embedded store"
         )
     return url
+
+
+# --- backup ------------------------------------------------------------------------------------
+
+
+def backup(url: str | None, folder: Path) -> dict[str, int]:
+    """Save the embedded store at ``url`` to ``folder`` (new or empty) while it runs; its counts."""
+    url = embedded_url(url, "backup")
+    _backup_folder(folder)
+    with open_store(url) as graph:
+        payloads = dumpable(graph).dump_payloads()
+    counts, checksum = describe(payloads, url)
+    manifest = {
+        "format": BACKUP_FORMAT,
+        "version": BACKUP_VERSION,
+        "created": datetime.now(UTC).isoformat(timespec="seconds"),
+        "store": url,
+        "counts": counts,
+        "checksum": checksum,
+    }
+    _write_backup(folder, manifest, payloads)
+    return counts
 
 
 def _write_file(path: Path, data: bytes) -> None:
@@ -134,15 +113,15 @@ def _scratch_url(url: str) -> tuple[str, Path]:
     return f"falkordb://{scratch}" + (f"?{query}" if query else ""), scratch
 
 
-def _describe(payloads: dict[str, bytes], url: str) -> tuple[dict[str, int], str]:
+def describe(payloads: dict[str, bytes], url: str) -> tuple[dict[str, int], str]:
     """The counts and content checksum of exactly these payloads: loaded into a temporary
     embedded store (a server of its own), read, and thrown away."""
     scratch_url, scratch = _scratch_url(url)
     try:
         with open_store(scratch_url) as scratch_store:
-            scratch_store.server.load(payloads)  # type: ignore[attr-defined]
+            dumpable(scratch_store).load_payloads(payloads)
         with open_store(scratch_url) as loaded:  # a new client: no cached schema
-            return _counts(loaded), content_checksum(loaded)
+            return store_counts(loaded), content_checksum(loaded)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 
@@ -165,43 +144,34 @@ def _write_backup(folder: Path, manifest: dict[str, Any], payloads: dict[str, by
         ) from None
 
 
-@app.command()
-@friendly
-def backup(
-    folder: Annotated[Path, typer.Argument(help="A new or empty folder for the backup.")],
-    store: StoreOption = None,
-) -> None:
-    """Save the embedded store to a folder while it runs (restore it with `restore`)."""
-    url = _embedded(store, "backup")
-    _backup_folder(folder)
+# --- restore -----------------------------------------------------------------------------------
+
+
+def restore(url: str | None, folder: Path, *, force: bool = False) -> dict[str, int]:
+    """Load the backup in ``folder`` into the embedded store (an empty one, unless ``force``);
+    the counts restored. Every file is checked against its hash and the whole backup against
+    the manifest in a scratch store first; the swap is all or nothing."""
+    url = embedded_url(url, "restore")
+    manifest, payloads = read_backup(folder)
     with open_store(url) as graph:
-        payloads = graph.server.dump()  # type: ignore[attr-defined]
-    counts, checksum = _describe(payloads, url)
-    manifest = {
-        "format": BACKUP_FORMAT,
-        "version": BACKUP_VERSION,
-        "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "store": url,
-        "counts": counts,
-        "checksum": checksum,
-    }
-    _write_backup(folder, manifest, payloads)
-    typer.echo(
-        f"backed up {counts['articles']} articles, {counts['actors']} actors, "
-        f"{counts['claims']} claims, {counts['edges']} edges to {folder}"
-    )
-
-
-_HEX64 = re.compile(r"[0-9a-f]{64}")
-_COUNTS = ("articles", "actors", "claims", "edges")
+        held = node_count(graph)
+        if held and not force:
+            raise ActorgraphError(
+                f"{graph.url} is not empty ({held} nodes); restore into an empty store, "
+                "or add --force to replace its contents"
+            )
+    _verify(manifest, payloads, url, folder)
+    swap(url, payloads, manifest["checksum"])
+    counts: dict[str, int] = manifest["counts"]
+    return counts
 
 
 def _manifest_problem(manifest: Any) -> str | None:
     """What is wrong with a manifest's shape (version 1), or None if it is sound."""
     counts = manifest.get("counts")
-    if not isinstance(counts, dict) or sorted(counts) != sorted(_COUNTS):
-        return f"'counts' must map {', '.join(_COUNTS)} to numbers"
-    if not all(type(counts[k]) is int and counts[k] >= 0 for k in _COUNTS):
+    if not isinstance(counts, dict) or sorted(counts) != sorted(COUNTED):
+        return f"'counts' must map {', '.join(COUNTED)} to numbers"
+    if not all(type(counts[k]) is int and counts[k] >= 0 for k in COUNTED):
         return "'counts' must hold whole numbers"
     if not isinstance(manifest.get("checksum"), str) or not _HEX64.fullmatch(manifest["checksum"]):
         return "'checksum' must be a SHA-256 in hex"
@@ -220,7 +190,7 @@ def _manifest_problem(manifest: Any) -> str | None:
     return None
 
 
-def _read_manifest(folder: Path) -> dict[str, Any]:
+def read_manifest(folder: Path) -> dict[str, Any]:
     """The manifest of a backup folder, its format, version and shape checked."""
     path = folder / MANIFEST
     try:
@@ -259,9 +229,9 @@ def _backup_file(folder: Path, name: str) -> Path:
     return path
 
 
-def _read_backup(folder: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
+def read_backup(folder: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
     """The manifest and payloads of a backup folder, each payload checked against its hash."""
-    manifest = _read_manifest(folder)
+    manifest = read_manifest(folder)
     files = [_backup_file(folder, entry["file"]) for entry in manifest["keys"]]
     payloads: dict[str, bytes] = {}
     for entry, path in zip(manifest["keys"], files, strict=True):
@@ -283,7 +253,7 @@ def _verify(manifest: dict[str, Any], payloads: dict[str, bytes], url: str, fold
     """Load the payloads into a scratch store and check its counts and checksum against the
     manifest, before the live store is touched."""
     try:
-        counts, checksum = _describe(payloads, url)
+        counts, checksum = describe(payloads, url)
     except StoreError:
         raise ActorgraphError(
             f"the backup in {folder} does not load (a payload is damaged); nothing was restored"
@@ -301,49 +271,18 @@ def swap(url: str, payloads: dict[str, bytes], expected: str) -> None:
     are dumped first and loaded back if the load fails or the result's checksum is not
     ``expected``."""
     with open_store(url) as graph:
-        server = graph.server  # type: ignore[attr-defined]
-        old = server.dump()
+        server = dumpable(graph)
+        old = server.dump_payloads()
         try:
-            server.load(payloads)
+            server.load_payloads(payloads)
         except BaseException:
-            server.load(old)
+            server.load_payloads(old)
             raise
     with open_store(url) as graph:  # a new client: no cached schema
         checksum = content_checksum(graph)
     if checksum != expected:
         with open_store(url) as graph:
-            graph.server.load(old)  # type: ignore[attr-defined]
+            dumpable(graph).load_payloads(old)
         raise StoreError(
             "the restored store did not match the backup; the store was put back as it was"
         )
-
-
-@app.command()
-@friendly
-def restore(
-    folder: Annotated[Path, typer.Argument(help="A folder `actorgraph backup` wrote.")],
-    store: StoreOption = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace a store that is not empty.")
-    ] = False,
-) -> None:
-    """Load a backup into the embedded store (an empty one, unless --force).
-
-    Every file is checked against its hash and the whole backup against the manifest's
-    counts and checksum in a scratch store first; the swap is all or nothing."""
-    url = _embedded(store, "restore")
-    manifest, payloads = _read_backup(folder)
-    with open_store(url) as graph:
-        held = graph.query("MATCH (n) RETURN count(n) AS n").rows[0][0]
-        if held and not force:
-            raise ActorgraphError(
-                f"{graph.url} is not empty ({held} nodes); restore into an empty store, "
-                "or add --force to replace its contents"
-            )
-    _verify(manifest, payloads, url, folder)
-    swap(url, payloads, manifest["checksum"])
-    counts = manifest["counts"]
-    typer.echo(
-        f"restored {counts['articles']} articles, {counts['actors']} actors, "
-        f"{counts['claims']} claims, {counts['edges']} edges from {folder}"
-    )
