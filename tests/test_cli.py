@@ -300,3 +300,29 @@ def test_serve_on_a_port_in_use_exits_1_with_one_line(store_url):
         "stop what uses it or choose another with --port"
     )
     assert "actorgraph app on" not in result.stdout
+
+
+def test_path_answers_how_actors_are_connected_either_way_or_along_the_edges(store_url):
+    from test_paths_all import ACME, BETA, DOE, POLICE, web
+
+    with open_store(store_url) as store:
+        store.write(web())
+    result = run("path", "Acme Corp", "Jane Doe", "--max", "1", "-f", "json", store_url=store_url)
+    assert result.exit_code == 0, result.output
+    assert [(r["subject"], r["type"], r["object"]) for r in rows(result)] == [
+        ("Jane Doe", "CRITICIZED", "Acme Corp")  # walked against its direction
+    ]
+    result = run("path", "Acme Corp", "Jane Doe", "--max", "1", "--directed", store_url=store_url)
+    assert result.exit_code == 1
+    assert "no path of at most 1 hops from Acme Corp to Jane Doe along the edges" in result.output
+    result = run("path", "acme", "doe", "--max", "2", "--directed", store_url=store_url)
+    assert result.exit_code == 0 and "1. Acme Corp → Ruritania police → Jane Doe" in result.output
+    result = run("path", BETA.id, POLICE.id, DOE.id, "-f", "json", store_url=store_url)
+    assert result.exit_code == 0, result.output
+    assert sorted((r["subject"], r["type"], r["object"]) for r in rows(result)) == [
+        ("Jane Doe", "FUNDED", "Beta Ltd"),
+        ("Jane Doe", "SUED", "Ruritania police"),
+        ("Ruritania police", "DETAINED", "Jane Doe"),
+    ]
+    result = run("path", "Acme Corp", ACME.id, store_url=store_url)
+    assert result.exit_code == 1 and "the same actor" in result.output

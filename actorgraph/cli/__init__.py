@@ -12,6 +12,7 @@ of them imports this package back.
 # isort: off
 from actorgraph.cli import extract  # extract, ingest
 from actorgraph.cli import query  # query, show, stats
+from actorgraph.cli import connections  # path
 from actorgraph.cli import serve  # serve, demo
 from actorgraph.cli import copy  # copy
 from actorgraph.cli import manage  # remove, backup, restore
@@ -21,7 +22,7 @@ from actorgraph.cli import export  # export, sparql, validate
 # isort: on
 from actorgraph.cli.app import app
 
-COMMANDS = (extract, query, serve, copy, manage, evaluate, export)
+COMMANDS = (extract, query, connections, serve, copy, manage, evaluate, export)
 
 __all__ = ["COMMANDS", "app", "main"]
 

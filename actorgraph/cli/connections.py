@@ -1,0 +1,101 @@
+"""`actorgraph path`: how actors are connected, the same answer the app's Paths page gives."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from actorgraph.cli.app import Format, FormatOption, StoreOption, app, check_format, friendly, say
+from actorgraph.errors import ActorgraphError
+from actorgraph.graph import MAX_ACTORS, ActorView, EdgeView, PathView, Store, connect, open_store
+from actorgraph.graph.lookup import find_actor
+from actorgraph.output import print_rows
+
+COLUMNS = ["path", "hop", "subject", "type", "object", "claims", "modality"]
+PATH_LIMIT, ALL_LIMIT, ALL_MAX = 10, 50, 4  # as the Paths page asks
+
+
+def _names(graph: Store, ids: set[str]) -> dict[str, str]:
+    return {i: a.name for i in ids if (a := graph.actor(i)) is not None}
+
+
+def _chain(path: PathView, names: dict[str, str]) -> str:
+    """``Acme → Ruritania ← Agency``: each arrow as the hop's edge points."""
+    actors = path.actors
+    chain = names.get(actors[0], actors[0])
+    for along, actor in zip(path.along(), actors[1:], strict=True):
+        chain += f" {'→' if along else '←'} {names.get(actor, actor)}"
+    return chain
+
+
+def _row(number: int, hop: int, edge: EdgeView, names: dict[str, str]) -> list:
+    subject, obj = names.get(edge.subject, edge.subject), names.get(edge.object, edge.object)
+    return [number, hop, subject, edge.type, obj, edge.claims, edge.modality]
+
+
+@app.command("path")
+@friendly
+def path_command(
+    names: Annotated[
+        list[str],
+        typer.Argument(help="Two actors (names, aliases or ids), or up to five to connect."),
+    ],
+    max_length: Annotated[int, typer.Option("--max", min=1, max=6, help="Hops at most.")] = 4,
+    directed: Annotated[
+        bool, typer.Option("--directed", help="Only paths that go along every edge.")
+    ] = False,
+    every: Annotated[
+        bool,
+        typer.Option("--all", help=f"Every path up to {ALL_MAX} hops, not only the shortest."),
+    ] = False,
+    fmt: FormatOption = "table",
+    store: StoreOption = None,
+) -> None:
+    """How actors are connected: the shortest paths between two, walking edges either way
+    (each hop as its edge points) unless --directed; with three to five, the smallest tree
+    of shortest paths that joins them."""
+    fmt = check_format(fmt)
+    if not 2 <= len(names) <= MAX_ACTORS:
+        raise ActorgraphError(f"name two actors, or up to {MAX_ACTORS} to connect")
+    with open_store(store) as graph:
+        actors = [find_actor(graph, name) for name in names]
+        if len({a.id for a in actors}) < len(actors):
+            raise ActorgraphError("the names given are the same actor; name different ones")
+        if len(actors) > 2:
+            _print_connection(graph, actors, max_length, fmt)
+            return
+        a, b = (x.id for x in actors)
+        if every:
+            found = graph.all_paths(
+                a, b, max_length=min(max_length, ALL_MAX), limit=ALL_LIMIT, directed=directed
+            )
+        else:
+            found = graph.paths(a, b, max_length=max_length, limit=PATH_LIMIT, directed=directed)
+        names_by_id = _names(graph, {i for p in found for i in p.actors})
+    if not found:
+        way = "along the edges" if directed else "either way"
+        raise ActorgraphError(
+            f"no path of at most {max_length} hops from {actors[0].name} to {actors[1].name} "
+            f"{way}; try a larger --max" + ("" if not directed else " or leave out --directed")
+        )
+    rows = [
+        _row(n, hop, edge, names_by_id)
+        for n, p in enumerate(found, start=1)
+        for hop, edge in enumerate(p.edges, start=1)
+    ]
+    if fmt == Format.TABLE:
+        for n, p in enumerate(found, start=1):
+            typer.echo(f"{n}. {_chain(p, names_by_id)}")
+    print_rows(COLUMNS, rows, fmt)
+
+
+def _print_connection(graph: Store, actors: list[ActorView], max_length: int, fmt: str) -> None:
+    joined = connect(graph, [a.id for a in actors], max_length)
+    names = _names(graph, {n.id for n in joined.subgraph.nodes} | set(joined.unjoined))
+    for actor_id in joined.unjoined:
+        say(f"{names.get(actor_id, actor_id)}: not joined to the others within {max_length} hops")
+    if not joined.subgraph.edges:
+        raise ActorgraphError(f"no two of these actors are joined within {max_length} hops")
+    rows = [_row(1, hop, e, names) for hop, e in enumerate(joined.subgraph.edges, start=1)]
+    print_rows(COLUMNS, rows, fmt)
