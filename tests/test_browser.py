@@ -203,6 +203,8 @@ def test_explore_search_pick_and_read_the_evidence(page, app_url, app_sample_sto
     choose(page, "Matching actors", "Thermo Fisher Scientific · company")
     expect(page).to_have_url(re.compile(rf"[?&]actor={re.escape(thermo.id)}"))
     edge_list = page.get_by_role("combobox", name="Edge")
+    expect(edge_list).not_to_have_value("")  # an edge is chosen at once (the best supported)
+    choose(page, "Edge", f"{rubio.name} -CRITICIZED-> {thermo.name} (1 claim)")
     expect(edge_list).to_have_value(f"{rubio.name} -CRITICIZED-> {thermo.name} (1 claim)")
     expect(page.get_by_text(CRITICIZED_SENTENCE)).to_be_visible()
     wait_highlighted(page, criticized)
