@@ -29,7 +29,10 @@ from actorgraph.graph.values import printable
 
 # name -> the module that defines it, imported when the name is first used
 _LAZY = {
+    "ALL_SHOWN": "actorgraph.graph.connection",
     "MAX_ACTORS": "actorgraph.graph.connection",
+    "SHORTEST_SHOWN": "actorgraph.graph.connection",
+    "find_paths": "actorgraph.graph.connection",
     "Connection": "actorgraph.graph.connection",
     "connect": "actorgraph.graph.connection",
     "SparqlGraph": "actorgraph.graph.sparql",
@@ -39,9 +42,11 @@ _LAZY = {
 }
 
 __all__ = [
+    "ALL_SHOWN",
     "CONSOLE_EXAMPLES",
     "MAX_ACTORS",
     "MAX_ALL_PATHS_LENGTH",
+    "SHORTEST_SHOWN",
     "ActorView",
     "Connection",
     "EdgeView",
@@ -58,6 +63,7 @@ __all__ = [
     "content_checksum",
     "default_data_dir",
     "default_url",
+    "find_paths",
     "mask_url",
     "open_store",
     "printable",

@@ -25,6 +25,31 @@ MAX_ACTORS = 5  # pairs grow with the square of the actors: 5 make 10 path searc
 PATH_LIMIT = 10  # shortest paths read per pair: parallel edges of other types come with it
 
 
+# How many paths between two actors a reader is shown (the Paths page, `actorgraph path`).
+SHORTEST_SHOWN = 10
+ALL_SHOWN = 50  # every path up to a length: they multiply with every hop
+
+
+def find_paths(
+    store: Store,
+    source: str,
+    target: str,
+    max_length: int,
+    *,
+    directed: bool,
+    every: bool = False,
+) -> list[PathView]:
+    """The paths a reader is shown between two actors: the shortest, or (``every``) each one
+    up to the length, following the edges' direction or not."""
+    if every:
+        return store.all_paths(
+            source, target, max_length=max_length, limit=ALL_SHOWN, directed=directed
+        )
+    return store.paths(
+        source, target, max_length=max_length, limit=SHORTEST_SHOWN, directed=directed
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class Connection:
     """The subgraph joining the actors, and those no path of the length reaches."""

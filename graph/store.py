@@ -124,6 +124,17 @@ class PathView:
         """For each edge, whether the path walks it from its subject to its object."""
         return [e.subject == a for e, a in zip(self.edges, self.actors, strict=False)]
 
+    def chain(self, names: dict[str, str]) -> str:
+        """``Acme → Ruritania ← Agency``: the actors by name (else id), each arrow pointing
+        as its hop's edge does (the Paths page and `actorgraph path` both show this)."""
+        actors = self.actors
+        if not actors:
+            return ""
+        text = names.get(actors[0], actors[0])
+        for along, actor in zip(self.along(), actors[1:], strict=True):
+            text += f" {'→' if along else '←'} {names.get(actor, actor)}"
+        return text
+
 
 @dataclass(frozen=True, slots=True)
 class Subgraph:

@@ -5,7 +5,7 @@ to a length), with the evidence of every hop.
 in its true direction (``Acme → Ruritania ← Agency``: Acme supplied Ruritania, which the
 agency banned); "Follow edge direction" keeps only chains that go with every edge. "All
 paths" lists every path without an actor twice, shortest first, bounded in length
-(MAX_ALL_PATHS_LENGTH) and number (ALL_LIMIT). A double-click on an actor in the graph
+(MAX_ALL_PATHS_LENGTH) and number (ALL_SHOWN). A double-click on an actor in the graph
 explores it. State: ``?from=ID&to=ID&max=N&directed=1&mode=all`` in the URL.
 """
 
@@ -18,8 +18,10 @@ import streamlit as st
 from st_link_analysis import st_link_analysis
 
 from actorgraph.graph import (
+    ALL_SHOWN,
     MAX_ACTORS,
     MAX_ALL_PATHS_LENGTH,
+    SHORTEST_SHOWN,
     ActorView,
     EdgeView,
     EvidenceView,
@@ -27,6 +29,7 @@ from actorgraph.graph import (
     Store,
     Subgraph,
     connect,
+    find_paths,
 )
 from actorgraph.schema import Vocabulary, vocabulary
 from actorgraph.viz import draw, routes
@@ -46,21 +49,8 @@ ALSO, ALSO_PARAM = "connect_also", "also"  # the further actors to connect; ids,
 CONNECT_CHOICES = 200  # the most connected actors offered to add (typing filters them)
 GOTO = "paths_goto"  # an actor double-clicked in the graph, to explore
 DEFAULT_MAX = 4
-PATH_LIMIT = 10  # shortest paths asked of the store
-ALL_LIMIT = 50  # all paths asked of the store: they multiply with every hop
 SUGGESTED = 20
 GRAPH_HEIGHT = 460
-
-
-def find_paths(
-    store: Store, source: str, target: str, max_length: int, directed: bool, mode: str = "shortest"
-) -> list[PathView]:
-    """Shortest (or all) paths from source to target, with or against the edges' direction."""
-    if mode == "all":
-        return store.all_paths(
-            source, target, max_length=max_length, limit=ALL_LIMIT, directed=directed
-        )
-    return store.paths(source, target, max_length=max_length, limit=PATH_LIMIT, directed=directed)
 
 
 def hop_evidence(store: Store, edges: list[EdgeView]) -> dict[EdgeView, list[EvidenceView]]:
@@ -80,11 +70,7 @@ def path_title(path: PathView, names: dict[str, str]) -> str:
     """``Marco Rubio → Thermo Fisher Scientific → Xinjiang police (2 hops)``; an edge the
     path walks against its direction points back: ``Acme → Ruritania ← Agency``."""
     hops = len(path.edges)
-    actors = path.actors
-    chain = names.get(actors[0], actors[0])
-    for along, actor in zip(path.along(), actors[1:], strict=True):
-        chain += f" {'→' if along else '←'} {names.get(actor, actor)}"
-    return f"{chain} ({hops} hop" + ("" if hops == 1 else "s") + ")"
+    return f"{path.chain(names)} ({hops} hop" + ("" if hops == 1 else "s") + ")"
 
 
 # -- the page --------------------------------------------------------------------------------
@@ -113,7 +99,7 @@ def render() -> None:
         top,
         key=MAX,
         help="Hops at most"
-        + (f"; all paths stop at {top} hops and {ALL_LIMIT} paths." if mode == "all" else "."),
+        + (f"; all paths stop at {top} hops and {ALL_SHOWN} paths." if mode == "all" else "."),
     )
     directed = direction_col.toggle(
         "Follow edge direction",
@@ -134,7 +120,9 @@ def render() -> None:
         more = pick_more(store, vocab, {source.id, target.id})
         show_connection(store, vocab, [source.id, target.id, *more], max_length, source.id)
         return
-    paths = find_paths(store, source.id, target.id, max_length, directed, mode)
+    paths = find_paths(
+        store, source.id, target.id, max_length, directed=directed, every=mode == "all"
+    )
     if not paths:
         st.warning(no_path_line(source.name, target.name, max_length, directed))
         return
@@ -228,7 +216,7 @@ def count_line(found: int, chains: int, mode: str) -> str:
     line = f"{found} {kind}" + ("" if found == 1 else "s")
     if chains < found:
         line += f" through {chains} chain" + ("" if chains == 1 else "s") + " of actors"
-    if found >= (ALL_LIMIT if mode == "all" else PATH_LIMIT):
+    if found >= (ALL_SHOWN if mode == "all" else SHORTEST_SHOWN):
         line += f" (the first {found}: there may be more)"
     return line
 

@@ -8,25 +8,24 @@ import typer
 
 from actorgraph.cli.app import Format, FormatOption, StoreOption, app, check_format, friendly, say
 from actorgraph.errors import ActorgraphError
-from actorgraph.graph import MAX_ACTORS, ActorView, EdgeView, PathView, Store, connect, open_store
+from actorgraph.graph import (
+    MAX_ACTORS,
+    MAX_ALL_PATHS_LENGTH,
+    ActorView,
+    EdgeView,
+    Store,
+    connect,
+    find_paths,
+    open_store,
+)
 from actorgraph.graph.lookup import find_actor
 from actorgraph.output import print_rows
 
 COLUMNS = ["path", "hop", "subject", "type", "object", "claims", "modality"]
-PATH_LIMIT, ALL_LIMIT, ALL_MAX = 10, 50, 4  # as the Paths page asks
 
 
 def _names(graph: Store, ids: set[str]) -> dict[str, str]:
     return {i: a.name for i in ids if (a := graph.actor(i)) is not None}
-
-
-def _chain(path: PathView, names: dict[str, str]) -> str:
-    """``Acme → Ruritania ← Agency``: each arrow as the hop's edge points."""
-    actors = path.actors
-    chain = names.get(actors[0], actors[0])
-    for along, actor in zip(path.along(), actors[1:], strict=True):
-        chain += f" {'→' if along else '←'} {names.get(actor, actor)}"
-    return chain
 
 
 def _row(number: int, hop: int, edge: EdgeView, names: dict[str, str]) -> list:
@@ -47,7 +46,9 @@ def path_command(
     ] = False,
     every: Annotated[
         bool,
-        typer.Option("--all", help=f"Every path up to {ALL_MAX} hops, not only the shortest."),
+        typer.Option(
+            "--all", help=f"Every path up to {MAX_ALL_PATHS_LENGTH} hops, not only the shortest."
+        ),
     ] = False,
     fmt: FormatOption = "table",
     store: StoreOption = None,
@@ -66,12 +67,7 @@ def path_command(
             _print_connection(graph, actors, max_length, fmt)
             return
         a, b = (x.id for x in actors)
-        if every:
-            found = graph.all_paths(
-                a, b, max_length=min(max_length, ALL_MAX), limit=ALL_LIMIT, directed=directed
-            )
-        else:
-            found = graph.paths(a, b, max_length=max_length, limit=PATH_LIMIT, directed=directed)
+        found = find_paths(graph, a, b, max_length, directed=directed, every=every)
         names_by_id = _names(graph, {i for p in found for i in p.actors})
     if not found:
         way = "along the edges" if directed else "either way"
@@ -86,7 +82,7 @@ def path_command(
     ]
     if fmt == Format.TABLE:
         for n, p in enumerate(found, start=1):
-            typer.echo(f"{n}. {_chain(p, names_by_id)}")
+            typer.echo(f"{n}. {p.chain(names_by_id)}")
     print_rows(COLUMNS, rows, fmt)
 
 
