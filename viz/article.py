@@ -12,16 +12,11 @@ import streamlit as st
 
 from actorgraph.graph import Store
 from actorgraph.schema import Actor, Claim, Extraction, Vocabulary, vocabulary
+from actorgraph.viz import routes
 from actorgraph.viz.connect import require_store
 from actorgraph.viz.present import MODALITY_COLORS, chip, mark_terms, md_escape
 
-PARAM = "article"
 CHOICES = 50  # the newest articles offered when the URL names none
-
-
-def article_link(article_id: str, text: str = "read it in the article") -> str:
-    """A Markdown link to the Article page (relative, so it works wherever the app is)."""
-    return f"[{md_escape(text)}](./article?{PARAM}={article_id})"
 
 
 def render() -> None:
@@ -29,14 +24,14 @@ def render() -> None:
     store = require_store()
     vocab = vocabulary()
     st.title("Article")
-    article_id = st.query_params.get(PARAM) or choose(store)
+    article_id = st.query_params.get(routes.ARTICLE_PARAM) or choose(store)
     if not article_id:
         return
     found = store.extraction(article_id)
     if found is None:
         st.warning(f"No article with id `{article_id}` in this store.")
         return
-    st.query_params[PARAM] = article_id
+    st.query_params[routes.ARTICLE_PARAM] = article_id
     show_header(found)
     text_col, claims_col = st.columns([3, 2], gap="large")
     with text_col:

@@ -132,7 +132,7 @@ def article_rows(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "Title": a.get("title") or "",
             "Publisher": a.get("publisher") or "",
             "Source": a.get("url") or a.get("source") or "",
-            "Read": f"./article?article={a['id']}",
+            "Read": routes.article_url(a["id"]),
         }
         for a in articles
     ]

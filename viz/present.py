@@ -8,6 +8,7 @@ from collections.abc import Iterable
 
 from actorgraph.graph import ActorView, EvidenceView
 from actorgraph.schema import Vocabulary
+from actorgraph.viz import routes
 
 # Backslash-escaping any ASCII punctuation is valid Markdown; these are the ones that
 # change how Streamlit renders a news sentence ($ starts LaTeX, ~ strikes through).
@@ -54,7 +55,7 @@ def source_line(ev: EvidenceView) -> str:
     parts = [title, md_escape(ev.publisher or "unknown publisher"), ev.published or "undated"]
     color = MODALITY_COLORS.get(ev.modality, "gray")
     parts += [f":{color}-badge[{ev.modality}]", f"confidence {ev.confidence:.2f}"]
-    parts.append(f"[in the article](./article?article={ev.article})")
+    parts.append(f"[in the article]({routes.article_url(ev.article)})")
     return " · ".join(parts)
 
 

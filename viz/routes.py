@@ -60,6 +60,14 @@ def article() -> st.Page:
     return st.Page(PAGES / "article.py", title="Article", icon=":material/article:")
 
 
+ARTICLE_PARAM = "article"  # the Article page's URL parameter: the article's id
+
+
+def article_url(article_id: str) -> str:
+    """A link to one article's page, relative so it works wherever the app is served."""
+    return f"./article?{ARTICLE_PARAM}={article_id}"
+
+
 def all_pages() -> list[st.Page]:
     return [
         explore(),
