@@ -23,9 +23,6 @@ AmbiguousActorError, InputError, StoreError, QueryError), each one line saying w
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 from actorgraph.errors import (
     ActorgraphError,
     ActorNotFoundError,
@@ -37,6 +34,7 @@ from actorgraph.errors import (
     StoreError,
     VocabularyError,
 )
+from actorgraph.lazy import lazy_names
 
 __version__ = "0.1.0"
 
@@ -71,14 +69,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'actorgraph' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())

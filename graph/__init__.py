@@ -7,9 +7,6 @@ SPARQL, networkx and rdflib for exports) are imported on first use.
 
 from __future__ import annotations
 
-import importlib
-from typing import Any
-
 from actorgraph.graph.checksum import content_checksum
 from actorgraph.graph.cypher import CONSOLE_EXAMPLES, MAX_ALL_PATHS_LENGTH
 from actorgraph.graph.open import default_data_dir, default_url, mask_url, open_store
@@ -26,6 +23,7 @@ from actorgraph.graph.store import (
 )
 from actorgraph.graph.suggest import suggest_actors
 from actorgraph.graph.values import printable
+from actorgraph.lazy import lazy_names
 
 # name -> the module that defines it, imported when the name is first used
 _LAZY = {
@@ -73,14 +71,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'actorgraph.graph' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_LAZY})
+__getattr__, __dir__ = lazy_names(__name__, _LAZY, globals())
