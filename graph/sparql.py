@@ -106,10 +106,10 @@ def syntax_message(query: str, parser_error: str) -> str:
     near = " ".join(before.split()[-3:])
     where = f"line {line}, column {column}" + (f", after “{near}”" if near else "")
     words = expected.removeprefix("expected ").removeprefix("one of ").split(", ")
-    plain = [w for w in words if w.isalpha()]
-    hint = f"expected {plain[0]}" if len(words) == 1 and plain else "check the brackets, dots"
-    if not hint.startswith("expected"):
-        hint += " and keywords there"
+    if len(words) == 1 and words[0].isalpha():
+        hint = f"expected {words[0]}"
+    else:
+        hint = "check the brackets, dots and keywords there"
     return f"SPARQL syntax error at {where}: {hint}"
 
 
