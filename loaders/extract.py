@@ -27,6 +27,7 @@ from actorgraph.loaders.pairs import (
 )
 from actorgraph.loaders.patterns import Found, RelationFinder
 from actorgraph.loaders.relation_model import RelationModel, shipped_model
+from actorgraph.loaders.units import memberships_of_units
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key, vocabulary
 
 EXTRACTOR_VERSION = "rules-2"
@@ -117,6 +118,9 @@ def _places() -> dict[str, dict[str, str]]:
 
 
 _BODIES = frozenset({"GovernmentBody", "Organization"})
+# Who a title before a name can name as the holder's body, and how many words it may have.
+_TITLED = frozenset({"Company", "Organization", "GovernmentBody", "Media", "Government"})
+_MAX_TITLE_WORDS = 4
 
 
 def _bodies_as_titles(doc: Doc, clusters: list[Cluster]) -> list[Found]:
@@ -134,6 +138,30 @@ def _bodies_as_titles(doc: Doc, clusters: list[Cluster]) -> list[Found]:
                 continue
             token = doc[mention.start]
             found.append(Found("MEMBER_OF", person, body, token, "asserted", 0.7))
+    return found
+
+
+def _titled_names(
+    doc: Doc, clusters: list[Cluster], title_words: frozenset[str], posts: Iterable[str]
+) -> list[Found]:
+    """'Acme Chief Executive Officer Jane Roe' read from the words alone: a body, then only
+    title words, at least one of them a post, then a person's name. spaCy often parses
+    such a run of capitalised words as a list, and the tree then links nothing."""
+    body_ending = {
+        m.end: c for c in clusters if c.kind in _TITLED for m in c.mentions if not m.anaphor
+    }
+    posts = frozenset(posts)
+    found = []
+    for person in [c for c in clusters if c.kind == "Person"]:
+        for mention in person.mentions:
+            for start in range(max(mention.start - _MAX_TITLE_WORDS, 0), mention.start):
+                gap = doc[start : mention.start]
+                body = body_ending.get(start)
+                words = [t.lower_ for t in gap]
+                if body is None or body is person or not all(w in title_words for w in words):
+                    continue
+                if any(t.lemma_.lower() in posts for t in gap):
+                    found.append(Found("MEMBER_OF", person, body, gap[-1], "asserted", 0.7))
     return found
 
 
@@ -264,7 +292,10 @@ class Extractor:
                     continue
                 token = doc[mention.start]
                 found.append(Found("MEMBER_OF", person, body, token, "asserted", 0.7))
-        return found + _bodies_as_titles(doc, clusters)
+        titled = _titled_names(doc, clusters, self.lexicon.title_words, self.triggers.roles)
+        return (
+            found + _bodies_as_titles(doc, clusters) + titled + memberships_of_units(doc, clusters)
+        )
 
     def _records(self, state: _Article) -> Extraction:
         relations = [f for f, _, _ in state.found]

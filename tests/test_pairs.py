@@ -247,3 +247,14 @@ def test_a_headline_in_title_case_yields_its_relation(rules_only):
         (p.subject.name, p.type, p.object.name) == ("Ruritania", "SANCTIONED", "Globex")
         for p in proposals
     )
+
+
+def test_a_body_and_a_title_before_a_name_make_a_member_whatever_the_parse(rules_only):
+    found = _proposals(
+        rules_only,
+        "The deal was agreed with the UAE and US governments, Smith and Nokia Chief "
+        "Executive Officer Pekka Virtanen said in an interview.",  # "Officer" parsed as listed
+    )
+    assert found[("Pekka Virtanen", "MEMBER_OF", "Nokia")].rule is not None
+    found = _proposals(rules_only, "Nokia hired Smith and Pekka Virtanen said nothing.")
+    assert ("Pekka Virtanen", "MEMBER_OF", "Nokia") not in found
