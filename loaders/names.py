@@ -157,7 +157,11 @@ def entity_pieces(ent: Span, lexicon: Lexicon) -> list[Span]:
     """An entity split where spaCy ran names together: 'the U.S. Treasury's Office of Foreign
     Assets' (a possessor and what it owns) and lists ('Dell, Super Micro and HP'). An 'and'
     without a list is part of the name: 'Bureau of Industry and Security'; so is a list
-    inside one ('Foreign, Commonwealth and Development Office'), and 'People's'."""
+    inside one ('Foreign, Commonwealth and Development Office'), and 'People's'. A verb in
+    lower case ends a name: 'The Commerce Department added Hikvision' is two."""
+    verbs = [t.i for t in ent if t.pos_ in ("VERB", "AUX") and t.is_lower]
+    if verbs:
+        return [piece for part in _split(ent, verbs) for piece in entity_pieces(part, lexicon)]
     cuts = [t.i for t in ent if t.tag_ == "POS" and t.i > ent.start and _owner_cut(t, lexicon)]
     owned = _split(ent, cuts)
     pieces: list[Span] = []

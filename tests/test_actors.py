@@ -70,6 +70,12 @@ def test_a_lowercase_word_is_no_name(extractor):
     assert "iris" not in {n.lower() for n in names}
 
 
+def test_a_verb_ends_a_name_that_spacy_ran_on(extractor):
+    names = every_name(extractor, "The Commerce Department added Hikvision and Dahua to the list.")
+    assert "Hikvision" in names
+    assert not [n for n in names if "added" in n]
+
+
 def test_titles_and_the_portfolios_they_name_are_no_actors(extractor):
     text = (
         "Jan Novak, Ruritania's Minister of Culture, was sanctioned by Norway. Petr Dvorak, "
