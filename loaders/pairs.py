@@ -190,10 +190,13 @@ class TriggerWords:
                 found.setdefault(relation, source)
         if lemma in self.frames:
             nouns = self.frames[lemma]
-            for child in token.children:
-                if child.dep_ in ("dobj", "nsubjpass") and child.lemma_.lower() in nouns:
-                    for relation, source in nouns[child.lemma_.lower()].items():
-                        found.setdefault(relation, source)
+            # the frame's noun as the verb's object ("filed a lawsuit against"), or the
+            # noun the verb's participle describes ("a lawsuit filed by X against Y")
+            framed = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            framed += [token.head] if token.dep_ == "acl" else []
+            for noun in framed:
+                for relation, source in nouns.get(noun.lemma_.lower(), {}).items():
+                    found.setdefault(relation, source)
         if token.pos_ in ("NOUN", "PROPN") and lemma in self.roles:
             found[self.roles[lemma]] = "role"  # a title relates only its holder to its body
         return found

@@ -258,3 +258,13 @@ def test_a_body_and_a_title_before_a_name_make_a_member_whatever_the_parse(rules
     assert found[("Pekka Virtanen", "MEMBER_OF", "Nokia")].rule is not None
     found = _proposals(rules_only, "Nokia hired Smith and Pekka Virtanen said nothing.")
     assert ("Pekka Virtanen", "MEMBER_OF", "Nokia") not in found
+
+
+def test_a_frame_verb_describing_its_noun_reads_as_the_frame(rules_only):
+    found = _proposals(
+        rules_only,
+        "The lawsuit, filed by the American Civil Liberties Union against the Justice "
+        "Department, seeks records.",
+    )
+    proposal = found[("American Civil Liberties Union", "SUED", "U.S. Department of Justice")]
+    assert "roles=canon/canon" in proposal.features
