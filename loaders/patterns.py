@@ -122,6 +122,15 @@ class RelationFinder:
             for conj in _conjuncts(token):
                 actor = actor_of(conj)
                 people = self.lexicon.anaphors.get(conj.lemma_.lower()) == "Person"
+                listed = [c for c in conj.rights if c.dep_ == "appos"]
+                if (
+                    actor is None
+                    and conj.pos_ == "NOUN"
+                    and listed
+                    and (people or conj.tag_ == "NNS")
+                ):
+                    # "three companies, A, B and C"; "Senators A and B", "the senator, A"
+                    out += [a for a in self._actors(listed, actor_of) if a not in out]
                 if actor is None and conj.pos_ == "NOUN" and not people:
                     # ("U.S. officials" are unnamed people, not the United States)
                     named = [c for c in conj.lefts if c.dep_ == "compound" and actor_of(c)]
@@ -129,9 +138,6 @@ class RelationFinder:
                         named.insert(0, conj.head)
                     if conj.lemma_.lower() in _CONTAINERS:  # "the region of Xinjiang"
                         named += _prep_objects(conj, "of")
-                    listed = [c for c in conj.rights if c.dep_ == "appos"]
-                    if listed and conj.tag_ == "NNS":  # "three companies, A, B and C"
-                        out += [a for a in self._actors(listed, actor_of) if a not in out]
                     actor = next((actor_of(c) for c in named if actor_of(c)), None)
                 if actor is not None and actor not in out:
                     out.append(actor)

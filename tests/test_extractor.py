@@ -75,6 +75,14 @@ def test_coordinated_subjects_each_get_the_relation(extractor):
     assert ("Chris Smith", "CRITICIZED", "Thermo Fisher", "asserted") in found
 
 
+def test_names_after_a_title_noun_are_its_doers(extractor):
+    found = relations(extractor, "Senators Marco Rubio and Ron Wyden urged Apple to restore it.")
+    assert ("Marco Rubio", "REQUESTED", "Apple", "asserted") in found
+    assert ("Ron Wyden", "REQUESTED", "Apple", "asserted") in found
+    found = relations(extractor, "The senator, Marco Rubio, criticized Apple.")
+    assert ("Marco Rubio", "CRITICIZED", "Apple", "asserted") in found
+
+
 def test_nominal_trigger_with_a_receiving_verb(extractor):
     found = relations(extractor, "In 2021, Hikvision faced criticism from Amnesty International.")
     assert ("Amnesty International", "CRITICIZED", "Hikvision", "asserted") in found
