@@ -27,6 +27,8 @@ if TYPE_CHECKING:  # names for the annotations only: no import at run time
     from actorgraph.loaders.mention_records import Cluster
     from actorgraph.loaders.patterns import Found
 
+# The feature of every proposal a hand-written pattern read (the extractor keeps those).
+RULE_FEATURE = "rule"
 # How many dependency edges may separate an actor from the trigger word; the path's
 # length is a feature, so a long one proposes and the model weighs it.
 MAX_STEPS = 6
@@ -473,7 +475,7 @@ def add_rule(proposals: Proposals, sentence: Span, found: Found, triggers: Trigg
         return  # a pattern misreads a list now and then: nobody is a member of a person
     proposal = _proposal(proposals, sentence, subject, relation, obj)
     proposal.rule = found
-    proposal.features |= {"rule", f"{relation}|rule", f"{relation}|rule|{found.trigger.pos_}"}
+    proposal.features |= {RULE_FEATURE, f"{relation}|rule", f"{relation}|rule|{found.trigger.pos_}"}
 
 
 def add_support(proposals: list[Proposal]) -> None:

@@ -123,6 +123,8 @@ class RelationFinder:
                 actor = actor_of(conj)
                 people = self.lexicon.anaphors.get(conj.lemma_.lower()) == "Person"
                 listed = [c for c in conj.rights if c.dep_ == "appos"]
+                if conj.tag_ == "NNS":  # "28 companies, including A and B"
+                    listed += [o for w in ("including",) for o in _prep_objects(conj, w)]
                 if (
                     actor is None
                     and conj.pos_ == "NOUN"

@@ -22,7 +22,7 @@ from actorgraph.loaders import evaluation
 from actorgraph.loaders.extract import Extractor
 from actorgraph.loaders.mentions import Cluster
 from actorgraph.loaders.nlp import parse_many
-from actorgraph.loaders.pairs import Proposal
+from actorgraph.loaders.pairs import RULE_FEATURE, Proposal
 from actorgraph.loaders.relation_model import RelationModel, fit
 from actorgraph.schema import Article, Extraction, vocabulary
 
@@ -117,15 +117,16 @@ def extract_with(model: RelationModel | None, items: Iterable[Annotated]) -> lis
     return [extractor.extraction(i.article, i.clusters, i.proposals) for i in items]
 
 
-def _best_threshold(scored: Sequence[tuple[float, int]]) -> float:
-    """The probability cut that gives the best F1 over held-out proposals."""
-    positives = sum(y for _, y in scored)
+def _best_threshold(scored: Sequence[tuple[float, int, bool]]) -> float:
+    """The probability cut that gives the best F1 over held-out proposals. A proposal a
+    pattern read is kept whatever its probability (as the extractor keeps it), so it
+    counts as chosen at every cut."""
+    positives = sum(y for _, y, _ in scored)
     best, best_f1 = 0.5, -1.0
     for step in range(5, 96, 5):
         cut = step / 100
-        tp = sum(1 for p, y in scored if p >= cut and y)
-        chosen = sum(1 for p, _ in scored if p >= cut)
-        f1 = 2 * tp / (chosen + positives) if chosen + positives else 0.0
+        kept = [y for p, y, ruled in scored if p >= cut or ruled]
+        f1 = 2 * sum(kept) / (len(kept) + positives) if kept or positives else 0.0
         if f1 > best_f1:
             best, best_f1 = cut, f1
     return best
@@ -133,10 +134,10 @@ def _best_threshold(scored: Sequence[tuple[float, int]]) -> float:
 
 def held_out_scores(
     labelled: Sequence[list[Example]], *, c: float, parts: int = 4
-) -> list[tuple[float, int]]:
-    """(probability, label) of each proposal, by a model trained on the other articles
-    (``labelled``: each article's examples; a part whose other articles hold no
-    relation, or nothing else, is left out)."""
+) -> list[tuple[float, int, bool]]:
+    """(probability, label, read by a pattern) of each proposal, by a model trained on the
+    other articles (``labelled``: each article's examples; a part whose other articles
+    hold no relation, or nothing else, is left out)."""
     parts = min(parts, len(labelled))
     scored = []
     for k in range(parts):
@@ -145,7 +146,7 @@ def held_out_scores(
             continue
         model = fit(rest, c=c)
         held = [e for i, item in enumerate(labelled) if i % parts == k for e in item]
-        scored += [(model.probability(f), y) for f, y in held]
+        scored += [(model.probability(f), y, RULE_FEATURE in f) for f, y in held]
     return scored
 
 

@@ -151,6 +151,11 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Tehran-based Safir Logistics moved the cargo.",
             ("Safir Logistics", "LOCATED_IN", "Tehran", "asserted"),
         ),
+        (  # the members a plural object lists are each done to
+            "The Commerce Department put 28 companies on a trade blacklist on Tuesday, "
+            "including Hikvision and Megvii.",
+            ("U.S. Department of Commerce", "SANCTIONED", "Megvii", "asserted"),
+        ),
         (  # a person from an organization is its member
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 from actorgraph.cli import app
 from actorgraph.errors import ActorgraphError
 from actorgraph.loaders import evaluation
-from actorgraph.loaders.training import label, read_annotated, read_folds, train
+from actorgraph.loaders.training import _best_threshold, label, read_annotated, read_folds, train
 
 EVAL_FIXTURES = Path(__file__).parent / "eval_fixtures"
 GOLD = EVAL_FIXTURES / "gold"
@@ -55,6 +55,16 @@ def test_a_model_trained_on_annotated_articles_records_them(items):
     assert model.about["trained_on"] == ["g-cameras", "g-drones", "g-lawsuit"]
     assert 0.0 < model.threshold < 1.0
     assert model.weights
+
+
+def test_the_cut_counts_what_patterns_read_as_kept_at_every_cut():
+    # Six relations a pattern read score low but are kept anyway; the cut decides only the
+    # others: at 0.5 one true and no false one, at 0.3 one more true and two false.
+    ruled = [(0.1, 1, True)] * 6
+    others = [(0.6, 1, False), (0.35, 1, False), (0.35, 0, False), (0.35, 0, False)]
+    assert _best_threshold(ruled + others) == pytest.approx(0.4)
+    # Judged as if the cut dropped them, the low cut that keeps them looks best.
+    assert _best_threshold([(p, y, False) for p, y, _ in ruled + others]) == pytest.approx(0.05)
 
 
 def test_folds_must_cover_every_article_once(tmp_path):
