@@ -248,8 +248,14 @@ class RelationFinder:
                     yield trigger, verb
                 return
             if child.dep_ == "prep" and key in self.verbs:
+                # "pulling out of Russia": the object is under the particle's own preposition
+                leads = not _children(child, "pobj") and _children(child, "prep")
                 for trigger in self.verbs[key]:
-                    yield Trigger(trigger.type, (child.lower_,)), verb
+                    yield (
+                        (trigger, child)
+                        if leads
+                        else (Trigger(trigger.type, (child.lower_,)), verb)
+                    )
                 return
         for trigger in self.verbs.get(lemma, ()):
             yield trigger, verb

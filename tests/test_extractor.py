@@ -156,6 +156,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "including Hikvision and Megvii.",
             ("U.S. Department of Commerce", "SANCTIONED", "Megvii", "asserted"),
         ),
+        (  # a phrasal verb whose particle leads the object's preposition
+            "Microsoft is pulling out of Russia after the invasion.",
+            ("Microsoft", "STOPPED_SUPPLYING", "Russia", "asserted"),
+        ),
         (  # a person from an organization is its member
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
