@@ -339,9 +339,18 @@ class RelationFinder:
             [o for h in holders for s in slots for o in _prep_objects(h, s)], actor_of
         )
 
+    def _noun_triggers(self, noun: Token) -> list[Trigger]:
+        """A noun's triggers, a two-word one first ("joint venture", from "venture")."""
+        lemma = noun.lemma_.lower()
+        for left in noun.lefts:
+            phrase = f"{left.lower_} {lemma}"
+            if left.dep_ in ("amod", "compound") and phrase in self.nouns:
+                return self.nouns[phrase]
+        return self.nouns.get(lemma, [])
+
     def from_noun(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
         lemma = noun.lemma_.lower()
-        for trigger in self.nouns.get(lemma, ()):
+        for trigger in self._noun_triggers(noun):
             if noun.head.lemma_.lower() in self.lexicon.ceasing_verbs and noun.dep_ == "dobj":
                 continue  # "stopped sales to X": the ceasing frame reads it, not the noun
             subjects, received = self._noun_subjects(noun, actor_of)

@@ -160,6 +160,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Microsoft is pulling out of Russia after the invasion.",
             ("Microsoft", "STOPPED_SUPPLYING", "Russia", "asserted"),
         ),
+        (  # a two-word trigger noun
+            "Nokia formed a joint venture with Huawei in 2010.",
+            ("Nokia", "COLLABORATED_WITH", "Huawei", "asserted"),
+        ),
         (  # a person from an organization is its member
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
