@@ -45,6 +45,14 @@ _REASON_PREPS = frozenset({"for", "of", "over"})
 _MAKING = frozenset(
     ["make", "produce", "manufacture", "build", "supply", "sell", "develop", "design"]
 )
+# Verbs by which a buyer gets or uses goods: with a participle that names who supplied
+# them ("police bought a system supplied by Hikvision") the supplier SUPPLIED the buyer.
+# (A maker's name alone, "used Hikvision cameras", does not say who sold them.)
+_GETTING = frozenset(
+    {"buy", "purchase", "acquire", "receive", "import", "procure", "order", "obtain", "use"}
+    | {"deploy", "install", "operate", "employ"}
+)
+_SUPPLYING = frozenset(["supply", "sell", "provide", "deliver", "furnish", "ship", "export"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,6 +290,30 @@ class RelationFinder:
                 tokens += [o for a in _children(participle, "agent") for o in _children(a, "pobj")]
         return self._actors(tokens, actor_of)
 
+    def _suppliers(self, good: Token, actor_of: ActorOf) -> list[object]:
+        """Who supplied goods, by the participle that says so ('a system supplied by X')."""
+        tokens = [
+            o
+            for participle in _children(good, "acl")
+            if participle.lemma_.lower() in _SUPPLYING
+            for a in _children(participle, "agent")
+            for o in _children(a, "pobj")
+        ]
+        return self._actors(tokens, actor_of)
+
+    def from_acquisition(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'Police used a camera system supplied by Hikvision': the supplier SUPPLIED the
+        one who got or uses the goods."""
+        if verb.lemma_.lower() not in _GETTING or _is_passive(verb):
+            return
+        goods = [g for g in self._object_tokens(verb) if g.lemma_.lower() in self.lexicon.goods]
+        sellers = [s for good in goods for s in self._suppliers(good, actor_of)]
+        buyers = self.subjects(verb, actor_of) if sellers else []
+        modality = modality_of(verb, self.lexicon)
+        for seller in {id(s): s for s in sellers}.values():
+            for buyer in buyers:
+                yield Found("SUPPLIED", seller, buyer, verb, modality, 0.65)
+
     def _banned_dealings(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """'banned agencies from buying products made by Hikvision': banning others from
         dealing with an actor bans the actor."""
@@ -440,6 +472,7 @@ class RelationFinder:
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
                 found += self.from_frame(token, actor_of)
                 found += self.from_verb(token, actor_of)
+                found += self.from_acquisition(token, actor_of)
             if token.pos_ in ("NOUN", "PROPN"):
                 found += self.from_noun(token, actor_of)
         return [f for f in found if f.subject is not f.object]

@@ -164,6 +164,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Nokia formed a joint venture with Huawei in 2010.",
             ("Nokia", "COLLABORATED_WITH", "Huawei", "asserted"),
         ),
+        (  # goods someone got or uses, with the participle that names their supplier
+            "Police in Xinjiang used a camera system supplied by Hikvision.",
+            ("Hikvision", "SUPPLIED", "Xinjiang Police", "asserted"),
+        ),
         (  # a person from an organization is its member
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
@@ -224,6 +228,7 @@ def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extrac
         "Acme Corp sells phones in stores.",  # no actor on the other end
         "Human rights groups criticized the policy.",  # unnamed, generic ends
         "Global Cameras To Be Banned By Lawmakers\n\nThe vote is next week.",  # a headline only
+        "Police in Xinjiang used cameras made by Hikvision.",  # a maker is not a seller
     ],
 )
 def test_sentences_that_state_no_relation_yield_none(extractor, text):
