@@ -70,6 +70,16 @@ def test_a_lowercase_word_is_no_name(extractor):
     assert "iris" not in {n.lower() for n in names}
 
 
+def test_a_describing_noun_outweighs_spacys_labels_on_every_other_mention(extractor):
+    text = (
+        "US Sanctions Canada-Based Kestrel Freight Over Iran Drone Shipments\n\n"
+        "The United States imposed sanctions on Kestrel Freight, a Canada-based shipping "
+        "firm.\n\nKestrel Freight is a major supplier to the Russian military, the Treasury "
+        'said.\n\n"Kestrel Freight has helped Iran arm Russia," said Brian Nelson.'
+    )
+    assert kinds(extractor, text)["Kestrel Freight"] == "Company"
+
+
 def test_a_verb_ends_a_name_that_spacy_ran_on(extractor):
     names = every_name(extractor, "The Commerce Department added Hikvision and Dahua to the list.")
     assert "Hikvision" in names
