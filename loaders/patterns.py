@@ -52,6 +52,9 @@ _GETTING = frozenset(
     {"buy", "purchase", "acquire", "receive", "import", "procure", "order", "obtain", "use"}
     | {"deploy", "install", "operate", "employ"}
 )
+# Words for the clients of a supplier, and the verbs that list them.
+_CLIENTS = frozenset({"client", "customer", "buyer"})
+_LISTING = frozenset({"include", "be", "comprise", "count"})
 _SUPPLYING = frozenset(["supply", "sell", "provide", "deliver", "furnish", "ship", "export"])
 
 
@@ -413,6 +416,31 @@ class RelationFinder:
                         trigger.type, owner, obj, noun, modality_of(noun, self.lexicon), 0.6
                     )
 
+    def _clients(self, noun: Token, actor_of: ActorOf) -> list[object]:
+        """Who a word for clients names: "its clients include A and B", "its clients, such
+        as A", "A is among its clients", "among its clients is A"."""
+        tokens = [c for c in noun.rights if c.dep_ == "appos"]
+        tokens += [o for w in ("including", "like") for o in _prep_objects(noun, w)]
+        head = noun.head
+        if noun.dep_ == "nsubj" and head.lemma_.lower() in _LISTING:
+            tokens += _children(head, "dobj", "attr")
+        if noun.dep_ == "pobj" and head.lower_ == "among":
+            tokens += [t for t in _children(head.head, *_SUBJECTS) if t.i != noun.i]
+        return self._actors(tokens, actor_of)
+
+    def from_clientele(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'Hikvision's customers have included the Xinjiang police': the one whose
+        clients they are SUPPLIED each client named."""
+        if noun.lemma_.lower() not in _CLIENTS:
+            return
+        owner = _children(noun, "poss") + _prep_objects(noun, "of")
+        suppliers = self._actors(owner, actor_of)
+        clients = self._clients(noun, actor_of) if suppliers else []
+        modality = modality_of(noun, self.lexicon)
+        for supplier in suppliers:
+            for client in clients:
+                yield Found("SUPPLIED", supplier, client, noun, modality, 0.6)
+
     def from_frame(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
         lemma = verb.lemma_.lower()
         for kind, verbs, nouns, slots in self.frames:
@@ -475,4 +503,5 @@ class RelationFinder:
                 found += self.from_acquisition(token, actor_of)
             if token.pos_ in ("NOUN", "PROPN"):
                 found += self.from_noun(token, actor_of)
+                found += self.from_clientele(token, actor_of)
         return [f for f in found if f.subject is not f.object]

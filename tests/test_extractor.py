@@ -168,6 +168,15 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Police in Xinjiang used a camera system supplied by Hikvision.",
             ("Hikvision", "SUPPLIED", "Xinjiang Police", "asserted"),
         ),
+        (  # the clients a supplier's word for them lists
+            "The camera maker Hikvision said its customers have included the Xinjiang police "
+            "and the Chinese army.",
+            ("Hikvision", "SUPPLIED", "Chinese army", "asserted"),
+        ),
+        (
+            "Among Hikvision's clients is the Xinjiang Public Security Bureau.",
+            ("Hikvision", "SUPPLIED", "Xinjiang Public Security Bureau", "asserted"),
+        ),
         (  # a person from an organization is its member
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
