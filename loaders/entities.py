@@ -126,12 +126,15 @@ def unlabelled_name(token: Token, page: Page) -> Mention | None:
 
     In news about companies and states such a name is most often a company, unless a
     person noun stands beside it ('lawyer Shashi Nathan'). Capitals in a headline, and a
-    capital opening a sentence, are no evidence of a name; nor is a title ('Director').
+    capital opening a sentence, are no evidence of a name unless it is a well-known
+    company's; nor is a title ('Director').
     """
     lexicon = page.lexicon
     # "Hikvision cameras", "Huawei equipment": a maker's name on its goods
     names_a_thing = token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.goods
-    if token.pos_ != "PROPN" or not (token.dep_ in ARGUMENTS or names_a_thing):
+    # a company's name is one though spaCy took it for a common noun ("Tencent holds a stake")
+    company = token.text[:1].isupper() and lexicon.is_company(token.text)
+    if (token.pos_ != "PROPN" and not company) or not (token.dep_ in ARGUMENTS or names_a_thing):
         return None
     if token.ent_type_ and token.ent_type_ not in _THING_LABELS:
         return None
@@ -148,7 +151,10 @@ def unlabelled_name(token: Token, page: Page) -> Mention | None:
         return None
     if not token.text[:1].isupper():
         return None
-    if (len(span) == 1 and span.start == token.sent.start) or token.sent.start in page.headlines:
+    opening = (
+        len(span) == 1 and span.start == token.sent.start
+    ) or token.sent.start in page.headlines
+    if opening and not lexicon.is_company(span.text):  # a company's name is one anywhere
         return None
     if lexicon.is_term(span.text) or in_title(span, lexicon):
         return None

@@ -308,6 +308,8 @@ def _kind_of_name(span: Span, name: str, label: str, page: Page) -> Mention | No
             return None  # 'its fellow Lanmoori country': an adjective
     if _channel(root):
         return None  # 'said on Twitter': where it was said, no actor of the story
+    if lexicon.is_company(name):  # 'Ericsson', 'Dahua', which spaCy takes for people
+        return Mention(span.start, span.end, name, "Company", source="head")
     if label in ("GPE", "LOC", "FAC", "PERSON") and _company_cue(root, lexicon):
         return Mention(span.start, span.end, name, "Company", source="noun")
     if label == "ORG":

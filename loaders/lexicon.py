@@ -1,7 +1,8 @@
 """The extractor's word lists and well-known actors, loaded once.
 
 lexicon.yaml holds the word lists; gazetteer.yaml the hand-typed actors (agencies,
-international bodies, media, and country details such as wikidata ids); countries.yaml
+international bodies, media, and country details such as wikidata ids), companies.yaml the
+names of well-known companies (a kind cue, not an identity); countries.yaml
 and legal_forms.yaml are generated from maintained data by compile_gazetteer.py. A
 hand-typed entry is merged over the generated country it names.
 """
@@ -52,6 +53,7 @@ class Lexicon:
     known: MappingProxyType[str, KnownActor]  # name_key of name or alias -> actor
     things: frozenset[str] = frozenset()  # a name's last word saying it is no actor (Act, app)
     products: frozenset[str] = frozenset()  # nouns a product's own name modifies ('X spyware')
+    companies: frozenset[str] = frozenset()  # name keys of well-known companies
     title_words: frozenset[str] = frozenset()  # words of a person's title ('Deputy Chief')
     office_titles: frozenset[str] = frozenset()  # titles whose 'of' names a portfolio
     group_nouns: frozenset[str] = frozenset()  # nouns that make a name a group ('rebels')
@@ -65,6 +67,11 @@ class Lexicon:
     def is_term(self, name: str) -> bool:
         """True for a capitalised technical term or acronym that is not an actor."""
         return name_key(name) in self.terms
+
+    def is_company(self, name: str) -> bool:
+        """True for a well-known company's name or short name (companies.yaml): a kind
+        cue only, since a firm's short name also begins its subsidiaries' names."""
+        return name_key(name) in self.companies
 
     def known_actor(self, name: str) -> KnownActor | None:
         """The gazetteer's actor for a name or alias, if any."""
@@ -155,6 +162,9 @@ def lexicon() -> Lexicon:
         things=frozenset(raw["things"]),
         products=frozenset(raw["products"]),
         title_words=frozenset(raw["title_words"]),
+        companies=frozenset(
+            name_key(n) for e in _load("companies.yaml") for n in (e["name"], *e["aliases"])
+        ),
         office_titles=frozenset(raw["office_titles"]),
         group_nouns=frozenset(raw["group_nouns"]),
         legal_forms=frozenset(_load("legal_forms.yaml")),

@@ -80,6 +80,13 @@ def test_a_describing_noun_outweighs_spacys_labels_on_every_other_mention(extrac
     assert kinds(extractor, text)["Kestrel Freight"] == "Company"
 
 
+def test_a_well_known_company_is_one_whatever_spacy_tagged(extractor):
+    assert kinds(extractor, "Nokia and Ericsson signed a partnership.")["Ericsson"] == "Company"
+    assert "Tencent" in kinds(extractor, "Tencent holds a 5 percent stake in Tesla.")
+    names = every_name(extractor, "Apple Daily said on Twitter that police raided it.")
+    assert "Twitter" not in names and "Apple" not in names
+
+
 def test_a_verb_ends_a_name_that_spacy_ran_on(extractor):
     names = every_name(extractor, "The Commerce Department added Hikvision and Dahua to the list.")
     assert "Hikvision" in names
@@ -321,7 +328,7 @@ def test_hand_typed_entries_are_merged_over_generated_countries():
     assert lex.known_actor("U.S.").name == "United States"
 
 
-@pytest.mark.parametrize("name", ["gazetteer.yaml", "countries.yaml"])
+@pytest.mark.parametrize("name", ["gazetteer.yaml", "countries.yaml", "companies.yaml"])
 def test_every_gazetteer_entry_is_well_formed(name):
     """A comma in an unquoted flow entry would cut a name in two ('Foreign, Commonwealth')."""
     for entry in yaml.safe_load(resources.files("actorgraph.loaders").joinpath(name).read_text()):
