@@ -117,19 +117,24 @@ def extract_with(model: RelationModel | None, items: Iterable[Annotated]) -> lis
     return [extractor.extraction(i.article, i.clusters, i.proposals) for i in items]
 
 
+# Cuts whose held-out F1 is this close to the best are as good: the curve is flat over a
+# wide range, and the lowest of them keeps the most relations.
+CUT_TOLERANCE = 0.005
+
+
 def _best_threshold(scored: Sequence[tuple[float, int, bool]]) -> float:
-    """The probability cut that gives the best F1 over held-out proposals. A proposal a
-    pattern read is kept whatever its probability (as the extractor keeps it), so it
-    counts as chosen at every cut."""
+    """The lowest probability cut whose F1 over held-out proposals is within
+    CUT_TOLERANCE of the best. A proposal a pattern read is kept whatever its probability
+    (as the extractor keeps it), so it counts as chosen at every cut."""
     positives = sum(y for _, y, _ in scored)
-    best, best_f1 = 0.5, -1.0
-    for step in range(5, 96, 5):
-        cut = step / 100
+
+    def f1(cut: float) -> float:
         kept = [y for p, y, ruled in scored if p >= cut or ruled]
-        f1 = 2 * sum(kept) / (len(kept) + positives) if kept or positives else 0.0
-        if f1 > best_f1:
-            best, best_f1 = cut, f1
-    return best
+        return 2 * sum(kept) / (len(kept) + positives) if kept or positives else 0.0
+
+    curve = {step / 100: f1(step / 100) for step in range(5, 96, 5)}
+    best = max(curve.values())
+    return min(cut for cut, value in curve.items() if value >= best - CUT_TOLERANCE)
 
 
 def held_out_scores(

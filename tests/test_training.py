@@ -67,6 +67,15 @@ def test_the_cut_counts_what_patterns_read_as_kept_at_every_cut():
     assert _best_threshold([(p, y, False) for p, y, _ in ruled + others]) == pytest.approx(0.05)
 
 
+def test_of_cuts_as_good_as_the_best_the_lowest_is_taken():
+    # 201 true relations and one false one at 0.42: keeping it costs F1 0.0025, less than
+    # the tolerance, so the lowest cut is as good as the cut above 0.42 that drops it.
+    scored = [(0.9, 1, False)] * 200 + [(0.62, 1, False), (0.42, 0, False)]
+    assert _best_threshold(scored) == pytest.approx(0.05)
+    # Two more false ones there, and the difference is no longer chance.
+    assert _best_threshold([*scored, (0.42, 0, False), (0.42, 0, False)]) == pytest.approx(0.45)
+
+
 def test_folds_must_cover_every_article_once(tmp_path):
     ids = ["a", "b", "c"]
     path = tmp_path / "folds.json"
