@@ -53,6 +53,7 @@ class Lexicon:
     known: MappingProxyType[str, KnownActor]  # name_key of name or alias -> actor
     things: frozenset[str] = frozenset()  # a name's last word saying it is no actor (Act, app)
     products: frozenset[str] = frozenset()  # nouns a product's own name modifies ('X spyware')
+    preventing_verbs: frozenset[str] = frozenset()  # 'barred X from selling'
     companies: frozenset[str] = frozenset()  # name keys of well-known companies
     title_words: frozenset[str] = frozenset()  # words of a person's title ('Deputy Chief')
     office_titles: frozenset[str] = frozenset()  # titles whose 'of' names a portfolio
@@ -153,6 +154,7 @@ def lexicon() -> Lexicon:
         hedge_adverbs=frozenset(hedges["adverbs"]),
         modals=frozenset(hedges["modals"]),
         negators=frozenset(raw["negators"]),
+        preventing_verbs=frozenset(raw["preventing_verbs"]),
         receiving_verbs=frozenset(raw["receiving_verbs"]),
         ceasing_verbs=frozenset(raw["ceasing_verbs"]),
         titles=MappingProxyType(raw["titles"]),

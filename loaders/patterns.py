@@ -198,6 +198,10 @@ class RelationFinder:
                 return self._actors(controller, actor_of)
         if verb.dep_ == "pcomp" and head.dep_ in ("prep", "agent"):
             governor = head.head
+            if head.lower_ == "from" and governor.lemma_.lower() in self.lexicon.preventing_verbs:
+                kept = self._actors(_children(governor, "dobj"), actor_of)
+                if kept:
+                    return kept  # "barred Nvidia from selling": Nvidia would be the seller
             if head.lower_ in _REASON_PREPS and governor.pos_ in ("VERB", "AUX"):
                 reason_of = self._nearest_object_before(governor, head.i, actor_of)
                 if reason_of:

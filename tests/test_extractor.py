@@ -177,6 +177,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Among Hikvision's clients is the Xinjiang Public Security Bureau.",
             ("Hikvision", "SUPPLIED", "Xinjiang Public Security Bureau", "asserted"),
         ),
+        (  # who is kept from an act would be its doer, and the act did not happen
+            "The Commerce Department barred Nvidia from selling its chips to China.",
+            ("Nvidia", "SUPPLIED", "China", "negated"),
+        ),
         (  # a person from an organization is its member
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
