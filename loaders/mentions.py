@@ -16,7 +16,7 @@ mentions into actors.
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from actorgraph.loaders.bodies import body_phrase, listed_places, owned_name
 from actorgraph.loaders.coreference import resolve
@@ -24,7 +24,13 @@ from actorgraph.loaders.entities import ARGUMENTS, entity_mentions, unlabelled_n
 from actorgraph.loaders.kinds import ACTING_KINDS, is_thing, mention_of_name
 from actorgraph.loaders.lexicon import Lexicon
 from actorgraph.loaders.mention_records import Cluster, Mention
-from actorgraph.loaders.names import first_conjunct, role_before, title_before, whole_name
+from actorgraph.loaders.names import (
+    first_conjunct,
+    role_before,
+    strip_determiner,
+    title_before,
+    whole_name,
+)
 from actorgraph.loaders.page import Page, read_page
 from actorgraph.schema import name_key
 
@@ -179,11 +185,30 @@ def _ends_with_cue(window: list[str], cue: tuple[str, ...]) -> int | None:
     return None
 
 
+def _entities(doc: Doc, lexicon: Lexicon) -> list[Span]:
+    """spaCy's entities, two of them joined where their "A and B" is a known actor's name:
+    spaCy cuts 'US Customs and Border Protection' at its 'and'."""
+    ents, out = list(doc.ents), []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and nxt.start == ent.end + 1 and doc[ent.end].lower_ in ("and", "&"):
+            joined = Span(doc, ent.start, nxt.end, label=ent.label_)
+            if lexicon.known_actor(strip_determiner(joined).text):
+                out.append(joined)
+                i += 2
+                continue
+        out.append(ent)
+        i += 1
+    return out
+
+
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """Every mention in the document, in text order, without overlaps (longer wins)."""
     page = read_page(doc, lexicon)
     found: list[Mention] = _acronym_mentions(page) + listed_places(doc)
-    for ent in doc.ents:
+    for ent in _entities(doc, lexicon):
         for mention in entity_mentions(ent, page):
             mention.title = mention.title or title_before(doc, mention.start, lexicon)
             if mention.kind == "Person":

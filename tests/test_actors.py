@@ -87,6 +87,12 @@ def test_a_well_known_company_is_one_whatever_spacy_tagged(extractor):
     assert "Twitter" not in names and "Apple" not in names
 
 
+def test_a_known_name_spacy_cut_at_its_and_is_one_actor(extractor):
+    names = every_name(extractor, "US Customs and Border Protection seized the cargo.")
+    assert "U.S. Customs and Border Protection" in names
+    assert "Border Protection" not in names
+
+
 def test_a_verb_ends_a_name_that_spacy_ran_on(extractor):
     names = every_name(extractor, "The Commerce Department added Hikvision and Dahua to the list.")
     assert "Hikvision" in names

@@ -181,6 +181,14 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "The Commerce Department barred Nvidia from selling its chips to China.",
             ("Nvidia", "SUPPLIED", "China", "negated"),
         ),
+        (  # an asset freeze is a sanction
+            "Britain froze the assets of Kestrel Freight on Monday.",
+            ("United Kingdom", "SANCTIONED", "Kestrel Freight", "asserted"),
+        ),
+        (  # a customs seizure bans the goods' sender
+            "US Customs and Border Protection seized cargo from Hoshine Silicon.",
+            ("U.S. Customs and Border Protection", "BANNED", "Hoshine Silicon", "asserted"),
+        ),
         (  # a person from an organization is its member
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
