@@ -237,6 +237,13 @@ class RelationFinder:
                     ]
             elif slot == "dative":
                 tokens = [t for t in _children(verb, "dative") if t.pos_ in ("PROPN", "NOUN")]
+            elif slot == "clause":  # "demanded that Egypt release", "called for Acme to stop"
+                tokens = [
+                    s
+                    for c in _children(verb, "ccomp", "advcl")
+                    if any(m.lower_ in ("that", "for") for m in _children(c, "mark"))
+                    for s in _children(c, *_SUBJECTS)
+                ]
             else:
                 tokens = _prep_objects(verb, slot)
                 for obj in _children(verb, "dobj"):

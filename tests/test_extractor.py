@@ -189,6 +189,18 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "US Customs and Border Protection seized cargo from Hoshine Silicon.",
             ("U.S. Customs and Border Protection", "BANNED", "Hoshine Silicon", "asserted"),
         ),
+        (  # who a request's "that" or "for" clause names is the one asked
+            "Amnesty International demanded that Egypt release Gasser Abdel-Razek.",
+            ("Amnesty International", "REQUESTED", "Egypt", "asserted"),
+        ),
+        (
+            "Amnesty International called for Hikvision to stop selling cameras to Xinjiang.",
+            ("Amnesty International", "REQUESTED", "Hikvision", "asserted"),
+        ),
+        (
+            "Human Rights Watch appealed to Saudi Arabia to stop the killings.",
+            ("Human Rights Watch", "REQUESTED", "Saudi Arabia", "asserted"),
+        ),
         (  # a person from an organization is its member
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
