@@ -127,7 +127,7 @@ def unlabelled_name(token: Token, page: Page) -> Mention | None:
     In news about companies and states such a name is most often a company, unless a
     person noun stands beside it ('lawyer Shashi Nathan'). Capitals in a headline, and a
     capital opening a sentence, are no evidence of a name unless it is a well-known
-    company's; nor is a title ('Director').
+    actor's or company's; nor is a title ('Director').
     """
     lexicon = page.lexicon
     # "Hikvision cameras", "Huawei equipment": a maker's name on its goods
@@ -154,7 +154,8 @@ def unlabelled_name(token: Token, page: Page) -> Mention | None:
     opening = (
         len(span) == 1 and span.start == token.sent.start
     ) or token.sent.start in page.headlines
-    if opening and not lexicon.is_company(span.text):  # a company's name is one anywhere
+    known = lexicon.is_company(span.text) or lexicon.known_actor(span.text) is not None
+    if opening and not known:  # a well-known name is one anywhere
         return None
     if lexicon.is_term(span.text) or in_title(span, lexicon):
         return None

@@ -134,15 +134,12 @@ class RelationFinder:
                 actor = actor_of(conj)
                 people = self.lexicon.anaphors.get(conj.lemma_.lower()) == "Person"
                 listed = [c for c in conj.rights if c.dep_ == "appos"]
-                if conj.tag_ == "NNS":  # "28 companies, including A and B"
-                    listed += [o for w in ("including",) for o in _prep_objects(conj, w)]
-                if (
-                    actor is None
-                    and conj.pos_ == "NOUN"
-                    and listed
-                    and (people or conj.tag_ == "NNS")
-                ):
-                    # "three companies, A, B and C"; "Senators A and B", "the senator, A"
+                if conj.tag_ == "NNS":  # "28 companies, including A"; "dozens of firms,
+                    # including A"
+                    groups = [conj, *_prep_objects(conj, "of")]
+                    listed += [o for g in groups for o in _prep_objects(g, "including")]
+                if actor is None and conj.pos_ == "NOUN" and listed:
+                    # "three companies, A, B and C"; "Senators A and B"; "the company, A"
                     out += [a for a in self._actors(listed, actor_of) if a not in out]
                 if actor is None and conj.pos_ == "NOUN" and not people:
                     # ("U.S. officials" are unnamed people, not the United States)

@@ -201,6 +201,19 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Human Rights Watch appealed to Saudi Arabia to stop the killings.",
             ("Human Rights Watch", "REQUESTED", "Saudi Arabia", "asserted"),
         ),
+        (  # a well-known body's acronym opening a sentence
+            "OFAC designated Kestrel Freight pursuant to Executive Order 14024.",
+            ("Office of Foreign Assets Control", "SANCTIONED", "Kestrel Freight", "asserted"),
+        ),
+        (  # the members of a group of a plural object
+            "The United States has sanctioned dozens of Iranian entities, including Kestrel "
+            "Freight.",
+            ("United States", "SANCTIONED", "Kestrel Freight", "asserted"),
+        ),
+        (  # the name in apposition to a common noun
+            "Japan and Australia also imposed sanctions on the company, Kestrel Freight.",
+            ("Australia", "SANCTIONED", "Kestrel Freight", "asserted"),
+        ),
         (  # a person from an organization is its member
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
