@@ -268,3 +268,10 @@ def test_a_frame_verb_describing_its_noun_reads_as_the_frame(rules_only):
     )
     proposal = found[("American Civil Liberties Union", "SUED", "U.S. Department of Justice")]
     assert "roles=canon/canon" in proposal.features
+
+
+def test_where_a_body_acts_is_not_where_it_is_based(rules_only):
+    found = _proposals(rules_only, "Thermo Fisher halts DNA sequencer sales in Xinjiang.")
+    assert ("Thermo Fisher", "LOCATED_IN", "Xinjiang") not in found
+    found = _proposals(rules_only, "Illumina, a company in San Diego, sells sequencers.")
+    assert ("Illumina", "LOCATED_IN", "San Diego") in found
