@@ -294,7 +294,10 @@ class Extractor:
                 found.append(Found("MEMBER_OF", person, body, token, "asserted", 0.7))
         titled = _titled_names(doc, clusters, self.lexicon.title_words, self.triggers.roles)
         return (
-            found + _bodies_as_titles(doc, clusters) + titled + memberships_of_units(doc, clusters)
+            found
+            + _bodies_as_titles(doc, clusters)
+            + titled
+            + memberships_of_units(doc, clusters, self.lexicon)
         )
 
     def _records(self, state: _Article) -> Extraction:

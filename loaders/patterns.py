@@ -409,6 +409,8 @@ class RelationFinder:
                 ]
                 objects = self._slot_actors(nested, trigger.slots, actor_of)
             objects = objects or received
+            # "exit from China": a "from" that is the noun's object slot names no doer
+            subjects = [s for s in subjects if not any(s is o for o in objects)]
             modality = modality_of(noun, self.lexicon)
             for subject in subjects:
                 for obj in objects:

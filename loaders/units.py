@@ -17,12 +17,15 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from actorgraph.loaders.lexicon import Lexicon
 from actorgraph.loaders.mention_records import Cluster, Mention
 from actorgraph.loaders.patterns import Found
 from actorgraph.schema import name_key
 
 _UNITS = frozenset({"GovernmentBody", "Organization"})
-_PARENTS = frozenset({"GovernmentBody", "Organization", "Company"})
+# A company's possessive names its product or division ("Apple's iMessage service"), which
+# RELATIONS.md calls OWNS, not a membership.
+_PARENTS = frozenset({"GovernmentBody", "Organization"})
 # Nouns that say "a part of": "an element of", "a unit of", "an arm of".
 _PART_NOUNS = frozenset(
     {"element", "unit", "arm", "branch", "division", "wing", "part", "component", "department"}
@@ -44,6 +47,12 @@ def _named_after(unit: Cluster, parent: Cluster) -> bool:
     )
 
 
+def _same_head(unit: Cluster, parent: Cluster) -> bool:
+    """'Israel's economy ministry' and 'Israel's defense ministry', split from one list: a
+    unit is not of its own sort ("a ministry of a ministry")."""
+    return name_key(unit.name).split()[-1:] == name_key(parent.name).split()[-1:]
+
+
 def _parent_heads(head: Token) -> Iterator[Token]:
     """The tokens that name a unit's parent on the tree, seen from the unit's head."""
     for child in head.children:
@@ -61,7 +70,14 @@ def _found(unit: Cluster, parent: Cluster, mention: Mention, doc: Doc) -> Found:
     return Found("MEMBER_OF", unit, parent, doc[mention.start], "asserted", 0.7)
 
 
-def memberships_of_units(doc: Doc, clusters: list[Cluster]) -> list[Found]:
+def _a_body_by_name(unit: Cluster, lexicon: Lexicon) -> bool:
+    """A unit's name ends in a body's head noun ('... Institute', '... Council'), so a name
+    spaCy ran into the next one ('European Parliament Reinhard Bütikofer') is none."""
+    last = unit.name.split()[-1].lower()
+    return lexicon.heads.get(last) in _UNITS
+
+
+def memberships_of_units(doc: Doc, clusters: list[Cluster], lexicon: Lexicon) -> list[Found]:
     """Every unit-of-body membership the article names, once per unit mention."""
     at = {
         i: c
@@ -73,13 +89,18 @@ def memberships_of_units(doc: Doc, clusters: list[Cluster]) -> list[Found]:
     found = []
     for unit in [c for c in clusters if c.kind in _UNITS]:
         named = [p for p in clusters if p is not unit and p.kind in _PARENTS]
-        parents = [p for p in named if _named_after(unit, p)]
+        by_name = _a_body_by_name(unit, lexicon)
+        parents = [p for p in named if by_name and _named_after(unit, p)]
         for mention in unit.mentions:
             if mention.anaphor:
                 continue
             head = Span(doc, mention.start, mention.end).root
             tree = [at.get(t.i) for t in _parent_heads(head)]
-            ends = {id(p): p for p in [*parents, *tree] if p is not None and p is not unit}
+            ends = {
+                id(p): p
+                for p in [*parents, *tree]
+                if p is not None and p is not unit and not _same_head(unit, p)
+            }
             found += [_found(unit, parent, mention, doc) for parent in ends.values()]
             parents = []  # a name says it once: its first mention carries it
     return found

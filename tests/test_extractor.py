@@ -269,6 +269,7 @@ def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extrac
 @pytest.mark.parametrize(
     "text",
     [
+        "Sales stopped after an earlier exit from China and Hong Kong.",  # "from" is no doer
         "Uyghurs are detained in camps across the region.",  # an agentless passive
         "The Daily Ledger reported that the market grew.",  # the reporter's attribution
         "Acme Corp sells phones in stores.",  # no actor on the other end

@@ -59,3 +59,15 @@ def test_a_chapter_named_after_a_body_is_not_a_unit_of_it(rules_only):
 def test_a_country_is_not_the_parent_of_its_bodies(rules_only):
     found = _memberships(rules_only, "Iran's Morality Police detained Jane Roe.")
     assert not [pair for pair in found if pair[1] == "Iran"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NSO abused Apple's iMessage service to deliver the exploit.",  # a firm's product
+        "Jane Roe, an Israeli lawyer, asked Israel's defense and economy ministries to block "
+        "the exports.",  # one list
+    ],
+)
+def test_what_is_no_unit_of_a_body(rules_only, text):
+    assert not _memberships(rules_only, text)
