@@ -120,6 +120,26 @@ class _Rules:
         )  # fmt: skip
 
 
+def claim_key(article: str, c: Claim) -> tuple[str, ...]:
+    """A stored claim's identity as decisions name it (its ends as they are now)."""
+    return _key(article, c.evidence.sentence or c.note or "", c.type, c.subject, c.object)
+
+
+def claim_deciders(every: Sequence[Decision]) -> dict[tuple[str, ...], Decision]:
+    """The decision in force behind each claim a curator judged (reject, confirm) or added
+    (add-claim), by claim_key; the latest judgement wins."""
+    active = in_force(every)
+    rules = _Rules(active)
+    found: dict[tuple[str, ...], Decision] = {}
+    for d in active:
+        if d.action in ("reject", "confirm"):
+            found[rules.claim_key(d.args)] = d
+        elif d.action == "add-claim":
+            said = d.args["sentence"] or d.args["note"] or ""
+            found.setdefault(rules.claim_key({**d.args, "sentence": said}), d)
+    return found
+
+
 # --- applying them to what is written ----------------------------------------------------
 
 
@@ -626,6 +646,25 @@ def article_meta(
             ) from None
     args = {"article": art["id"], **given, "before": {k: art[k] for k in ARTICLE_FIELDS}}
     return _decide(store, "article-meta", args, [art["id"]], curator, reason)
+
+
+def not_same(
+    store: Store, a: str, b: str, *, curator: str | None = None, reason: str | None = None
+) -> Decision:
+    """Judge two actors distinct ("not the same"): the graph is unchanged, and
+    graph.duplicates proposes the pair no more."""
+    first, second = _actor_or_fail(store, a), _actor_or_fail(store, b)
+    if first.id == second.id:
+        raise InputError(f"{first.name!r} and {second.name!r} are one actor")
+    ids = sorted((first.id, second.id))
+    return _decide(store, "distinct", {"a": ids[0], "b": ids[1]}, [], curator, reason)
+
+
+def judged_distinct(every: Sequence[Decision]) -> set[frozenset[str]]:
+    """The pairs of actor ids judged not the same, by decisions in force."""
+    return {
+        frozenset((d.args["a"], d.args["b"])) for d in in_force(every) if d.action == "distinct"
+    }
 
 
 def undo(

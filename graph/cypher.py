@@ -897,6 +897,25 @@ ORDER BY at, id
 
 ACTOR_LABELS = "MATCH (n:Actor {id: $id}) RETURN labels(n) AS labels"
 
+# Likely duplicates (graph.duplicates): the most mentioned actors, then each one's typed
+# neighbours and articles.
+ACTORS_BY_MENTIONS = f"""
+MATCH (n:Actor)
+RETURN {_ACTOR_FIELDS}
+ORDER BY n.mentions DESC, n.id
+LIMIT $limit
+"""
+
+NEIGHBOURS_AND_ARTICLES = """
+UNWIND $ids AS actor_id
+MATCH (n:Actor {id: actor_id})
+OPTIONAL MATCH (n)-[e]-(m:Actor)
+WHERE type(e) IN $types
+WITH n, collect(DISTINCT m.id) AS neighbours
+OPTIONAL MATCH (a:Article)-[:MENTIONS]->(n)
+RETURN n.id AS id, neighbours, collect(DISTINCT a.id) AS articles
+"""
+
 # The articles that mention any of these actors.
 ARTICLES_MENTIONING = """
 UNWIND $ids AS actor_id

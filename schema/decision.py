@@ -24,6 +24,7 @@ ACTIONS = (
     "confirm",  # args: as reject
     "add-claim",  # args: article, type, subject, object, modality, sentence, note
     "article-meta",  # args: article, title, publisher, published, url, before
+    "distinct",  # args: a, b (actor ids a curator judged not the same: not proposed again)
     "undo",  # args: decision (the id undone)
 )
 CURATOR_ENV = "ACTORGRAPH_CURATOR"

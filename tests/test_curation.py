@@ -254,3 +254,58 @@ def test_merged_ids_follow_a_chain_of_merges(store):
     ]
     with pytest.raises(InputError, match="builds on"):
         curation.undo(store, curation.decisions(store)[0].id)
+
+
+def test_the_rdf_export_carries_decisions_as_provenance_and_conforms(store, tmp_path):
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import OWL, PROV, RDF, RDFS
+
+    from actorgraph.graph.rdf import load_rdflib, write_rdf
+    from actorgraph.schema import namespaces as ns
+    from actorgraph.schema.shapes import validate
+
+    ingest(store, first(), about_group(TWO))
+    merged = curation.merge(store, "acme", "acme-group", curator="Ana Lima")
+    wrong = claim_id(store, "jane-doe", "CRITICIZED", "acme")
+    rejected = curation.reject(store, wrong, curator="Ana Lima", reason="misread")
+    added = curation.add_claim(
+        store, first().article.id, "jane-doe", "criticized", "ruritania-police", note="call"
+    )
+    path = tmp_path / "graph.ttl"
+    write_rdf(store, path, "ttl")
+    g = load_rdflib(path)
+    base = ns.DEFAULT_BASE
+    activities = set(g.subjects(RDF.type, PROV.Activity))
+    for d in (merged, rejected, added):
+        node = URIRef(f"{base}decision/{d.id}")
+        assert node in activities
+        assert (node, RDF.type, URIRef(ns.ag(ns.DECISION))) in g
+    ana = URIRef(f"{base}curator/ana-lima")
+    assert (ana, RDF.type, PROV.Agent) in g and (ana, RDFS.label, Literal("Ana Lima")) in g
+    assert (URIRef(f"{base}decision/{rejected.id}"), PROV.wasAssociatedWith, ana) in g
+    claim = URIRef(f"{base}claim/{wrong}")
+    assert (claim, URIRef(ns.ag(ns.CURATION_STATUS)), Literal("rejected")) in g
+    assert (claim, PROV.wasInvalidatedBy, URIRef(f"{base}decision/{rejected.id}")) in g
+    criticized = URIRef(ns.relation_iri("CRITICIZED"))
+    assert (URIRef(f"{base}actor/jane-doe"), criticized, URIRef(f"{base}actor/acme")) not in g
+    assert (URIRef(f"{base}actor/acme-group"), OWL.sameAs, URIRef(f"{base}actor/acme")) in g
+    manual = [c for c in g.subjects(URIRef(ns.ag(ns.NOTE)), Literal("call"))]
+    assert [
+        (c, PROV.wasGeneratedBy, URIRef(f"{base}decision/{added.id}")) in g for c in manual
+    ] == [True]
+    assert validate(g) == []
+
+
+def test_likely_duplicates_rank_look_alikes_and_drop_pairs_judged_distinct(store):
+    from actorgraph.graph.duplicates import likely_duplicates
+
+    trading = about_group(THREE.replace("ACME Group", "Acme Groupe"), name="Acme Groupe")
+    ingest(store, first(), about_group(TWO), trading)
+    found = likely_duplicates(store)
+    pairs = [(p.a.id, p.b.id) for p in found]
+    assert pairs[0] == ("acme-group", "acme-groupe")  # alike names, kind, a shared neighbour
+    assert found[0].shared_neighbours == 1 and found[0].same_kind
+    assert ("jane-doe", "ruritania-police") not in pairs
+    curation.not_same(store, "acme-groupe", "acme-group", reason="two firms")
+    assert ("acme-group", "acme-groupe") not in [(p.a.id, p.b.id) for p in likely_duplicates(store)]
+    assert store.actor("acme-groupe") is not None  # the graph is unchanged

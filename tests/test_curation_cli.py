@@ -184,3 +184,19 @@ def test_backup_and_restore_keep_every_decision(url, data_dir):
     restored = run(url, "restore", str(folder), "--store", target)
     assert restored.exit_code == 0, restored.output
     assert curated(target) == expected
+
+
+def test_duplicates_are_listed_and_not_same_takes_a_pair_out(url):
+    with open_store(url) as store:
+        ingest(store, about_group(TWO.replace("ACME Group", "Acme Groupe"), name="Acme Groupe"))
+    listed = run(url, "curation", "duplicates", "--format", "json")
+    assert listed.exit_code == 0, listed.output
+    pairs = [(row["a"], row["b"]) for row in json.loads(listed.stdout)]
+    assert ("ACME Group (acme-group)", "Acme Groupe (acme-groupe)") in pairs
+    judged = run(url, "curation", "not-same", "acme-group", "acme-groupe", "--reason", "two")
+    assert judged.exit_code == 0, judged.output
+    again = json.loads(run(url, "curation", "duplicates", "--format", "json").stdout)
+    assert ("ACME Group (acme-group)", "Acme Groupe (acme-groupe)") not in [
+        (row["a"], row["b"]) for row in again
+    ]
+    assert run(url, "curation", "duplicates", "--limit", "0").exit_code == 1

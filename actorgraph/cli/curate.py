@@ -13,9 +13,10 @@ from typing import Annotated
 
 import typer
 
-from actorgraph.cli.app import StoreOption, app, friendly
+from actorgraph.cli.app import FormatOption, StoreOption, app, check_format, friendly
 from actorgraph.errors import ActorgraphError
 from actorgraph.graph import curation, open_store
+from actorgraph.graph.duplicates import likely_duplicates
 from actorgraph.graph.lookup import find_actor
 from actorgraph.output import print_rows
 from actorgraph.schema import Decision
@@ -28,7 +29,9 @@ CuratorOption = Annotated[
 LOG_FORMATS = ("table", "json", "jsonl", "csv")
 LOG_COLUMNS = ["id", "at", "curator", "action", "reason", "args"]
 
-log_app = typer.Typer(help="The curation log: list decisions, undo one.", no_args_is_help=True)
+log_app = typer.Typer(
+    help="The curation log (list, undo) and likely duplicates.", no_args_is_help=True
+)
 app.add_typer(log_app, name="curation")
 
 
@@ -215,3 +218,41 @@ def undo(
     with open_store(store) as graph:
         done = curation.undo(graph, decision, curator=curator, reason=reason)
     _done(done, f"undid {decision.strip()}")
+
+
+@log_app.command("duplicates")
+@friendly
+def duplicates(
+    limit: Annotated[int, typer.Option("--limit", help="Pairs to list.")] = 20,
+    fmt: FormatOption = "table",
+    store: StoreOption = None,
+) -> None:
+    """Likely duplicate actors, best first (merge them, or judge them not-same)."""
+    fmt = check_format(fmt)
+    if limit < 1:
+        raise ActorgraphError("--limit must be at least 1")
+    with open_store(store) as graph:
+        found = likely_duplicates(graph, limit=limit)
+    columns = ["a", "b", "score", "names", "same_kind", "neighbours", "articles"]
+    rows = [
+        [f"{p.a.name} ({p.a.id})", f"{p.b.name} ({p.b.id})", p.score, p.name_likeness,
+         p.same_kind, p.shared_neighbours, p.shared_articles]
+        for p in found
+    ]  # fmt: skip
+    print_rows(columns, rows, fmt)
+
+
+@log_app.command("not-same")
+@friendly
+def not_same(
+    a: Annotated[str, typer.Argument(help="An actor (name, alias or id).")],
+    b: Annotated[str, typer.Argument(help="Another actor it is not.")],
+    reason: ReasonOption = None,
+    curator: CuratorOption = None,
+    store: StoreOption = None,
+) -> None:
+    """Judge two actors distinct: `curation duplicates` proposes them no more."""
+    with open_store(store) as graph:
+        first, second = find_actor(graph, a), find_actor(graph, b)
+        decision = curation.not_same(graph, first.id, second.id, curator=curator, reason=reason)
+    _done(decision, f"{first.name} and {second.name} are not the same")
