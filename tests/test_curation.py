@@ -309,3 +309,52 @@ def test_likely_duplicates_rank_look_alikes_and_drop_pairs_judged_distinct(store
     curation.not_same(store, "acme-groupe", "acme-group", reason="two firms")
     assert ("acme-group", "acme-groupe") not in [(p.a.id, p.b.id) for p in likely_duplicates(store)]
     assert store.actor("acme-groupe") is not None  # the graph is unchanged
+
+
+NEWS = {
+    "a.txt": "Radar deal\n\nPublished: 2021-03-04\n\nNorthwind Systems Corp supplied Contoso "
+    "Optics Ltd with radar parts, officials said. Senator Jane Doe criticized Northwind "
+    "Systems Corp.\n",
+    "b.txt": "Lens deal\n\nPublished: 2021-05-06\n\nNorthwind Systems supplied Contoso Vision "
+    "with lenses last spring.\n",
+}
+LATER = (
+    "Lens sale\n\nPublished: 2022-01-02\n\nFabrikam Robotics Corp supplied Contoso Vision "
+    "with motors, officials said.\n"
+)
+
+
+def test_decisions_survive_the_pipeline_re_extracting_with_another_extractor(
+    store, tmp_path, rules_only, extractor
+):
+    """The real ingest path: read with the rules alone, curate, read everything again with
+    the relation model (another extractor name: every article is re-extracted), then a new
+    article naming the merged actor."""
+    from actorgraph.pipeline import ingest as ingest_paths
+
+    news = tmp_path / "news"
+    news.mkdir()
+    for name, text in NEWS.items():
+        (news / name).write_text(text, encoding="utf-8")
+    ingest_paths([news], store, extractor=rules_only)
+    assert store.actor("contoso-vision") is not None
+    curation.merge(store, "contoso-optics", "contoso-vision")
+    curation.reject(store, claim_id(store, "jane-doe", "CRITICIZED", "northwind-systems"))
+    curation.set_kind(store, "northwind-systems", "Organization")
+    curation.rename(store, "northwind-systems", "Northwind")
+    curated = edges(store)
+
+    assert extractor.name != rules_only.name
+    again = ingest_paths([news], store, extractor=extractor)
+    assert again.skipped == 0  # every article was read again
+    assert edges(store) == curated
+    (news / "c.txt").write_text(LATER, encoding="utf-8")
+    ingest_paths([news / "c.txt"], store, extractor=extractor)
+
+    assert store.query("MATCH (n:Actor {id: 'contoso-vision'}) RETURN n").rows == []
+    assert ("fabrikam-robotics", "SUPPLIED", "contoso-optics") in edges(store)
+    assert ("jane-doe", "CRITICIZED", "northwind-systems") not in edges(store)
+    assert "rejected" in statuses(store).values()
+    northwind = store.actor("northwind-systems")
+    assert (northwind.name, northwind.kind) == ("Northwind", "Organization")
+    assert store.actor("contoso-vision").id == "contoso-optics"
