@@ -704,4 +704,6 @@ def _undo_articles(store: Store, target: Decision) -> list[str]:
         return _articles_of(store, [a["new"], a["actor"]])
     if target.action in ("rename", "kind"):
         return _articles_of(store, [a["actor"]])
+    if target.action == "distinct":
+        return []  # it changed no article
     return [a["article"]]

@@ -888,6 +888,8 @@ ON CREATE SET d.action = $action, d.curator = $curator, d.at = $at, d.reason = $
               d.args = $args
 """
 
+DECISION_IDS = "MATCH (d:Decision) RETURN d.id AS id ORDER BY id"
+
 DECISIONS = """
 MATCH (d:Decision)
 RETURN d.id AS id, d.action AS action, d.curator AS curator, d.at AS at, d.reason AS reason,

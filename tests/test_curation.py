@@ -358,3 +358,23 @@ def test_decisions_survive_the_pipeline_re_extracting_with_another_extractor(
     northwind = store.actor("northwind-systems")
     assert (northwind.name, northwind.kind) == ("Northwind", "Organization")
     assert store.actor("contoso-vision").id == "contoso-optics"
+
+
+def test_undo_is_refused_twice_and_for_an_undo_and_takes_back_not_same(store):
+    ingest(store, first(), about_group(TWO))
+    judged = curation.not_same(store, "acme", "acme-group")
+    undone = curation.undo(store, judged.id)
+    with pytest.raises(InputError, match="undone already"):
+        curation.undo(store, judged.id)
+    with pytest.raises(InputError, match="cannot be undone"):
+        curation.undo(store, undone.id)
+    assert curation.judged_distinct(curation.decisions(store)) == set()
+
+
+def test_a_decision_moves_the_sparql_endpoints_change_marker(store):
+    from actorgraph.graph.sparql_live import change_marker
+
+    ingest(store, first())
+    before = change_marker(store)
+    curation.confirm(store, claim_id(store, "acme", "SUPPLIED", "ruritania-police"))
+    assert change_marker(store) != before  # no count changed, yet the export did
