@@ -83,9 +83,9 @@ class _Rules:
         self.names: dict[str, str] = {}
         self.kinds: dict[str, str] = {}
         self.splits: dict[str, list[dict[str, Any]]] = {}
-        self.status: dict[tuple[str, ...], str] = {}
         self.manual: dict[str, list[dict[str, Any]]] = {}
         self.meta: dict[str, dict[str, Any]] = {}
+        judged: list[Decision] = []
         for d in active:
             a = d.args
             if d.action == "merge":
@@ -97,13 +97,19 @@ class _Rules:
             elif d.action == "split":
                 self.splits.setdefault(a["actor"], []).append(a)
             elif d.action in ("reject", "confirm"):
-                self.status[self.claim_key(a)] = "rejected" if d.action == "reject" else "confirmed"
+                judged.append(d)
             elif d.action == "add-claim":
                 self.manual.setdefault(a["article"], []).append(a)
             elif d.action == "article-meta":
                 self.meta.setdefault(a["article"], {}).update(
                     {k: a[k] for k in ARTICLE_FIELDS if k in a}
                 )
+        self.unsplit = {s["new"]: s["actor"] for ss in self.splits.values() for s in ss}
+        # judgements last: their claims' ends are read through every merge and split
+        self.status = {
+            self.claim_key(d.args): "rejected" if d.action == "reject" else "confirmed"
+            for d in judged
+        }
 
     def resolve(self, actor: str) -> str:
         """The actor an id now is, through merges (A into B, then B into C: C)."""
@@ -113,31 +119,43 @@ class _Rules:
             seen.add(actor)
         return actor
 
+    def canon(self, actor: str) -> str:
+        """An id as a claim's identity takes it: through merges, and a split-off actor as
+        the one it was split from (a claim a split moved is the same statement)."""
+        actor = self.resolve(actor)
+        return self.resolve(self.unsplit.get(actor, actor))
+
     def claim_key(self, a: dict[str, Any]) -> tuple[str, ...]:
+        """The identity of the claim a decision's args name."""
         return _key(
-            a["article"], a["sentence"], a["type"], self.resolve(a["subject"]),
-            self.resolve(a["object"]),
+            a["article"], a["sentence"], a["type"], self.canon(a["subject"]),
+            self.canon(a["object"]),
         )  # fmt: skip
 
+    def key_of(self, article: str, c: Claim) -> tuple[str, ...]:
+        """The identity of a claim of an article."""
+        said = c.evidence.sentence or c.note or ""
+        return _key(article, said, c.type, self.canon(c.subject), self.canon(c.object))
 
-def claim_key(article: str, c: Claim) -> tuple[str, ...]:
-    """A stored claim's identity as decisions name it (its ends as they are now)."""
-    return _key(article, c.evidence.sentence or c.note or "", c.type, c.subject, c.object)
 
+class Deciders:
+    """The decision in force behind each claim a curator judged (reject, confirm; the
+    latest wins) or added (add-claim): ``of(article, claim)`` (the RDF export's links)."""
 
-def claim_deciders(every: Sequence[Decision]) -> dict[tuple[str, ...], Decision]:
-    """The decision in force behind each claim a curator judged (reject, confirm) or added
-    (add-claim), by claim_key; the latest judgement wins."""
-    active = in_force(every)
-    rules = _Rules(active)
-    found: dict[tuple[str, ...], Decision] = {}
-    for d in active:
-        if d.action in ("reject", "confirm"):
-            found[rules.claim_key(d.args)] = d
-        elif d.action == "add-claim":
-            said = d.args["sentence"] or d.args["note"] or ""
-            found.setdefault(rules.claim_key({**d.args, "sentence": said}), d)
-    return found
+    def __init__(self, every: Sequence[Decision]) -> None:
+        active = in_force(every)
+        self._rules = _Rules(active)
+        self._found: dict[tuple[str, ...], Decision] = {}
+        for d in active:
+            if d.action in ("reject", "confirm"):
+                self._found[self._rules.claim_key(d.args)] = d
+            elif d.action == "add-claim":
+                said = d.args["sentence"] or d.args["note"] or ""
+                key = self._rules.claim_key({**d.args, "sentence": said})
+                self._found.setdefault(key, d)
+
+    def of(self, article: str, claim: Claim) -> Decision | None:
+        return self._found.get(self._rules.key_of(article, claim))
 
 
 # --- applying them to what is written ----------------------------------------------------
@@ -206,8 +224,8 @@ def _curate(
             aliases = tuple(dict.fromkeys(n for n in names if n != old.name))
             actor = replace(old, aliases=aliases)
         actors[rid] = actor
-    claims = [_curated_claim(c, ends, article.id, rules) for c in ex.claims]
-    claims += _manual_claims(article.id, rules, actors, known)
+    claims = [_curated_claim(c, ends) for c in ex.claims]
+    claims += _manual_claims(article.id, rules, actors)
     claims = [c for c in claims if c is not None and c.subject != c.object]
     unnamed: set[str] = set()  # actors the article names no more (a split, an unmerge)
     for rid, splits in rules.splits.items():
@@ -217,6 +235,8 @@ def _curate(
         claims = _unmerge(article.id, unmerge, actors, claims)
         if article.id not in unmerge["keep_articles"]:
             unnamed.add(unmerge["keep"])
+    claims = [replace(c, status=rules.status.get(rules.key_of(article.id, c), "extracted"))
+              for c in claims]  # fmt: skip
     used = {i for c in claims for i in (c.subject, c.object)}
     kept = tuple(a for a in actors.values() if a.id in used or a.id not in unnamed)
     return Extraction(article, kept, tuple(claims), ex.extractor, ingested_at=ex.ingested_at)
@@ -240,20 +260,16 @@ def _curated_actor(
     return Actor(name, kind, aliases, a.wikidata, rid)
 
 
-def _curated_claim(c: Claim, ends: dict[str, str], article: str, rules: _Rules) -> Claim | None:
-    """A claim with its ends resolved, its status as decided, and a new id from them; a
-    manual claim whose add-claim was undone is gone."""
+def _curated_claim(c: Claim, ends: dict[str, str]) -> Claim | None:
+    """A claim with its ends resolved and a new id from them (its status is set once every
+    end is final); a manual claim is written again from its add-claim decision only."""
     if c.source == "manual":
-        return None  # written again from its add-claim decision (_manual_claims)
+        return None  # _manual_claims: gone with its add-claim's undo
     subject, obj = ends.get(c.subject, c.subject), ends.get(c.object, c.object)
-    said = c.evidence.sentence or c.note or ""
-    status = rules.status.get(_key(article, said, c.type, subject, obj), "extracted")
-    return replace(c, subject=subject, object=obj, status=status, id="")
+    return replace(c, subject=subject, object=obj, id="")
 
 
-def _manual_claims(
-    article: str, rules: _Rules, actors: dict[str, Actor], known: dict[str, ActorView]
-) -> list[Claim]:
+def _manual_claims(article: str, rules: _Rules, actors: dict[str, Actor]) -> list[Claim]:
     """The claims curators added to this article, and the actors they name."""
     found = []
     for a in rules.manual.get(article, []):
@@ -261,13 +277,19 @@ def _manual_claims(
         for end, view in ((subject, a["subject_actor"]), (obj, a["object_actor"])):
             if end not in actors:
                 actors[end] = Actor(view["name"], view["kind"], (), None, end)
-        said = a["sentence"] or ""
-        claim = Claim(
-            a["type"], subject, obj, Evidence(said, a["start"], a["end"]), a["modality"], 1.0,
-            source="manual", note=a["note"],
-        )  # fmt: skip
-        status = rules.status.get(_key(article, said or a["note"] or "", a["type"], subject, obj))
-        found.append(replace(claim, status=status or "extracted"))
+        evidence = Evidence(a["sentence"] or "", a["start"], a["end"])
+        found.append(
+            Claim(
+                a["type"],
+                subject,
+                obj,
+                evidence,
+                a["modality"],
+                1.0,
+                source="manual",
+                note=a["note"],
+            )
+        )
     return found
 
 

@@ -329,7 +329,7 @@ def iter_quads(
     default = ox.DefaultGraph()
     # a store's curation decisions (a generated source, as the benchmark's, has none)
     decisions = curation.decisions(source) if hasattr(source, "query") else []  # type: ignore[arg-type]
-    deciders = curation.claim_deciders(decisions)
+    deciders = curation.Deciders(decisions)
     publishers: set[str] = set()  # a few names, not one per article
     extractors: set[str] = set()  # a few versions
     for ex in source.iter_extractions():

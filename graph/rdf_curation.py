@@ -96,15 +96,15 @@ def claim_curation_triples(
     article: str,
     claim: Claim,
     iris: Iris,
-    deciders: dict[tuple[str, ...], Decision],
+    deciders: curation.Deciders,
 ) -> Iterator[ox.Triple]:
     """A claim's curation: its status, a hand-added claim's note, and the decision behind
-    it (``deciders``: curation.claim_deciders)."""
+    it."""
     node = iris.claim(claim.id)
     if claim.status != "extracted":
         yield ox.Triple(node, CURATION_STATUS, ox.Literal(claim.status))
     if claim.note:
         yield ox.Triple(node, NOTE, ox.Literal(claim.note))
-    decider = deciders.get(curation.claim_key(article, claim))
+    decider = deciders.of(article, claim)
     if decider is not None:
         yield ox.Triple(node, LINKS[decider.action], decision_iri(iris, decider.id))

@@ -378,3 +378,30 @@ def test_a_decision_moves_the_sparql_endpoints_change_marker(store):
     before = change_marker(store)
     curation.confirm(store, claim_id(store, "acme", "SUPPLIED", "ruritania-police"))
     assert change_marker(store) != before  # no count changed, yet the export did
+
+
+def test_a_rejection_holds_across_a_split_either_way(store):
+    """A claim rejected on an actor keeps its judgement when a split moves it to the new
+    actor, and one rejected after the split keeps it when the article is read again."""
+    text = "Acme sold radios to Ruritania police. Acme Labs sold drones to Ruritania police."
+    acme = Actor("Acme", "Company", ("Acme Labs",))
+    police = Actor("Ruritania police", "GovernmentBody")
+    claims = tuple(
+        Claim("SUPPLIED", acme.id, police.id, Evidence(s, text.index(s), text.index(s) + len(s)))
+        for s in (text[:37], text[38:])
+    )
+    ex = Extraction(Article(text=text, title="Labs"), (acme, police), claims, extractor="t")
+    ingest(store, ex)
+    labs_claim = [e for e in store.evidence("acme", "SUPPLIED", "ruritania-police")]
+    labs_claim = next(e.claim for e in labs_claim if "Labs" in e.sentence)
+    curation.reject(store, labs_claim)
+    curation.split(store, "acme", "Acme Labs")
+    assert statuses(store)[text[38:]] == "rejected"
+    assert ("acme-labs", "SUPPLIED", "ruritania-police") not in edges(store)
+    ingest(store, ex)
+    assert statuses(store)[text[38:]] == "rejected"
+    other = claim_id(store, "acme", "SUPPLIED", "ruritania-police")
+    curation.reject(store, other)
+    ingest(store, ex)
+    assert set(statuses(store).values()) == {"rejected"}
+    assert edges(store) == set()
