@@ -71,7 +71,8 @@ class Decision:
             "curator": self.curator,
             "at": self.at,
             "reason": self.reason,
-            "args": json.dumps(self.args, sort_keys=True, ensure_ascii=False),
+            # ASCII JSON: any name in the args, lone surrogates included, travels as escapes
+            "args": json.dumps(self.args, sort_keys=True),
         }
 
     @classmethod

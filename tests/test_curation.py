@@ -405,3 +405,12 @@ def test_a_rejection_holds_across_a_split_either_way(store):
     ingest(store, ex)
     assert set(statuses(store).values()) == {"rejected"}
     assert edges(store) == set()
+
+
+def test_a_decision_keeps_any_text_exactly(store):
+    ingest(store, first())
+    odd = "Acme \ud800 \x00 'quote' \"dq\" \n new line 🚀"
+    curation.rename(store, "acme", odd, reason=odd, curator="Ana\tLima")
+    [decision] = curation.decisions(store)
+    assert (decision.args["name"], decision.reason, decision.curator) == (odd, odd, "Ana\tLima")
+    assert store.actor("acme").name == odd
