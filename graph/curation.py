@@ -10,7 +10,17 @@ articles it touches, in one transaction with the decision's node.
 A claim's identity is its article, sentence, subject, type and object (schema.claim_id),
 so a rejected claim stays rejected when the same sentence yields the same statement.
 
-Functions take a Store and return typed records; the CLI and the app call the same ones.
+Functions take a Store and return typed records; the CLI and the app call the same ones:
+
+- deciding (each returns the schema.Decision recorded; ``curator`` defaults to
+  $ACTORGRAPH_CURATOR, else the OS user; ``reason`` is optional): merge(keep, drop),
+  split(actor, alias, kind=), rename(actor, name), set_kind(actor, kind), reject(claim),
+  confirm(claim), add_claim(article, subject, type, object, modality=, sentence= | note=),
+  article_meta(article, title=, publisher=, published=, url=), not_same(a, b), undo(id);
+  bad input raises InputError (one line) before anything is written;
+- reading: decisions(store) (the log, oldest first), in_force(decisions),
+  claim(store, id) -> ClaimView, judged_distinct(decisions), Deciders;
+  graph.duplicates.likely_duplicates(store) -> DuplicatePair, best first.
 """
 
 from __future__ import annotations
