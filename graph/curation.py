@@ -571,7 +571,7 @@ def claim(store: Store, claim_id: str) -> ClaimView:
     rows = store.query(cypher.CLAIM, {"id": claim_id.strip()}).records()
     if not rows:
         raise InputError(
-            f"no claim with id {claim_id!r}; `actorgraph show NAME --evidence` lists claim ids"
+            f"no claim with id {claim_id!r}; the claim column of `actorgraph show NAME` lists them"
         )
     r = rows[0]
     return ClaimView(**{**r, "sentence": r["sentence"] or ""})
