@@ -230,7 +230,8 @@ MATCH (o:Actor {id: c.object})
 CREATE (a)-[:ASSERTS]->(n:Claim {id: c.id, type: c.type, modality: c.modality,
                                  confidence: c.confidence, sentence: c.sentence,
                                  start: c.start, end: c.end, edge_key: c.edge_key,
-                                 article: c.article, published: c.published}),
+                                 article: c.article, published: c.published,
+                                 status: c.status, source: c.source, note: c.note}),
        (n)-[:SUBJECT]->(s),
        (n)-[:OBJECT]->(o)
 """
@@ -296,7 +297,7 @@ def edge_key(subject: str, relation_type: str, obj: str) -> str:
 # Claims written before edge keys existed get theirs once, when the index is created.
 BACKFILL_EDGE_KEYS = """
 MATCH (s:Actor)<-[:SUBJECT]-(c:Claim)-[:OBJECT]->(o:Actor)
-WHERE c.edge_key IS NULL
+WHERE c.edge_key IS NULL AND coalesce(c.status, '') <> 'rejected'
 SET c.edge_key = s.id + '|' + c.type + '|' + o.id
 """
 
@@ -395,6 +396,14 @@ _ACTOR_FIELDS = """n.id AS id, n.name AS name, n.kind AS kind, n.aliases AS alia
 ACTOR = f"""
 MATCH (n:Actor {{id: $id}})
 RETURN {_ACTOR_FIELDS}
+"""
+
+# The actor an id merged into another now names (graph.curation): one :FormerId node per
+# merged id, so a miss reads those few nodes, not every actor.
+ACTOR_BY_FORMER_ID = f"""
+MATCH (:FormerId {{id: $id}})-[:NOW]->(n:Actor)
+RETURN {_ACTOR_FIELDS}
+LIMIT 1
 """
 
 # Name search keeps the actors whose name or an alias contains the text, best first: the
@@ -551,7 +560,7 @@ MATCH (a:Article)-[:ASSERTS]->(c)
 RETURN c.id AS claim, c.type AS type, c.modality AS modality, c.confidence AS confidence,
        c.sentence AS sentence, c.start AS start, c.end AS end,
        a.id AS article, a.title AS title, a.publisher AS publisher,
-       a.published AS published, a.url AS url
+       a.published AS published, a.url AS url, coalesce(c.status, 'extracted') AS status
 ORDER BY a.published, a.id, c.start
 """
 
@@ -564,7 +573,7 @@ MATCH (a:Article)-[:ASSERTS]->(c)
 RETURN key, c.id AS claim, c.type AS type, c.modality AS modality,
        c.confidence AS confidence, c.sentence AS sentence, c.start AS start, c.end AS end,
        a.id AS article, a.title AS title, a.publisher AS publisher,
-       a.published AS published, a.url AS url
+       a.published AS published, a.url AS url, coalesce(c.status, 'extracted') AS status
 ORDER BY key, published, article, start
 """
 
@@ -648,7 +657,8 @@ MATCH (:Article {id: article_id})-[:ASSERTS]->(c:Claim)-[:SUBJECT]->(s:Actor)
 MATCH (c)-[:OBJECT]->(o:Actor)
 RETURN article_id AS article, c.id AS id, c.type AS type, s.id AS subject, o.id AS object,
        c.modality AS modality, c.confidence AS confidence, c.sentence AS sentence,
-       c.start AS start, c.end AS end
+       c.start AS start, c.end AS end, coalesce(c.status, 'extracted') AS status,
+       coalesce(c.source, 'extractor') AS source, c.note AS note
 ORDER BY c.start, c.id
 """
 
@@ -867,3 +877,130 @@ ORDER BY articles DESC, name""",
         {"min_articles": 2},
     ),
 }
+
+
+# --- curation (graph.curation): decisions kept as :Decision nodes --------------------------
+
+# MERGE on the id: a copy or a decision written twice leaves one node.
+CREATE_DECISION = """
+MERGE (d:Decision {id: $id})
+ON CREATE SET d.action = $action, d.curator = $curator, d.at = $at, d.reason = $reason,
+              d.args = $args
+"""
+
+DECISION_IDS = "MATCH (d:Decision) RETURN d.id AS id ORDER BY id"
+
+DECISIONS = """
+MATCH (d:Decision)
+RETURN d.id AS id, d.action AS action, d.curator AS curator, d.at AS at, d.reason AS reason,
+       d.args AS args
+ORDER BY at, id
+"""
+
+ACTOR_LABELS = "MATCH (n:Actor {id: $id}) RETURN labels(n) AS labels"
+
+# Likely duplicates (graph.duplicates): the most mentioned actors, then each one's typed
+# neighbours and articles.
+ACTORS_BY_MENTIONS = f"""
+MATCH (n:Actor)
+RETURN {_ACTOR_FIELDS}
+ORDER BY n.mentions DESC, n.id
+LIMIT $limit
+"""
+
+NEIGHBOURS_AND_ARTICLES = """
+UNWIND $ids AS actor_id
+MATCH (n:Actor {id: actor_id})
+OPTIONAL MATCH (n)-[e]-(m:Actor)
+WHERE type(e) IN $types
+WITH n, collect(DISTINCT m.id) AS neighbours
+OPTIONAL MATCH (a:Article)-[:MENTIONS]->(n)
+RETURN n.id AS id, neighbours, collect(DISTINCT a.id) AS articles
+"""
+
+# The articles that mention any of these actors.
+ARTICLES_MENTIONING = """
+UNWIND $ids AS actor_id
+MATCH (a:Article)-[:MENTIONS]->(:Actor {id: actor_id})
+RETURN DISTINCT a.id AS id
+ORDER BY id
+"""
+
+# One claim by its id, with its article and ends.
+CLAIM = """
+MATCH (a:Article)-[:ASSERTS]->(c:Claim {id: $id})
+MATCH (c)-[:SUBJECT]->(s:Actor)
+MATCH (c)-[:OBJECT]->(o:Actor)
+RETURN c.id AS id, a.id AS article, c.type AS type, s.id AS subject, o.id AS object,
+       c.sentence AS sentence, c.note AS note, coalesce(c.status, 'extracted') AS status,
+       coalesce(c.source, 'extractor') AS source, c.modality AS modality
+"""
+
+ARTICLE = """
+MATCH (a:Article {id: $id})
+RETURN a.id AS id, a.title AS title, a.publisher AS publisher, a.published AS published,
+       a.url AS url, a.text AS text
+"""
+
+# A curator's name for an actor: the name it is shown by, its old name kept as an alias.
+SET_ACTOR_NAME = """
+MATCH (n:Actor {id: $id})
+SET n.aliases = [x IN n.aliases WHERE x <> $name]
+                + CASE WHEN n.name <> $name AND NOT n.name IN n.aliases THEN [n.name] ELSE [] END,
+    n.name = $name
+"""
+
+# Ids merged into an actor, kept so old links and exports still find it (former_ids, and a
+# :FormerId node each that Store.actor reads).
+ADD_FORMER_IDS = """
+MATCH (n:Actor {id: $id})
+SET n.former_ids = coalesce(n.former_ids, [])
+                   + [i IN $ids WHERE NOT i IN coalesce(n.former_ids, [])]
+WITH n
+UNWIND $ids AS former
+MERGE (f:FormerId {id: former})
+WITH f, n
+OPTIONAL MATCH (f)-[old:NOW]->(other:Actor)
+WHERE other.id <> n.id
+DELETE old
+MERGE (f)-[:NOW]->(n)
+"""
+
+REMOVE_FORMER_IDS = """
+MATCH (n:Actor {id: $id})
+SET n.former_ids = [i IN coalesce(n.former_ids, []) WHERE NOT i IN $ids]
+WITH n
+UNWIND $ids AS former
+MATCH (f:FormerId {id: former})
+DETACH DELETE f
+"""
+
+# Names an actor no longer goes by (a split alias, an unmerged actor's names): gone from its
+# aliases, and their normalised keys no longer resolve to it.
+DROP_ACTOR_NAMES = """
+MATCH (n:Actor {id: $id})
+SET n.aliases = [x IN n.aliases WHERE NOT x IN $names]
+WITH n
+MATCH (k:Alias)-[r:NAMES]->(n)
+WHERE k.key IN $keys
+DELETE r
+"""
+
+
+@cache
+def set_kind_label(kind: str, present: bool) -> str:
+    """Give an actor a kind's label (``present``) or take it away; with $kind, the kind it
+    is shown as. One statement per kind: a label is not a parameter."""
+    label = vocabulary().kinds[kind].name
+    change = f"SET n:{label}" if present else f"REMOVE n:{label}"
+    return f"""
+MATCH (n:Actor {{id: $id}})
+{change}
+SET n.kind = $kind
+"""
+
+
+SET_ARTICLE_META = """
+MATCH (a:Article {id: $id})
+SET a.title = $title, a.publisher = $publisher, a.published = $published, a.url = $url
+"""

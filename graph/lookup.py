@@ -70,7 +70,11 @@ def actor_evidence(store: Store, actor: ActorView) -> ActorEvidence:
     return ActorEvidence(actor, names, claims, sub.capped)
 
 
-EVIDENCE_COLUMNS = ["subject", "type", "object", "modality", "published", "article", "evidence"]
+# the claim's id is what `actorgraph reject` and `confirm` take
+EVIDENCE_COLUMNS = [
+    "subject", "type", "object", "modality", "published", "article", "evidence", "status",
+    "claim",
+]  # fmt: skip
 COUNTED = ("articles", "actors", "claims", "edges")
 
 
@@ -85,6 +89,8 @@ def evidence_rows(found: ActorEvidence) -> list[list[Any]]:
             ev.published,
             ev.title,
             ev.sentence,
+            ev.status,
+            ev.claim,
         ]
         for edge, ev in found.claims
     ]

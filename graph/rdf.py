@@ -230,9 +230,6 @@ def article_triples(ex: Extraction, iris: Iris) -> Iterator[ox.Triple]:
     names = {a.id: a.name for a in ex.actors}
     for claim in ex.claims:
         c = iris.claim(claim.id)
-        sentence, start, end = trimmed(
-            claim.evidence.sentence, claim.evidence.start, claim.evidence.end
-        )
         yield ox.Triple(c, RDF_TYPE, CLAIM)
         yield ox.Triple(c, RDFS_LABEL, ox.Literal(claim_label(claim, names)))
         yield ox.Triple(c, RDF_SUBJECT, iris.actor(claim.subject))
@@ -240,10 +237,19 @@ def article_triples(ex: Extraction, iris: Iris) -> Iterator[ox.Triple]:
         yield ox.Triple(c, RDF_OBJECT, iris.actor(claim.object))
         yield ox.Triple(c, MODALITY, iris.modality(claim.modality))
         yield ox.Triple(c, CONFIDENCE, _decimal(claim.confidence))
-        yield ox.Triple(c, SENTENCE, ox.Literal(sentence))
-        yield ox.Triple(c, START, _integer(start))
-        yield ox.Triple(c, END, _integer(end))
+        yield from evidence_triples(c, claim)
         yield ox.Triple(c, DERIVED_FROM, node)
+
+
+def evidence_triples(node: ox.NamedNode, claim: Claim) -> Iterator[ox.Triple]:
+    """A claim's sentence and its offsets (a claim added by hand with a note has none)."""
+    sentence, start, end = trimmed(
+        claim.evidence.sentence, claim.evidence.start, claim.evidence.end
+    )
+    if sentence:
+        yield ox.Triple(node, SENTENCE, ox.Literal(sentence))
+        yield ox.Triple(node, START, _integer(start))
+        yield ox.Triple(node, END, _integer(end))
 
 
 def reading_triples(
@@ -317,14 +323,22 @@ def iter_quads(
 
     ``progress`` is called with 1 after each article, actor and edge.
     """
+    from actorgraph.graph import curation, rdf_curation  # they read this module's terms
+
     advance = progress or (lambda _n: None)
     default = ox.DefaultGraph()
+    # a store's curation decisions (a generated source, as the benchmark's, has none)
+    decisions = curation.decisions(source) if hasattr(source, "query") else []  # type: ignore[arg-type]
+    deciders = curation.Deciders(decisions)
     publishers: set[str] = set()  # a few names, not one per article
     extractors: set[str] = set()  # a few versions
     for ex in source.iter_extractions():
         graph = iris.article(ex.article.id) if named_graphs else default
         for t in article_triples(ex, iris):
             yield ox.Quad(t.subject, t.predicate, t.object, graph)
+        for claim in ex.claims if decisions else ():
+            for t in rdf_curation.claim_curation_triples(ex.article.id, claim, iris, deciders):
+                yield ox.Quad(t.subject, t.predicate, t.object, graph)
         name = ex.article.publisher
         if name and name not in publishers:
             publishers.add(name)
@@ -343,6 +357,8 @@ def iter_quads(
         if (t := edge_triple(edge, iris)) is not None:
             yield ox.Quad(t.subject, t.predicate, t.object, default)
         advance(1)
+    for t in rdf_curation.decision_triples(decisions, iris):
+        yield ox.Quad(t.subject, t.predicate, t.object, default)
 
 
 def export_prefixes(iris: Iris) -> dict[str, str]:
@@ -352,6 +368,7 @@ def export_prefixes(iris: Iris) -> dict[str, str]:
         "actor": iris.base + "actor/",
         "article": iris.base + "article/",
         "claim": iris.base + "claim/",
+        "decision": iris.base + "decision/",
     }
 
 

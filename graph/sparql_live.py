@@ -3,8 +3,9 @@
 Loading the whole graph into Oxigraph for each request would be slow, so the
 endpoint keeps the loaded dataset and reloads it when the store's change marker
 moves: the articles (with the extractor that read each and their sources) and
-the store's counts, read with two small queries before each request. An ingest,
-a re-extraction, a removal or a restore each move it.
+the store's counts and the ids of its curation decisions, read with three small
+queries before each request. An ingest, a re-extraction, a removal, a restore or a
+curation decision each move it.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ def change_marker(store: Store) -> str:
     """A digest that changes whenever a write changes what the RDF export would say."""
     stats = store.stats()
     rows = store.query(cypher.SPARQL_CHANGE_MARKER).rows
-    text = json.dumps([stats.as_dict(), rows], sort_keys=True, default=str)
+    decided = store.query(cypher.DECISION_IDS).rows  # a decision may change no count
+    text = json.dumps([stats.as_dict(), rows, decided], sort_keys=True, default=str)
     return hashlib.sha256(text.encode()).hexdigest()
 
 

@@ -22,6 +22,7 @@ from actorgraph.schema import (
     Actor,
     Article,
     Claim,
+    Decision,
     Evidence,
     Extraction,
     actor_id,
@@ -100,6 +101,7 @@ class EvidenceView:
     publisher: str | None
     published: str | None
     url: str | None
+    status: str = "extracted"  # or "confirmed" by a curator (graph.curation)
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,7 +189,9 @@ class Store(Protocol):
 
     url: str
 
-    def write(self, extractions: Sequence[Extraction]) -> None: ...
+    def write(
+        self, extractions: Sequence[Extraction], decision: Decision | None = None
+    ) -> None: ...
     def article_extractors(self, article_ids: Iterable[str]) -> dict[str, str]: ...
     def article_fingerprints(self) -> dict[str, str]: ...
     def add_sources(self, sources: dict[str, list[str]]) -> None: ...
@@ -371,7 +375,13 @@ def _claim_row(c: Claim, art: Article) -> dict[str, Any]:
         "sentence": c.evidence.sentence,
         "start": c.evidence.start,
         "end": c.evidence.end,
-        "edge_key": cypher.edge_key(c.subject, c.type, c.object),
+        # a rejected claim stays, but supports no edge (graph.curation)
+        "edge_key": None
+        if c.status == "rejected"
+        else cypher.edge_key(c.subject, c.type, c.object),
+        "status": c.status,
+        "source": c.source,
+        "note": c.note,
         "published": art.published,
     }
 
@@ -615,15 +625,24 @@ class CypherStore:
 
     # --- writing -------------------------------------------------------------------------
 
-    def write(self, extractions: Sequence[Extraction]) -> None:
-        """Write a batch of extractions in one transaction; re-writing an article replaces it."""
-        if not extractions:
+    def write(self, extractions: Sequence[Extraction], decision: Decision | None = None) -> None:
+        """Write a batch of extractions in one transaction; re-writing an article replaces it.
+
+        The curators' decisions in force apply to what is written (graph.curation), and a
+        new ``decision`` is recorded and applied in the same transaction."""
+        from actorgraph.graph import curation  # it reads the store through this class
+
+        if not extractions and decision is None:
             return
-        batch = BatchRows.of(extractions)
-        ids = {"article_ids": batch.article_ids}
-        old_ends = self._read(cypher.OLD_CLAIM_ENDS, ids).records()
-        old_actors = self._read(cypher.OLD_MENTIONED, ids).records()
-        self._write(write_statements(batch, old_ends, old_actors, self._news(batch)))
+        curated = curation.prepare(self, extractions, decision)
+        statements = list(curated.before)
+        if curated.extractions:
+            batch = BatchRows.of(curated.extractions)
+            ids = {"article_ids": batch.article_ids}
+            old_ends = self._read(cypher.OLD_CLAIM_ENDS, ids).records()
+            old_actors = self._read(cypher.OLD_MENTIONED, ids).records()
+            statements += write_statements(batch, old_ends, old_actors, self._news(batch))
+        self._write(statements + list(curated.after))
 
     def _news(self, batch: BatchRows) -> dict[str, ActorNews]:
         """What the batch says of its actors that the store lacks (a kind's name is its label)."""
@@ -687,7 +706,9 @@ class CypherStore:
         return self._user_query(text, params or {}, write, limit)
 
     def actor(self, actor_id: str) -> ActorView | None:
+        """The actor with this id, or the one it was merged into (graph.curation), or None."""
         rows = self._read(cypher.ACTOR, {"id": actor_id}).records()
+        rows = rows or self._read(cypher.ACTOR_BY_FORMER_ID, {"id": actor_id}).records()
         return _actor(rows[0]) if rows else None
 
     def search_actors(self, text: str, limit: int = 20) -> list[ActorView]:
@@ -1034,6 +1055,7 @@ class CypherStore:
             claim = Claim(
                 row["type"], row["subject"], row["object"], evidence,
                 row["modality"], row["confidence"], row["id"],
+                row["status"], row["source"], row["note"],
             )  # fmt: skip
             claims.setdefault(row["article"], []).append(claim)
         for row in articles:

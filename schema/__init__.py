@@ -1,5 +1,6 @@
 """The vocabulary of actorgraph and the typed records that travel through it."""
 
+from actorgraph.schema.decision import Decision
 from actorgraph.schema.records import (
     Actor,
     Article,
@@ -16,6 +17,7 @@ __all__ = [
     "Actor",
     "Article",
     "Claim",
+    "Decision",
     "Evidence",
     "Extraction",
     "Kind",

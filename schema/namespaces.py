@@ -12,7 +12,7 @@ from actorgraph.schema.vocabulary import Kind, RelationType, vocabulary
 AG = vocabulary().namespace
 ONTOLOGY_IRI = AG.rstrip("#/")
 DEFAULT_BASE = "https://w3id.org/actorgraph/id/"
-ONTOLOGY_VERSION = "0.2.0"  # of the terms, not of the package: raise it when a term changes
+ONTOLOGY_VERSION = "0.3.0"  # of the terms, not of the package: raise it when a term changes
 ONTOLOGY_VERSION_IRI = f"{ONTOLOGY_IRI}/{ONTOLOGY_VERSION}"
 
 PREFIXES: dict[str, str] = {
@@ -33,6 +33,7 @@ PREFIXES: dict[str, str] = {
 
 # Classes of the instance data besides the kinds.
 ACTOR, ARTICLE, CLAIM, MODALITY = "Actor", "Article", "Claim", "Modality"
+DECISION = "Decision"  # a curator's decision, a prov:Activity (graph.curation)
 
 # Properties of the instance data that are actorgraph's own (the rest are
 # schema.org, PROV-O, RDFS and SKOS terms).
@@ -44,6 +45,10 @@ END_OFFSET = "endOffset"
 MENTION_COUNT = "mentionCount"
 FIRST_SEEN = "firstSeen"
 LAST_SEEN = "lastSeen"
+CURATION_STATUS = "curationStatus"  # "rejected" or "confirmed" by a curator
+NOTE = "note"  # where a claim added by hand comes from
+ACTION = "action"  # what a decision did: merge, reject, ...
+CLAIM_STATUSES = ("rejected", "confirmed")
 
 
 def iri(curie: str) -> str:

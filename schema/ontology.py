@@ -54,6 +54,14 @@ _CLASSES: list[tuple[str, str, str, list[str]]] = [
         [PROV + "Entity", ns.PREFIXES["rdf"] + "Statement"],
     ),
     (
+        ns.DECISION,
+        "curation decision",
+        "A curator's correction of the graph (merge, split, rename, kind, reject, confirm, "
+        "add-claim, article-meta, distinct, undo), kept as data and applied whenever "
+        "articles are read again; the curator is its prov:Agent.",
+        [PROV + "Activity"],
+    ),
+    (
         ns.MODALITY,
         "modality",
         "Whether a claim states that something happened, hedges it "
@@ -90,6 +98,29 @@ _DATA_PROPERTIES: list[tuple[str, str, str, str, str]] = [
         "Character offset just past the end of the evidence sentence in the article text.",
         ns.CLAIM,
         XSD.integer,
+    ),
+    (
+        ns.CURATION_STATUS,
+        "curation status",
+        "A curator's judgement of the claim: rejected (it supports no relation triple) or "
+        "confirmed.",
+        ns.CLAIM,
+        XSD.string,
+    ),
+    (
+        ns.NOTE,
+        "note",
+        "Where a claim a curator added by hand comes from, when not from a sentence.",
+        ns.CLAIM,
+        XSD.string,
+    ),
+    (
+        ns.ACTION,
+        "action",
+        "What a curation decision did: merge, split, rename, kind, reject, confirm, "
+        "add-claim, article-meta, distinct (not the same actor) or undo.",
+        ns.DECISION,
+        XSD.string,
     ),
     (
         ns.MENTION_COUNT,

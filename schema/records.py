@@ -126,18 +126,31 @@ class Claim:
     modality: str = "asserted"
     confidence: float = 0.5
     id: str = ""  # given by the Extraction that holds the claim: it knows the article
+    # curation (graph.curation): "extracted", "rejected" (kept, supports no edge) or
+    # "confirmed"; "extractor" or "manual" (a claim a curator added), with a curator's note
+    status: str = "extracted"
+    source: str = "extractor"
+    note: str | None = None
 
     def __post_init__(self) -> None:
         vocabulary().relation(self.type)
         vocabulary().check_modality(self.modality)
+        if self.status not in CLAIM_STATUSES:
+            raise ValueError(f"claim status must be one of {', '.join(CLAIM_STATUSES)}")
         if not 0.0 <= self.confidence <= 1.0:
             raise ValueError(f"confidence must be within 0..1, not {self.confidence}")
 
 
+CLAIM_STATUSES = ("extracted", "rejected", "confirmed")
+
+
 def claim_id(article_id: str, claim: Claim) -> str:
-    """A claim's id: its article, type, ends and place in the text (stable across runs)."""
-    key = f"{article_id}|{claim.type}|{claim.subject}|{claim.object}|{claim.evidence.start}"
-    return hashlib.sha256(key.encode()).hexdigest()[:24]
+    """A claim's id: its article, the text of its sentence (or a manual claim's note), its
+    subject, type and object. Not its offsets or the extractor's order, so the same statement
+    read again by a changed extractor has the same id, and a curator's decision on it holds."""
+    said = claim.evidence.sentence or claim.note or ""
+    key = f"{article_id}|{said}|{claim.subject}|{claim.type}|{claim.object}"
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:24]
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,10 +167,11 @@ class Extraction:
     _actor_ids: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        claims = tuple(
-            c if c.id else replace(c, id=claim_id(self.article.id, c)) for c in self.claims
-        )
-        object.__setattr__(self, "claims", claims)
+        claims: dict[str, Claim] = {}  # one claim per statement: a sentence said twice is one
+        for c in self.claims:
+            c = c if c.id else replace(c, id=claim_id(self.article.id, c))
+            claims.setdefault(c.id, c)
+        object.__setattr__(self, "claims", tuple(claims.values()))
         ids = frozenset(a.id for a in self.actors)
         object.__setattr__(self, "_actor_ids", ids)
         for claim in self.claims:

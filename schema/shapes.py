@@ -45,7 +45,7 @@ class _Builder:
         self.g = g
         self.count = 0
 
-    def _list(self, items: list[URIRef]) -> BNode:
+    def _list(self, items: list[URIRef] | list[URIRef | Literal]) -> BNode:
         self.count += 1
         head = BNode(f"list{self.count}")
         Collection(self.g, head, items)
@@ -68,7 +68,8 @@ class _Builder:
         for key, value in constraints.items():
             term = SH[key]
             if isinstance(value, list):
-                self.g.add((prop, term, self._list([URIRef(v) for v in value])))
+                items = [v if isinstance(v, Literal) else URIRef(v) for v in value]
+                self.g.add((prop, term, self._list(items)))
             elif isinstance(value, BNode | URIRef):
                 self.g.add((prop, term, value))
             elif isinstance(value, str) and key in {"datatype", "class", "lessThan", "nodeKind"}:
@@ -170,12 +171,16 @@ def _asserted_edge_constraint(b: _Builder, actor: URIRef, vocab: Vocabulary) -> 
   FILTER NOT EXISTS {{
     ?claim <{RDF.subject}> $this ; <{RDF.predicate}> ?path ; <{RDF.object}> ?value ;
            <{ns.ag(ns.HAS_MODALITY)}> <{ns.modality_iri("asserted")}> .
+    FILTER NOT EXISTS {{ ?claim <{ns.ag(ns.CURATION_STATUS)}> "rejected" }}
   }}
 }}"""
     constraint = BNode("asserted-edge")
     b.g.add((actor, SH.sparql, constraint))
     b.g.add((constraint, RDF.type, SH.SPARQLConstraint))
-    message = "a relation triple needs an asserted claim (hedged and negated ones are only claims)"
+    message = (
+        "a relation triple needs an asserted claim not rejected by a curator "
+        "(hedged and negated ones are only claims)"
+    )
     b.g.add((constraint, SH.message, Literal(message, lang="en")))
     b.g.add((constraint, SH.select, Literal(query)))
 
@@ -256,8 +261,8 @@ def _claim_shape(b: _Builder, vocab: Vocabulary) -> None:
     b.prop(
         claim,
         ns.ag(ns.SENTENCE),
-        "a claim has one evidence sentence, a non-empty string",
-        minCount=1,
+        "a claim has at most one evidence sentence, a non-empty string (one added by hand "
+        "may have a note instead)",
         maxCount=1,
         datatype=XSD.string,
         minLength=1,
@@ -265,8 +270,7 @@ def _claim_shape(b: _Builder, vocab: Vocabulary) -> None:
     b.prop(
         claim,
         ns.ag(ns.START_OFFSET),
-        "a claim has one start offset before its end offset",
-        minCount=1,
+        "a claim has at most one start offset, before its end offset",
         maxCount=1,
         datatype=XSD.integer,
         minInclusive=0,
@@ -275,11 +279,17 @@ def _claim_shape(b: _Builder, vocab: Vocabulary) -> None:
     b.prop(
         claim,
         ns.ag(ns.END_OFFSET),
-        "a claim has one end offset, a non-negative integer",
-        minCount=1,
+        "a claim has at most one end offset, a non-negative integer",
         maxCount=1,
         datatype=XSD.integer,
         minInclusive=0,
+    )
+    b.prop(
+        claim,
+        ns.ag(ns.CURATION_STATUS),
+        "a claim's curation status is one of: rejected, confirmed",
+        maxCount=1,
+        **{"in": [Literal(s) for s in ns.CLAIM_STATUSES]},
     )
     b.prop(
         claim,

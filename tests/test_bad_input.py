@@ -617,6 +617,35 @@ ROWS: dict[str, Row] = {
         1,
         r"^(?!.*s3cret).*backup works on the embedded store .* not on a bolt:// store",
     ),
+    # curation (#22): refused in one line, nothing written
+    "merge naming several actors": Row(
+        cli("merge", "Ltd", "Northwind Systems"), 1, r"'Ltd' matches \d+ actors: .*give more"
+    ),
+    "merge of a misspelt name": Row(
+        cli("merge", "Contoso Optics", "Northwnd Systms"), 1, r"no actor matches .*did you mean"
+    ),
+    "merge of an actor into itself": Row(
+        cli("merge", "Contoso Optics", "contoso-optics"), 1, r"already one actor"
+    ),
+    "reject of an unknown claim": Row(
+        cli("reject", INJECTION), 1, r"no claim with id .*DETACH DELETE.*actorgraph show"
+    ),
+    "kind that is not one": Row(cli("kind", "Contoso Optics", "Planet"), 1, r"unknown kind"),
+    "split of an alias the actor lacks": Row(
+        cli("split", "Contoso Optics", "Contoso Lenses"), 1, r"has no alias 'Contoso Lenses'"
+    ),
+    "article-meta of an unknown article": Row(
+        cli("article-meta", "0" * 24, "--title", "x"), 1, r"no article with id '0+'"
+    ),
+    "add-claim of an unknown relation type": Row(
+        cli("add-claim", "0" * 24, "Contoso Optics", "LOVED", "Northwind Systems", "--note", "x"),
+        1,
+        r"no article with id",
+    ),
+    "undo of an unknown decision": Row(cli("curation", "undo", "d0"), 1, r"no decision 'd0'"),
+    "curation log in an unknown format": Row(
+        cli("curation", "log", "--format", "xml"), 1, r"unknown format 'xml'"
+    ),
     # hostile input (#25): control characters are cleaned out, and said so in one line
     "NUL and escape character in a text file": Row(
         cleaned_article, 0, r"nul\.txt: 2 unsafe characters .* cleaned out", grows=1

@@ -16,13 +16,14 @@ from actorgraph.cli import connections  # path
 from actorgraph.cli import serve  # serve, demo
 from actorgraph.cli import copy  # copy
 from actorgraph.cli import manage  # remove, backup, restore
+from actorgraph.cli import curate  # merge, split, rename, kind, reject, ..., curation
 from actorgraph.cli import evaluate  # eval, train
 from actorgraph.cli import export  # export, sparql, validate
 
 # isort: on
 from actorgraph.cli.app import app
 
-COMMANDS = (extract, query, connections, serve, copy, manage, evaluate, export)
+COMMANDS = (extract, query, connections, serve, copy, manage, curate, evaluate, export)
 
 __all__ = ["COMMANDS", "app", "main"]
 

@@ -15,7 +15,7 @@ import typer
 from actorgraph.batching import batched
 from actorgraph.cli.app import app, friendly, progress_bar
 from actorgraph.errors import ActorgraphError
-from actorgraph.graph import open_store
+from actorgraph.graph import curation, open_store
 
 
 @app.command()
@@ -25,13 +25,14 @@ def copy(
     target: Annotated[str, typer.Option("--to", help="Store URL to write.")],
     batch_size: Annotated[int, typer.Option(help="Articles per transaction.")] = 100,
 ) -> None:
-    """Copy every article, actor, claim and edge from one store to another."""
+    """Copy every article, actor, claim, edge and curation decision from one store to another."""
     if source == target:
         raise ActorgraphError("--from and --to are the same store; nothing to copy")
     if batch_size < 1:
         raise ActorgraphError("--batch-size must be at least 1")
     with open_store(source) as reader, open_store(target) as writer:
         total = reader.stats().articles
+        curation.copy_decisions(reader, writer)  # first: the articles are written curated
         extractions = reader.iter_extractions(batch_size=batch_size)
         with progress_bar("copying", total) as advance:
             for batch in batched(extractions, batch_size):
