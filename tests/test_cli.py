@@ -60,6 +60,17 @@ HEADLINE_EDGES = (
 )
 
 
+def test_the_global_store_option_reaches_the_command_and_not_the_environment(
+    store_url, monkeypatch
+):
+    monkeypatch.delenv("ACTORGRAPH_STORE", raising=False)
+    assert run("ingest", str(FIXTURES / "sequencer_sales.txt"), store_url=store_url).exit_code == 0
+    shown = run("stats", "--format", "json", store_url=store_url)
+    assert shown.exit_code == 0, shown.output
+    assert json.loads(shown.output)["articles"] == 1  # the global --store's store
+    assert "ACTORGRAPH_STORE" not in os.environ  # one invocation's option is not the next's
+
+
 def test_ingest_then_query_finds_the_headline_edges_and_reingest_changes_nothing(store_url):
     first = run("ingest", str(FIXTURES / "sequencer_sales.txt"), store_url=store_url)
     assert first.exit_code == 0, first.output

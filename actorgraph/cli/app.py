@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
-import os
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated, Any, TypeVar
 
@@ -41,9 +41,30 @@ class Format(StrEnum):
     CSV = "csv"
 
 
+def _inherited_store(ctx: typer.Context, value: str | None) -> str | None:
+    """A command's own --store, else the one given before the command (`actorgraph --store
+    URL stats`), kept on the Typer context rather than written into the environment."""
+    if value:
+        return value
+    root = ctx.find_root()
+    return root.obj.store if isinstance(root.obj, GlobalOptions) else None
+
+
+@dataclass(frozen=True, slots=True)
+class GlobalOptions:
+    """What `actorgraph --store URL ...` says for every command."""
+
+    store: str | None = None
+
+
 StoreOption = Annotated[
     str | None,
-    typer.Option("--store", "-s", help=f"Store URL (default: ${STORE_ENV} or the embedded store)."),
+    typer.Option(
+        "--store",
+        "-s",
+        help=f"Store URL (default: ${STORE_ENV} or the embedded store).",
+        callback=_inherited_store,
+    ),
 ]
 FormatOption = Annotated[str, typer.Option("--format", "-f", help="table, json or csv.")]
 
@@ -103,11 +124,11 @@ def progress_bar(label: str, total: int | None = None) -> Iterator[Callable[[int
 
 @app.callback()
 def _global(
+    ctx: typer.Context,
     store: Annotated[
         str | None,
         typer.Option("--store", "-s", help=f"Store URL for every command (or ${STORE_ENV})."),
     ] = None,
 ) -> None:
     """Read news articles into a knowledge graph of actors and their typed relations."""
-    if store:
-        os.environ[STORE_ENV] = store
+    ctx.obj = GlobalOptions(store)
