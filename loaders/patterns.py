@@ -365,7 +365,9 @@ class RelationFinder:
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             if head.lemma_ in self.lexicon.receiving_verbs:
-                return subjects, self.subjects(head, actor_of)
+                # "drew criticism from X": the parser may hang the giver on the verb
+                givers = [o for w in ("by", "from") for o in _prep_objects(head, w)]
+                return subjects or self._actors(givers, actor_of), self.subjects(head, actor_of)
             if not subjects:
                 subjects = self.subjects(head, actor_of)
         if not subjects and noun.dep_ == "attr":  # "X is a member of Y"

@@ -86,6 +86,8 @@ def test_names_after_a_title_noun_are_its_doers(extractor):
 def test_nominal_trigger_with_a_receiving_verb(extractor):
     found = relations(extractor, "In 2021, Hikvision faced criticism from Amnesty International.")
     assert ("Amnesty International", "CRITICIZED", "Hikvision", "asserted") in found
+    found = relations(extractor, "Apple drew sharp criticism from Amnesty International.")
+    assert ("Amnesty International", "CRITICIZED", "Apple", "asserted") in found  # on the verb
 
 
 def test_the_company_and_a_short_name_are_the_same_actor(extractor):
