@@ -91,7 +91,7 @@ MERGE (n:Article {id: a.id})
 ON CREATE SET n.ingested_at = a.ingested_at
 SET n.title = a.title, n.publisher = a.publisher, n.published = a.published,
     n.url = a.url, n.source = a.source, n.language = a.language,
-    n.extractor = a.extractor, n.text = a.text,
+    n.extractor = a.extractor, n.text = a.text, n.words = a.words,
     n.fingerprint = coalesce(a.fingerprint, n.fingerprint),
     n.sources = coalesce(n.sources, []) + [s IN a.sources WHERE NOT s IN coalesce(n.sources, [])]
 """
@@ -230,7 +230,8 @@ MATCH (o:Actor {id: c.object})
 CREATE (a)-[:ASSERTS]->(n:Claim {id: c.id, type: c.type, modality: c.modality,
                                  confidence: c.confidence, sentence: c.sentence,
                                  start: c.start, end: c.end, edge_key: c.edge_key,
-                                 article: c.article, published: c.published}),
+                                 article: c.article, published: c.published,
+                                 words: c.words}),
        (n)-[:SUBJECT]->(s),
        (n)-[:OBJECT]->(o)
 """
@@ -466,6 +467,49 @@ WITH x, collect(g) AS old
 FOREACH (g IN old | DELETE g)
 MERGE (:NameGrams {actor: x.actor, grams: x.grams})
 """
+
+
+# --- search over text (graph.fulltext) --------------------------------------------------
+
+# The words of articles and claims (graph.fulltext.text_words) set on an older store's
+# nodes when it is opened, before the indexes over them are made ($rows: id, words).
+SET_ARTICLE_WORDS = """
+UNWIND $rows AS r
+MATCH (a:Article {id: r.id})
+SET a.words = r.words
+"""
+SET_CLAIM_WORDS = """
+UNWIND $rows AS r
+MATCH (c:Claim {id: r.id})
+SET c.words = r.words
+"""
+
+
+def claims_matching(query_index: str) -> str:
+    """The claims whose sentence holds every word, from a backend's full-text query (a CALL
+    on $terms yielding ``node`` and ``score``), best first, with their edge and article."""
+    return f"""{query_index}
+WITH node AS c, score
+ORDER BY score DESC, c.id
+LIMIT $limit
+MATCH (a:Article)-[:ASSERTS]->(c)-[:SUBJECT]->(s:Actor)
+MATCH (c)-[:OBJECT]->(o:Actor)
+RETURN c.id AS claim, c.type AS type, c.sentence AS sentence, c.start AS start,
+       s.id AS subject, s.name AS subject_name, o.id AS object, o.name AS object_name,
+       a.id AS article, a.title AS title, a.published AS published,
+       a.publisher AS publisher, score
+ORDER BY score DESC, claim"""
+
+
+def articles_matching(query_index: str) -> str:
+    """The articles whose title and text hold every word, best first."""
+    return f"""{query_index}
+WITH node AS a, score
+ORDER BY score DESC, a.id
+LIMIT $limit
+RETURN a.id AS article, a.title AS title, a.text AS text, a.published AS published,
+       a.publisher AS publisher, score
+ORDER BY score DESC, article"""
 
 
 # The typed edges between actors (MENTIONS, ASSERTS, SUBJECT, OBJECT are bookkeeping).
