@@ -468,3 +468,24 @@ def test_analytics_row_opens_the_actor_in_explore(page, app_url, app_sample_stor
     expect(page.get_by_role("heading", name=first)).to_be_visible()
     wanted = actor(app_sample_store, first)
     expect(page).to_have_url(re.compile(rf"[?&]actor={re.escape(wanted.id)}"))
+
+
+def test_text_search_finds_a_sentence_and_opens_its_article_there(page, app_url, app_sample_store):
+    """Words in the search box list the evidence sentences that hold them, highlighted; a
+    click opens the article with that sentence marked (it waits for each state, not a time)."""
+    hit = next(h for h in app_sample_store.search_text("sequencers") if h.kind == "claim")
+    page.goto(app_url)
+    search = page.get_by_label("Search actors")
+    search.fill("sequencers")
+    search.press("Enter")
+    edge = f"{hit.subject_name} {hit.type} {hit.object_name}"
+    link = page.get_by_role("link", name=edge).first
+    expect(link).to_be_visible()
+    expect(page.locator("span", has_text=re.compile(r"^sequencers$")).first).to_be_visible()
+    with page.context.expect_page() as opened:  # Markdown links open in a new tab
+        link.click()
+    article = opened.value
+    expect(article).to_have_url(re.compile(rf"/article\?article={hit.article}&claim={hit.claim}"))
+    expect(article.get_by_text("Found here:")).to_be_visible()
+    expect(article.get_by_role("heading", name=hit.title)).to_be_visible()
+    article.close()
