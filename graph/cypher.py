@@ -85,15 +85,29 @@ RETURN a.id AS id
 ORDER BY id
 """
 
-MERGE_ARTICLES = """
+# A batch's articles: those the store holds are updated (their first ingest time kept,
+# new sources appended), then the others are created whole. FalkorDB indexes a node again
+# on every update of it (docs/dialects.md): a MERGE then SET indexed a new article three
+# times, and each stale copy of its words is garbage its index's collector scans for.
+UPDATE_ARTICLES = """
 UNWIND $articles AS a
-MERGE (n:Article {id: a.id})
-ON CREATE SET n.ingested_at = a.ingested_at
+MATCH (n:Article {id: a.id})
 SET n.title = a.title, n.publisher = a.publisher, n.published = a.published,
     n.url = a.url, n.source = a.source, n.language = a.language,
     n.extractor = a.extractor, n.text = a.text, n.words = a.words,
     n.fingerprint = coalesce(a.fingerprint, n.fingerprint),
     n.sources = coalesce(n.sources, []) + [s IN a.sources WHERE NOT s IN coalesce(n.sources, [])]
+"""
+CREATE_ARTICLES = """
+UNWIND $articles AS a
+OPTIONAL MATCH (n:Article {id: a.id})
+WITH a, n
+WHERE n IS NULL
+CREATE (:Article {id: a.id, ingested_at: a.ingested_at, title: a.title,
+                  publisher: a.publisher, published: a.published, url: a.url,
+                  source: a.source, language: a.language, extractor: a.extractor,
+                  text: a.text, words: a.words, fingerprint: a.fingerprint,
+                  sources: a.sources})
 """
 
 # Near-duplicates: the fingerprints of stored articles, and the sources of a story read

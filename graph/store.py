@@ -422,7 +422,8 @@ def write_statements(
         (cypher.FORGET_CLAIMS, ids),
         (cypher.FORGET_MENTION_COUNTS, ids),
         (cypher.FORGET_MENTIONS, ids),
-        (cypher.MERGE_ARTICLES, {"articles": batch.articles}),
+        (cypher.UPDATE_ARTICLES, {"articles": batch.articles}),
+        (cypher.CREATE_ARTICLES, {"articles": batch.articles}),
         *_actor_statements(batch.actors, news),
         (cypher.CREATE_CLAIMS, {"claims": batch.claims}),
     ]
