@@ -25,6 +25,7 @@ import pandas as pd
 
 from actorgraph.errors import InputError, ReadOnlyError, ReadWarning, StoreError
 from actorgraph.graph import Stats, Store, open_store
+from actorgraph.graph.fulltext import TextHit
 from actorgraph.graph.lookup import actor_evidence, find_actor
 from actorgraph.graph.open import mask_url
 from actorgraph.params import plain_params
@@ -183,6 +184,14 @@ class ActorGraph:
             a.id, a.name, a.kind, tuple(a.aliases), a.mentions, a.wikidata, a.first_seen,
             a.last_seen, edges, found.capped,
         )  # fmt: skip
+
+    def search(self, words: str, *, limit: int = 20) -> pd.DataFrame:
+        """The articles, then the evidence sentences, that hold every word (whole words, any
+        case), best first, at most ``limit`` of each, as `actorgraph search` finds them: one
+        row per hit, the columns TextHit's fields (``snippet`` and the words' ``marks`` in
+        it, ``claim`` and the edge for a sentence)."""
+        hits = self.store.search_text(words, limit=limit)
+        return pd.DataFrame([h.as_dict() for h in hits], columns=list(TextHit.__slots__))
 
     # --- taking it away ---------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from actorgraph.graph.values import printable
 
@@ -35,6 +36,7 @@ def print_rows(columns: Sequence[str], rows: Sequence[Sequence[Any]], fmt: str =
     else:
         table = Table(*columns, show_lines=False)
         for row in rows:
-            table.add_row(*(_cell(v) for v in row))
+            # as plain Text: a value's brackets are not rich's markup ("[/x]" would raise)
+            table.add_row(*(Text(_cell(v)) for v in row))
         Console(soft_wrap=False).print(table)
         sys.stdout.write(f"{len(rows)} row{'s' if len(rows) != 1 else ''}\n")

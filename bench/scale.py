@@ -11,7 +11,8 @@ same generator throughout, so their ratio is the growth the store itself causes 
 target's measure; separate runs differ in how often a batch names an actor again). Then,
 on the same graph, the latency (p50, p95) of the app's queries: an ego network (depth 2,
 at most 500 actors), the shortest paths of at most 3 hops, name search (a whole name, and
-part of one starting mid-word) and the store's statistics, for actors drawn at random
+part of one starting mid-word), search over text (20 articles and 20 sentences with an
+actor's words, or a common word) and the store's statistics, for actors drawn at random
 (most are peripheral) and drawn by the same power law as the graph (popular ones, as a
 reader picks them), against the targets beside them.
 
@@ -131,6 +132,12 @@ def query_rows(store: Store, edges: int, queries: int) -> list[tuple[str, float,
         ("search (part of a name)", [f"{gen.kinds[i][-3:]} {i}"[:-1] for i in picked][:queries]),
     ):
         rows.append((what, *percentiles(timed([lambda w=w: store.search_actors(w)
+                                               for w in words])), ""))  # fmt: skip
+    for what, words in (  # search over text: a rare word with a kind, and a common word
+        ("search text (an actor's words)", [f"{gen.kinds[i]} {i}" for i in picked][:queries]),
+        ("search text (a common word)", ["supplied", "criticized", "funded"] * 3),
+    ):
+        rows.append((what, *percentiles(timed([lambda w=w: store.search_text(w)
                                                for w in words])), ""))  # fmt: skip
     rows.append(("stats", *percentiles(timed([store.stats] * 10)), ""))
     return rows

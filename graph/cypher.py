@@ -85,15 +85,29 @@ RETURN a.id AS id
 ORDER BY id
 """
 
-MERGE_ARTICLES = """
+# A batch's articles: those the store holds are updated (their first ingest time kept,
+# new sources appended), then the others are created whole. FalkorDB indexes a node again
+# on every update of it (docs/dialects.md): a MERGE then SET indexed a new article three
+# times, and each stale copy of its words is garbage its index's collector scans for.
+UPDATE_ARTICLES = """
 UNWIND $articles AS a
-MERGE (n:Article {id: a.id})
-ON CREATE SET n.ingested_at = a.ingested_at
+MATCH (n:Article {id: a.id})
 SET n.title = a.title, n.publisher = a.publisher, n.published = a.published,
     n.url = a.url, n.source = a.source, n.language = a.language,
-    n.extractor = a.extractor, n.text = a.text,
+    n.extractor = a.extractor, n.text = a.text, n.words = a.words,
     n.fingerprint = coalesce(a.fingerprint, n.fingerprint),
     n.sources = coalesce(n.sources, []) + [s IN a.sources WHERE NOT s IN coalesce(n.sources, [])]
+"""
+CREATE_ARTICLES = """
+UNWIND $articles AS a
+OPTIONAL MATCH (n:Article {id: a.id})
+WITH a, n
+WHERE n IS NULL
+CREATE (:Article {id: a.id, ingested_at: a.ingested_at, title: a.title,
+                  publisher: a.publisher, published: a.published, url: a.url,
+                  source: a.source, language: a.language, extractor: a.extractor,
+                  text: a.text, words: a.words, fingerprint: a.fingerprint,
+                  sources: a.sources})
 """
 
 # Near-duplicates: the fingerprints of stored articles, and the sources of a story read
@@ -231,7 +245,8 @@ CREATE (a)-[:ASSERTS]->(n:Claim {id: c.id, type: c.type, modality: c.modality,
                                  confidence: c.confidence, sentence: c.sentence,
                                  start: c.start, end: c.end, edge_key: c.edge_key,
                                  article: c.article, published: c.published,
-                                 status: c.status, source: c.source, note: c.note}),
+                                 status: c.status, source: c.source, note: c.note,
+                                 words: c.words}),
        (n)-[:SUBJECT]->(s),
        (n)-[:OBJECT]->(o)
 """
@@ -475,6 +490,49 @@ WITH x, collect(g) AS old
 FOREACH (g IN old | DELETE g)
 MERGE (:NameGrams {actor: x.actor, grams: x.grams})
 """
+
+
+# --- search over text (graph.fulltext) --------------------------------------------------
+
+# The words of articles and claims (graph.fulltext.text_words) set on an older store's
+# nodes when it is opened, before the indexes over them are made ($rows: id, words).
+SET_ARTICLE_WORDS = """
+UNWIND $rows AS r
+MATCH (a:Article {id: r.id})
+SET a.words = r.words
+"""
+SET_CLAIM_WORDS = """
+UNWIND $rows AS r
+MATCH (c:Claim {id: r.id})
+SET c.words = r.words
+"""
+
+
+def claims_matching(query_index: str) -> str:
+    """The claims whose sentence holds every word, from a backend's full-text query (a CALL
+    on $terms yielding ``node`` and ``score``), best first, with their edge and article."""
+    return f"""{query_index}
+WITH node AS c, score
+ORDER BY score DESC, c.id
+LIMIT $limit
+MATCH (a:Article)-[:ASSERTS]->(c)-[:SUBJECT]->(s:Actor)
+MATCH (c)-[:OBJECT]->(o:Actor)
+RETURN c.id AS claim, c.type AS type, c.sentence AS sentence, c.start AS start,
+       s.id AS subject, s.name AS subject_name, o.id AS object, o.name AS object_name,
+       a.id AS article, a.title AS title, a.published AS published,
+       a.publisher AS publisher, score
+ORDER BY score DESC, claim"""
+
+
+def articles_matching(query_index: str) -> str:
+    """The articles whose title and text hold every word, best first."""
+    return f"""{query_index}
+WITH node AS a, score
+ORDER BY score DESC, a.id
+LIMIT $limit
+RETURN a.id AS article, a.title AS title, a.text AS text, a.published AS published,
+       a.publisher AS publisher, score
+ORDER BY score DESC, article"""
 
 
 # The typed edges between actors (MENTIONS, ASSERTS, SUBJECT, OBJECT are bookkeeping).

@@ -31,6 +31,7 @@ from actorgraph.errors import (
 )
 from actorgraph.graph import cypher
 from actorgraph.graph.embedded import EmbeddedServer
+from actorgraph.graph.fulltext import TextIndex
 from actorgraph.graph.store import (
     CypherStore,
     GramIndex,
@@ -59,13 +60,29 @@ _CREATE_GRAM_INDEX = (
     "CALL db.idx.fulltext.createNodeIndex({label: 'NameGrams', stopwords: []}, "
     "{field: 'grams', nostem: true})"
 )
-_GRAM_INDEX_STATE = """
+_INDEX_STATE = """
 CALL db.indexes() YIELD label, types, status
-WHERE label = 'NameGrams'
+WHERE label = $label
 RETURN types, status
 """
 GRAMS = GramIndex.over(
     "CALL db.idx.fulltext.queryNodes('NameGrams', $terms) YIELD node, score", every=" ", any="|"
+)
+# Search over text's indexes: the words of claims and of articles (graph.fulltext), each
+# word a term as it is. Made after an older store's articles and claims have their words.
+_TEXT_LABELS = ("Claim", "Article")
+_CREATE_TEXT_INDEX = (
+    "CALL db.idx.fulltext.createNodeIndex({{label: '{label}', stopwords: []}}, "
+    "{{field: 'words', nostem: true}})"
+)
+TEXT = TextIndex(
+    claims=cypher.claims_matching(
+        "CALL db.idx.fulltext.queryNodes('Claim', $terms) YIELD node, score"
+    ),
+    articles=cypher.articles_matching(
+        "CALL db.idx.fulltext.queryNodes('Article', $terms) YIELD node, score"
+    ),
+    every=" ",
 )
 GRAM_INDEX_TIMEOUT = 600.0  # seconds an older store's actors may take to be indexed
 # FalkorDB stops a write query at its TIMEOUT only when TIMEOUT_MAX is set (a runaway
@@ -163,24 +180,43 @@ class FalkorDBStore(CypherStore):
                 if self._read(missing).rows == [[True]]:
                     self._graph.query(backfill)
             self._ensure_gram_index()
+            self._ensure_text_indexes()
             self._migrate_actor_ids()
         self._grams = GRAMS
+        self._text = TEXT
 
     def _ensure_gram_index(self) -> None:
         """Name search's index, made once its actors all have trigrams: a store from before
         gets them first, so an open cut short leaves no index over half of them."""
-        types, status = self._gram_index_state()
-        if "FULLTEXT" not in types.get("grams", []):
+        if not self._is_fulltext("NameGrams", "grams"):
             self._backfill_grams()
             self._graph.query(_CREATE_GRAM_INDEX)
-            status = ""
-        deadline = time.monotonic() + GRAM_INDEX_TIMEOUT
-        while status != "OPERATIONAL" and time.monotonic() < deadline:
-            time.sleep(0.05)  # a big store's index is built in the background
-            status = self._gram_index_state()[1]
+        self._await_index("NameGrams")
 
-    def _gram_index_state(self) -> tuple[dict[str, list[str]], str]:
-        rows = self._read(_GRAM_INDEX_STATE).rows
+    def _ensure_text_indexes(self) -> None:
+        """Search over text's indexes, made once the articles and claims all have their
+        words (graph.fulltext): a store from before gets them first."""
+        missing = [label for label in _TEXT_LABELS if not self._is_fulltext(label, "words")]
+        if missing:
+            self._backfill_words()
+            for label in missing:
+                self._graph.query(_CREATE_TEXT_INDEX.format(label=label))
+        for label in _TEXT_LABELS:
+            self._await_index(label)
+
+    def _is_fulltext(self, label: str, field: str) -> bool:
+        return "FULLTEXT" in self._index_state(label)[0].get(field, [])
+
+    def _await_index(self, label: str) -> None:
+        """Wait until a label's index is built (a big store's is built in the background)."""
+        deadline = time.monotonic() + GRAM_INDEX_TIMEOUT
+        while self._index_state(label)[1] not in ("OPERATIONAL", ""):
+            if time.monotonic() > deadline:
+                return
+            time.sleep(0.05)
+
+    def _index_state(self, label: str) -> tuple[dict[str, list[str]], str]:
+        rows = self._read(_INDEX_STATE, {"label": label}).rows
         return (rows[0][0], rows[0][1]) if rows else ({}, "")
 
     def _ensure_index(self, statement: str) -> bool:

@@ -42,6 +42,7 @@ from actorgraph.errors import (
     StoreUnavailable,
 )
 from actorgraph.graph import cypher
+from actorgraph.graph.fulltext import TextIndex
 from actorgraph.graph.open import mask_url
 from actorgraph.graph.store import (
     CypherStore,
@@ -80,6 +81,23 @@ SCHEMA = {
 CREATE_GRAM_INDEX = (
     f"CREATE FULLTEXT INDEX {GRAM_INDEX} IF NOT EXISTS FOR (n:NameGrams) ON EACH [n.grams] "
     "OPTIONS {indexConfig: {`fulltext.analyzer`: 'whitespace'}}"
+)
+# Search over text's indexes: the words of claims and of articles (graph.fulltext), split
+# at spaces and nothing else, as FalkorDB's take them. Made after an older store's articles
+# and claims have their words.
+TEXT_INDEXES = {"claim_words": "Claim", "article_words": "Article"}
+CREATE_TEXT_INDEX = (
+    "CREATE FULLTEXT INDEX {name} IF NOT EXISTS FOR (n:{label}) ON EACH [n.words] "
+    "OPTIONS {{indexConfig: {{`fulltext.analyzer`: 'whitespace'}}}}"
+)
+TEXT = TextIndex(
+    claims=cypher.claims_matching(
+        "CALL db.index.fulltext.queryNodes('claim_words', $terms) YIELD node, score"
+    ),
+    articles=cypher.articles_matching(
+        "CALL db.index.fulltext.queryNodes('article_words', $terms) YIELD node, score"
+    ),
+    every=" AND ",
 )
 DROP_OLD_NAME_INDEX = f"DROP INDEX {OLD_NAME_INDEX} IF EXISTS"
 DROP_OLD_NAME_GRAMS_CONSTRAINT = f"DROP CONSTRAINT {OLD_NAME_GRAMS_CONSTRAINT} IF EXISTS"
@@ -260,8 +278,15 @@ class Neo4jStore(CypherStore):
                     session.run(CREATE_GRAM_INDEX).consume()
                     session.run(AWAIT_INDEXES).consume()
                     present.add(GRAM_INDEX)
+                if not set(TEXT_INDEXES) <= present:
+                    self._backfill_words(lambda batch: self._write_in(session, batch))
+                    for name, label in TEXT_INDEXES.items():
+                        session.run(CREATE_TEXT_INDEX.format(name=name, label=label)).consume()
+                    session.run(AWAIT_INDEXES).consume()
+                    present |= set(TEXT_INDEXES)
                 self._migrate_actor_ids()
         self._grams = GRAMS if GRAM_INDEX in present else None
+        self._text = TEXT if set(TEXT_INDEXES) <= present else None
 
     @staticmethod
     def _migrate(session: neo4j.Session) -> None:
@@ -287,18 +312,23 @@ class Neo4jStore(CypherStore):
 
     def _write(self, statements: list[Statement]) -> None:
         """All statements in one managed write transaction, retried whole on transient errors."""
+        try:
+            with self._errors(), self._session(neo4j.WRITE_ACCESS) as session:
+                self._write_in(session, statements)
+        except Neo4jError as error:
+            raise StoreError(f"the store refused a write: {_first_line(error)}") from None
 
+    @staticmethod
+    def _write_in(session: neo4j.Session, statements: list[Statement]) -> None:
+        """The statements in one managed write transaction of ``session``; the driver's
+        errors as they are (Forbidden for an account that may only read)."""
         encoded = [(text, encode_params(params)) for text, params in statements]
 
         def work(tx: ManagedTransaction) -> None:
             for text, params in encoded:
                 tx.run(text, params).consume()
 
-        try:
-            with self._errors(), self._session(neo4j.WRITE_ACCESS) as session:
-                session.execute_write(work)
-        except Neo4jError as error:
-            raise StoreError(f"the store refused a write: {_first_line(error)}") from None
+        session.execute_write(work)
 
     def _user_query(
         self, text: str, params: dict[str, Any], write: bool, timeout: float

@@ -8,7 +8,7 @@ them from the Cypher in graph.cypher, so every backend runs the same text.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta
@@ -17,6 +17,15 @@ from typing import Any, Protocol, runtime_checkable
 from actorgraph.batching import batched
 from actorgraph.errors import QueryError
 from actorgraph.graph import cypher, rings
+from actorgraph.graph.fulltext import (
+    TextHit,
+    TextIndex,
+    article_hit,
+    claim_hit,
+    query_words,
+    text_words,
+    words_statements,
+)
 from actorgraph.graph.grams import name_grams, query_grams, search_grams
 from actorgraph.schema import (
     Actor,
@@ -208,6 +217,7 @@ class Store(Protocol):
     def actor(self, actor_id: str) -> ActorView | None: ...
     def search_actors(self, text: str, limit: int = 20) -> list[ActorView]: ...
     def similar_actors(self, text: str, limit: int = 200) -> Iterable[ActorView]: ...
+    def search_text(self, text: str, limit: int = 20) -> list[TextHit]: ...
     def actors_by_keys(self, keys: Sequence[str]) -> dict[str, list[ActorView]]: ...
     def ego(self, actor_ids: Sequence[str], depth: int = 1, limit: int = 500) -> Subgraph: ...
     def evidence(self, subject: str, type: str, object: str) -> list[EvidenceView]: ...
@@ -356,6 +366,7 @@ def _article_row(ex: Extraction, ingested_at: str) -> dict[str, Any]:
         "language": art.language,
         "extractor": ex.extractor,
         "text": art.text,
+        "words": text_words(art.title, art.text),  # search over text's field (graph.fulltext)
         "ingested_at": ingested_at,
         "fingerprint": art.fingerprint,
         "sources": [s for s in dict.fromkeys((art.url or art.source, *art.sources)) if s],
@@ -375,6 +386,7 @@ def _claim_row(c: Claim, art: Article) -> dict[str, Any]:
         "sentence": c.evidence.sentence,
         "start": c.evidence.start,
         "end": c.evidence.end,
+        "words": text_words(c.evidence.sentence),
         # a rejected claim stays, but supports no edge (graph.curation)
         "edge_key": None
         if c.status == "rejected"
@@ -420,7 +432,8 @@ def write_statements(
         (cypher.FORGET_CLAIMS, ids),
         (cypher.FORGET_MENTION_COUNTS, ids),
         (cypher.FORGET_MENTIONS, ids),
-        (cypher.MERGE_ARTICLES, {"articles": batch.articles}),
+        (cypher.UPDATE_ARTICLES, {"articles": batch.articles}),
+        (cypher.CREATE_ARTICLES, {"articles": batch.articles}),
         *_actor_statements(batch.actors, news),
         (cypher.CREATE_CLAIMS, {"claims": batch.claims}),
     ]
@@ -549,6 +562,8 @@ def _with_name_ids(ex: Extraction) -> Extraction:
 
 # Actors given their name trigrams per transaction when an older store is first opened.
 GRAM_BACKFILL_BATCH = 10_000
+# Articles given their words (search over text) per transaction when an older store is opened.
+WORDS_BACKFILL_BATCH = 200
 
 
 def _within_budget(view: dict[str, ActorView], found: dict[str, ActorView]) -> dict[str, ActorView]:
@@ -742,6 +757,38 @@ class CypherStore:
 
     # The backend's full-text index over actors' trigrams, None while it has none.
     _grams: GramIndex | None = None
+
+    # --- search over text (graph.fulltext) ------------------------------------------------
+
+    # The backend's full-text indexes over the words of claims and articles, None while
+    # it has none (an older Neo4j store opened by an account without schema rights).
+    _text: TextIndex | None = None
+
+    def search_text(self, text: str, limit: int = 20) -> list[TextHit]:
+        """The articles (title and text), then the claims' sentences, that hold every word
+        of ``text``: at most ``limit`` of each, best first, their words marked."""
+        words = query_words(text)
+        if not words or limit < 1:
+            return []
+        if self._text is None:
+            raise QueryError(
+                f"{self.url} has no index over its texts yet; open it once with an account "
+                "allowed to change its schema, which makes the index"
+            )
+        # each word quoted: RediSearch would otherwise also look for its stem ('banned'
+        # finding 'ban'); to Lucene a quoted word is the word
+        terms = self._text.every.join(f'"{word}"' for word in words)
+        params = {"terms": terms, "limit": limit}
+        articles = self._read(self._text.articles, params).records()
+        claims = self._read(self._text.claims, params).records()
+        return [article_hit(r, words) for r in articles] + [claim_hit(r, words) for r in claims]
+
+    def _backfill_words(self, write: Callable[[list[Statement]], None] | None = None) -> None:
+        """Give the articles and claims of a store written before search over text their
+        words, a batch of articles at a time (before the indexes over them are made), each
+        batch written by ``write`` (the store's own by default)."""
+        for batch in batched(self.iter_extractions(), WORDS_BACKFILL_BATCH):
+            (write or self._write)(words_statements(batch))
 
     def _migrate_actor_ids(self) -> None:
         """Give the actors of a store written when ids began with a kind their ids from

@@ -26,6 +26,7 @@ from test_cli import cli
 import actorgraph
 from actorgraph.graph import Store, open_store
 from actorgraph.graph.embedded import EmbeddedServer
+from actorgraph.graph.fulltext import TextHit
 from actorgraph.graph.open import mask_url
 from actorgraph.graph.rdf import write_rdf
 from actorgraph.graph.sparql import run_sparql
@@ -249,6 +250,18 @@ def test_actor_resolves_ids_names_aliases_and_parts(graph, store):
     assert got == expected and len(got) == 3
     assert "\n" not in repr(acme) and "sold radios" not in repr(acme)  # the frame left out
     assert acme == acme and acme != graph.actor("acme")  # no frame truth-value error
+
+
+def test_search_gives_the_hits_of_the_store_as_a_frame(graph, store):
+    frame = graph.search("SOLD freedonia")
+    assert list(frame.columns) == list(TextHit.__slots__)
+    shown = ["kind", "article", "snippet", "marks"]
+    hits = [h.as_dict() for h in store.search_text("sold freedonia")]
+    assert frame[shown].to_dict("records") == [{k: h[k] for k in shown} for h in hits]
+    assert list(frame["kind"]) == ["article", "claim"]
+    [claim] = frame[frame["kind"] == "claim"].itertuples()
+    assert (claim.subject, claim.object) == (ACME.id, FREEDONIA.id)
+    assert graph.search("nothing-here").empty
 
 
 def test_actor_lookup_failures_are_lookup_errors_with_candidates(graph):

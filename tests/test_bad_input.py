@@ -602,6 +602,16 @@ ROWS: dict[str, Row] = {
     "emoji and right-to-left text in an article": Row(emoji_article, 0, None, grows=1),
     "10,000-character name in show": Row(cli("show", LONG_NAME), 1, r"no actor matches 'Acme x"),
     "10,000-character name as a parameter": Row(round_trip(LONG_NAME), 0, None),
+    # search over text: query syntax, injections and odd words are only words to look for
+    "injection through search": Row(cli("search", INJECTION), 0, None),
+    "full-text query syntax in search": Row(
+        cli("search", "--", '"radar', "-parts*", "title:(supplied)", "~2", "AND", "|"), 0, None
+    ),
+    "search without a letter or digit": Row(
+        cli("search", '"*"', ":("), 1, r"holds no word to search for; give words of letters"
+    ),
+    "emoji and right-to-left words in search": Row(cli("search", EMOJI_RTL), 0, None),
+    "10,000-character word in search": Row(cli("search", LONG_NAME), 0, None),
     # managing the store
     "remove of an unknown article": Row(remove_unknown, 1, r"no article with id '0+'"),
     "restore of a folder that is no backup": Row(

@@ -190,6 +190,12 @@ def click_element(page: Page, element_id: str, clicks: int = 1) -> None:
     page.mouse.click(frame_box["x"] + point["x"], frame_box["y"] + point["y"], click_count=clicks)
 
 
+def shown_text(page: Page, text: str):
+    """Text on screen: the search's own list of sentences, folded away under the search box
+    once an actor matched, holds the same sentences hidden."""
+    return page.get_by_text(text).filter(visible=True)
+
+
 def test_explore_search_pick_and_read_the_evidence(page, app_url, app_sample_store, tmp_path):
     store = app_sample_store
     thermo, rubio = actor(store, "Thermo Fisher Scientific"), actor(store, "Marco Rubio")
@@ -206,7 +212,7 @@ def test_explore_search_pick_and_read_the_evidence(page, app_url, app_sample_sto
     expect(edge_list).not_to_have_value("")  # an edge is chosen at once (the best supported)
     choose(page, "Edge", f"{rubio.name} -CRITICIZED-> {thermo.name} (1 claim)")
     expect(edge_list).to_have_value(f"{rubio.name} -CRITICIZED-> {thermo.name} (1 claim)")
-    expect(page.get_by_text(CRITICIZED_SENTENCE)).to_be_visible()
+    expect(shown_text(page, CRITICIZED_SENTENCE)).to_be_visible()
     wait_highlighted(page, criticized)
     page.evaluate("() => document.activeElement?.blur()")  # no focus ring in the picture
     screenshot = Path(os.environ.get(SCREENSHOT_ENV) or tmp_path / "app.png")
@@ -214,13 +220,13 @@ def test_explore_search_pick_and_read_the_evidence(page, app_url, app_sample_sto
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     choose(page, "Edge", f"{thermo.name} -SUPPLIED-> Xinjiang police (1 claim)")
-    expect(page.get_by_text("supplied DNA sequencers to police")).to_be_visible()
-    expect(page.get_by_text(CRITICIZED_SENTENCE)).to_have_count(0)
+    expect(shown_text(page, "supplied DNA sequencers to police")).to_be_visible()
+    expect(shown_text(page, CRITICIZED_SENTENCE)).to_have_count(0)
     wait_highlighted(page, supplied)
 
     click_element(page, criticized)
-    expect(page.get_by_text(CRITICIZED_SENTENCE)).to_be_visible()
-    expect(page.get_by_text("actorgraph sample desk").first).to_be_visible()
+    expect(shown_text(page, CRITICIZED_SENTENCE)).to_be_visible()
+    expect(shown_text(page, "actorgraph sample desk").first).to_be_visible()
     expect(edge_list).to_have_value(f"{rubio.name} -CRITICIZED-> {thermo.name} (1 claim)")
     wait_highlighted(page, criticized)
 
@@ -468,3 +474,24 @@ def test_analytics_row_opens_the_actor_in_explore(page, app_url, app_sample_stor
     expect(page.get_by_role("heading", name=first)).to_be_visible()
     wanted = actor(app_sample_store, first)
     expect(page).to_have_url(re.compile(rf"[?&]actor={re.escape(wanted.id)}"))
+
+
+def test_text_search_finds_a_sentence_and_opens_its_article_there(page, app_url, app_sample_store):
+    """Words in the search box list the evidence sentences that hold them, highlighted; a
+    click opens the article with that sentence marked (it waits for each state, not a time)."""
+    hit = next(h for h in app_sample_store.search_text("sequencers") if h.kind == "claim")
+    page.goto(app_url)
+    search = page.get_by_label("Search actors")
+    search.fill("sequencers")
+    search.press("Enter")
+    edge = f"{hit.subject_name} {hit.type} {hit.object_name}"
+    link = page.get_by_role("link", name=edge).first
+    expect(link).to_be_visible()
+    expect(page.locator("span", has_text=re.compile(r"^sequencers$")).first).to_be_visible()
+    with page.context.expect_page() as opened:  # Markdown links open in a new tab
+        link.click()
+    article = opened.value
+    expect(article).to_have_url(re.compile(rf"/article\?article={hit.article}&claim={hit.claim}"))
+    expect(article.get_by_text("Found here:")).to_be_visible()
+    expect(article.get_by_role("heading", name=hit.title)).to_be_visible()
+    article.close()

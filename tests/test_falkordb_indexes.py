@@ -31,3 +31,12 @@ def test_name_grams_are_indexed_once_and_never_go_stale(falkordb_url):
         store.write([naming("Four.", Actor("Acme Corp", "Company", ("ACME Group",)))])
         assert documents(store, "NameGrams") == (4, 4)  # a document for the new name
         assert [a.name for a in store.search_actors("me gro")] == ["Acme Corp"]
+
+
+def test_articles_and_claims_are_indexed_once_when_written(falkordb_url):
+    """A new article is created whole (its words indexed once), not merged then set."""
+    acme = Actor("Acme Corp", "Company")
+    with open_store(falkordb_url) as store:
+        store.write([naming("One.", acme), naming("Two.", acme), naming("Three.", acme)])
+        assert documents(store, "Article") == (3, 3)
+        assert [h.kind for h in store.search_text("two")] == ["article"]

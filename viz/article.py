@@ -2,8 +2,9 @@
 
 The text with the sentence of every claim highlighted and the actors' names in bold, the
 claims listed (each actor a link to Explore), the actors the article names that no
-claim links, and its metadata with the source link. Reached from every evidence card
-and from Overview's newest articles; state: ``?article=ID`` in the URL.
+claim links, and its metadata with the source link. Reached from every evidence card,
+from Overview's newest articles and from Explore's text search; state: ``?article=ID``
+in the URL, and ``&claim=ID`` for the sentence a search found (marked in blue).
 """
 
 from __future__ import annotations
@@ -33,9 +34,10 @@ def render() -> None:
         return
     st.query_params[routes.ARTICLE_PARAM] = article_id
     show_header(found)
+    chosen = found_claim(found)
     text_col, claims_col = st.columns([3, 2], gap="large")
     with text_col:
-        st.markdown(marked_text(found))
+        st.markdown(marked_text(found, chosen))
     with claims_col:
         show_claims(found, vocab)
 
@@ -68,22 +70,33 @@ def show_header(found: Extraction) -> None:
     st.caption(" · ".join(parts))
 
 
+def found_claim(found: Extraction) -> Claim | None:
+    """The claim the URL names (a text search's hit), shown first and marked in blue."""
+    wanted = st.query_params.get(routes.CLAIM_PARAM)
+    claim = next((c for c in found.claims if c.id == wanted), None)
+    if claim is not None:
+        st.info(f"Found here: {md_escape(claim.evidence.sentence)}", icon=":material/search:")
+    return claim
+
+
 def _terms(actors: tuple[Actor, ...]) -> list[str]:
     return [t for a in actors for t in (a.name, *a.aliases) if len(t) > 1]
 
 
-def marked_text(found: Extraction) -> str:
-    """The article's text as Markdown: each claim's sentence highlighted, the actors' names
-    (and aliases) in bold, paragraphs kept."""
+def marked_text(found: Extraction, chosen: Claim | None = None) -> str:
+    """The article's text as Markdown: each claim's sentence highlighted (the ``chosen``
+    one's in blue), the actors' names (and aliases) in bold, paragraphs kept."""
     text, terms = found.article.text, _terms(found.actors)
     spans = sorted({(c.evidence.start, c.evidence.end) for c in found.claims})
+    chosen_span = (chosen.evidence.start, chosen.evidence.end) if chosen else None
     out, at = [], 0
     for start, end in spans:
         if start < at or end > len(text):
             continue  # overlapping or stale offsets: the sentence stays plain
         out.append(mark_terms(text[at:start], terms))
         sentence = text[start:end]
-        out.append(f":orange-background[{mark_terms(sentence.strip(), terms)}]")
+        color = "blue" if chosen and (start, end) == chosen_span else "orange"
+        out.append(f":{color}-background[{mark_terms(sentence.strip(), terms)}]")
         out.append(sentence[len(sentence.rstrip()) :])
         at = end
     out.append(mark_terms(text[at:], terms))

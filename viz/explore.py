@@ -21,7 +21,7 @@ from st_link_analysis import st_link_analysis
 
 from actorgraph.graph import ActorView, EdgeView, Store, Subgraph
 from actorgraph.schema import Vocabulary, vocabulary
-from actorgraph.viz import draw, edge_filters, picture, view_downloads
+from actorgraph.viz import draw, edge_filters, picture, text_hits, view_downloads
 from actorgraph.viz.connect import require_store
 from actorgraph.viz.edge_filters import EdgeFilter
 from actorgraph.viz.present import (
@@ -121,6 +121,8 @@ def render() -> None:
     vocab = vocabulary()
     search_col, pick_col, depth_col = st.columns([2, 3, 1])
     actor = choose_actor(store, vocab, search_col, pick_col)
+    if words := st.session_state.get(SEARCH, "").strip():  # the texts that hold its words
+        text_hits.show(store, words, expanded=actor is None)
     st.session_state.setdefault(DEPTH, depth_from_url(st.query_params.get(DEPTH_PARAM)))
     depth = depth_col.slider("Depth", 1, 3, key=DEPTH, help="Hops from the actor.")
     st.query_params[DEPTH_PARAM] = str(depth)
@@ -244,7 +246,7 @@ def choose_actor(
 ) -> ActorView | None:
     """The search box and the pick list; the pick is mirrored into the URL."""
     text = search_col.text_input(
-        "Search actors", key=SEARCH, placeholder="Name or alias, e.g. thermo"
+        "Search actors and texts", key=SEARCH, placeholder="A name, alias or words, e.g. thermo"
     )
     if text.strip():
         found = unique(store.search_actors(text.strip()))

@@ -61,11 +61,14 @@ def article() -> st.Page:
 
 
 ARTICLE_PARAM = "article"  # the Article page's URL parameter: the article's id
+CLAIM_PARAM = "claim"  # and the claim whose sentence it opens at (a text search's hit)
 
 
-def article_url(article_id: str) -> str:
-    """A link to one article's page, relative so it works wherever the app is served."""
-    return f"./article?{ARTICLE_PARAM}={article_id}"
+def article_url(article_id: str, claim: str | None = None) -> str:
+    """A link to one article's page, relative so it works wherever the app is served;
+    with ``claim``, at that claim's sentence."""
+    url = f"./article?{ARTICLE_PARAM}={article_id}"
+    return f"{url}&{CLAIM_PARAM}={claim}" if claim else url
 
 
 def all_pages() -> list[st.Page]:

@@ -10,6 +10,7 @@ import typer
 from actorgraph.cli.app import Format, FormatOption, StoreOption, app, check_format, friendly
 from actorgraph.errors import ActorgraphError, ReadOnlyError
 from actorgraph.graph import open_store
+from actorgraph.graph.fulltext import TextHit, marked, query_words
 from actorgraph.graph.lookup import (
     EVIDENCE_COLUMNS,
     actor_evidence,
@@ -73,6 +74,48 @@ def show(
         if actor.aliases:
             typer.echo("also: " + ", ".join(actor.aliases))
     print_rows(EVIDENCE_COLUMNS, rows, fmt)
+
+
+SEARCH_COLUMNS = ["kind", "article", "published", "title", "edge", "text"]
+HIT_MARKS = ("**", "**")  # around each word found, in the table's text column
+
+
+@app.command()
+@friendly
+def search(
+    words: Annotated[
+        list[str], typer.Argument(help="Words every hit holds (whole words, any case).")
+    ],
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="At most so many articles and sentences.")
+    ] = 20,
+    fmt: FormatOption = "table",
+    store: StoreOption = None,
+) -> None:
+    """Articles and evidence sentences that hold every word, best first, the words marked."""
+    fmt = check_format(fmt)
+    text = " ".join(words)
+    if not query_words(text):
+        raise ActorgraphError(
+            f"{text!r} holds no word to search for; give words of letters or digits"
+        )
+    with open_store(store) as graph:
+        hits = graph.search_text(text, limit=limit)
+    if fmt == Format.TABLE:
+        print_rows(SEARCH_COLUMNS, [hit_row(h) for h in hits], fmt)
+        return
+    records = [h.as_dict() for h in hits]
+    columns = list(TextHit.__slots__)
+    print_rows(columns, [[r[c] for c in columns] for r in records], fmt)
+
+
+def hit_row(hit: TextHit) -> list[str | None]:
+    """A hit as SEARCH_COLUMNS: an evidence sentence with the edge it supports, its words
+    marked with HIT_MARKS."""
+    edge = f"{hit.subject_name} {hit.type} {hit.object_name}" if hit.kind == "claim" else ""
+    kind = "evidence" if hit.kind == "claim" else "article"
+    text = " ".join(marked(hit.snippet, hit.marks, *HIT_MARKS).split())
+    return [kind, hit.article, hit.published, hit.title, edge, text]
 
 
 @app.command()
