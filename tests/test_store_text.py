@@ -147,6 +147,19 @@ def test_rewriting_and_removing_articles_keep_the_search_true(store):
     assert found(store, "banned") == (set(), set())
 
 
+def test_a_curated_title_is_searched_and_a_rejected_claim_still_found(store):
+    from actorgraph.graph import curation
+
+    extractions = corpus()
+    store.write(extractions)
+    first = extractions[0].article
+    curation.article_meta(store, first.id, title="Lanterns of Ruritania", curator="t")
+    assert first.id in found(store, "lanterns")[0]  # the title a curator gave
+    claim = extractions[0].claims[0]
+    curation.reject(store, claim.id, curator="t")
+    assert claim.id in {h.claim for h in store.search_text(claim.evidence.sentence.split()[0])}
+
+
 # Each engine's query syntax, and words it might take for operators.
 HOSTILE = ['"', '"radios', "-", "-radios", "*", "radi*", ":", "title:radios", "(", "(radios",
            ")", "acme)", "\\", "~radios", "radios~2", "@words:{x}", "|", "acme | radios",
