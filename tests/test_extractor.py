@@ -216,6 +216,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Japan and Australia also imposed sanctions on the company, Kestrel Freight.",
             ("Australia", "SANCTIONED", "Kestrel Freight", "asserted"),
         ),
+        (  # leading a funding round in a firm funds it
+            "Alibaba led a $600 million funding round in SenseTime.",
+            ("Alibaba", "FUNDED", "SenseTime", "asserted"),
+        ),
         (  # a person from an organization is its member
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
