@@ -188,6 +188,10 @@ def _find_cluster(mention: Mention, clusters: list[Cluster]) -> Cluster | None:
     return None
 
 
+# Possessive pronouns, which the subject of their own clause binds first.
+_POSSESSIVES = frozenset({"its", "their"})
+
+
 def _antecedent(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]) -> Cluster | None:
     """The actor an anaphor refers to: for a subject, the latest subject of its kinds in this
     or the previous sentence ('The Treasury sanctioned the firm ... It accused the firm');
@@ -198,6 +202,10 @@ def _antecedent(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]) -> Clu
         named = [c for _, c in fitting if noun in " ".join([c.name, *c.names]).lower().split()]
         if named:
             return named[-1]
+    if anaphor.name.lower() in _POSSESSIVES:  # "SenseTime counts A among its investors"
+        bound = [c for m, c in fitting if m.subject and m.sentence == anaphor.sentence]
+        if bound:
+            return bound[-1]
     if anaphor.subject:
         sentences = sorted({m.sentence for m, _ in fitting if m.sentence < anaphor.sentence})
         window = {anaphor.sentence, *sentences[-1:]}

@@ -53,7 +53,13 @@ _GETTING = frozenset(
     | {"deploy", "install", "operate", "employ"}
 )
 # Words for the clients of a supplier, and the verbs that list them.
-_CLIENTS = frozenset({"client", "customer", "buyer"})
+# Words for those who stand to an actor in a relation, by the relation and whether the actor
+# is its subject: "Acme's clients include X" (Acme SUPPLIED X), "Acme's investors include X"
+# (X FUNDED Acme).
+_MEMBERSHIP_NOUNS = {
+    **dict.fromkeys(("client", "customer", "buyer"), ("SUPPLIED", True)),
+    **dict.fromkeys(("investor", "backer", "financier"), ("FUNDED", False)),
+}
 _LISTING = frozenset({"include", "be", "comprise", "count"})
 _SUPPLYING = frozenset(["supply", "sell", "provide", "deliver", "furnish", "ship", "export"])
 
@@ -428,30 +434,36 @@ class RelationFinder:
                         trigger.type, owner, obj, noun, modality_of(noun, self.lexicon), 0.6
                     )
 
-    def _clients(self, noun: Token, actor_of: ActorOf) -> list[object]:
-        """Who a word for clients names: "its clients include A and B", "its clients, such
-        as A", "A is among its clients", "among its clients is A"."""
+    def _listed_for(self, noun: Token, actor_of: ActorOf) -> list[object]:
+        """Who a word for clients or investors names: "its clients include A and B", "its
+        clients, such as A", "A is among its clients", "among its clients is A", "it counts
+        A among its investors"."""
         tokens = [c for c in noun.rights if c.dep_ == "appos"]
         tokens += [o for w in ("including", "like") for o in _prep_objects(noun, w)]
         head = noun.head
         if noun.dep_ == "nsubj" and head.lemma_.lower() in _LISTING:
             tokens += _children(head, "dobj", "attr")
         if noun.dep_ == "pobj" and head.lower_ == "among":
-            tokens += [t for t in _children(head.head, *_SUBJECTS) if t.i != noun.i]
+            governor = head.head
+            tokens += [t for t in _children(governor, *_SUBJECTS) if t.i != noun.i]
+            tokens += _children(governor, "dobj") if governor.lemma_.lower() == "count" else []
         return self._actors(tokens, actor_of)
 
     def from_clientele(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
-        """'Hikvision's customers have included the Xinjiang police': the one whose
-        clients they are SUPPLIED each client named."""
-        if noun.lemma_.lower() not in _CLIENTS:
+        """'Hikvision's customers have included the Xinjiang police' (Hikvision SUPPLIED
+        them), 'SenseTime counts Alibaba among its investors' (Alibaba FUNDED SenseTime)."""
+        if noun.lemma_.lower() not in _MEMBERSHIP_NOUNS:
             return
-        owner = _children(noun, "poss") + _prep_objects(noun, "of")
-        suppliers = self._actors(owner, actor_of)
-        clients = self._clients(noun, actor_of) if suppliers else []
+        relation, owner_acts = _MEMBERSHIP_NOUNS[noun.lemma_.lower()]
+        owners = self._actors(_children(noun, "poss") + _prep_objects(noun, "of"), actor_of)
+        listed = self._listed_for(noun, actor_of) if owners else []
         modality = modality_of(noun, self.lexicon)
-        for supplier in suppliers:
-            for client in clients:
-                yield Found("SUPPLIED", supplier, client, noun, modality, 0.6)
+        for owner in owners:
+            for member in listed:
+                if member is owner:
+                    continue
+                subject, obj = (owner, member) if owner_acts else (member, owner)
+                yield Found(relation, subject, obj, noun, modality, 0.6)
 
     def from_frame(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
         lemma = verb.lemma_.lower()

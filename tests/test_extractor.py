@@ -220,6 +220,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Alibaba led a $600 million funding round in SenseTime.",
             ("Alibaba", "FUNDED", "SenseTime", "asserted"),
         ),
+        (  # the investors a firm's word for them lists funded it; "its" is the subject's
+            "SenseTime counts Alibaba and SoftBank among its investors.",
+            ("SoftBank", "FUNDED", "SenseTime", "asserted"),
+        ),
         (  # a person from an organization is its member
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
