@@ -121,6 +121,7 @@ _BODIES = frozenset({"GovernmentBody", "Organization"})
 # Who a title before a name can name as the holder's body, and how many words it may have.
 _TITLED = frozenset({"Company", "Organization", "GovernmentBody", "Media", "Government"})
 _MAX_TITLE_WORDS = 4
+_POSSESSIVE_MARKS = frozenset({"'s", "’s", "'"})  # "Amnesty International's Secretary General"
 
 
 def _bodies_as_titles(doc: Doc, clusters: list[Cluster]) -> list[Found]:
@@ -144,8 +145,9 @@ def _bodies_as_titles(doc: Doc, clusters: list[Cluster]) -> list[Found]:
 def _titled_names(
     doc: Doc, clusters: list[Cluster], title_words: frozenset[str], posts: Iterable[str]
 ) -> list[Found]:
-    """'Acme Chief Executive Officer Jane Roe' read from the words alone: a body, then only
-    title words, at least one of them a post, then a person's name. spaCy often parses
+    """'Acme Chief Executive Officer Jane Roe' read from the words alone: a body (its
+    possessive mark aside), then only title words, at least one of them a post, then a
+    person's name. spaCy often parses
     such a run of capitalised words as a list, and the tree then links nothing."""
     body_ending = {
         m.end: c for c in clusters if c.kind in _TITLED for m in c.mentions if not m.anaphor
@@ -157,7 +159,7 @@ def _titled_names(
             for start in range(max(mention.start - _MAX_TITLE_WORDS, 0), mention.start):
                 gap = doc[start : mention.start]
                 body = body_ending.get(start)
-                words = [t.lower_ for t in gap]
+                words = [t.lower_ for t in gap if t.lower_ not in _POSSESSIVE_MARKS]
                 if body is None or body is person or not all(w in title_words for w in words):
                     continue
                 if any(t.lemma_.lower() in posts for t in gap):

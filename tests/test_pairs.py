@@ -275,3 +275,10 @@ def test_where_a_body_acts_is_not_where_it_is_based(rules_only):
     assert ("Thermo Fisher", "LOCATED_IN", "Xinjiang") not in found
     found = _proposals(rules_only, "Illumina, a company in San Diego, sells sequencers.")
     assert ("Illumina", "LOCATED_IN", "San Diego") in found
+
+
+def test_a_body_s_possessive_before_a_title_and_a_name_makes_a_member(rules_only):
+    found = _proposals(
+        rules_only, "Amnesty International's Secretary General Agnes Callamard condemned it."
+    )
+    assert found[("Agnes Callamard", "MEMBER_OF", "Amnesty International")].rule is not None
