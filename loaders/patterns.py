@@ -194,7 +194,11 @@ class RelationFinder:
             authors = _children(head, "poss") + [
                 o for w in ("by", "from") for o in _prep_objects(head, w)
             ]
-            return self._actors([head], actor_of) or self._actors(authors, actor_of)
+            found = self._actors([head], actor_of) or self._actors(authors, actor_of)
+            if not found and verb.dep_ == "acl" and head.dep_ == "dobj" and verb.tag_ == "VB":
+                # "Hikvision won a contract to supply X": who holds the contract supplies
+                return self.subjects(head.head, actor_of, depth + 1)
+            return found
         if verb.dep_ == "xcomp":
             controller = _children(head, "dobj")
             if controller and self._actors(controller, actor_of):
@@ -355,8 +359,10 @@ class RelationFinder:
             if not objects:
                 continue
             subjects = self.subjects(verb, actor_of)
-            if _is_passive(verb) and "dobj" not in slots:
-                # "X is based in Y", "X was equipped ...": the passive subject is the subject.
+            agents = [o for a in _children(verb, "agent") for o in _children(a, "pobj")]
+            if _is_passive(verb) and "dobj" not in slots and not self._actors(agents, actor_of):
+                # "X is based in Y", "X was equipped ...": the passive subject is the subject
+                # (but "the drones were sold to Iran by Safir": Safir sold them).
                 subjects = self._actors(self._passive_subjects(verb), actor_of)
             modality = modality_of(verb, self.lexicon, ceased=kind == "STOPPED_SUPPLYING")
             for subject in subjects:

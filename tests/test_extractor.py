@@ -224,6 +224,14 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "SenseTime counts Alibaba and SoftBank among its investors.",
             ("SoftBank", "FUNDED", "SenseTime", "asserted"),
         ),
+        (  # who holds a contract to supply supplies
+            "Hikvision won a contract to supply cameras to the Xinjiang police.",
+            ("Hikvision", "SUPPLIED", "Xinjiang police", "asserted"),
+        ),
+        (  # a passive's agent, not its subject, does what a "to" verb says
+            "The drones were sold to Iran by Safir Logistics.",
+            ("Safir Logistics", "SUPPLIED", "Iran", "asserted"),
+        ),
         (  # a person from an organization is its member
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
