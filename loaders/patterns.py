@@ -52,6 +52,10 @@ _GETTING = frozenset(
     {"buy", "purchase", "acquire", "receive", "import", "procure", "order", "obtain", "use"}
     | {"deploy", "install", "operate", "employ"}
 )
+# Relations of a stance on someone, which a stance on their act takes too ("criticized
+# Apple's decision" criticizes Apple). Support of an act is not of its doer ("backed
+# Acme's bid to buy X" need not back Acme), so only criticism.
+_STANCES = frozenset({"CRITICIZED"})
 # Words for the clients of a supplier, and the verbs that list them.
 # Words for those who stand to an actor in a relation, by the relation and whether the actor
 # is its subject: "Acme's clients include X" (Acme SUPPLIED X), "Acme's investors include X"
@@ -335,6 +339,13 @@ class RelationFinder:
             for buyer in buyers:
                 yield Found("SUPPLIED", seller, buyer, verb, modality, 0.65)
 
+    def _doers_of_acts(self, verb: Token, actor_of: ActorOf) -> list[object]:
+        """Who did the act a stance is taken on: 'criticized Apple's decision', 'condemned
+        the arrest of Jimmy Lai by Hong Kong police' (not who the act was done to)."""
+        acts = [t for t in self._object_tokens(verb) if t.pos_ == "NOUN"]
+        doers = [d for a in acts for d in _children(a, "poss") + _prep_objects(a, "by")]
+        return self._actors(doers, actor_of)
+
     def _banned_dealings(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """'banned agencies from buying products made by Hikvision': banning others from
         dealing with an actor bans the actor."""
@@ -356,6 +367,8 @@ class RelationFinder:
             objects = self._verb_objects(carrier, slots, actor_of)
             if kind == "BANNED":
                 objects = objects or self._banned_dealings(verb, actor_of)
+            if kind in _STANCES and not objects and "dobj" in slots:
+                objects = self._doers_of_acts(carrier, actor_of)
             if not objects:
                 continue
             subjects = self.subjects(verb, actor_of)

@@ -232,6 +232,14 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "The drones were sold to Iran by Safir Logistics.",
             ("Safir Logistics", "SUPPLIED", "Iran", "asserted"),
         ),
+        (  # criticism of an act criticizes who did it
+            "Amnesty International criticized Apple's decision to remove the app.",
+            ("Amnesty International", "CRITICIZED", "Apple", "asserted"),
+        ),
+        (
+            "Amnesty International condemned the arrest of Jimmy Lai by Hong Kong police.",
+            ("Amnesty International", "CRITICIZED", "Hong Kong police", "asserted"),
+        ),
         (  # a person from an organization is its member
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
