@@ -23,6 +23,9 @@ ActorOf = Callable[[Token], object | None]
 
 # Words that stand for the group itself in "among them were" and "they include".
 _GROUP_PRONOUNS = frozenset({"they", "them", "those", "these"})
+# How many sentences before an enumeration its act may be ("sanctioned five companies. The
+# sanctioned entities are A, B and C. Among those sanctioned were D and E.").
+_REACH = 2
 # How a group stands to the verb that acts on it: its object, or the subject of a passive.
 _GROUP_DEPS = frozenset({"dobj", "nsubjpass"})
 # Nouns that name a relation backwards (the vocabulary's reversed): a subsidiary is owned.
@@ -90,24 +93,43 @@ def acts(sentence: Span, actor_of: ActorOf, triggers: TriggerWords) -> Iterator[
 
 def members(sentence: Span, actor_of: ActorOf) -> tuple[Token | None, list[tuple[Token, object]]]:
     """The actors a sentence enumerates as a group's members, and the group's noun when it
-    names one ("the companies include ..."; None for "among them were ...")."""
+    names one ("the companies include ...", "the sanctioned entities are ..."; None for
+    "among them were ...")."""
     for token in sentence:
         if token.lower_ == "among" and token.dep_ == "prep":
             pronoun = [c for c in token.children if c.lower_ in _GROUP_PRONOUNS]
             listed = [c for c in token.head.children if c.dep_ in ("nsubj", "attr")]
             if pronoun and listed:
                 return None, _actors(listed[0], actor_of)
-        if token.lemma_ == "include" and token.pos_ == "VERB":
+        if token.lemma_ in ("include", "be") and token.pos_ in ("VERB", "AUX"):
             subject = [c for c in token.children if c.dep_ == "nsubj"]
-            listed = [c for c in token.children if c.dep_ == "dobj"]
+            listed = [c for c in token.children if c.dep_ in ("dobj", "attr")]
             if not subject or not listed or actor_of(subject[0]) is not None:
                 continue
             group = subject[0]
             if group.lower_ in _GROUP_PRONOUNS:
                 return None, _actors(listed[0], actor_of)
-            if group.tag_ == "NNS":
+            if group.tag_ == "NNS" and (token.lemma_ == "include" or _named_by_act(group)):
                 return group, _actors(listed[0], actor_of)
     return None, []
+
+
+def _named_by_act(group: Token) -> list[str]:
+    """The participles a group is named by: "sanctioned" of "the sanctioned entities are",
+    "those sanctioned" (spaCy tags such a participle an adjective as often as a verb)."""
+    return [
+        c.lower_
+        for c in group.children
+        if c.dep_ in ("amod", "acl") and (c.tag_ == "VBN" or c.lower_.endswith("ed"))
+    ]
+
+
+def _same_group(group: Token | None, act: Act) -> bool:
+    """An enumeration lists the act's group: a pronoun, the same noun ("the companies
+    include"), or a group named by the act itself ("the sanctioned entities are")."""
+    if group is None or group.lemma_ == act.group.lemma_:
+        return True
+    return any(word.startswith(act.verb.lemma_.lower()) for word in _named_by_act(group))
 
 
 def _possessor(group: Token, actor_of: ActorOf) -> object | None:
@@ -151,12 +173,12 @@ def enumerations(doc: Doc, actor_of: ActorOf, triggers: TriggerWords) -> list[En
         if group is not None and (possessed := _of_possessor(group, listed, actor_of)):
             found += possessed
             continue
-        earlier = [*(sentences[n - 1 : n] if n else []), sentence]
+        earlier = [*sentences[max(n - _REACH, 0) : n], sentence]
         candidates = [
             act
             for s in earlier
             for act in acts(s, actor_of, triggers)
-            if act.group.i < listed[0][0].i and (group is None or act.group.lemma_ == group.lemma_)
+            if act.group.i < listed[0][0].i and _same_group(group, act)
         ]
         if not candidates:
             continue

@@ -50,3 +50,14 @@ def test_a_group_named_backwards_makes_its_possessor_the_subject(rules_only):
         "Networks.",
     )
     assert ("Nokia", "OWNS", "Siemens Networks") in found
+
+
+def test_a_group_named_by_the_act_lists_its_members_two_sentences_on(rules_only):
+    found = _read(
+        rules_only,
+        "The Treasury Department sanctioned five companies on Tuesday. The sanctioned "
+        "entities are Intellexa S.A. and Cytrox AD. Among those sanctioned were Tal Dilian "
+        "and Sara Hamou.",
+    )
+    for member in ("Intellexa S.A.", "Cytrox AD", "Tal Dilian", "Sara Hamou"):
+        assert ("U.S. Department of the Treasury", "SANCTIONED", member) in found
