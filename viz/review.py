@@ -52,13 +52,18 @@ def keep_first(pair: duplicates.DuplicatePair) -> tuple[ActorView, ActorView]:
     return (a, b) if (a.mentions, b.id) >= (b.mentions, a.id) else (b, a)
 
 
+def plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
+
+
 def show_pair(store: Store, vocab: Vocabulary, rank: int, pair: duplicates.DuplicatePair) -> None:
     """One pair: why it is proposed, the two actors, and its buttons."""
     keep, drop = keep_first(pair)
     st.caption(
         f"#{rank} · score {pair.score:.2f} · names alike {pair.name_likeness:.2f}"
         f" · {'same kind' if pair.same_kind else 'different kinds'}"
-        f" · {pair.shared_neighbours} shared neighbours · {pair.shared_articles} shared articles"
+        f" · {plural(pair.shared_neighbours, 'shared neighbour')}"
+        f" · {plural(pair.shared_articles, 'shared article')}"
     )
     for col, actor in zip(st.columns(2), (keep, drop), strict=True):
         with col:
@@ -99,7 +104,7 @@ def show_actor(store: Store, vocab: Vocabulary, actor: ActorView) -> None:
     kind = vocab.kinds.get(actor.kind)
     badge = chip(kind.label, kind.color) if kind else md_escape(actor.kind)
     st.markdown(f"**{md_escape(actor.name)}** {badge}", unsafe_allow_html=True)
-    facts = [f"mentioned in {actor.mentions} article" + ("" if actor.mentions == 1 else "s")]
+    facts = [f"mentioned in {plural(actor.mentions, 'article')}"]
     if actor.aliases:
         facts.insert(0, "also " + ", ".join(actor.aliases))
     st.caption(md_escape(" · ".join(facts)) + f" · `{actor.id}`")
