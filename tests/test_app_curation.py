@@ -127,6 +127,7 @@ def test_an_empty_new_name_is_one_error_line_and_changes_nothing(monkeypatch, ac
     assert errors(at) == ["a new name cannot be empty"]
     assert acme.actor("acme").name == "Acme Corp"
     assert curation.decisions(acme) == []
+    assert at.text_input(key="rename_to").value == "   "  # left to be corrected
 
 
 # -- Explore: the evidence panel -------------------------------------------------------------
@@ -252,3 +253,13 @@ def test_pages_read_the_graph_afresh_after_a_curation(monkeypatch, acme):
 
     at = run_cypher(at.switch_page(CYPHER).run(), query)
     assert list(at.dataframe[0].value["name"]) == ["Acme Radios"]
+
+
+def test_an_actions_line_stays_on_its_page(monkeypatch, acme):
+    at = review(monkeypatch, acme)
+    at.button(key="distinct:acme|acme-group").click().run()
+    assert successes(at) == ["Judged Acme Corp and ACME Group not the same"]
+
+    at.switch_page("views/explore.py").run()
+    assert not at.exception and successes(at) == []
+    assert not [b for b in at.button if b.key == "explore_undo"]

@@ -21,14 +21,16 @@ from actorgraph.errors import ActorgraphError
 from actorgraph.graph import Store, curation
 from actorgraph.schema import Decision
 
-NOTE = "curation_note"  # session state: (kind, text, decision id or None) of the last action
+NOTE = "curation_note"  # session state: (page, kind, text, decision id) of the last action
+PAGE = "curation_page"  # session state: the page whose buttons were drawn last
 REASON = "Reason (optional)"
 
 
 def act(
     done: str, decide: Callable[..., Decision], store: Store, *args: Any, reason_key: str = ""
-) -> None:
-    """Run one curation call (a button callback) and keep one line of its outcome.
+) -> bool:
+    """Run one curation call (a button callback) and keep one line of its outcome; whether
+    it was taken.
 
     ``done`` says what was done, in the past tense. The reason is read from its widget
     when the button is clicked, not when the button was drawn; an empty one is none."""
@@ -36,10 +38,11 @@ def act(
     try:
         decision = decide(store, *args, reason=reason)
     except ActorgraphError as error:
-        st.session_state[NOTE] = ("error", str(error), None)
-        return
+        st.session_state[NOTE] = (st.session_state.get(PAGE), "error", str(error), None)
+        return False
     undoable = None if decision.action == "undo" else decision.id
-    st.session_state[NOTE] = ("done", done, undoable)
+    st.session_state[NOTE] = (st.session_state.get(PAGE), "done", done, undoable)
+    return True
 
 
 def undo(store: Store, decision_id: str, done: str) -> None:
@@ -48,11 +51,13 @@ def undo(store: Store, decision_id: str, done: str) -> None:
 
 
 def feedback(store: Store, key: str) -> None:
-    """The last action's line: what it did and an Undo, or the error (never a traceback)."""
+    """The last action's line: what it did and an Undo, or the error (never a traceback);
+    only on the page whose button took it (``key``), not on the next page opened."""
+    st.session_state[PAGE] = key
     note = st.session_state.get(NOTE)
-    if note is None:
+    if note is None or note[0] != key:
         return
-    kind, text, decision_id = note
+    _, kind, text, decision_id = note
     if kind == "error":
         st.error(text)
         return

@@ -413,8 +413,8 @@ def rename(store: Store, actor: ActorView) -> None:
     """The Rename button: the new name as typed when it is clicked (a callback)."""
     name = (st.session_state.get(RENAME) or "").strip()
     done = f"Renamed {actor.name} to {name}"
-    curate.act(done, curation.rename, store, actor.id, name, reason_key=ACTOR_REASON)
-    st.session_state[RENAME] = ""
+    if curate.act(done, curation.rename, store, actor.id, name, reason_key=ACTOR_REASON):
+        st.session_state[RENAME] = ""  # a refused name stays, to be corrected
 
 
 def curate_actor(store: Store, actor: ActorView, vocab: Vocabulary) -> None:
@@ -478,8 +478,8 @@ def merge_into(store: Store, actor: ActorView, vocab: Vocabulary, col: Any) -> N
 def merge(store: Store, keep: ActorView, drop: ActorView) -> None:
     """The Merge button: the selected actor is kept; the search is cleared (a callback)."""
     done = f"Merged {drop.name} into {keep.name}"
-    curate.act(done, curation.merge, store, keep.id, drop.id, reason_key=ACTOR_REASON)
-    st.session_state[MERGE_SEARCH] = ""
+    if curate.act(done, curation.merge, store, keep.id, drop.id, reason_key=ACTOR_REASON):
+        st.session_state[MERGE_SEARCH] = ""
 
 
 def judge_claim(store: Store, claim_id: str, status: str, sentence: str) -> None:
