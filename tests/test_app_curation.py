@@ -148,6 +148,7 @@ def test_explore_rejects_a_claim_with_a_reason(monkeypatch, acme):
     assert (edge.subject, edge.type, edge.object) not in edges  # it supports no edge
     [decision] = curation.decisions(acme)
     assert (decision.action, decision.reason) == ("reject", "misread")
+    assert at.text_input(key="claim_reason").value == ""  # not carried to the next decision
     assert successes(at)[0].startswith("Rejected the claim")
     assert claim not in claim_buttons(at, "reject")  # its edge is gone from the view
 

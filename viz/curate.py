@@ -33,13 +33,16 @@ def act(
     it was taken.
 
     ``done`` says what was done, in the past tense. The reason is read from its widget
-    when the button is clicked, not when the button was drawn; an empty one is none."""
+    when the button is clicked, not when the button was drawn (an empty one is none), and
+    emptied once the decision is taken."""
     reason = (st.session_state.get(reason_key) or "").strip() or None if reason_key else None
     try:
         decision = decide(store, *args, reason=reason)
     except ActorgraphError as error:
         st.session_state[NOTE] = (st.session_state.get(PAGE), "error", str(error), None)
         return False
+    if reason_key:
+        st.session_state[reason_key] = ""  # the next decision has a reason of its own
     undoable = None if decision.action == "undo" else decision.id
     st.session_state[NOTE] = (st.session_state.get(PAGE), "done", done, undoable)
     return True

@@ -13,13 +13,25 @@ import streamlit as st
 from actorgraph.graph import ActorView, Store, curation, duplicates
 from actorgraph.schema import Decision, Vocabulary, vocabulary
 from actorgraph.viz import curate
-from actorgraph.viz.connect import require_store
+from actorgraph.viz.connect import Version, require_store, store_version
 from actorgraph.viz.present import chip, md_escape
 
 SHOWN = "review_shown"  # how many pairs are drawn
 REASON = "review_reason"
 LOG_SHOWN = 50  # newest decisions listed in the log
 SENTENCES = 3
+
+
+@st.cache_data(show_spinner="Looking for likely duplicates…", max_entries=8)
+def likely_pairs(_store: Store, key: Version, limit: int) -> list[duplicates.DuplicatePair]:
+    """The ranking, once per store version: it asks the store hundreds of look-ups
+    (measured: 6-8 s on a 2,000-actor store), and every click on the page reruns it."""
+    return duplicates.likely_duplicates(_store, limit=limit)
+
+
+@st.cache_data(max_entries=512)
+def sentences_of(_store: Store, key: Version, actor_id: str) -> list[str]:
+    return duplicates.sentences(_store, actor_id, limit=SENTENCES)
 
 
 def render() -> None:
@@ -36,14 +48,15 @@ def pairs_section(store: Store, vocab: Vocabulary) -> None:
     """The likeliest duplicate pairs, each with its two actors side by side."""
     st.subheader("Likely duplicates")
     shown = int(st.number_input("Pairs shown", 1, 50, value=10, key=SHOWN, help="Best first."))
-    pairs = duplicates.likely_duplicates(store, limit=shown)
+    version = store_version(store)
+    pairs = likely_pairs(store, version, shown)
     if not pairs:
         st.info("No likely duplicates: no two actors have names alike enough.")
         return
     curate.reason_input(key=REASON)
     for rank, pair in enumerate(pairs, start=1):
         with st.container(border=True):
-            show_pair(store, vocab, rank, pair)
+            show_pair(store, version, vocab, rank, pair)
 
 
 def keep_first(pair: duplicates.DuplicatePair) -> tuple[ActorView, ActorView]:
@@ -56,7 +69,9 @@ def plural(n: int, noun: str) -> str:
     return f"{n} {noun}" + ("" if n == 1 else "s")
 
 
-def show_pair(store: Store, vocab: Vocabulary, rank: int, pair: duplicates.DuplicatePair) -> None:
+def show_pair(
+    store: Store, version: Version, vocab: Vocabulary, rank: int, pair: duplicates.DuplicatePair
+) -> None:
     """One pair: why it is proposed, the two actors, and its buttons."""
     keep, drop = keep_first(pair)
     st.caption(
@@ -67,7 +82,7 @@ def show_pair(store: Store, vocab: Vocabulary, rank: int, pair: duplicates.Dupli
     )
     for col, actor in zip(st.columns(2), (keep, drop), strict=True):
         with col:
-            show_actor(store, vocab, actor)
+            show_actor(store, version, vocab, actor)
     key = f"{pair.a.id}|{pair.b.id}"
     options = {keep.id: keep, drop.id: drop}
     chosen = st.radio(
@@ -99,7 +114,7 @@ def show_pair(store: Store, vocab: Vocabulary, rank: int, pair: duplicates.Dupli
     )  # fmt: skip
 
 
-def show_actor(store: Store, vocab: Vocabulary, actor: ActorView) -> None:
+def show_actor(store: Store, version: Version, vocab: Vocabulary, actor: ActorView) -> None:
     """An actor's name, kind, aliases, mentions and a few of its sentences."""
     kind = vocab.kinds.get(actor.kind)
     badge = chip(kind.label, kind.color) if kind else md_escape(actor.kind)
@@ -108,7 +123,7 @@ def show_actor(store: Store, vocab: Vocabulary, actor: ActorView) -> None:
     if actor.aliases:
         facts.insert(0, "also " + ", ".join(actor.aliases))
     st.caption(md_escape(" · ".join(facts)) + f" · `{actor.id}`")
-    said = duplicates.sentences(store, actor.id, limit=SENTENCES)
+    said = sentences_of(store, version, actor.id)
     for sentence in said:
         st.markdown(f"> {md_escape(sentence)}")
     if not said:
