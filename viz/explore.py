@@ -463,7 +463,10 @@ def merge_into(store: Store, actor: ActorView, vocab: Vocabulary, col: Any) -> N
             "Actor to merge",
             list(options),
             key=MERGE_PICK,
-            format_func=lambda i: f"{describe_actor(options[i], vocab)} · {options[i].mentions}",
+            format_func=lambda i: (
+                f"{describe_actor(options[i], vocab)} · "
+                f"{options[i].mentions} article" + ("" if options[i].mentions == 1 else "s")
+            ),
         )
     ]
     col.button(
