@@ -64,7 +64,7 @@ test-fast: setup
 ## screenshot: refresh docs/app.png and docs/<page>.png, the README's pictures, from the browser tests
 screenshot: setup chromium
 	ACTORGRAPH_SCREENSHOT=docs/app.png ACTORGRAPH_SCREENSHOTS=docs $(BIN)/python -m pytest \
-		tests/test_browser.py -k "explore_search or every_page"
+		tests/test_browser.py -k "explore_search or every_page or review_page"
 
 lint: setup
 	$(BIN)/ruff check .

@@ -45,6 +45,7 @@ PAGES = {
     "Cypher": "views/cypher.py",
     "SPARQL": "views/sparql.py",
     "Ingest": "views/ingest.py",
+    "Review": "views/review.py",
 }
 TARGET_S = 2.0
 

@@ -19,7 +19,7 @@ Functions take a Store and return typed records; the CLI and the app call the sa
   article_meta(article, title=, publisher=, published=, url=), not_same(a, b), undo(id);
   bad input raises InputError (one line) before anything is written;
 - reading: decisions(store) (the log, oldest first), in_force(decisions),
-  claim(store, id) -> ClaimView, judged_distinct(decisions), Deciders;
+  claim(store, id) -> ClaimView, judged_distinct(decisions), last_decision(store), Deciders;
   graph.duplicates.likely_duplicates(store) -> DuplicatePair, best first.
 """
 
@@ -73,6 +73,13 @@ class Curated:
 def decisions(store: Store) -> list[Decision]:
     """Every decision taken on this store, undos included, oldest first."""
     return [Decision.of_row(r) for r in store.query(cypher.DECISIONS).records()]
+
+
+def last_decision(store: Store) -> str | None:
+    """The newest decision's id (undos included), or None: a curation changes what the
+    graph shows without changing its counts, so a cache keys on this too."""
+    rows = store.query(cypher.LAST_DECISION).rows
+    return rows[0][0] if rows else None
 
 
 def in_force(every: Sequence[Decision]) -> list[Decision]:

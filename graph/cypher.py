@@ -948,6 +948,14 @@ ON CREATE SET d.action = $action, d.curator = $curator, d.at = $at, d.reason = $
 
 DECISION_IDS = "MATCH (d:Decision) RETURN d.id AS id ORDER BY id"
 
+# The newest decision's id: what the graph shows changes with it (the app's cache key).
+LAST_DECISION = """
+MATCH (d:Decision)
+RETURN d.id AS id
+ORDER BY d.at DESC, d.id DESC
+LIMIT 1
+"""
+
 DECISIONS = """
 MATCH (d:Decision)
 RETURN d.id AS id, d.action AS action, d.curator AS curator, d.at AS at, d.reason AS reason,
@@ -974,6 +982,15 @@ WHERE type(e) IN $types
 WITH n, collect(DISTINCT m.id) AS neighbours
 OPTIONAL MATCH (a:Article)-[:MENTIONS]->(n)
 RETURN n.id AS id, neighbours, collect(DISTINCT a.id) AS articles
+"""
+
+# A few sentences of claims naming an actor (the Review page shows them beside a pair).
+ACTOR_SENTENCES = """
+MATCH (c:Claim)-[:SUBJECT|OBJECT]->(:Actor {id: $id})
+WHERE c.sentence IS NOT NULL AND coalesce(c.status, '') <> 'rejected'
+RETURN DISTINCT c.sentence AS sentence
+ORDER BY sentence
+LIMIT $limit
 """
 
 # The articles that mention any of these actors.

@@ -42,6 +42,12 @@ def _likeness(a: ActorView, b: ActorView) -> float:
     return len(ga & gb) / len(ga | gb) if ga and gb else 0.0
 
 
+def sentences(store: Store, actor_id: str, limit: int = 3) -> list[str]:
+    """A few sentences of the claims naming an actor, so a curator can tell two apart."""
+    params = {"id": actor_id, "limit": limit}
+    return [r["sentence"] for r in store.query(cypher.ACTOR_SENTENCES, params).records()]
+
+
 def likely_duplicates(store: Store, limit: int = 50) -> list[DuplicatePair]:
     """The ``limit`` likeliest duplicate pairs, best first."""
     distinct = curation.judged_distinct(curation.decisions(store))

@@ -216,8 +216,8 @@ def test_clicked_actor_can_be_explored(monkeypatch, app_sample_store):
     at.session_state["tapped_actor"] = rubio.id  # what a click on the node leaves behind
     at.run()
 
-    assert at.button[0].label == f"Explore {RUBIO} →"
-    at.button[0].click().run()
+    [explore] = [b for b in at.button if b.label == f"Explore {RUBIO} →"]
+    explore.click().run()
 
     assert at.selectbox(key="actor_pick").value == rubio.id
     assert at.query_params["actor"] == rubio.id

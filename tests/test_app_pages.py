@@ -385,7 +385,7 @@ def test_pages_are_routed_from_views_not_a_pages_folder():
     scripts = sorted(p.name for p in routes.PAGES.glob("*.py"))
     assert routes.PAGES.parent == app_dir
     names = ("explore", "paths", "timeline", "analytics", "overview", "article", "cypher")
-    names += ("sparql", "ingest")
+    names += ("sparql", "ingest", "review")
     assert scripts == sorted(f"{n}.py" for n in names)
 
 

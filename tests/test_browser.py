@@ -26,8 +26,9 @@ import networkx as nx
 import pytest
 from playwright.sync_api import Browser, Frame, Page, expect, sync_playwright
 
-from actorgraph.graph import ActorView, Store
+from actorgraph.graph import ActorView, Store, curation
 from actorgraph.graph.open import STORE_ENV
+from actorgraph.schema.decision import CURATOR_ENV
 from actorgraph.viz import draw, picture
 from actorgraph.viz import paths as paths_page
 
@@ -495,3 +496,73 @@ def test_text_search_finds_a_sentence_and_opens_its_article_there(page, app_url,
     expect(article.get_by_text("Found here:")).to_be_visible()
     expect(article.get_by_role("heading", name=hit.title)).to_be_visible()
     article.close()
+
+
+# -- curation (issue #22): each test serves a store of its own, since it changes it ----------
+
+
+@pytest.fixture
+def acme_url(fresh_store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """Acme Corp and ACME Group (who may be one) served on their own; the curator is ana."""
+    from test_curation import TWO, about_group, first, ingest
+
+    require_chromium()
+    monkeypatch.setenv(CURATOR_ENV, "ana")  # the server's environment is this one's
+    ingest(fresh_store, first(), about_group(TWO))
+    with serve(fresh_store, tmp_path) as url:
+        yield url
+
+
+def test_explore_merges_a_searched_actor(page, acme_url, fresh_store):
+    page.goto(f"{acme_url}/?actor=acme")
+    expect(page.get_by_role("heading", name="Acme Corp")).to_be_visible()
+    page.get_by_text("Curate this actor").click()
+    search = page.get_by_label("Merge another actor into this one")
+    search.fill("ACME Group")
+    search.press("Enter")
+    page.get_by_role("button", name="Merge ACME Group into Acme Corp").click()
+
+    expect(page.get_by_text("Merged ACME Group into Acme Corp")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"also .*ACME Group"))).to_be_visible()
+    assert fresh_store.actor("acme-group") == fresh_store.actor("acme")
+    [decision] = curation.decisions(fresh_store)
+    assert (decision.action, decision.curator) == ("merge", "ana")
+
+
+def test_explore_rejects_a_claim_of_the_evidence_panel(page, acme_url, fresh_store):
+    page.goto(f"{acme_url}/?actor=acme")
+    edge_list = page.get_by_role("combobox", name="Edge")
+    expect(edge_list).not_to_have_value("")
+    chosen = edge_list.input_value()
+    sentence = next(
+        ev.sentence
+        for e in fresh_store.ego(["acme"]).edges
+        if chosen.startswith(f"{fresh_store.actor(e.subject).name} -{e.type}->")
+        for ev in fresh_store.evidence(e.subject, e.type, e.object)
+    )
+    expect(page.get_by_text("Status: extracted")).to_be_visible()
+    page.get_by_role("button", name="Reject").click()
+
+    expect(page.get_by_text("Rejected the claim")).to_be_visible()
+    [decision] = curation.decisions(fresh_store)
+    assert decision.action == "reject" and decision.args["sentence"] == sentence
+    assert curation.claim(fresh_store, decision.args["claim"]).status == "rejected"
+    expect(edge_list).not_to_have_value(chosen)  # its edge is gone from the view
+
+
+def test_review_page_judges_a_pair_not_the_same_and_undoes_it(page, acme_url, fresh_store):
+    page.goto(f"{acme_url}/review")
+    expect(page.get_by_role("heading", name="Likely duplicates")).to_be_visible()
+    expect(page.get_by_text("Acme sold radios to Ruritania police")).to_be_visible()
+    expect(page.get_by_text("ACME Group sold drones to Ruritania police")).to_be_visible()
+    expect(page.get_by_role("button", name="Merge into Acme Corp")).to_be_visible()
+    shot(page, "review")
+    page.get_by_role("button", name="Not the same").click()
+
+    expect(page.get_by_text("No likely duplicates")).to_be_visible()
+    expect(page.get_by_text(re.compile(r"ana.*distinct: Acme Corp ≠ ACME Group"))).to_be_visible()
+    assert [d.action for d in curation.decisions(fresh_store)] == ["distinct"]
+
+    page.get_by_role("button", name="Undo").first.click()
+    expect(page.get_by_role("button", name="Not the same")).to_be_visible()
+    assert curation.in_force(curation.decisions(fresh_store)) == []

@@ -414,3 +414,18 @@ def test_a_decision_keeps_any_text_exactly(store):
     [decision] = curation.decisions(store)
     assert (decision.args["name"], decision.reason, decision.curator) == (odd, odd, "Ana\tLima")
     assert store.actor("acme").name == odd
+
+
+def test_last_decision_and_an_actors_sentences_for_the_app(store):
+    """The app's cache key (the newest decision) and the Review page's sentences of an actor."""
+    from actorgraph.graph import duplicates
+
+    ingest(store, first(), about_group(TWO))
+    assert curation.last_decision(store) is None
+    assert duplicates.sentences(store, "acme") == [ONE[:37], ONE[38:]]
+    rejected = curation.reject(store, claim_id(store, "jane-doe", "CRITICIZED", "acme"))
+    assert curation.last_decision(store) == rejected.id
+    assert duplicates.sentences(store, "acme") == [ONE[:37]]  # a rejected claim is not shown
+    undone = curation.undo(store, rejected.id)
+    assert curation.last_decision(store) == undone.id
+    assert duplicates.sentences(store, "acme", limit=1) == [ONE[:37]]

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 import streamlit as st
 
 from actorgraph.errors import ActorgraphError
-from actorgraph.graph import Store, default_url, mask_url, open_store
+from actorgraph.graph import Store, curation, default_url, mask_url, open_store
 
 EMPTY_MESSAGE = "No articles yet: run `actorgraph ingest PATH` (or `actorgraph demo` for a sample)."
 
@@ -69,10 +69,12 @@ def require_store() -> Store:
     return store
 
 
-Version = tuple[str, int, int, int]
+Version = tuple[str, int, int, int, str | None]
 
 
 def store_version(store: Store) -> Version:
-    """The store's URL and counts: a cache keyed on it is read afresh after an ingest."""
+    """The store's URL, counts and newest curation decision: a cache keyed on it is read
+    afresh after an ingest, and after a curation (a rename changes no count), from the app
+    or the CLI alike."""
     stats = store.stats()
-    return (store.url, stats.articles, stats.actors, stats.edges)
+    return (store.url, stats.articles, stats.actors, stats.edges, curation.last_decision(store))

@@ -19,9 +19,9 @@ from typing import Any
 import streamlit as st
 from st_link_analysis import st_link_analysis
 
-from actorgraph.graph import ActorView, EdgeView, Store, Subgraph
+from actorgraph.graph import ActorView, EdgeView, Store, Subgraph, curation
 from actorgraph.schema import Vocabulary, vocabulary
-from actorgraph.viz import draw, edge_filters, picture, text_hits, view_downloads
+from actorgraph.viz import curate, draw, edge_filters, picture, text_hits, view_downloads
 from actorgraph.viz.connect import require_store
 from actorgraph.viz.edge_filters import EdgeFilter
 from actorgraph.viz.present import (
@@ -38,6 +38,8 @@ from actorgraph.viz.search import did_you_mean, unique
 SEARCH, PICK, DEPTH, TYPES, EDGE = "search", "actor_pick", "depth", "types", "edge_pick"
 MODALITIES, MIN_CONF, FROM, TO = "modalities", "min_conf", "date_from", "date_to"
 PUBLISHERS = "publishers"
+MERGE_SEARCH, MERGE_PICK, RENAME, KIND = "merge_search", "merge_pick", "rename_to", "kind_pick"
+ACTOR_REASON, CLAIM_REASON = "actor_reason", "claim_reason"
 CURRENT, TAPPED, EXPANDED = "actor", "tapped_actor", "expanded"  # plain session state
 PARAM, EXPAND_PARAM, DEPTH_PARAM = "actor", "expand", "depth"  # URL (expand repeats)
 SUGGESTED = 10  # most connected actors offered before anything is searched
@@ -138,6 +140,8 @@ def render() -> None:
     )
     shown = edge_filters.apply(sub, chosen_filter, keep=[actor.id, *grown], sourced=sourced)
     actor_header(actor, sub, shown, vocab)
+    curate.feedback(store, key="explore")
+    curate_actor(store, actor, vocab)
     edges = draw.ordered_edges(shown)
     selected = current_edge(edges)
     graph_col, evidence_col = st.columns([7, 5], gap="medium")
@@ -388,7 +392,119 @@ def show_evidence(
     elif len(items) < len(every):
         hidden = len(every) - len(items)
         st.caption(f"{hidden} more claim(s) from other publishers are hidden by the filter.")
+    if items:
+        curate.reason_input(key=CLAIM_REASON)
     for ev in items:
         with st.container(border=True):
             st.markdown(mark_terms(ev.sentence, terms))
             st.caption(source_line(ev))
+            judge_claim(store, ev.claim, ev.status, ev.sentence)
+
+
+# -- curation: the selected actor's panel and each claim's buttons (graph.curation) --------
+
+
+def pick_merge(store: Store, actor_id: str) -> None:
+    """A "did you mean" click in the merge search: search for that actor (a callback)."""
+    found = store.actor(actor_id)
+    st.session_state[MERGE_SEARCH] = found.name if found else ""
+    st.session_state[MERGE_PICK] = actor_id
+
+
+def rename(store: Store, actor: ActorView) -> None:
+    """The Rename button: the new name as typed when it is clicked (a callback)."""
+    name = (st.session_state.get(RENAME) or "").strip()
+    done = f"Renamed {actor.name} to {name}"
+    if curate.act(done, curation.rename, store, actor.id, name, reason_key=ACTOR_REASON):
+        st.session_state[RENAME] = ""  # a refused name stays, to be corrected
+
+
+def curate_actor(store: Store, actor: ActorView, vocab: Vocabulary) -> None:
+    """Merge another actor into this one (which is kept), rename it, set its kind."""
+    with st.expander("Curate this actor"):
+        merge_col, rename_col, kind_col = st.columns(3)
+        merge_into(store, actor, vocab, merge_col)
+        rename_col.text_input("New name", key=RENAME, placeholder=actor.name)
+        rename_col.button("Rename", key="rename", on_click=rename, args=(store, actor))
+        kinds = list(vocab.kinds)
+        chosen = kind_col.selectbox(
+            "Kind",
+            kinds,
+            index=kinds.index(actor.kind) if actor.kind in kinds else 0,
+            key=f"{KIND}:{actor.id}",
+            format_func=lambda k: vocab.kinds[k].label,
+        )
+        kind_col.button(
+            "Set kind",
+            key="set_kind",
+            disabled=chosen == actor.kind,
+            on_click=curate.act,
+            args=(f"Set the kind of {actor.name} to {chosen}", curation.set_kind, store,
+                  actor.id, chosen),
+            kwargs={"reason_key": ACTOR_REASON},
+        )  # fmt: skip
+        curate.reason_input(key=ACTOR_REASON)
+
+
+def merge_into(store: Store, actor: ActorView, vocab: Vocabulary, col: Any) -> None:
+    """A search for the actor to merge into this one, with the page's did-you-mean."""
+    text = col.text_input(
+        "Merge another actor into this one", key=MERGE_SEARCH, placeholder="Search a name"
+    ).strip()
+    if not text:
+        return
+    found = [a for a in unique(store.search_actors(text)) if a.id != actor.id]
+    if not found:
+        did_you_mean(store, text, col, partial(pick_merge, store), key="merge_suggest")
+        return
+    options = {a.id: a for a in found}
+    if st.session_state.get(MERGE_PICK) not in options:
+        st.session_state.pop(MERGE_PICK, None)
+    other = options[
+        col.selectbox(
+            "Actor to merge",
+            list(options),
+            key=MERGE_PICK,
+            format_func=lambda i: (
+                f"{describe_actor(options[i], vocab)} · "
+                f"{options[i].mentions} article" + ("" if options[i].mentions == 1 else "s")
+            ),
+        )
+    ]
+    col.button(
+        f"Merge {other.name} into {actor.name}",
+        key="merge",
+        type="primary",
+        on_click=merge,
+        args=(store, actor, other),
+    )
+
+
+def merge(store: Store, keep: ActorView, drop: ActorView) -> None:
+    """The Merge button: the selected actor is kept; the search is cleared (a callback)."""
+    done = f"Merged {drop.name} into {keep.name}"
+    if curate.act(done, curation.merge, store, keep.id, drop.id, reason_key=ACTOR_REASON):
+        st.session_state[MERGE_SEARCH] = ""
+
+
+def judge_claim(store: Store, claim_id: str, status: str, sentence: str) -> None:
+    """A claim's status, and buttons to reject it or confirm it."""
+    short = sentence if len(sentence) <= 60 else sentence[:57] + "…"
+    status_col, reject_col, confirm_col = st.columns([2, 1, 1])
+    status_col.caption(f"Status: {status}")
+    reject_col.button(
+        "Reject",
+        key=f"reject:{claim_id}",
+        disabled=status == "rejected",
+        on_click=curate.act,
+        args=(f"Rejected the claim “{short}”", curation.reject, store, claim_id),
+        kwargs={"reason_key": CLAIM_REASON},
+    )
+    confirm_col.button(
+        "Confirm",
+        key=f"confirm:{claim_id}",
+        disabled=status == "confirmed",
+        on_click=curate.act,
+        args=(f"Confirmed the claim “{short}”", curation.confirm, store, claim_id),
+        kwargs={"reason_key": CLAIM_REASON},
+    )

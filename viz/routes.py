@@ -55,6 +55,11 @@ def ingest() -> st.Page:
     return st.Page(PAGES / "ingest.py", title="Ingest", icon=":material/upload_file:")
 
 
+def review() -> st.Page:
+    """Likely duplicate actors to merge or judge "not the same", and the curation log."""
+    return st.Page(PAGES / "review.py", title="Review", icon=":material/rule:")
+
+
 def article() -> st.Page:
     """One article's text with its claims and actors marked."""
     return st.Page(PAGES / "article.py", title="Article", icon=":material/article:")
@@ -81,5 +86,6 @@ def all_pages() -> list[st.Page]:
         article(),
         cypher(),
         sparql(),
+        review(),
         ingest(),
     ]
