@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from actorgraph.graph.checksum import content_checksum
 from actorgraph.graph.cypher import CONSOLE_EXAMPLES, MAX_ALL_PATHS_LENGTH
+from actorgraph.graph.fulltext import TextHit
 from actorgraph.graph.open import default_data_dir, default_url, mask_url, open_store
 from actorgraph.graph.store import (
     ActorView,
@@ -56,6 +57,7 @@ __all__ = [
     "Stats",
     "Store",
     "Subgraph",
+    "TextHit",
     "TimelineCounts",
     "connect",
     "content_checksum",

@@ -9,8 +9,7 @@ from collections.abc import Sequence
 
 import streamlit as st
 
-from actorgraph.graph import Store
-from actorgraph.graph.fulltext import TextHit
+from actorgraph.graph import Store, TextHit
 from actorgraph.viz import routes
 from actorgraph.viz.present import md_escape
 
