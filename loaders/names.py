@@ -171,9 +171,24 @@ def entity_pieces(ent: Span, lexicon: Lexicon) -> list[Span]:
             pieces.append(part)
             continue
         ands = [t.i for t in part if t.lower_ in ("and", "or") and t.i > part.start]
-        listed = _split(part, sorted(commas + ands)) if commas else []
+        listed = (
+            _split(part, sorted(commas + ands))
+            if commas or _known_pair(part, ands, lexicon)
+            else []
+        )
         pieces += _legal_forms_joined(listed, lexicon) if len(listed) > 1 else [part]
     return pieces
+
+
+def _known_pair(part: Span, ands: list[int], lexicon: Lexicon) -> bool:
+    """'Positive Technologies and Candiru': an 'and' without a comma lists two names when
+    one of them is a well-known company's or actor's ('Bureau of Industry and Security'
+    is neither)."""
+    if len(ands) != 1:
+        return False
+    doc = part.doc
+    halves = (doc[part.start : ands[0]].text, doc[ands[0] + 1 : part.end].text)
+    return any(lexicon.is_company(h) or lexicon.known_actor(h) for h in halves)
 
 
 def _owner_cut(pos: Token, lexicon: Lexicon) -> bool:

@@ -93,6 +93,13 @@ def test_a_known_name_spacy_cut_at_its_and_is_one_actor(extractor):
     assert "Border Protection" not in names
 
 
+def test_two_names_spacy_ran_together_at_an_and_are_two_when_one_is_known(extractor):
+    names = every_name(extractor, "They include Positive Technologies and Candiru.")
+    assert {"Positive Technologies", "Candiru"} <= names
+    names = every_name(extractor, "The Bureau of Industry and Security added Candiru.")
+    assert "Bureau of Industry and Security" in names
+
+
 def test_a_verb_ends_a_name_that_spacy_ran_on(extractor):
     names = every_name(extractor, "The Commerce Department added Hikvision and Dahua to the list.")
     assert "Hikvision" in names
