@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from actorgraph.errors import InputError
-from actorgraph.graph import curation
+from actorgraph.graph import ActorView, curation
 from actorgraph.loaders.resolve import resolve_extractions
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
 
@@ -429,3 +429,21 @@ def test_last_decision_and_an_actors_sentences_for_the_app(store):
     undone = curation.undo(store, rejected.id)
     assert curation.last_decision(store) == undone.id
     assert duplicates.sentences(store, "acme", limit=1) == [ONE[:37]]
+
+
+def test_look_alikes_pair_names_by_uncommon_trigrams_only():
+    from actorgraph.graph.duplicates import COMMON_GRAM, _grams, _look_alikes
+
+    crowd = [ActorView(f"firm-{n}", f"Common Holdings {n}", "Company") for n in range(40)]
+    pair = [
+        ActorView("zorvex", "Zorvex Labs", "Company"),
+        ActorView("zorvex-labs", "Zorvex Labs Inc", "Company"),
+    ]
+    alike = _look_alikes(crowd + pair)
+    assert "zorvex-labs" in alike["zorvex"] and "zorvex" in alike["zorvex-labs"]
+    assert len(crowd) > COMMON_GRAM  # "com", "hol", ... are in every name of the crowd
+    assert not [a for a in crowd if a.id in alike["zorvex"]]
+    # two of the crowd pair only by what their names have of their own ("s 1", " 12")
+    common = {g for g in _grams(crowd[0]) if sum(g in _grams(a) for a in crowd) > COMMON_GRAM}
+    for other in alike["firm-12"]:
+        assert (_grams(crowd[12]) & _grams(next(a for a in crowd if a.id == other))) - common
