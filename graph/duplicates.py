@@ -41,8 +41,8 @@ def _grams(actor: ActorView) -> set[str]:
     return {g for name in (actor.name, *actor.aliases) for g in query_grams(name)}
 
 
-def _likeness(a: ActorView, b: ActorView) -> float:
-    ga, gb = _grams(a), _grams(b)
+def _likeness(ga: set[str], gb: set[str]) -> float:
+    """The Jaccard likeness of two actors' trigrams."""
     return len(ga & gb) / len(ga | gb) if ga and gb else 0.0
 
 
@@ -52,14 +52,14 @@ def sentences(store: Store, actor_id: str, limit: int = 3) -> list[str]:
     return [r["sentence"] for r in store.query(cypher.ACTOR_SENTENCES, params).records()]
 
 
-def _look_alikes(actors: list[ActorView]) -> dict[str, list[str]]:
-    """For each actor, the ids of up to PER_ACTOR others sharing the most uncommon
-    trigrams of their names and aliases: one pass over every actor instead of one index
-    lookup per actor (500 of those took the Review page 9 s)."""
+def _look_alikes(grams: dict[str, set[str]]) -> dict[str, list[str]]:
+    """For each actor (id -> the trigrams of its names and aliases), the ids of up to
+    PER_ACTOR others sharing the most uncommon trigrams: one pass over every actor instead
+    of one index lookup per actor (500 of those took the Review page 9 s)."""
     by_gram: dict[str, list[str]] = defaultdict(list)
-    for actor in actors:
-        for gram in _grams(actor):
-            by_gram[gram].append(actor.id)
+    for actor_id, actor_grams in grams.items():
+        for gram in actor_grams:
+            by_gram[gram].append(actor_id)
     shared: dict[str, Counter[str]] = defaultdict(Counter)
     for ids in by_gram.values():
         if 1 < len(ids) <= COMMON_GRAM:
@@ -73,14 +73,15 @@ def likely_duplicates(store: Store, limit: int = 50) -> list[DuplicatePair]:
     """The ``limit`` likeliest duplicate pairs, best first."""
     distinct = curation.judged_distinct(curation.decisions(store))
     actors = {a.id: a for a in store.iter_actors()}
+    grams = {actor_id: _grams(actor) for actor_id, actor in actors.items()}
     pairs: dict[frozenset[str], tuple[ActorView, ActorView, float]] = {}
-    for actor_id, others in _look_alikes(list(actors.values())).items():
+    for actor_id, others in _look_alikes(grams).items():
         actor = actors[actor_id]
         for other in (actors[o] for o in others):
             key = frozenset((actor.id, other.id))
             if key in pairs or key in distinct:
                 continue
-            likeness = _likeness(actor, other)
+            likeness = _likeness(grams[actor.id], grams[other.id])
             if likeness >= MIN_NAME_LIKENESS:
                 pairs[key] = (*sorted((actor, other), key=lambda x: x.id), likeness)
     ids = sorted({i for key in pairs for i in key})

@@ -124,12 +124,15 @@ _MAX_TITLE_WORDS = 4
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'"})  # "Amnesty International's Secretary General"
 
 
+def _named_ends(clusters: list[Cluster], kinds: frozenset[str]) -> dict[int, Cluster]:
+    """The actor of these kinds whose name (not an anaphor) ends at each token index."""
+    return {m.end: c for c in clusters if c.kind in kinds for m in c.mentions if not m.anaphor}
+
+
 def _bodies_as_titles(doc: Doc, clusters: list[Cluster]) -> list[Found]:
     """'Privacy Commissioner Jane Roe': a body named by its office, standing as the title
     right before a person's name, is the body the person is a member of."""
-    body_ending = {
-        m.end: c for c in clusters if c.kind in _BODIES for m in c.mentions if not m.anaphor
-    }
+    body_ending = _named_ends(clusters, _BODIES)
     found = []
     for person in [c for c in clusters if c.kind == "Person"]:
         for mention in person.mentions:
@@ -149,9 +152,7 @@ def _titled_names(
     possessive mark aside), then only title words, at least one of them a post, then a
     person's name. spaCy often parses
     such a run of capitalised words as a list, and the tree then links nothing."""
-    body_ending = {
-        m.end: c for c in clusters if c.kind in _TITLED for m in c.mentions if not m.anaphor
-    }
+    body_ending = _named_ends(clusters, _TITLED)
     posts = frozenset(posts)
     found = []
     for person in [c for c in clusters if c.kind == "Person"]:

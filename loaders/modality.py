@@ -28,7 +28,7 @@ def _negated_here(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
-def _kept_from(word: Token, lexicon: Lexicon) -> bool:
+def kept_from(word: Token, lexicon: Lexicon) -> bool:
     """'barred Acme from selling': a "from" of a preventing verb denies what it heads."""
     return word.lower_ == "from" and word.head.lemma_.lower() in lexicon.preventing_verbs
 
@@ -41,7 +41,7 @@ def modality_of(trigger: Token, lexicon: Lexicon, *, ceased: bool = False) -> st
     for word in chain[1:]:
         if word.lemma_.lower() in lexicon.negators:
             return "negated"
-        if _kept_from(word, lexicon):
+        if kept_from(word, lexicon):
             return "negated"
     for word in chain:
         children = list(word.children)

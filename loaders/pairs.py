@@ -35,9 +35,6 @@ MAX_STEPS = 6
 # Relation types whose object is a location, proposed from "in" and "-based" too.
 _PLACE_KINDS = ("Place", "Government")
 _INSTITUTIONS = ("Company", "Organization", "GovernmentBody", "Media", "Government")
-# Where a body is based, which its own "in" says ("the company in Waltham"), unlike where it
-# acts ("sells in Xinjiang").
-_BASED = frozenset({"LOCATED_IN"})
 # Triggers that are no verb (a title, "in", "-based") link only the words right beside them.
 _NEAR_ONLY = frozenset({"role", "in", "based"})
 # Steps that pass through a list or an apposition: they do not change an actor's role.
@@ -446,8 +443,11 @@ def propose(sentence: Span, clusters: Iterable[Cluster], triggers: TriggerWords)
                         continue
                     if source in _NEAR_ONLY and max(len(to_subject), len(to_object)) > 2:
                         continue
-                    if source == "in" and relation in _BASED and to_subject != ("prep_in_",):
-                        continue  # "halts sales in Xinjiang": where an act is, not the firm
+                    based = relation in triggers.places.get("based", {})
+                    if source == "in" and based and to_subject != ("prep_in_",):
+                        # where a body is based its own "in" says ("the company in Waltham");
+                        # "halts sales in Xinjiang" is where an act is, not the firm
+                        continue
                     if source == "role" and not (
                         _holds_post(to_subject, to_object)
                         and any(h is subject[1] for h in _title_holders(trigger, mentions))

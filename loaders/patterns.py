@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from actorgraph.loaders.lexicon import Lexicon
-from actorgraph.loaders.modality import modality_of
+from actorgraph.loaders.modality import kept_from, modality_of
 from actorgraph.schema import Vocabulary
 
 ActorOf = Callable[[Token], object | None]
@@ -109,6 +109,18 @@ def _prep_objects(token: Token, word: str) -> list[Token]:
                 [_children(prep, "pobj", "pcomp")[0]] if _children(prep, "pobj", "pcomp") else []
             )
     return found
+
+
+def _participle_agents(noun: Token, verbs: frozenset[str]) -> list[Token]:
+    """The "by" agents of the participles of ``verbs`` describing a noun ("cameras made by
+    X", "a system supplied by X")."""
+    return [
+        o
+        for participle in _children(noun, "acl")
+        if participle.lemma_.lower() in verbs
+        for a in _children(participle, "agent")
+        for o in _children(a, "pobj")
+    ]
 
 
 class RelationFinder:
@@ -209,7 +221,7 @@ class RelationFinder:
                 return self._actors(controller, actor_of)
         if verb.dep_ == "pcomp" and head.dep_ in ("prep", "agent"):
             governor = head.head
-            if head.lower_ == "from" and governor.lemma_.lower() in self.lexicon.preventing_verbs:
+            if kept_from(head, self.lexicon):
                 kept = self._actors(_children(governor, "dobj"), actor_of)
                 if kept:
                     return kept  # "barred Nvidia from selling": Nvidia would be the seller
@@ -310,21 +322,12 @@ class RelationFinder:
         'equipment from Huawei', 'Huawei's gear'."""
         tokens = [c for c in noun.lefts if c.dep_ in ("compound", "poss")]
         tokens += _prep_objects(noun, "from") + _prep_objects(noun, "of")
-        for participle in _children(noun, "acl"):
-            if participle.lemma_.lower() in _MAKING:
-                tokens += [o for a in _children(participle, "agent") for o in _children(a, "pobj")]
+        tokens += _participle_agents(noun, _MAKING)
         return self._actors(tokens, actor_of)
 
     def _suppliers(self, good: Token, actor_of: ActorOf) -> list[object]:
         """Who supplied goods, by the participle that says so ('a system supplied by X')."""
-        tokens = [
-            o
-            for participle in _children(good, "acl")
-            if participle.lemma_.lower() in _SUPPLYING
-            for a in _children(participle, "agent")
-            for o in _children(a, "pobj")
-        ]
-        return self._actors(tokens, actor_of)
+        return self._actors(_participle_agents(good, _SUPPLYING), actor_of)
 
     def from_acquisition(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
         """'Police used a camera system supplied by Hikvision': the supplier SUPPLIED the

@@ -439,7 +439,7 @@ def test_look_alikes_pair_names_by_uncommon_trigrams_only():
         ActorView("zorvex", "Zorvex Labs", "Company"),
         ActorView("zorvex-labs", "Zorvex Labs Inc", "Company"),
     ]
-    alike = _look_alikes(crowd + pair)
+    alike = _look_alikes({a.id: _grams(a) for a in crowd + pair})
     assert "zorvex-labs" in alike["zorvex"] and "zorvex" in alike["zorvex-labs"]
     assert len(crowd) > COMMON_GRAM  # "com", "hol", ... are in every name of the crowd
     assert not [a for a in crowd if a.id in alike["zorvex"]]
