@@ -38,6 +38,7 @@ __all__ = [
     "ReadFailure",
     "Source",
     "SourceOptions",
+    "count_items",
     "iter_files",
     "read_file",
     "read_source",
@@ -205,6 +206,36 @@ def iter_files(paths: Iterable[str | Path], options: SourceOptions | None = None
             yield path
         else:
             raise InputError(f"{path}: no such file or folder")
+
+
+# Kinds whose file is one article: a folder of them has as many articles as files.
+_SINGLE = frozenset({"text", "markdown", "html"})
+
+
+def count_items(paths: Iterable[str | Path], options: SourceOptions | None = None) -> int | None:
+    """How many items (articles, or failures in their place) reading ``paths`` will give,
+    when that is known without reading them: every input a file of one article, a missing
+    path or an empty folder (one failure). None when a file, stdin or a URL may hold many
+    (a CSV, a feed), so that a progress bar shows a count rather than a false total."""
+    options = options or SourceOptions()
+
+    def single(path: Path) -> bool:
+        kind = options.format_in or SUFFIXES.get(_suffix(path))
+        return kind is None or kind in _SINGLE  # no kind: one failure
+
+    count = 0
+    for raw in paths:
+        if str(raw) == STDIN or is_url(str(raw)):
+            return None
+        path = Path(raw)
+        try:
+            files = list(iter_files([path], options)) if path.is_dir() else [path]
+        except OSError:
+            files = []
+        if not all(single(f) for f in files if f.exists()):
+            return None
+        count += len(files) or 1
+    return count
 
 
 def read_file(path: Path, options: SourceOptions | None = None) -> list[Article]:

@@ -19,6 +19,7 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
+from actorgraph.cli.progress import ProgressLines
 from actorgraph.errors import ActorgraphError, one_line
 from actorgraph.graph.open import STORE_ENV
 from actorgraph.interrupts import signals_stop
@@ -104,8 +105,12 @@ def friendly(command: F) -> F:
 
 @contextlib.contextmanager
 def progress_bar(label: str, total: int | None = None) -> Iterator[Callable[[int], None]]:
-    """A rich progress bar on stderr (gone when done); yields advance(n). Calls of one item
-    against a known total are gathered 256 at a time, so advancing per item stays cheap."""
+    """A rich progress bar on stderr (gone when done), or lines when stderr is no terminal
+    (a log); yields advance(n). Calls of one item against a known total are gathered 256
+    at a time, so advancing per item stays cheap."""
+    if not err.is_terminal:
+        yield ProgressLines(label, total, say_plain).advance
+        return
     columns = (TextColumn(label), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=err, transient=True) as bar:
         task = bar.add_task(label, total=total)
@@ -120,6 +125,11 @@ def progress_bar(label: str, total: int | None = None) -> Iterator[Callable[[int
 
         yield advance
         bar.advance(task, pending)
+
+
+def say_plain(line: str) -> None:
+    """A line on stderr as it is (a progress line: no 'actorgraph:' prefix)."""
+    typer.echo(line, err=True)
 
 
 @app.callback()

@@ -12,6 +12,7 @@ import typer
 import actorgraph.cli.sources as src
 from actorgraph.cli.app import StoreOption, app, friendly, progress_bar, say
 from actorgraph.graph import open_store
+from actorgraph.loaders.readers import count_items
 from actorgraph.parallel import extraction_engine
 from actorgraph.pipeline import IngestReport, extract_sources, ingest
 
@@ -40,13 +41,15 @@ def extract(
         exclude, timeout,
     )  # fmt: skip
 
-    def report(failure: Any) -> None:
-        say(f"skipped {failure.reason}")
-
     summary = IngestReport()
     sink = output.open("w", encoding="utf-8") if output else sys.stdout
     try:
-        with progress_bar("extracting") as advance:
+        with progress_bar("extracting", count_items(paths, options)) as advance:
+
+            def report(failure: Any) -> None:
+                say(f"skipped {failure.reason}")
+                advance(1)
+
             for extraction in extract_sources(
                 paths, on_failure=report, options=options, report=summary
             ):
@@ -97,7 +100,7 @@ def ingest_command(
     with (
         extraction_engine(workers, engine, scheduler) as extractor,
         open_store(store) as graph,
-        progress_bar("ingesting") as advance,
+        progress_bar("ingesting", count_items(paths, options)) as advance,
     ):
         report = ingest(
             paths, graph, force=force, batch_size=batch_size, extractor=extractor,
