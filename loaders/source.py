@@ -101,9 +101,11 @@ def source_text(source: Source) -> str:
     return text
 
 
-def _published(meta: Mapping[str, Any], lines: list[str], source: str) -> str | None:
+def _published(
+    meta: Mapping[str, Any], lines: list[str], source: str
+) -> tuple[str | None, str | None]:
     """The date the metadata gives (a future one is an error), else the first past date in
-    the first lines of the text."""
+    the first lines of the text; with where it came from ("metadata", "text"), or None."""
     value = meta.get("published") or meta.get("date")
     if value:
         published = parse_date_value(value)
@@ -113,8 +115,9 @@ def _published(meta: Mapping[str, Any], lines: list[str], source: str) -> str | 
                 "fix the date or leave it out"
             )
         if published:
-            return published
-    return parse_date("\n".join(lines[:8])[:2000])
+            return published, "metadata"
+    found = parse_date("\n".join(lines[:8])[:2000])
+    return found, "text" if found else None
 
 
 def make_article(
@@ -135,12 +138,14 @@ def make_article(
     title = " ".join(str(meta.get("title") or (lines[0] if lines else "")).split())
     publisher = str(meta.get("publisher") or "").strip() or None
     url = str(meta.get("url") or "").strip() or None
+    published, date_origin = _published(meta, lines, source)
     return Article(
         text=text,
         title=title[:300],
         source=source,
         publisher=publisher,
-        published=_published(meta, lines, source),
+        published=published,
+        date_origin=date_origin,
         url=url,
         language=detect_language(text, hint=meta.get("language")),
     )

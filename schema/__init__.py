@@ -2,6 +2,7 @@
 
 from actorgraph.schema.decision import Decision
 from actorgraph.schema.records import (
+    DATE_ORIGINS,
     Actor,
     Article,
     Claim,
@@ -14,6 +15,7 @@ from actorgraph.schema.records import (
 from actorgraph.schema.vocabulary import Kind, RelationType, Vocabulary, vocabulary
 
 __all__ = [
+    "DATE_ORIGINS",
     "Actor",
     "Article",
     "Claim",

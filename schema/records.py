@@ -68,6 +68,10 @@ def actor_id(canonical_name: str) -> str:
     return slugify(name_key(canonical_name))
 
 
+# Where an article's date came from, as Article.date_origin names it.
+DATE_ORIGINS = ("metadata", "text", "curator")
+
+
 @dataclass(frozen=True, slots=True)
 class Article:
     """One news article as read from a source."""
@@ -79,6 +83,10 @@ class Article:
     published: str | None = None  # ISO date, YYYY-MM-DD
     url: str | None = None
     language: str = "en"
+    # Where ``published`` came from (DATE_ORIGINS): the source's metadata, a date found in
+    # the opening lines of the text (which may be another date the story mentions), or a
+    # curator's correction. None when undated.
+    date_origin: str | None = None
     id: str = ""
     # Every place the same story was read from (URL when known, else the file or entry);
     # near-duplicates add theirs here instead of becoming articles of their own.
@@ -189,6 +197,7 @@ class Extraction:
             "id": art.id,
             "title": art.title,
             "published": art.published,
+            "date_origin": art.date_origin,
             "publisher": art.publisher,
             "url": art.url,
             "actors": [

@@ -36,6 +36,20 @@ def test_text_file_title_publisher_and_date_from_its_header(tmp_path):
     assert article.text.startswith("Acme halts sales\n")
 
 
+def test_a_date_says_whether_the_metadata_gave_it_or_the_text(tmp_path):
+    header = write(tmp_path, "a.txt", "Acme halts sales\nPublished: 2020-05-04\n\nAcme sold.\n")
+    body = write(tmp_path, "b.txt", "Acme halts sales\n\nMay 3, 2021 - Acme sold cameras.\n")
+    undated = write(tmp_path, "c.txt", "Acme halts sales\n\nAcme sold cameras.\n")
+    records = write(tmp_path, "d.jsonl", json.dumps({"text": "Acme sold.", "date": "2019-02-21"}))
+    assert [(a.published, a.date_origin) for p in (header, body, undated, records)
+            for a in read_file(p)] == [
+        ("2020-05-04", "metadata"),
+        ("2021-05-03", "text"),
+        (None, None),
+        ("2019-02-21", "metadata"),
+    ]  # fmt: skip
+
+
 def test_date_written_in_the_text_is_found():
     assert parse_date("By Staff\nFebruary 21, 2019 Updated: February 22, 2019") == "2019-02-21"
     assert parse_date("Posted 3 Sept. 2021") == "2021-09-03"
