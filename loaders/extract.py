@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from actorgraph.loaders.carried import carried
 from actorgraph.loaders.enumerations import enumerations
 from actorgraph.loaders.lexicon import Lexicon, compiled_triggers, lexicon
 from actorgraph.loaders.mentions import Cluster, find_mentions, resolve
@@ -209,6 +210,10 @@ class Extractor:
             sent = listed.member.sent
             modality = modality_of(listed.trigger, self.lexicon)
             found = Found(listed.type, listed.subject, listed.object, listed.trigger, modality, 0.7)
+            add_rule(by_sentence.setdefault(sent.start, {}), sent, found, self.triggers)
+        for relation, doer, done, trigger in carried(doc, clusters, self.triggers):
+            sent = trigger.sent
+            found = Found(relation, doer, done, trigger, modality_of(trigger, self.lexicon), 0.6)
             add_rule(by_sentence.setdefault(sent.start, {}), sent, found, self.triggers)
         proposals = [p for here in by_sentence.values() for p in here.values()]
         add_support(proposals)

@@ -131,7 +131,7 @@ def path(start: Token, end: Token) -> tuple[str, ...] | None:
     return tuple(steps) if len(steps) <= MAX_STEPS else None
 
 
-def _reversed(steps: tuple[str, ...]) -> tuple[str, ...]:
+def reversed_steps(steps: tuple[str, ...]) -> tuple[str, ...]:
     """The same path walked the other way: up steps become down steps."""
     flip = {"^": "_", "_": "^"}
     return tuple(f"{s[:-1]}{flip[s[-1]]}" for s in reversed(steps))
@@ -204,7 +204,7 @@ class TriggerWords:
         return found
 
 
-def _mentions_in(sentence: Span, clusters: Iterable[Cluster]) -> list[tuple[Token, Cluster]]:
+def mentions_in(sentence: Span, clusters: Iterable[Cluster]) -> list[tuple[Token, Cluster]]:
     """(head token, actor) of every mention inside the sentence."""
     found = []
     for cluster in clusters:
@@ -245,7 +245,7 @@ def _locative_triggers(
 # subject of the clause an adverbial participle hangs on ("they wrote, urging X"), the
 # agent of a noun that names the act ("the imposition by X of sanctions", "X's decision to
 # ban").
-_DOER = frozenset(
+DOER = frozenset(
     {
         ("nsubj^",),
         ("agent_by^",),
@@ -272,7 +272,7 @@ _OBJECT_PREPS = frozenset(
 )
 
 
-def _done_to(steps: tuple[str, ...]) -> bool:
+def done_to(steps: tuple[str, ...]) -> bool:
     if steps in _DONE_TO_STEPS:
         return True
     return (len(steps) == 1 and steps[0] in _OBJECT_PREPS) or (
@@ -280,12 +280,12 @@ def _done_to(steps: tuple[str, ...]) -> bool:
     )
 
 
-def _role(steps: tuple[str, ...], done_to: bool) -> str:
+def _role(steps: tuple[str, ...], object_end: bool) -> str:
     """'canon' when the end stands to the trigger as its doer (or as the one done to),
     'self' when the end is the trigger itself, else 'near'/'far' by the path's length."""
     if not steps:
         return "self"
-    if _done_to(steps) if done_to else steps in _DOER:
+    if done_to(steps) if object_end else steps in DOER:
         return "canon"
     return "near" if len(steps) == 1 else "far"
 
@@ -407,7 +407,7 @@ def _proposal(
 
 def propose(sentence: Span, clusters: Iterable[Cluster], triggers: TriggerWords) -> Proposals:
     """Every candidate relation of one sentence, keyed by (id(subject), id(object), type)."""
-    mentions = _mentions_in(sentence, clusters)
+    mentions = mentions_in(sentence, clusters)
     if len({id(c) for _, c in mentions}) < 2:
         return {}
     found: list[tuple[Token, Mapping[str, str]]] = [
@@ -430,7 +430,7 @@ def propose(sentence: Span, clusters: Iterable[Cluster], triggers: TriggerWords)
             for obj, from_object in reach:
                 if subject[1] is obj[1] or subject[0].i == obj[0].i:
                     continue
-                to_object = _reversed(from_object)
+                to_object = reversed_steps(from_object)
                 if len(to_subject) + len(to_object) > MAX_STEPS + 2:
                     continue
                 ends = (subject[0].i, obj[0].i)

@@ -1,0 +1,57 @@
+"""Carried doers (loaders/carried.py): a passive act with no "by", whose doer acted before."""
+
+from __future__ import annotations
+
+from test_enumerations import _read
+
+
+def test_a_passive_act_takes_the_doer_of_the_act_just_before(rules_only):
+    found = _read(
+        rules_only,
+        "Britain imposed sanctions on three officers of the Ruritanian Interior Ministry on "
+        "Friday. The notice says that Jan Kowalski, a colonel, and Piotr Nowak are sanctioned.",
+    )
+    assert ("United Kingdom", "SANCTIONED", "Jan Kowalski") in found
+    assert ("United Kingdom", "SANCTIONED", "Piotr Nowak") in found
+
+
+def test_what_the_act_is_against_is_an_end_and_where_it_was_done_is_not(rules_only):
+    found = _read(
+        rules_only,
+        "Globex Corp sued Initech Inc. on Monday. The lawsuit was filed on Tuesday in Ohio "
+        "against Initech Inc. and Hooli Inc.",
+    )
+    assert ("Globex Corp", "SUED", "Hooli Inc.") in found
+    assert not {key for key in found if key[2] == "Ohio"}
+
+
+def test_an_act_of_another_type_carries_no_doer(rules_only):
+    found = _read(
+        rules_only,
+        "The Treasury sanctioned Acme Corp on Tuesday. Jan Kowalski was arrested on Wednesday.",
+    )
+    assert not {key for key in found if key[2] == "Jan Kowalski"}
+
+
+def test_a_doer_is_carried_two_sentences_and_no_further(rules_only):
+    found = _read(
+        rules_only,
+        "The Treasury sanctioned Acme Corp on Tuesday. Markets fell. Prices fell too. Nothing "
+        "else happened for a week. Globex Ltd was sanctioned as well.",
+    )
+    assert not {key for key in found if key[2] == "Globex Ltd"}
+    near = _read(
+        rules_only,
+        "The Treasury sanctioned Acme Corp on Tuesday. Markets fell. Globex Ltd was sanctioned "
+        "as well.",
+    )
+    assert ("U.S. Department of the Treasury", "SANCTIONED", "Globex Ltd") in near
+
+
+def test_a_passive_with_its_own_agent_is_not_carried(rules_only):
+    found = _read(
+        rules_only,
+        "The Treasury sanctioned Acme Corp on Tuesday. Globex Ltd was sanctioned by the "
+        "European Union on Wednesday.",
+    )
+    assert ("U.S. Department of the Treasury", "SANCTIONED", "Globex Ltd") not in found
