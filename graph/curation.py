@@ -213,12 +213,21 @@ def _known_actors(store: Store, rules: _Rules, undone: Decision | None) -> dict[
     return {r["id"]: _actor(r) for r in rows}
 
 
+def _dated(meta: dict[str, Any], in_force: dict[str, Any]) -> dict[str, Any]:
+    """Article fields to set, with where the date comes from: a date a decision in force
+    gave is the curator's; a date restored by an undo keeps the origin it had before."""
+    if "published" in in_force:
+        return {**meta, "date_origin": "curator" if in_force["published"] else None}
+    return meta
+
+
 def _curate(
     ex: Extraction, rules: _Rules, known: dict[str, ActorView], undone: Decision | None
 ) -> Extraction:
     """One article with the decisions applied."""
     article = ex.article
-    meta = dict(rules.meta.get(article.id, {}))
+    in_force = rules.meta.get(article.id, {})
+    meta = dict(in_force)
     if (
         undone is not None
         and undone.action == "article-meta"
@@ -226,7 +235,7 @@ def _curate(
     ):
         meta = {**undone.args["before"], **meta}
     if meta:
-        article = replace(article, **meta)
+        article = replace(article, **_dated(meta, in_force))
     unmerge = undone.args if undone is not None and undone.action == "merge" else None
     back = {undone.args["new"]: undone.args["actor"]} if undone and undone.action == "split" else {}
     actors: dict[str, Actor] = {}
@@ -427,9 +436,9 @@ def _undo_pins(undone: Decision, rules: _Rules) -> list[Statement]:
             _drop_names(a["keep"], gone),
         ]
     if undone.action == "article-meta":
-        before = {k: a["before"].get(k) for k in ARTICLE_FIELDS}
-        for k, v in rules.meta.get(a["article"], {}).items():
-            before[k] = v
+        before = {k: a["before"].get(k) for k in (*ARTICLE_FIELDS, "date_origin")}
+        in_force = rules.meta.get(a["article"], {})
+        before = _dated({**before, **in_force}, in_force)
         return [(cypher.SET_ARTICLE_META, {"id": a["article"], **before})]
     return []
 
@@ -683,7 +692,8 @@ def article_meta(
             raise InputError(
                 f"--published must be a date YYYY-MM-DD, not {given['published']!r}"
             ) from None
-    args = {"article": art["id"], **given, "before": {k: art[k] for k in ARTICLE_FIELDS}}
+    before = {k: art[k] for k in (*ARTICLE_FIELDS, "date_origin")}
+    args = {"article": art["id"], **given, "before": before}
     return _decide(store, "article-meta", args, [art["id"]], curator, reason)
 
 

@@ -93,7 +93,7 @@ UPDATE_ARTICLES = """
 UNWIND $articles AS a
 MATCH (n:Article {id: a.id})
 SET n.title = a.title, n.publisher = a.publisher, n.published = a.published,
-    n.url = a.url, n.source = a.source, n.language = a.language,
+    n.date_origin = a.date_origin, n.url = a.url, n.source = a.source, n.language = a.language,
     n.extractor = a.extractor, n.text = a.text, n.words = a.words,
     n.fingerprint = coalesce(a.fingerprint, n.fingerprint),
     n.sources = coalesce(n.sources, []) + [s IN a.sources WHERE NOT s IN coalesce(n.sources, [])]
@@ -104,8 +104,9 @@ OPTIONAL MATCH (n:Article {id: a.id})
 WITH a, n
 WHERE n IS NULL
 CREATE (:Article {id: a.id, ingested_at: a.ingested_at, title: a.title,
-                  publisher: a.publisher, published: a.published, url: a.url,
-                  source: a.source, language: a.language, extractor: a.extractor,
+                  publisher: a.publisher, published: a.published,
+                  date_origin: a.date_origin, url: a.url, source: a.source,
+                  language: a.language, extractor: a.extractor,
                   text: a.text, words: a.words, fingerprint: a.fingerprint,
                   sources: a.sources})
 """
@@ -618,7 +619,8 @@ MATCH (a:Article)-[:ASSERTS]->(c)
 RETURN c.id AS claim, c.type AS type, c.modality AS modality, c.confidence AS confidence,
        c.sentence AS sentence, c.start AS start, c.end AS end,
        a.id AS article, a.title AS title, a.publisher AS publisher,
-       a.published AS published, a.url AS url, coalesce(c.status, 'extracted') AS status
+       a.published AS published, a.url AS url, coalesce(c.status, 'extracted') AS status,
+       a.date_origin AS date_origin
 ORDER BY a.published, a.id, c.start
 """
 
@@ -631,7 +633,8 @@ MATCH (a:Article)-[:ASSERTS]->(c)
 RETURN key, c.id AS claim, c.type AS type, c.modality AS modality,
        c.confidence AS confidence, c.sentence AS sentence, c.start AS start, c.end AS end,
        a.id AS article, a.title AS title, a.publisher AS publisher,
-       a.published AS published, a.url AS url, coalesce(c.status, 'extracted') AS status
+       a.published AS published, a.url AS url, coalesce(c.status, 'extracted') AS status,
+       a.date_origin AS date_origin
 ORDER BY key, published, article, start
 """
 
@@ -667,7 +670,7 @@ LIMIT $limit
 NEWEST_ARTICLES = """
 MATCH (a:Article)
 RETURN a.id AS id, a.title AS title, a.publisher AS publisher, a.published AS published,
-       a.url AS url, a.source AS source
+       a.date_origin AS date_origin, a.url AS url, a.source AS source
 ORDER BY a.published IS NULL, a.published DESC, a.title
 LIMIT $limit
 """
@@ -686,8 +689,8 @@ MATCH (a:Article)
 WHERE a.id > $after
 RETURN a.id AS id, a.text AS text, a.title AS title, a.source AS source,
        a.publisher AS publisher, a.published AS published, a.url AS url,
-       a.language AS language, a.extractor AS extractor, a.sources AS sources,
-       a.fingerprint AS fingerprint, a.ingested_at AS ingested_at
+       a.date_origin AS date_origin, a.language AS language, a.extractor AS extractor,
+       a.sources AS sources, a.fingerprint AS fingerprint, a.ingested_at AS ingested_at
 ORDER BY a.id
 LIMIT $limit
 """
@@ -697,8 +700,8 @@ ARTICLE_BY_ID = """
 MATCH (a:Article {id: $id})
 RETURN a.id AS id, a.text AS text, a.title AS title, a.source AS source,
        a.publisher AS publisher, a.published AS published, a.url AS url,
-       a.language AS language, a.extractor AS extractor, a.sources AS sources,
-       a.fingerprint AS fingerprint, a.ingested_at AS ingested_at
+       a.date_origin AS date_origin, a.language AS language, a.extractor AS extractor,
+       a.sources AS sources, a.fingerprint AS fingerprint, a.ingested_at AS ingested_at
 """
 
 ARTICLE_ACTORS = """
@@ -1014,7 +1017,7 @@ RETURN c.id AS id, a.id AS article, c.type AS type, s.id AS subject, o.id AS obj
 ARTICLE = """
 MATCH (a:Article {id: $id})
 RETURN a.id AS id, a.title AS title, a.publisher AS publisher, a.published AS published,
-       a.url AS url, a.text AS text
+       a.url AS url, a.text AS text, a.date_origin AS date_origin
 """
 
 # A curator's name for an actor: the name it is shown by, its old name kept as an alias.
@@ -1077,5 +1080,6 @@ SET n.kind = $kind
 
 SET_ARTICLE_META = """
 MATCH (a:Article {id: $id})
-SET a.title = $title, a.publisher = $publisher, a.published = $published, a.url = $url
+SET a.title = $title, a.publisher = $publisher, a.published = $published, a.url = $url,
+    a.date_origin = $date_origin
 """

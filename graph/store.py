@@ -111,6 +111,7 @@ class EvidenceView:
     published: str | None
     url: str | None
     status: str = "extracted"  # or "confirmed" by a curator (graph.curation)
+    date_origin: str | None = None  # where ``published`` came from (schema.DATE_ORIGINS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -361,6 +362,7 @@ def _article_row(ex: Extraction, ingested_at: str) -> dict[str, Any]:
         "title": art.title,
         "publisher": art.publisher,
         "published": art.published,
+        "date_origin": art.date_origin,
         "url": art.url,
         "source": art.source,
         "language": art.language,
@@ -1109,7 +1111,7 @@ class CypherStore:
             article = Article(
                 text=row["text"], title=row["title"], source=row["source"] or "",
                 publisher=row["publisher"], published=row["published"], url=row["url"],
-                language=row["language"] or "en", id=row["id"],
+                date_origin=row.get("date_origin"), language=row["language"] or "en", id=row["id"],
                 sources=tuple(row.get("sources") or ()), fingerprint=row.get("fingerprint"),
             )  # fmt: skip
             yield Extraction(

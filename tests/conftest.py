@@ -38,6 +38,17 @@ SAMPLES = ROOT / "actorgraph" / "samples"
 FIXTURES = Path(__file__).parent / "fixtures"
 
 
+# A progress line a command writes when stderr is no terminal ("ingesting: 16/30 (53%),
+# 0m02s"; actorgraph.cli.progress): not what it says of the input, which is one line.
+PROGRESS_LINE = re.compile(r"^[a-z]+( \w+)?: \d+(/\d+ \(\d+%\))?, \d+m\d\ds$")
+
+
+def said(stderr: str) -> str:
+    """What a command said on stderr, its progress lines left out."""
+    lines = stderr.strip().splitlines()
+    return "\n".join(line for line in lines if not PROGRESS_LINE.match(line)).strip()
+
+
 def short_tmp() -> Path:
     """A temporary folder short enough for a Unix socket path (108 bytes at most)."""
     return Path(tempfile.mkdtemp(prefix="ag-", dir="/tmp"))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from test_app import THERMO, actor, plain
 from test_app_pages import open_page
 
+from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
 from actorgraph.viz import present
 
 pytest_plugins = ["app_fixtures"]
@@ -49,3 +50,22 @@ def test_an_unknown_article_id_says_so(monkeypatch, app_sample_store):
 def test_every_evidence_card_links_to_its_article(app_sample_store):
     ev = evidence_of_thermo(app_sample_store)
     assert f"(./article?article={ev.article})" in present.source_line(ev)
+
+
+def test_a_date_read_from_the_text_is_marked_so_on_the_article_and_its_evidence(
+    monkeypatch, fresh_store
+):
+    text = "Acme Corp sold radios to the Ruritania police on May 3, 2021, the firm said."
+    article = Article(text=text, title="Acme radios", published="2021-05-03", date_origin="text")
+    acme, police = Actor("Acme Corp", "Company"), Actor("Ruritania police", "GovernmentBody")
+    said = Claim("SUPPLIED", acme.id, police.id, Evidence(text, 0, len(text)))
+    fresh_store.write([Extraction(article, (acme, police), (said,), extractor="t")])
+
+    at = open_page(monkeypatch, fresh_store, ARTICLE, article=article.id)
+
+    assert not at.exception
+    assert any("2021-05-03 (found in the text)" in c.value for c in at.caption)
+    [ev] = fresh_store.evidence(acme.id, "SUPPLIED", police.id)
+    assert "2021-05-03 (found in the text)" in present.source_line(ev)
+    assert present.dated("2021-05-03", "metadata") == "2021-05-03"
+    assert present.dated(None, None) == "undated"

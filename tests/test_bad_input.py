@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, short_tmp
+from conftest import ROOT, said, short_tmp
 from hostile import (
     alive,
     gzip_bomb,
@@ -803,17 +803,6 @@ def _params() -> Iterator[object]:
         yield pytest.param(row, row.store, id=name, marks=marks)
 
 
-# A progress line on a non-terminal ("ingesting: 16/30 (53%), 0m02s"): not what is said of
-# the input, which must be one line.
-_PROGRESS = re.compile(r"^[a-z]+( \w+)?: \d+(/\d+ \(\d+%\))?, \d+m\d\ds$")
-
-
-def _without_progress(stderr: str) -> str:
-    return "\n".join(
-        line for line in stderr.strip().splitlines() if not _PROGRESS.match(line)
-    ).strip()
-
-
 @pytest.mark.parametrize(("row", "row_store"), list(_params()), indirect=["row_store"])
 def test_bad_input(row: Row, row_store: str, inputs: Path, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv(STORE_ENV, row_store)  # `--store` sets it; restore it after the row
@@ -823,11 +812,11 @@ def test_bad_input(row: Row, row_store: str, inputs: Path, tmp_path: Path, monke
 
     assert outcome.exit_code == row.exit_code, outcome.stderr or outcome.stdout
     assert "Traceback" not in outcome.stderr + outcome.stdout, outcome.stderr
-    said = _without_progress(outcome.stderr)
+    told = said(outcome.stderr)
     if row.message is None:
-        assert said == ""
+        assert told == ""
     else:
-        line = said
+        line = told
         assert line.count("\n") == 0, outcome.stderr
         assert line.startswith("actorgraph: "), outcome.stderr
         assert re.search(row.message, line), outcome.stderr

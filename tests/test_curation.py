@@ -4,6 +4,8 @@ both backends (the store fixture)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from actorgraph.errors import InputError
@@ -186,6 +188,22 @@ def test_article_metadata_edits_survive_re_ingest_and_undo(store):
     curation.undo(store, edit.id)
     row = store.query("MATCH (a:Article) RETURN a.title, a.published").rows
     assert row == [["Acme", "2020-01-02"]]
+
+
+def test_a_date_a_curator_gives_is_marked_theirs_and_undo_restores_its_origin(store):
+    ex = first()
+    ingest(store, replace(ex, article=replace(ex.article, date_origin="text")))
+    origin = "MATCH (a:Article) RETURN a.published, a.date_origin"
+    edit = curation.article_meta(store, ex.article.id, published="2020-02-03")
+    assert store.query(origin).rows == [["2020-02-03", "curator"]]
+    ingest(store, first("v2"))  # read again: the curator's date and its origin stand
+    assert store.query(origin).rows == [["2020-02-03", "curator"]]
+    assert store.evidence("acme", "SUPPLIED", "ruritania-police")[0].date_origin == "curator"
+    curation.undo(store, edit.id)
+    assert store.query(origin).rows == [["2020-01-02", "text"]]
+    titled = curation.article_meta(store, ex.article.id, title="Acme's radios")
+    assert store.query(origin).rows == [["2020-01-02", "text"]]  # no date given: none set
+    curation.undo(store, titled.id)
 
 
 def test_undoing_a_merge_gives_the_dropped_actor_back(store):

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, short_tmp
+from conftest import ROOT, said, short_tmp
 from test_embedded import wait_gone
 from typer.testing import CliRunner
 
@@ -41,7 +41,7 @@ def run(*args: str):
 def one_line_error(result, message: str) -> None:
     assert result.exit_code == 1, result.output
     assert message in result.output, result.output
-    assert result.output.strip().count("\n") == 0, result.output
+    assert said(result.output).count("\n") == 0, result.output
     assert not isinstance(result.exception, Exception) or isinstance(
         result.exception, SystemExit
     ), result.exception
@@ -537,8 +537,8 @@ def test_500_articles_killed_at_a_random_moment_resume_to_the_same_store(
     _, errors = killed.communicate(timeout=60)
     if victim == "server":  # the ingest saw its server die: one line, no traceback
         assert killed.returncode == 1, errors
-        assert errors.strip().count("\n") == 0 and "Traceback" not in errors, errors
-        assert re.search(r"^actorgraph: .*FalkorDB server.*run the command again", errors.strip())
+        assert said(errors).count("\n") == 0 and "Traceback" not in errors, errors
+        assert re.search(r"^actorgraph: .*FalkorDB server.*run the command again", said(errors))
     midway = snapshot(url)[0]["articles"]
     assert target <= midway < 500, f"seed {seed}"
 

@@ -323,6 +323,16 @@ def test_newest_articles_come_first_and_undated_ones_last(store):
     assert [a["title"] for a in store.newest_articles(10)] == ["t3", "t1", "undated"]
 
 
+def test_where_a_date_came_from_reads_back_with_the_article_and_its_evidence(store):
+    written = extraction()
+    written = replace(written, article=replace(written.article, date_origin="text"))
+    store.write([written])
+    assert store.extraction(written.article.id).article.date_origin == "text"
+    [evidence] = store.evidence("acme", "SUPPLIED", "ruritania-police")
+    assert (evidence.published, evidence.date_origin) == ("2020-01-02", "text")
+    assert store.newest_articles(1)[0]["date_origin"] == "text"
+
+
 def test_one_article_reads_back_with_its_actors_and_claims(store):
     written = chain_extraction()
     store.write([written])

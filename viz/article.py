@@ -15,7 +15,7 @@ from actorgraph.graph import Store
 from actorgraph.schema import Actor, Claim, Extraction, Vocabulary, vocabulary
 from actorgraph.viz import routes
 from actorgraph.viz.connect import require_store
-from actorgraph.viz.present import MODALITY_COLORS, chip, mark_terms, md_escape
+from actorgraph.viz.present import MODALITY_COLORS, chip, dated, mark_terms, md_escape
 
 CHOICES = 50  # the newest articles offered when the URL names none
 
@@ -49,7 +49,8 @@ def choose(store: Store) -> str | None:
         st.info("The store holds no article yet.")
         return None
     titles = {
-        a["id"]: f"{a['title'] or 'untitled'} · {a['published'] or 'undated'}" for a in newest
+        a["id"]: f"{a['title'] or 'untitled'} · {dated(a['published'], a.get('date_origin'))}"
+        for a in newest
     }
     return st.selectbox("Article", list(titles), format_func=titles.get, key="article_pick")
 
@@ -58,7 +59,10 @@ def show_header(found: Extraction) -> None:
     """Title, publisher, date, the link to the source and the other sources of its story."""
     article = found.article
     st.subheader(article.title or "untitled article")
-    parts = [md_escape(article.publisher or "unknown publisher"), article.published or "undated"]
+    parts = [
+        md_escape(article.publisher or "unknown publisher"),
+        dated(article.published, article.date_origin),
+    ]
     if article.url:
         parts.append(f"[source]({article.url})")
     elif article.source:

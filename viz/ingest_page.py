@@ -29,7 +29,7 @@ from actorgraph.pipeline import (
 )
 from actorgraph.schema import Article, Extraction, vocabulary
 from actorgraph.viz.connect import open_or_stop
-from actorgraph.viz.present import MODALITY_COLORS, mark_terms, md_escape
+from actorgraph.viz.present import MODALITY_COLORS, dated, mark_terms, md_escape
 
 UPLOADS, TEXT, TITLE = "ingest_files", "ingest_text", "ingest_title"
 PREVIEW, WRITE = "ingest_preview", "ingest_write"
@@ -182,7 +182,8 @@ def show_preview(extractions: list[Extraction]) -> None:
 
 def article_line(article: Article) -> str:
     parts = [f"*{md_escape(article.title or 'untitled article')}*", md_escape(article.source)]
-    parts += [md_escape(article.publisher or "unknown publisher"), article.published or "undated"]
+    publisher = md_escape(article.publisher or "unknown publisher")
+    parts += [publisher, dated(article.published, article.date_origin)]
     return " · ".join(parts)
 
 

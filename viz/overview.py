@@ -12,6 +12,7 @@ from actorgraph.graph import ActorView, Stats
 from actorgraph.schema import Vocabulary, vocabulary
 from actorgraph.viz import routes
 from actorgraph.viz.connect import require_store
+from actorgraph.viz.present import dated
 
 TOP = 15
 NEWEST = 10
@@ -128,7 +129,7 @@ def article_rows(articles: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Newest articles as table rows, each with a link to its Article page."""
     return [
         {
-            "Published": a.get("published") or "",
+            "Published": dated(a["published"], a.get("date_origin")) if a.get("published") else "",
             "Title": a.get("title") or "",
             "Publisher": a.get("publisher") or "",
             "Source": a.get("url") or a.get("source") or "",

@@ -48,11 +48,25 @@ def describe_actor(actor: ActorView, vocab: Vocabulary) -> str:
     return f"{actor.name} · {kind.label if kind else actor.kind}"
 
 
+# How a date not taken from the source's metadata is marked wherever it is shown.
+DATE_MARKS = {"text": "found in the text", "curator": "set by a curator"}
+
+
+def dated(published: str | None, origin: str | None) -> str:
+    """An article's date as shown: ``2021-05-03``, ``2021-05-03 (found in the text)`` when
+    it was read from the body (it may be another date the story mentions), or ``undated``."""
+    if not published:
+        return "undated"
+    mark = DATE_MARKS.get(origin or "")
+    return f"{published} ({mark})" if mark else published
+
+
 def source_line(ev: EvidenceView) -> str:
     """Where a sentence comes from, as one Markdown line: title, publisher, date, modality."""
     title = md_escape(ev.title or "untitled article")
     title = f"[{title}]({ev.url})" if ev.url else f"*{title}*"
-    parts = [title, md_escape(ev.publisher or "unknown publisher"), ev.published or "undated"]
+    publisher = md_escape(ev.publisher or "unknown publisher")
+    parts = [title, publisher, dated(ev.published, ev.date_origin)]
     color = MODALITY_COLORS.get(ev.modality, "gray")
     parts += [f":{color}-badge[{ev.modality}]", f"confidence {ev.confidence:.2f}"]
     parts.append(f"[in the article]({routes.article_url(ev.article)})")
