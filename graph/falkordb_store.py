@@ -30,17 +30,12 @@ from actorgraph.errors import (
     StoreUnavailable,
 )
 from actorgraph.graph import cypher
+from actorgraph.graph.cypher_store import CypherStore, GramIndex, collector_paused, time_limit
 from actorgraph.graph.embedded import EmbeddedServer
 from actorgraph.graph.fulltext import TextIndex
-from actorgraph.graph.store import (
-    CypherStore,
-    GramIndex,
-    QueryResult,
-    Statement,
-    collector_paused,
-    time_limit,
-)
 from actorgraph.graph.values import decode_text, decode_value, falkordb_header
+from actorgraph.graph.views import QueryResult
+from actorgraph.graph.write_plan import Statement
 
 GRAPH_NAME = "actorgraph"
 _INDEXES = (

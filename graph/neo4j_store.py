@@ -42,17 +42,12 @@ from actorgraph.errors import (
     StoreUnavailable,
 )
 from actorgraph.graph import cypher
+from actorgraph.graph.cypher_store import CypherStore, GramIndex, collector_paused, time_limit
 from actorgraph.graph.fulltext import TextIndex
 from actorgraph.graph.open import mask_url
-from actorgraph.graph.store import (
-    CypherStore,
-    GramIndex,
-    QueryResult,
-    Statement,
-    collector_paused,
-    time_limit,
-)
 from actorgraph.graph.values import decode_text, encode_params
+from actorgraph.graph.views import QueryResult
+from actorgraph.graph.write_plan import Statement
 
 # The driver logs retries and server hints as warnings; without a handler of the
 # application's, Python would print them on stderr under the CLI's one-line errors.
