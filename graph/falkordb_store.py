@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlparse
 
 import redis
 from falkordb import FalkorDB
@@ -33,6 +32,7 @@ from actorgraph.graph import cypher
 from actorgraph.graph.cypher_store import CypherStore, GramIndex, collector_paused, time_limit
 from actorgraph.graph.embedded import EmbeddedServer
 from actorgraph.graph.fulltext import TextIndex
+from actorgraph.graph.open import StoreURL
 from actorgraph.graph.values import decode_text, decode_value, falkordb_header
 from actorgraph.graph.views import QueryResult
 from actorgraph.graph.write_plan import Statement
@@ -311,11 +311,10 @@ class FalkorDBStore(CypherStore):
             self.server.release()
 
 
-def open_falkordb(url: str) -> FalkorDBStore:
+def open_falkordb(url: StoreURL) -> FalkorDBStore:
     """falkordb:///path/to/folder[?graph=name]: the embedded server for that data folder."""
-    parsed = urlparse(url)
-    raw = unquote(parsed.netloc + parsed.path)
-    if not raw:
-        raise StoreError(f"the store URL {url!r} names no folder; use falkordb:///path/to/folder")
-    graph = parse_qs(parsed.query).get("graph", [GRAPH_NAME])[0]
-    return FalkorDBStore(Path(raw), graph)
+    if not url.path:
+        raise StoreError(
+            f"the store URL {url.text!r} names no folder; use falkordb:///path/to/folder"
+        )
+    return FalkorDBStore(Path(url.path), url.options.get("graph", GRAPH_NAME))

@@ -17,7 +17,6 @@ import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlparse
 
 import neo4j
 from neo4j import GraphDatabase, ManagedTransaction
@@ -44,7 +43,7 @@ from actorgraph.errors import (
 from actorgraph.graph import cypher
 from actorgraph.graph.cypher_store import CypherStore, GramIndex, collector_paused, time_limit
 from actorgraph.graph.fulltext import TextIndex
-from actorgraph.graph.open import mask_url
+from actorgraph.graph.open import StoreURL
 from actorgraph.graph.values import decode_text, encode_params
 from actorgraph.graph.views import QueryResult
 from actorgraph.graph.write_plan import Statement
@@ -350,24 +349,19 @@ class Neo4jStore(CypherStore):
         self._driver.close()
 
 
-def open_neo4j(url: str) -> Neo4jStore:
+def open_neo4j(url: StoreURL) -> Neo4jStore:
     """neo4j://, neo4j+s://, bolt:// ... [user:password@]host[:port][?database=name].
 
     Credentials from the URL, else NEO4J_USER (default neo4j) and NEO4J_PASSWORD;
     the database from ?database=, else NEO4J_DATABASE, else the server's default.
     """
-    parsed = urlparse(url)
-    if not parsed.hostname:
-        raise StoreError(f"the store URL {mask_url(url)!r} names no host; use bolt://host:7687")
-    user = unquote(parsed.username) if parsed.username else os.environ.get(USER_ENV, "neo4j")
-    password = (
-        unquote(parsed.password) if parsed.password is not None else os.environ.get(PASSWORD_ENV)
-    )
-    database = parse_qs(parsed.query).get("database", [None])[0] or os.environ.get(DATABASE_ENV)
-    host = parsed.hostname if ":" not in parsed.hostname else f"[{parsed.hostname}]"
-    try:
-        port = parsed.port
-    except ValueError:
-        raise StoreError(f"the store URL {mask_url(url)!r} has a bad port") from None
-    uri = f"{parsed.scheme}://{host}" + (f":{port}" if port else "")
+    if not url.host:
+        raise StoreError(f"the store URL {url.masked!r} names no host; use bolt://host:7687")
+    user = url.user or os.environ.get(USER_ENV, "neo4j")
+    password = url.password if url.password is not None else os.environ.get(PASSWORD_ENV)
+    database = url.database or os.environ.get(DATABASE_ENV)
+    host = url.host if ":" not in url.host else f"[{url.host}]"
+    if not url.port_ok:
+        raise StoreError(f"the store URL {url.masked!r} has a bad port")
+    uri = f"{url.scheme}://{host}" + (f":{url.port}" if url.port else "")
     return Neo4jStore(uri, user, password, database or None)
