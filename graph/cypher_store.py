@@ -8,24 +8,23 @@ them from the Cypher in graph.cypher, so every backend runs the same text.
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from actorgraph.batching import batched
 from actorgraph.errors import QueryError
-from actorgraph.graph import cypher, ego, rings
+from actorgraph.graph import cypher, ego, migrations, rings
+from actorgraph.graph.dialect import Dialect, GramIndex, Schema
 from actorgraph.graph.fulltext import (
     TextHit,
     TextIndex,
     article_hit,
     claim_hit,
     query_words,
-    words_statements,
 )
-from actorgraph.graph.grams import name_grams, query_grams, search_grams
+from actorgraph.graph.grams import query_grams, search_grams
 from actorgraph.graph.views import (
     GRAIN_CHARS,
     ActorView,
@@ -54,7 +53,6 @@ from actorgraph.schema import (
     Decision,
     Evidence,
     Extraction,
-    actor_id,
     vocabulary,
 )
 
@@ -67,50 +65,6 @@ def time_limit(seconds: float) -> str:
         f"the query ran past its time limit of {seconds:g} s and the store stopped it; "
         "give it more time with `actorgraph query --timeout SECONDS` (0: no limit)"
     )
-
-
-@dataclass(frozen=True, slots=True)
-class GramIndex:
-    """A backend's full-text index over actors' NameGrams (graph.grams): its statements for
-    name search and did-you-mean ($terms, $limit), and how its query language joins terms
-    that must all be there (``every``) or may be (``any``)."""
-
-    search: str
-    similar: str
-    every: str
-    any: str
-
-    @classmethod
-    def over(cls, query_index: str, every: str, any: str) -> GramIndex:
-        """The index a backend reads with ``query_index``: a CALL of its full-text query
-        on $terms that yields ``node`` (a NameGrams) and ``score``."""
-        candidates = cypher.gram_candidates(query_index)
-        return cls(cypher.search_among(candidates), cypher.similar_among(candidates), every, any)
-
-
-# Articles written again per transaction when an older store's actor ids are rewritten.
-ID_MIGRATION_BATCH = 200
-
-
-def _with_name_ids(ex: Extraction) -> Extraction:
-    """An article as read from an older store, its actors with ids from their names and
-    its claims given new ids (a claim's id holds its ends'); a claim whose ends became one
-    actor is dropped, as resolution would."""
-    actors = {}
-    for a in ex.actors:
-        actors.setdefault(actor_id(a.name), replace(a, id=actor_id(a.name)))
-    new_ids = {a.id: actor_id(a.name) for a in ex.actors}
-    claims = [
-        replace(c, subject=new_ids[c.subject], object=new_ids[c.object], id="") for c in ex.claims
-    ]
-    kept = tuple(c for c in claims if c.subject != c.object)
-    return Extraction(ex.article, tuple(actors.values()), kept, ex.extractor)
-
-
-# Actors given their name trigrams per transaction when an older store is first opened.
-GRAM_BACKFILL_BATCH = 10_000
-# Articles given their words (search over text) per transaction when an older store is opened.
-WORDS_BACKFILL_BATCH = 200
 
 
 @contextmanager
@@ -157,6 +111,15 @@ class CypherStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    def _open_schema(self, dialect: Dialect, schema: Schema) -> None:
+        """Make the store's schema its backend's dialect, filling in what an older store
+        lacks (graph.migrations); name search and search over text then use the indexes
+        it has (none of those an account without schema rights could not make)."""
+        present = migrations.open_schema(self, dialect, schema)
+        self._grams = dialect.grams if dialect.gram_index.name in present else None
+        made = all(index.name in present for index in dialect.text_indexes)
+        self._text = dialect.text if made else None
 
     # --- writing -------------------------------------------------------------------------
 
@@ -302,33 +265,6 @@ class CypherStore:
         articles = self._read(self._text.articles, params).records()
         claims = self._read(self._text.claims, params).records()
         return [article_hit(r, words) for r in articles] + [claim_hit(r, words) for r in claims]
-
-    def _backfill_words(self, write: Callable[[list[Statement]], None] | None = None) -> None:
-        """Give the articles and claims of a store written before search over text their
-        words, a batch of articles at a time (before the indexes over them are made), each
-        batch written by ``write`` (the store's own by default)."""
-        for batch in batched(self.iter_extractions(), WORDS_BACKFILL_BATCH):
-            (write or self._write)(words_statements(batch))
-
-    def _migrate_actor_ids(self) -> None:
-        """Give the actors of a store written when ids began with a kind their ids from
-        the name alone (schema.actor_id), once: every article is written again with its
-        actors' new ids, a batch at a time, which re-derives their edges and drops the old
-        actors as their last article goes (two old actors of one name, a country as a
-        Place and as a Government, become one). Articles keep their ids, texts and
-        ingest times; an open cut short carries on next time (articles written again
-        already are written again as they are)."""
-        rows = self._read(cypher.KIND_PREFIXED_ACTORS, {"limit": 100}).records()
-        if any(r["id"] != actor_id(r["name"]) for r in rows):
-            for batch in batched(self.iter_extractions(), ID_MIGRATION_BATCH):
-                self.write([_with_name_ids(ex) for ex in batch])
-
-    def _backfill_grams(self) -> None:
-        """Give the actors of a store written before name grams existed their trigrams,
-        a batch at a time (before the index over them is made)."""
-        for actors in batched(self.iter_actors(), GRAM_BACKFILL_BATCH):
-            names = [{"actor": a.id, "grams": name_grams([a.name, *a.aliases])} for a in actors]
-            self._write([(cypher.SET_NAME_GRAMS, {"names": names})])
 
     def actors_by_keys(self, keys: Sequence[str]) -> dict[str, list[ActorView]]:
         """The actors each normalised name or alias (schema.name_key) names."""
