@@ -71,9 +71,8 @@ def time_limit(seconds: float) -> str:
 def collector_paused() -> Iterator[None]:
     """Python's cyclic collector paused while a backend reads a reply. A reply of a
     thousand rows is tens of thousands of short-lived objects, enough to set off a
-    collection of the whole heap every few replies: 10 ms each in the bench at 1M edges,
-    about 40 ms in the app's process (Streamlit and spaCy loaded). Refcounting frees them:
-    they hold no cycles."""
+    collection of the whole heap every few replies (its cost: bench/results.md).
+    Refcounting frees them: they hold no cycles."""
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -298,8 +297,7 @@ class CypherStore:
                 break
             free, left = ego.room_to_walk(shown)
             # No more than the free slots and an actor per edge left to walk can be taken;
-            # one more tells whether any is left out (at 1M edges a hub's second ring
-            # found 300 and took 5)
+            # one more tells whether any is left out (why: bench/results.md)
             room = min(room, free + max(left, 0) + 1)
             params = {"ids": frontier, "seen": list(shown), "room": room}
             found = {

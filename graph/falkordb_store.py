@@ -103,8 +103,8 @@ DIALECT = Dialect(
 )
 GRAM_INDEX_TIMEOUT = 600.0  # seconds an older store's actors may take to be indexed
 # FalkorDB stops a write query at its TIMEOUT only when TIMEOUT_MAX is set (a runaway
-# --write query otherwise runs on, and was seen taking 15 GB): a day, so that only the
-# limits actorgraph gives user queries ever stop one.
+# --write query otherwise runs on: bench/results.md): a day, so that only the limits
+# actorgraph gives user queries ever stop one.
 _TIMEOUT_MAX = ("GRAPH.CONFIG", "SET", "TIMEOUT_MAX", 86_400_000)
 _TIMED_OUT = "Query timed out"
 
@@ -121,8 +121,8 @@ class _NotScalar(Exception):
 
 def _value(cell: list[Any]) -> Any:
     """One [kind, value] of a compact reply that is a scalar, or a list or map of them:
-    all that actorgraph's own reads return. (Read here 4x faster than by the client's
-    parser, which also knows nodes: 2.6 ms of a hub's ego network of 1,400 edges.)"""
+    all that actorgraph's own reads return. (Read here faster than by the client's
+    parser, which also knows nodes: bench/results.md.)"""
     kind, value = cell
     if kind == _STRING:
         return decode_text(value)
