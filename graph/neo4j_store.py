@@ -351,8 +351,14 @@ class _Schema:
         return record is not None and bool(record["missing"])
 
     def write(self, statements: list[Statement]) -> None:
-        """One transaction of the session; Forbidden as it is (graph.migrations stops)."""
-        self._store._write_in(self._session, statements)
+        """One transaction of the session: Forbidden as it is (graph.migrations stops
+        there), another refusal as one line, as a write's."""
+        try:
+            self._store._write_in(self._session, statements)
+        except Forbidden:
+            raise
+        except Neo4jError as error:
+            raise StoreError(f"the store refused a write: {_first_line(error)}") from None
 
     def settle(self) -> None:
         self._session.run(AWAIT_INDEXES).consume()
