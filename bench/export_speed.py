@@ -21,7 +21,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from actorgraph.graph.store import ActorView, EdgeView, Stats
+from actorgraph.graph.views import ActorView, EdgeView, Stats
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, vocabulary
 
 OURS = ["ttl", "nt", "jsonld", "nq", "trig", "graphml", "csv"]

@@ -80,6 +80,16 @@ def machine() -> list[str]:
     ]
 
 
+KEPT = "## Measured by hand"  # a section of results.md no script writes: carried over
+
+
+def kept(output: Path) -> list[str]:
+    """The hand-measured section of the results file being replaced, if it has one."""
+    text = output.read_text(encoding="utf-8") if output.exists() else ""
+    start = text.find("\n" + KEPT)
+    return ["", *text[start + 1 :].rstrip().splitlines()] if start >= 0 else []
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny scale: a smoke test")
@@ -118,6 +128,7 @@ def main() -> None:
             output,
             "```",
         ]
+    sections += kept(Path(args.output))
     Path(args.output).write_text("\n".join(sections) + "\n", encoding="utf-8")
     print(f"written {args.output}")
     if failed:

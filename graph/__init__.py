@@ -11,19 +11,19 @@ from actorgraph.graph.checksum import content_checksum
 from actorgraph.graph.cypher import CONSOLE_EXAMPLES, MAX_ALL_PATHS_LENGTH
 from actorgraph.graph.fulltext import TextHit
 from actorgraph.graph.open import default_data_dir, default_url, mask_url, open_store
-from actorgraph.graph.store import (
+from actorgraph.graph.store import Store
+from actorgraph.graph.suggest import suggest_actors
+from actorgraph.graph.values import printable
+from actorgraph.graph.views import (
     ActorView,
     EdgeView,
     EvidenceView,
     PathView,
     QueryResult,
     Stats,
-    Store,
     Subgraph,
     TimelineCounts,
 )
-from actorgraph.graph.suggest import suggest_actors
-from actorgraph.graph.values import printable
 from actorgraph.lazy import lazy_names
 
 # name -> the module that defines it, imported when the name is first used

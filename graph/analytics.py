@@ -19,7 +19,8 @@ import numpy as np
 
 from actorgraph.graph.export import network, subgraph_network
 from actorgraph.graph.rdf import GraphSource
-from actorgraph.graph.store import Stats, Store
+from actorgraph.graph.store import Store
+from actorgraph.graph.views import Stats
 
 MEASURES = ("degree", "betweenness", "pagerank")
 LOUVAIN_SEED = 7  # a fixed seed: the same graph always splits into the same communities

@@ -19,12 +19,11 @@ import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Protocol, runtime_checkable
-from urllib.parse import urlparse
 
 from actorgraph.errors import ActorgraphError, StoreError
 from actorgraph.graph.checksum import content_checksum
 from actorgraph.graph.lookup import COUNTED, node_count, store_counts
-from actorgraph.graph.open import default_url, open_store
+from actorgraph.graph.open import StoreURL, default_url, open_store
 from actorgraph.graph.store import Store
 
 MANIFEST = "manifest.json"
@@ -52,17 +51,17 @@ def dumpable(store: Store) -> Dumpable:
     return store
 
 
-def embedded_url(url: str | None, command: str) -> str:
+def embedded_url(url: str | None, command: str) -> StoreURL:
     """The store URL, if it names the embedded store; backup and restore work on no other."""
-    url = url or default_url()
-    scheme = urlparse(url).scheme
+    parsed = StoreURL.parse(url or default_url())
+    scheme = parsed.scheme
     if scheme != "falkordb":  # (the URL itself may carry a password: not echoed)
         raise StoreError(
             f"{command} works on the embedded store (falkordb:///path) only, not on a "
             f"{scheme or 'schemeless'}:// store; "
             "back a Neo4j server up with neo4j-admin, or `actorgraph copy` it to an embedded store"
         )
-    return url
+    return parsed
 
 
 # --- backup ------------------------------------------------------------------------------------
@@ -79,7 +78,7 @@ def backup(url: str | None, folder: Path) -> dict[str, int]:
         "format": BACKUP_FORMAT,
         "version": BACKUP_VERSION,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "store": url,
+        "store": url.text,
         "counts": counts,
         "checksum": checksum,
     }
@@ -106,14 +105,14 @@ def _backup_folder(folder: Path) -> None:
         raise ActorgraphError(f"cannot create {folder}: {error.strerror}") from None
 
 
-def _scratch_url(url: str) -> tuple[str, Path]:
+def _scratch_url(url: StoreURL) -> tuple[str, Path]:
     """A store URL for a new, temporary embedded store with the same graph name as ``url``."""
     scratch = Path(tempfile.mkdtemp(prefix="ag-check-", dir="/tmp" if os.name == "posix" else None))
-    query = urlparse(url).query
+    query = url.query
     return f"falkordb://{scratch}" + (f"?{query}" if query else ""), scratch
 
 
-def describe(payloads: dict[str, bytes], url: str) -> tuple[dict[str, int], str]:
+def describe(payloads: dict[str, bytes], url: StoreURL) -> tuple[dict[str, int], str]:
     """The counts and content checksum of exactly these payloads: loaded into a temporary
     embedded store (a server of its own), read, and thrown away."""
     scratch_url, scratch = _scratch_url(url)
@@ -249,7 +248,9 @@ def read_backup(folder: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
     return manifest, payloads
 
 
-def _verify(manifest: dict[str, Any], payloads: dict[str, bytes], url: str, folder: Path) -> None:
+def _verify(
+    manifest: dict[str, Any], payloads: dict[str, bytes], url: StoreURL, folder: Path
+) -> None:
     """Load the payloads into a scratch store and check its counts and checksum against the
     manifest, before the live store is touched."""
     try:
@@ -266,7 +267,7 @@ def _verify(manifest: dict[str, Any], payloads: dict[str, bytes], url: str, fold
         )
 
 
-def swap(url: str, payloads: dict[str, bytes], expected: str) -> None:
+def swap(url: str | StoreURL, payloads: dict[str, bytes], expected: str) -> None:
     """Replace the embedded store's contents by ``payloads``, all or nothing: the old contents
     are dumped first and loaded back if the load fails or the result's checksum is not
     ``expected``."""

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 import networkx as nx
 from networkx.algorithms.approximation import steiner_tree
 
-from actorgraph.graph.store import EdgeView, PathView, Store, Subgraph
+from actorgraph.graph.store import Store
+from actorgraph.graph.views import EdgeView, PathView, Subgraph
 
 MAX_ACTORS = 5  # pairs grow with the square of the actors: 5 make 10 path searches
 PATH_LIMIT = 10  # shortest paths read per pair: parallel edges of other types come with it

@@ -31,11 +31,14 @@ from typing import TYPE_CHECKING, Any
 
 from actorgraph.errors import ActorgraphError, InputError
 from actorgraph.graph import cypher
+from actorgraph.graph.views import actor_of
 from actorgraph.schema import Actor, Claim, Decision, Evidence, Extraction, actor_id, name_key
 from actorgraph.schema.vocabulary import vocabulary
 
 if TYPE_CHECKING:
-    from actorgraph.graph.store import ActorView, Statement, Store
+    from actorgraph.graph.store import Store
+    from actorgraph.graph.views import ActorView
+    from actorgraph.graph.write_plan import Statement
 
 ARTICLE_FIELDS = ("title", "publisher", "published", "url")
 ACTOR_ACTIONS = ("merge", "split", "rename", "kind")  # decisions about an actor itself
@@ -204,13 +207,11 @@ def _undone(every: Sequence[Decision], decision: Decision | None) -> Decision | 
 
 def _known_actors(store: Store, rules: _Rules, undone: Decision | None) -> dict[str, ActorView]:
     """The stored actors whose name or kind a merged or split name takes."""
-    from actorgraph.graph.store import _actor
-
     ids = {*rules.merged.values(), *rules.splits}
     if undone is not None and undone.action == "split":
         ids.add(undone.args["actor"])
     rows = store.query(cypher.ACTORS_BY_ID, {"ids": sorted(ids)}).records() if ids else []
-    return {r["id"]: _actor(r) for r in rows}
+    return {r["id"]: actor_of(r) for r in rows}
 
 
 def _dated(meta: dict[str, Any], in_force: dict[str, Any]) -> dict[str, Any]:

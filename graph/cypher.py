@@ -155,8 +155,9 @@ RETURN x.id AS id, n IS NULL AS new, kinds, names
 @cache
 def create_actors(kind: str) -> str:
     """New actors of one kind, created with both labels at once: FalkorDB pays for adding
-    a label to an existing node in proportion to the graph's size (seconds at 100k nodes).
-    MERGE, not CREATE, so an actor another writer created meanwhile is not doubled."""
+    a label to an existing node in proportion to the graph's size (figures:
+    bench/results.md). MERGE, not CREATE, so an actor another writer created meanwhile is
+    not doubled."""
     label = vocabulary().kinds[kind].name
     return f"""
 UNWIND $actors AS x
@@ -264,7 +265,7 @@ def derive_edges(relation_type: str) -> str:
     from a claim to its article, FalkorDB's cost grew with the graph). An edge
     made here adds one to the degree of both its actors; a pair without claims is left
     to drop_edges. (One statement per type: FalkorDB runs a statement that picks the
-    type per row with FOREACH ten times slower.)
+    type per row with FOREACH much slower; figures: bench/results.md.)
     """
     rel = vocabulary().relation(relation_type).name
     return f"""
@@ -350,7 +351,7 @@ SET n.degree = degree
 # kind first read ("place-china" or "government-china" by the order of ingest). An older
 # store's actors are found when it is opened: ids that begin with their kind when their
 # names do not (a name may: "Media Matters", a Media, is "media-matters"; checked in
-# Python, CypherStore._migrate_actor_ids). The walk stops at the first few found.
+# Python, migrations.migrate_actor_ids). The walk stops at the first few found.
 KIND_PREFIXED_ACTORS = """
 MATCH (n:Actor)
 WHERE (n.id STARTS WITH (toLower(n.kind) + '-'))
@@ -563,8 +564,8 @@ RETURN {_ACTOR_FIELDS}
 # expanded, $expanded) are walked out of the actors with few edges ($ids): each edge
 # whose subject is one of them once. The walk finds the pairs of actors first, without
 # the edges, and then the typed edges ($types) of the pairs kept: FalkorDB then reads only
-# its adjacency matrix while walking, and the edges of the few pairs in view (half the time
-# at 1M edges). Every relationship out of an actor is a typed edge (the bookkeeping ones
+# its adjacency matrix while walking, and the edges of the few pairs in view (figures:
+# bench/results.md). Every relationship out of an actor is a typed edge (the bookkeeping ones
 # point at actors), so the walk names no type ...
 EGO_EDGES_OUT = f"""
 UNWIND $ids AS actor_id
@@ -652,8 +653,8 @@ ORDER BY n DESC, type
 @cache
 def count_edges(relation_type: str) -> str:
     """The number of edges of one type, which both backends read from their counts without
-    walking the edges: 17 of these take 5 ms where EDGES_BY_TYPE's scan of every edge took
-    190 ms at 100k edges (and FalkorDB does not take the shortcut inside a UNION)."""
+    walking the edges, unlike EDGES_BY_TYPE's scan of every edge (figures: bench/results.md;
+    FalkorDB does not take the shortcut inside a UNION)."""
     rel = vocabulary().relation(relation_type).name
     return f"MATCH ()-[e:{rel}]->() RETURN count(e) AS n"
 
@@ -829,7 +830,7 @@ ORDER BY publisher
 
 # Of the given typed edges (their edge_key), those with at least one claim from an article
 # of $publishers. The claims come through the edge_key index: the WITH keeps FalkorDB from
-# starting at the articles (a scan of every article per key, 100 times slower).
+# starting at the articles (a scan of every article per key; figures: bench/results.md).
 EDGES_FROM_PUBLISHERS = """
 UNWIND $keys AS key
 MATCH (c:Claim {edge_key: key})
@@ -844,8 +845,8 @@ RETURN DISTINCT key
 # The app never reads every edge into Python: these return a few hundred rows (a bounded
 # number) however big the graph is. Each walks the typed edges once, out of the Actor
 # label, the relation types in the pattern: FalkorDB then scans neither every node
-# (claims, articles) nor every relationship, and labelling the far end too costs it four
-# times as much (19 s against 4 s at 1M edges).
+# (claims, articles) nor every relationship, and labelling the far end too costs it more
+# (figures: bench/results.md).
 
 # Edges first seen per period ($chars leading characters of first_seen: 7 a month, 4 a
 # year) and type; undated edges make the rows whose period is null. Each row's earliest and

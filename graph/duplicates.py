@@ -15,7 +15,8 @@ from itertools import combinations
 
 from actorgraph.graph import curation, cypher
 from actorgraph.graph.grams import query_grams
-from actorgraph.graph.store import ActorView, Store
+from actorgraph.graph.store import Store
+from actorgraph.graph.views import ActorView
 
 PER_ACTOR = 10  # look-alikes kept per actor, those sharing the most trigrams
 # A trigram in more names than this says little of who is alike ("ion", "ina") and would

@@ -168,8 +168,8 @@ class EmbeddedServer:
 
         Stops the server even if other processes are connected (use :meth:`release`
         to be polite). SIGTERM rather than the SHUTDOWN command: the server syncs
-        its log and exits in ~0.1 s, whereas redis-py's retries make SHUTDOWN take
-        seconds.
+        its log and exits at once, whereas redis-py's retries make SHUTDOWN slow
+        (figures: bench/results.md).
         """
         if not self.socket_path.exists():
             self._close_lease()
@@ -297,8 +297,8 @@ class EmbeddedServer:
         """Launch redis-server with the FalkorDB module and wait until it answers PONG.
 
         A server that hangs while starting is killed and started once more: FalkorDB 4.16
-        was seen (twice in CI, on a tiny store) to stop, idle and silent, right after
-        decoding its graph. Loading writes nothing, so the kill loses nothing.
+        was seen to stop, idle and silent, right after decoding its graph (when and how
+        often: bench/results.md). Loading writes nothing, so the kill loses nothing.
         """
         for attempt in (1, 2):
             self.socket_path.unlink(missing_ok=True)  # left behind by a server killed with -9

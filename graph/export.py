@@ -17,7 +17,7 @@ import networkx as nx
 
 from actorgraph.errors import ActorgraphError
 from actorgraph.graph.rdf import RDF_FORMATS, Description, GraphSource, Progress, write_rdf
-from actorgraph.graph.store import ActorView, EdgeView, Subgraph
+from actorgraph.graph.views import ActorView, EdgeView, Subgraph
 from actorgraph.schema import namespaces as ns
 
 NETWORK_FORMATS = ("graphml", "gexf")

@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlparse
 
 import redis
 from falkordb import FalkorDB
@@ -30,29 +29,16 @@ from actorgraph.errors import (
     StoreUnavailable,
 )
 from actorgraph.graph import cypher
+from actorgraph.graph.cypher_store import CypherStore, collector_paused, time_limit
+from actorgraph.graph.dialect import Dialect, GramIndex, Index
 from actorgraph.graph.embedded import EmbeddedServer
 from actorgraph.graph.fulltext import TextIndex
-from actorgraph.graph.store import (
-    CypherStore,
-    GramIndex,
-    QueryResult,
-    Statement,
-    collector_paused,
-    time_limit,
-)
+from actorgraph.graph.open import StoreURL
 from actorgraph.graph.values import decode_text, decode_value, falkordb_header
+from actorgraph.graph.views import QueryResult
+from actorgraph.graph.write_plan import Statement
 
 GRAPH_NAME = "actorgraph"
-_INDEXES = (
-    "CREATE INDEX FOR (n:Actor) ON (n.id)",
-    "CREATE INDEX FOR (n:Article) ON (n.id)",
-    "CREATE INDEX FOR (n:Claim) ON (n.id)",
-    "CREATE INDEX FOR (n:Claim) ON (n.type)",
-    "CREATE INDEX FOR (n:Alias) ON (n.key)",
-    "CREATE INDEX FOR (n:NameGrams) ON (n.actor)",
-)
-# Created after the others; a store from before it gets its claims' keys then (once).
-_EDGE_KEY_INDEX = "CREATE INDEX FOR (n:Claim) ON (n.edge_key)"
 
 # Name search's index: each of an actor's name trigrams (graph.grams) is a term, taken as
 # it is (no stemming, no stop words: 'the' is a trigram like any other).
@@ -65,6 +51,8 @@ CALL db.indexes() YIELD label, types, status
 WHERE label = $label
 RETURN types, status
 """
+# Every index, as label, {property: its index types}: Schema.present names each.
+_INDEXES_HELD = "CALL db.indexes() YIELD label, types RETURN label, types"
 GRAMS = GramIndex.over(
     "CALL db.idx.fulltext.queryNodes('NameGrams', $terms) YIELD node, score", every=" ", any="|"
 )
@@ -84,10 +72,39 @@ TEXT = TextIndex(
     ),
     every=" ",
 )
+_NO_GRAPH = "empty key"  # FalkorDB's answer to a read of a graph not made yet
+_FULLTEXT = " (full-text)"  # a full-text index's name: "NameGrams.grams (full-text)"
+
+
+def _range_index(label: str, prop: str, backfill: str | None = None) -> Index:
+    return Index(f"{label}.{prop}", f"CREATE INDEX FOR (n:{label}) ON (n.{prop})", (), backfill)
+
+
+# FalkorDB's dialect (Neo4j's is in neo4j_store; what differs: docs/dialects.md). Range
+# indexes have no IF NOT EXISTS: one another process made meanwhile is not an error.
+DIALECT = Dialect(
+    indexes=(
+        _range_index("Actor", "id"),
+        _range_index("Article", "id"),
+        _range_index("Claim", "id"),
+        _range_index("Claim", "type"),
+        _range_index("Alias", "key"),
+        _range_index("NameGrams", "actor"),
+        # a store from before edge keys gets its claims' keys when it is made (once)
+        _range_index("Claim", "edge_key", backfill=cypher.BACKFILL_EDGE_KEYS),
+    ),
+    gram_index=Index("NameGrams.grams" + _FULLTEXT, _CREATE_GRAM_INDEX),
+    text_indexes=tuple(
+        Index(f"{label}.words{_FULLTEXT}", _CREATE_TEXT_INDEX.format(label=label))
+        for label in _TEXT_LABELS
+    ),
+    grams=GRAMS,
+    text=TEXT,
+)
 GRAM_INDEX_TIMEOUT = 600.0  # seconds an older store's actors may take to be indexed
 # FalkorDB stops a write query at its TIMEOUT only when TIMEOUT_MAX is set (a runaway
-# --write query otherwise runs on, and was seen taking 15 GB): a day, so that only the
-# limits actorgraph gives user queries ever stop one.
+# --write query otherwise runs on: bench/results.md): a day, so that only the limits
+# actorgraph gives user queries ever stop one.
 _TIMEOUT_MAX = ("GRAPH.CONFIG", "SET", "TIMEOUT_MAX", 86_400_000)
 _TIMED_OUT = "Query timed out"
 
@@ -104,8 +121,8 @@ class _NotScalar(Exception):
 
 def _value(cell: list[Any]) -> Any:
     """One [kind, value] of a compact reply that is a scalar, or a list or map of them:
-    all that actorgraph's own reads return. (Read here 4x faster than by the client's
-    parser, which also knows nodes: 2.6 ms of a hub's ego network of 1,400 edges.)"""
+    all that actorgraph's own reads return. (Read here faster than by the client's
+    parser, which also knows nodes: bench/results.md.)"""
     kind, value = cell
     if kind == _STRING:
         return decode_text(value)
@@ -172,40 +189,7 @@ class FalkorDBStore(CypherStore):
         self._wrote = False
         with self._errors():
             self._db.connection.execute_command(*_TIMEOUT_MAX)
-            for statement in _INDEXES:
-                self._ensure_index(statement)
-            if self._ensure_index(_EDGE_KEY_INDEX):
-                self._graph.query(cypher.BACKFILL_EDGE_KEYS)
-            for missing, backfill in cypher.MIGRATIONS:
-                if self._read(missing).rows == [[True]]:
-                    self._graph.query(backfill)
-            self._ensure_gram_index()
-            self._ensure_text_indexes()
-            self._migrate_actor_ids()
-        self._grams = GRAMS
-        self._text = TEXT
-
-    def _ensure_gram_index(self) -> None:
-        """Name search's index, made once its actors all have trigrams: a store from before
-        gets them first, so an open cut short leaves no index over half of them."""
-        if not self._is_fulltext("NameGrams", "grams"):
-            self._backfill_grams()
-            self._graph.query(_CREATE_GRAM_INDEX)
-        self._await_index("NameGrams")
-
-    def _ensure_text_indexes(self) -> None:
-        """Search over text's indexes, made once the articles and claims all have their
-        words (graph.fulltext): a store from before gets them first."""
-        missing = [label for label in _TEXT_LABELS if not self._is_fulltext(label, "words")]
-        if missing:
-            self._backfill_words()
-            for label in missing:
-                self._graph.query(_CREATE_TEXT_INDEX.format(label=label))
-        for label in _TEXT_LABELS:
-            self._await_index(label)
-
-    def _is_fulltext(self, label: str, field: str) -> bool:
-        return "FULLTEXT" in self._index_state(label)[0].get(field, [])
+            self._open_schema(DIALECT, _Schema(self))
 
     def _await_index(self, label: str) -> None:
         """Wait until a label's index is built (a big store's is built in the background)."""
@@ -218,16 +202,6 @@ class FalkorDBStore(CypherStore):
     def _index_state(self, label: str) -> tuple[dict[str, list[str]], str]:
         rows = self._read(_INDEX_STATE, {"label": label}).rows
         return (rows[0][0], rows[0][1]) if rows else ({}, "")
-
-    def _ensure_index(self, statement: str) -> bool:
-        """Create an index unless it exists; whether it was created."""
-        try:
-            self._graph.query(statement)
-        except redis.ResponseError as error:
-            if "already indexed" not in str(error) and "already exists" not in str(error):
-                raise
-            return False
-        return True
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -316,11 +290,51 @@ class FalkorDBStore(CypherStore):
             self.server.release()
 
 
-def open_falkordb(url: str) -> FalkorDBStore:
+class _Schema:
+    """FalkorDB's side of opening a store (graph.dialect.Schema): its own commands."""
+
+    def __init__(self, store: FalkorDBStore) -> None:
+        self._store = store
+
+    def present(self) -> set[str]:
+        try:
+            held = self._store._read(_INDEXES_HELD).rows
+        except redis.ResponseError as error:
+            if _NO_GRAPH not in str(error):
+                raise
+            return set()  # a new store: its graph is made by its first index
+        found = [
+            (f"{label}.{prop}", kinds) for label, types in held for prop, kinds in types.items()
+        ]
+        return {name for name, kinds in found if "RANGE" in kinds} | {
+            name + _FULLTEXT for name, kinds in found if "FULLTEXT" in kinds
+        }
+
+    def run(self, statement: str) -> None:
+        try:
+            self._store._graph.query(statement)
+        except redis.ResponseError as error:
+            if "already indexed" not in str(error) and "already exists" not in str(error):
+                raise
+
+    def holds(self, question: str) -> bool:
+        return self._store._read(question).rows == [[True]]
+
+    def write(self, statements: list[Statement]) -> None:
+        self._store._write(statements)
+
+    def settle(self) -> None:
+        """Nothing to wait for here: ready() waits for the full-text indexes."""
+
+    def ready(self) -> None:
+        for label in ("NameGrams", *_TEXT_LABELS):
+            self._store._await_index(label)
+
+
+def open_falkordb(url: StoreURL) -> FalkorDBStore:
     """falkordb:///path/to/folder[?graph=name]: the embedded server for that data folder."""
-    parsed = urlparse(url)
-    raw = unquote(parsed.netloc + parsed.path)
-    if not raw:
-        raise StoreError(f"the store URL {url!r} names no folder; use falkordb:///path/to/folder")
-    graph = parse_qs(parsed.query).get("graph", [GRAPH_NAME])[0]
-    return FalkorDBStore(Path(raw), graph)
+    if not url.path:
+        raise StoreError(
+            f"the store URL {url.text!r} names no folder; use falkordb:///path/to/folder"
+        )
+    return FalkorDBStore(Path(url.path), url.options.get("graph", GRAPH_NAME))

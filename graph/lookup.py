@@ -14,8 +14,9 @@ from typing import Any
 
 from actorgraph.errors import ActorNotFoundError, AmbiguousActorError
 from actorgraph.graph import cypher
-from actorgraph.graph.store import ActorView, EdgeView, EvidenceView, Stats, Store
+from actorgraph.graph.store import Store
 from actorgraph.graph.suggest import suggest_actors
+from actorgraph.graph.views import ActorView, EdgeView, EvidenceView, Stats
 
 SEARCH_WINDOW = 50  # matches read to tell one best actor from several
 SUGGEST_MAX_CHARS = 200  # no name is longer; past this, did-you-mean is not worth a search

@@ -9,7 +9,6 @@ access mode), and the mapping of driver errors to one-line StoreError/QueryError
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import socket
@@ -17,7 +16,6 @@ import ssl
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
-from urllib.parse import parse_qs, unquote, urlparse
 
 import neo4j
 from neo4j import GraphDatabase, ManagedTransaction
@@ -42,17 +40,13 @@ from actorgraph.errors import (
     StoreUnavailable,
 )
 from actorgraph.graph import cypher
+from actorgraph.graph.cypher_store import CypherStore, collector_paused, time_limit
+from actorgraph.graph.dialect import Dialect, GramIndex, Index
 from actorgraph.graph.fulltext import TextIndex
-from actorgraph.graph.open import mask_url
-from actorgraph.graph.store import (
-    CypherStore,
-    GramIndex,
-    QueryResult,
-    Statement,
-    collector_paused,
-    time_limit,
-)
+from actorgraph.graph.open import StoreURL
 from actorgraph.graph.values import decode_text, encode_params
+from actorgraph.graph.views import QueryResult
+from actorgraph.graph.write_plan import Statement
 
 # The driver logs retries and server hints as warnings; without a handler of the
 # application's, Python would print them on stderr under the CLI's one-line errors.
@@ -109,6 +103,31 @@ GRAMS = GramIndex.over(
     f"CALL db.index.fulltext.queryNodes('{GRAM_INDEX}', $terms) YIELD node, score",
     every=" AND ",
     any=" OR ",
+)
+
+# Neo4j's dialect (FalkorDB's is in falkordb_store; what differs: docs/dialects.md): an
+# account that may not change the schema (Forbidden) reads the store as it is.
+DIALECT = Dialect(
+    indexes=tuple(
+        Index(
+            name,
+            statement,
+            # one NameGrams node an actor was a constraint: dropped for the plain index
+            replaces=(DROP_OLD_NAME_GRAMS_CONSTRAINT,) if name == "name_grams_of" else (),
+            # a store from before edge keys gets its claims' keys when it is made (once)
+            backfill=cypher.BACKFILL_EDGE_KEYS if name == "claim_edge" else None,
+        )
+        for name, statement in SCHEMA.items()
+    ),
+    # refused to a read-only account: the first step it is refused ends the open's changes
+    gram_index=Index(GRAM_INDEX, CREATE_GRAM_INDEX, replaces=(DROP_OLD_NAME_INDEX,)),
+    text_indexes=tuple(
+        Index(name, CREATE_TEXT_INDEX.format(name=name, label=label))
+        for name, label in TEXT_INDEXES.items()
+    ),
+    grams=GRAMS,
+    text=TEXT,
+    refused=(Forbidden,),
 )
 
 _UNREACHABLE = ("Couldn't connect", "Unable to retrieve routing information")
@@ -252,49 +271,9 @@ class Neo4jStore(CypherStore):
         """Constraints and indexes, once per database: IF NOT EXISTS makes reruns free.
 
         A user without schema rights (a read-only account) gets the store as it is; name
-        search then scans. Name search's trigram index is made after an older store's
-        actors have their trigrams, so an open cut short leaves no index over half of them.
-        """
+        search then scans (graph.migrations runs DIALECT in one session)."""
         with self._session(neo4j.WRITE_ACCESS) as session:
-            present = {r["name"] for r in session.run(SHOW_INDEXES)}
-            if not set(SCHEMA) <= present:
-                try:
-                    if OLD_NAME_GRAMS_CONSTRAINT in present:
-                        session.run(DROP_OLD_NAME_GRAMS_CONSTRAINT).consume()
-                    for name, statement in SCHEMA.items():
-                        if name not in present:
-                            session.run(statement).consume()
-                    if "claim_edge" not in present:  # a store from before edge keys
-                        session.run(cypher.BACKFILL_EDGE_KEYS).consume()
-                    session.run(AWAIT_INDEXES).consume()
-                    present |= set(SCHEMA)
-                except Forbidden:
-                    pass
-            with contextlib.suppress(Forbidden):  # a read-only account reads it as it is
-                self._migrate(session)
-                if GRAM_INDEX not in present:
-                    session.run(DROP_OLD_NAME_INDEX).consume()  # refused to a read-only one
-                    self._backfill_grams()
-                    session.run(CREATE_GRAM_INDEX).consume()
-                    session.run(AWAIT_INDEXES).consume()
-                    present.add(GRAM_INDEX)
-                if not set(TEXT_INDEXES) <= present:
-                    self._backfill_words(lambda batch: self._write_in(session, batch))
-                    for name, label in TEXT_INDEXES.items():
-                        session.run(CREATE_TEXT_INDEX.format(name=name, label=label)).consume()
-                    session.run(AWAIT_INDEXES).consume()
-                    present |= set(TEXT_INDEXES)
-                self._migrate_actor_ids()
-        self._grams = GRAMS if GRAM_INDEX in present else None
-        self._text = TEXT if set(TEXT_INDEXES) <= present else None
-
-    @staticmethod
-    def _migrate(session: neo4j.Session) -> None:
-        """Fill in, once, what a store written by an earlier actorgraph lacks."""
-        for missing, backfill in cypher.MIGRATIONS:
-            record = session.run(missing).single()
-            if record is not None and record["missing"]:
-                session.run(backfill).consume()
+            self._open_schema(DIALECT, _Schema(self, session))
 
     # --- the three primitives ----------------------------------------------------------
 
@@ -355,24 +334,52 @@ class Neo4jStore(CypherStore):
         self._driver.close()
 
 
-def open_neo4j(url: str) -> Neo4jStore:
+class _Schema:
+    """Neo4j's side of opening a store (graph.dialect.Schema): one write session."""
+
+    def __init__(self, store: Neo4jStore, session: neo4j.Session) -> None:
+        self._store, self._session = store, session
+
+    def present(self) -> set[str]:
+        return {r["name"] for r in self._session.run(SHOW_INDEXES)}
+
+    def run(self, statement: str) -> None:
+        self._session.run(statement).consume()
+
+    def holds(self, question: str) -> bool:
+        record = self._session.run(question).single()
+        return record is not None and bool(record["missing"])
+
+    def write(self, statements: list[Statement]) -> None:
+        """One transaction of the session: Forbidden as it is (graph.migrations stops
+        there), another refusal as one line, as a write's."""
+        try:
+            self._store._write_in(self._session, statements)
+        except Forbidden:
+            raise
+        except Neo4jError as error:
+            raise StoreError(f"the store refused a write: {_first_line(error)}") from None
+
+    def settle(self) -> None:
+        self._session.run(AWAIT_INDEXES).consume()
+
+    def ready(self) -> None:
+        """Nothing to wait for: settle() waited for each index made."""
+
+
+def open_neo4j(url: StoreURL) -> Neo4jStore:
     """neo4j://, neo4j+s://, bolt:// ... [user:password@]host[:port][?database=name].
 
     Credentials from the URL, else NEO4J_USER (default neo4j) and NEO4J_PASSWORD;
     the database from ?database=, else NEO4J_DATABASE, else the server's default.
     """
-    parsed = urlparse(url)
-    if not parsed.hostname:
-        raise StoreError(f"the store URL {mask_url(url)!r} names no host; use bolt://host:7687")
-    user = unquote(parsed.username) if parsed.username else os.environ.get(USER_ENV, "neo4j")
-    password = (
-        unquote(parsed.password) if parsed.password is not None else os.environ.get(PASSWORD_ENV)
-    )
-    database = parse_qs(parsed.query).get("database", [None])[0] or os.environ.get(DATABASE_ENV)
-    host = parsed.hostname if ":" not in parsed.hostname else f"[{parsed.hostname}]"
-    try:
-        port = parsed.port
-    except ValueError:
-        raise StoreError(f"the store URL {mask_url(url)!r} has a bad port") from None
-    uri = f"{parsed.scheme}://{host}" + (f":{port}" if port else "")
+    if not url.host:
+        raise StoreError(f"the store URL {url.masked!r} names no host; use bolt://host:7687")
+    user = url.user or os.environ.get(USER_ENV, "neo4j")
+    password = url.password if url.password is not None else os.environ.get(PASSWORD_ENV)
+    database = url.database or os.environ.get(DATABASE_ENV)
+    host = url.host if ":" not in url.host else f"[{url.host}]"
+    if not url.port_ok:
+        raise StoreError(f"the store URL {url.masked!r} has a bad port")
+    uri = f"{url.scheme}://{host}" + (f":{url.port}" if url.port else "")
     return Neo4jStore(uri, user, password, database or None)

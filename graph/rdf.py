@@ -25,7 +25,7 @@ import pyoxigraph as ox
 import rdflib
 
 from actorgraph.errors import ActorgraphError
-from actorgraph.graph.store import ActorView, EdgeView, Stats
+from actorgraph.graph.views import ActorView, EdgeView, Stats
 from actorgraph.schema import Claim, Extraction, vocabulary
 from actorgraph.schema import namespaces as ns
 from actorgraph.schema.records import slugify

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 
-from actorgraph.graph.store import ActorView, Store
+from actorgraph.graph.store import Store
+from actorgraph.graph.views import ActorView
 
 CUTOFF = 0.6  # difflib's default similarity ratio
 CANDIDATES = 200  # actors sharing the most trigrams with the text that difflib compares

@@ -17,7 +17,7 @@ from test_app import APP, actor, chart_rows, drawn
 
 from actorgraph.graph import ActorView, EdgeView, Store, Subgraph
 from actorgraph.graph.open import STORE_ENV
-from actorgraph.graph.store import TimelineCounts
+from actorgraph.graph.views import TimelineCounts
 from actorgraph.schema import vocabulary
 from actorgraph.viz import draw, timeline
 from actorgraph.viz.timeline import as_of, counts, latest, store_counts

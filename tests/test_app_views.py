@@ -20,7 +20,7 @@ from test_app import THERMO, actor, drawn, plain, run_app
 from test_app_pages import PATHS, graph_data, open_page
 from test_paths_all import ACME, BETA, DOE, POLICE
 
-from actorgraph.graph import store as store_module
+from actorgraph.graph import ego
 from actorgraph.graph.cypher import MAX_ALL_PATHS_LENGTH
 from actorgraph.schema import vocabulary
 from actorgraph.viz import draw, edge_filters, ingest_page, picture, results
@@ -327,8 +327,8 @@ def test_a_capped_view_says_the_busiest_neighbours_are_left_out(monkeypatch, app
     store = app_sample_store
     thermo = actor(store, THERMO)
     full = store.ego([thermo.id], depth=2)
-    monkeypatch.setattr(store_module, "HUBS_LOOKED_UP", 1)
-    monkeypatch.setattr(store_module, "EDGE_WALK_BUDGET", 0)
+    monkeypatch.setattr(ego, "HUBS_LOOKED_UP", 1)
+    monkeypatch.setattr(ego, "EDGE_WALK_BUDGET", 0)
     small = store.ego([thermo.id], depth=2)
     assert small.capped and not full.capped
     assert {n.id for n in small.nodes} < {n.id for n in full.nodes}

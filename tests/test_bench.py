@@ -77,3 +77,18 @@ def test_run_all_collects_results_with_the_machine(tmp_path: Path) -> None:
     assert [script for _, script, _, _ in run_all.RUNS] == [
         "extract_speed.py", "scale.py", "export_speed.py"
     ]  # fmt: skip
+
+
+def test_run_all_carries_the_hand_measured_section_over(tmp_path: Path) -> None:
+    """results.md's hand-measured figures (the code points there) survive a new run."""
+    sys.path.insert(0, str(BENCH))
+    import run_all
+
+    results = tmp_path / "results.md"
+    assert run_all.kept(results) == []  # no file yet
+    results.write_text("# Benchmark results\n\n## Scale\n\nold\n")
+    assert run_all.kept(results) == []  # every section a script's: none kept
+    hand = f"{run_all.KEPT}: figures\n\n| where | measured |\n| x | 5 ms |"
+    results.write_text(f"# Benchmark results\n\n## Scale\n\nold\n\n{hand}\n")
+    assert run_all.kept(results) == ["", *hand.splitlines()]
+    assert run_all.kept(BENCH / "results.md")[1].startswith(run_all.KEPT)

@@ -1,4 +1,4 @@
-"""How an ego network chooses the neighbours it takes (graph.store._within_budget): the
+"""How an ego network chooses the neighbours it takes (graph.ego.within_budget): the
 edges its view walks stay within the budget however big the neighbours are."""
 
 from __future__ import annotations
@@ -7,11 +7,12 @@ import random
 
 import pytest
 
-from actorgraph.graph import store as store_module
-from actorgraph.graph.store import ActorView, _within_budget
+from actorgraph.graph import ego
+from actorgraph.graph.ego import within_budget
+from actorgraph.graph.views import ActorView
 
-SLOTS = store_module.HUBS_LOOKED_UP
-BUDGET = store_module.EDGE_WALK_BUDGET
+SLOTS = ego.HUBS_LOOKED_UP
+BUDGET = ego.EDGE_WALK_BUDGET
 
 
 def actors(prefix: str, degrees: list[int]) -> dict[str, ActorView]:
@@ -33,7 +34,7 @@ def random_case(rng: random.Random) -> tuple[dict[str, ActorView], dict[str, Act
 @pytest.mark.parametrize("seed", range(100))
 def test_the_walk_of_a_view_within_budget_stays_within_it(seed):
     view, found = random_case(random.Random(seed))
-    taken = _within_budget(view, found)
+    taken = within_budget(view, found)
     assert set(taken) <= set(found)
     if walked(view) <= BUDGET:
         assert walked({**view, **taken}) <= BUDGET
@@ -42,7 +43,7 @@ def test_the_walk_of_a_view_within_budget_stays_within_it(seed):
 @pytest.mark.parametrize("seed", range(100))
 def test_free_slots_go_to_the_biggest_and_the_rest_to_the_least_busy(seed):
     view, found = random_case(random.Random(seed))
-    taken = _within_budget(view, found)
+    taken = within_budget(view, found)
     free = max(0, SLOTS - len(view))
     ranked = sorted(found.values(), key=lambda a: (-a.degree, a.id))
     assert {a.id for a in ranked[:free]} <= set(taken)
@@ -61,6 +62,6 @@ def test_a_neighbour_bigger_than_the_view_hubs_is_walked_not_given_their_slot():
     budget), and small ones still are."""
     view = actors("hub", [100] * SLOTS)
     found = {**actors("big", [10_000] * SLOTS), **actors("small", [1] * 10)}
-    taken = _within_budget(view, found)
+    taken = within_budget(view, found)
     assert set(taken) == {f"small{i}" for i in range(10)}
     assert walked({**view, **taken}) <= BUDGET

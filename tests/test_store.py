@@ -16,8 +16,7 @@ from hypothesis import strategies as st
 from test_rings import expected as expected_paths
 
 from actorgraph.errors import QueryError, QueryTimeout, ReadOnlyError, StoreError
-from actorgraph.graph import cypher, open_store
-from actorgraph.graph import store as store_module
+from actorgraph.graph import cypher, cypher_store, ego, open_store, views, write_plan
 from actorgraph.graph.suggest import suggest_actors
 from actorgraph.loaders.resolve import resolve_extractions
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
@@ -377,7 +376,7 @@ def test_relationships_a_user_made_are_neither_ego_edges_nor_paths(store, monkey
     """A relationship of a type outside the vocabulary, made between actors with a
     Cypher write, is not an edge of the graph, whether the ego network looks its
     actors' edges up (every actor a hub) or walks them (none)."""
-    monkeypatch.setattr(store_module, "HUB_DEGREE", hub_degree)
+    monkeypatch.setattr(ego, "HUB_DEGREE", hub_degree)
     store.write([chain_extraction()])
     made = "MATCH (a:Actor {id: $a}), (b:Actor {id: $b}) CREATE (a)-[:NOTED]->(b)"
     for a, b in [("ruritania-police", "jane-doe"),
@@ -393,7 +392,7 @@ def test_a_batch_written_again_on_a_stale_view_adds_no_second_name_document(stor
     """Two ingests of the same article at once: the second read the actor as new before the
     first wrote it. Its write then leaves one actor, one key and one trigram document."""
     batch = [extraction()]
-    stale = store._news(store_module.BatchRows.of(batch))
+    stale = store._news(write_plan.BatchRows.of(batch))
     store.write(batch)
     store._news = lambda rows: stale
     store.write(batch)
@@ -651,8 +650,8 @@ def random_graph_extractions(actors: int = 40, claims: int = 160, seed: int = 5)
 def test_ego_edges_are_those_among_the_view_touching_an_expanded_actor(store, monkeypatch, depth):
     """With hubs looked up pair by pair and the rest walked, the edges are exactly those
     of the whole graph between actors shown with an expanded one at an end."""
-    monkeypatch.setattr(store_module, "HUB_DEGREE", 3)
-    monkeypatch.setattr(store_module, "HUBS_LOOKED_UP", 6)
+    monkeypatch.setattr(ego, "HUB_DEGREE", 3)
+    monkeypatch.setattr(ego, "HUBS_LOOKED_UP", 6)
     store.write(random_graph_extractions())
     every = [(e.subject, e.type, e.object) for e in store.iter_edges()]
     hubs = [a.id for a, _ in store.top_actors(limit=6)]
@@ -705,12 +704,12 @@ def test_a_big_reply_is_read_with_pythons_collector_paused_and_left_as_it_was(st
 
 def test_rows_become_the_same_edges_whatever_the_order_of_their_columns():
     """By position when the columns are EdgeView's fields in order, else by name."""
-    fields = list(store_module.EdgeView.__slots__)
+    fields = list(views.EdgeView.__slots__)
     row = ["acme", "SUPPLIED", "police", 2, 1, "asserted", 0.9, "2020-01-01", "2021-02-03"]
-    ordered = store_module.QueryResult(fields, [row])
-    shuffled = store_module.QueryResult(fields[::-1], [row[::-1]])
-    edges = store_module._edges(ordered)
-    assert edges == store_module._edges(shuffled)
+    ordered = views.QueryResult(fields, [row])
+    shuffled = views.QueryResult(fields[::-1], [row[::-1]])
+    edges = views.edges_of(ordered)
+    assert edges == views.edges_of(shuffled)
     assert edges[0].subject == "acme" and edges[0].last_seen == "2021-02-03"
 
 
@@ -850,7 +849,7 @@ def test_a_runaway_query_is_stopped_by_the_server_at_its_time_limit(store, write
 
 
 def test_user_queries_have_a_default_time_limit(store, monkeypatch):
-    monkeypatch.setattr(store_module, "QUERY_TIMEOUT", 0.5)
+    monkeypatch.setattr(cypher_store, "QUERY_TIMEOUT", 0.5)
     with pytest.raises(QueryTimeout, match=r"time limit of 0\.5 s"):
         store.query(RUNAWAY)
 

@@ -10,6 +10,7 @@ import typer
 from actorgraph.cli.app import Format, FormatOption, StoreOption, app, check_format, friendly
 from actorgraph.errors import ActorgraphError, ReadOnlyError
 from actorgraph.graph import open_store
+from actorgraph.graph.cypher_store import QUERY_TIMEOUT
 from actorgraph.graph.fulltext import TextHit, marked, query_words
 from actorgraph.graph.lookup import (
     EVIDENCE_COLUMNS,
@@ -18,7 +19,6 @@ from actorgraph.graph.lookup import (
     find_actor,
     stats_rows,
 )
-from actorgraph.graph.store import QUERY_TIMEOUT
 from actorgraph.graph.values import encode_params
 from actorgraph.output import print_rows
 from actorgraph.params import BadParamError, parse_params
