@@ -15,7 +15,9 @@ from actorgraph.graph.store import Store
 from actorgraph.graph.suggest import suggest_actors
 from actorgraph.graph.values import printable
 from actorgraph.graph.views import (
+    ANY_EDGE,
     ActorView,
+    EdgeMatch,
     EdgeView,
     EvidenceView,
     PathView,
@@ -42,12 +44,14 @@ _LAZY = {
 
 __all__ = [
     "ALL_SHOWN",
+    "ANY_EDGE",
     "CONSOLE_EXAMPLES",
     "MAX_ACTORS",
     "MAX_ALL_PATHS_LENGTH",
     "SHORTEST_SHOWN",
     "ActorView",
     "Connection",
+    "EdgeMatch",
     "EdgeView",
     "EvidenceView",
     "PathView",

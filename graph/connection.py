@@ -20,7 +20,7 @@ import networkx as nx
 from networkx.algorithms.approximation import steiner_tree
 
 from actorgraph.graph.store import Store
-from actorgraph.graph.views import EdgeView, PathView, Subgraph
+from actorgraph.graph.views import ANY_EDGE, EdgeMatch, EdgeView, PathView, Subgraph
 
 MAX_ACTORS = 5  # pairs grow with the square of the actors: 5 make 10 path searches
 PATH_LIMIT = 10  # shortest paths read per pair: parallel edges of other types come with it
@@ -39,16 +39,14 @@ def find_paths(
     *,
     directed: bool,
     every: bool = False,
+    match: EdgeMatch = ANY_EDGE,
 ) -> list[PathView]:
     """The paths a reader is shown between two actors: the shortest, or (``every``) each one
-    up to the length, following the edges' direction or not."""
-    if every:
-        return store.all_paths(
-            source, target, max_length=max_length, limit=ALL_SHOWN, directed=directed
-        )
-    return store.paths(
-        source, target, max_length=max_length, limit=SHORTEST_SHOWN, directed=directed
-    )
+    up to the length, following the edges' direction or not, over the edges ``match`` lets
+    through (of some types, modalities, dates)."""
+    find = store.all_paths if every else store.paths
+    limit = ALL_SHOWN if every else SHORTEST_SHOWN
+    return find(source, target, max_length=max_length, limit=limit, directed=directed, match=match)
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,30 +57,33 @@ class Connection:
     unjoined: list[str] = field(default_factory=list)
 
 
-def _shortest(store: Store, a: str, b: str, max_length: int) -> list[PathView]:
+def _shortest(store: Store, a: str, b: str, max_length: int, match: EdgeMatch) -> list[PathView]:
     """The shortest paths between two actors through the first one's chain of actors."""
-    found = store.paths(a, b, max_length=max_length, limit=PATH_LIMIT, directed=False)
+    found = store.paths(a, b, max_length=max_length, limit=PATH_LIMIT, directed=False, match=match)
     return [p for p in found if p.actors == found[0].actors] if found else []
 
 
-def _closure(store: Store, actors: list[str], max_length: int) -> nx.Graph:
+def _closure(store: Store, actors: list[str], max_length: int, match: EdgeMatch) -> nx.Graph:
     """The actors as nodes, an edge for each pair a path joins, weighted by its length."""
     closure = nx.Graph()
     closure.add_nodes_from(actors)
     for a, b in itertools.combinations(actors, 2):
-        paths = _shortest(store, a, b, max_length)
+        paths = _shortest(store, a, b, max_length, match)
         if paths:
             closure.add_edge(a, b, weight=len(paths[0].edges), paths=paths)
     return closure
 
 
-def connect(store: Store, actor_ids: Sequence[str], max_length: int = 4) -> Connection:
+def connect(
+    store: Store, actor_ids: Sequence[str], max_length: int = 4, match: EdgeMatch = ANY_EDGE
+) -> Connection:
     """The (approximately) smallest subgraph joining the actors: at most MAX_ACTORS of them,
-    each pair searched up to ``max_length`` hops; the actors it cannot join are listed."""
+    each pair searched up to ``max_length`` hops over the edges ``match`` lets through; the
+    actors it cannot join are listed."""
     actors = list(dict.fromkeys(actor_ids))
     if len(actors) > MAX_ACTORS:
         raise ValueError(f"connect at most {MAX_ACTORS} actors, not {len(actors)}")
-    closure = _closure(store, actors, max_length)
+    closure = _closure(store, actors, max_length, match)
     joined = max(nx.connected_components(closure), key=len, default=set())
     if len(joined) < 2:
         return Connection(Subgraph([], []), actors)

@@ -751,13 +751,19 @@ ORDER BY subject, type, object
 MAX_PATH_LENGTH = 6
 
 # The typed edges out of or into the given actors, with the degree of the actor across each;
-# the search keeps the actors no earlier ring holds.
+# the search keeps the actors no earlier ring holds. An edge walked is of $types and, when
+# given, of $modalities and seen within [$since, $until] (graph.views.EdgeMatch).
+_WALKABLE = """type({e}) IN $types
+  AND (size($modalities) = 0 OR {e}.modality IN $modalities)
+  AND ($since IS NULL OR {e}.last_seen >= $since)
+  AND ($until IS NULL OR {e}.first_seen <= $until)"""
 
 PATH_RING_OUT = f"""
 UNWIND $ids AS actor_id
 MATCH (n:Actor {{id: actor_id}})
 WITH n
 MATCH (n)-[e:{_TYPED_PATTERN}]->(m)
+WHERE {_WALKABLE.format(e="e")}
 RETURN n.id AS near, type(e) AS type, m.id AS far, m.degree AS degree
 """
 
@@ -766,6 +772,7 @@ UNWIND $ids AS actor_id
 MATCH (n:Actor {{id: actor_id}})
 WITH n
 MATCH (n)<-[e:{_TYPED_PATTERN}]-(m)
+WHERE {_WALKABLE.format(e="e")}
 RETURN n.id AS near, type(e) AS type, m.id AS far, m.degree AS degree
 """
 
@@ -806,7 +813,7 @@ MATCH (a:Actor {{id: $source}})
 MATCH (b:Actor {{id: $target}})
 WITH a, b
 MATCH p = (a){way}(b)
-WHERE all(r IN relationships(p) WHERE type(r) IN $types)
+WHERE all(r IN relationships(p) WHERE {_WALKABLE.format(e="r")})
 WITH p, [n IN nodes(p) | n.id] AS ids
 WHERE all(i IN range(0, size(ids) - 2) WHERE NOT ids[i] IN ids[i + 1..])
 RETURN [r IN relationships(p) | {{subject: startNode(r).id, type: type(r), object: endNode(r).id,

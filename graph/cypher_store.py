@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import partial
 from typing import Any
 
 from actorgraph.errors import QueryError
@@ -26,8 +27,10 @@ from actorgraph.graph.fulltext import (
 )
 from actorgraph.graph.grams import query_grams, search_grams
 from actorgraph.graph.views import (
+    ANY_EDGE,
     GRAIN_CHARS,
     ActorView,
+    EdgeMatch,
     EdgeView,
     EvidenceView,
     PathView,
@@ -360,9 +363,11 @@ class CypherStore:
         limit: int = 10,
         *,
         directed: bool = True,
+        match: EdgeMatch = ANY_EDGE,
     ) -> list[PathView]:
         """The shortest paths over typed edges from one actor to another: following the
-        edges' direction, or with ``directed=False`` in any direction (each edge as stored).
+        edges' direction, or with ``directed=False`` in any direction (each edge as stored),
+        over the edges ``match`` lets through.
 
         At most ``max_length`` hops (capped at cypher.MAX_PATH_LENGTH), and the first
         ``limit`` paths in order of their actors, then of their types; none between an
@@ -380,7 +385,7 @@ class CypherStore:
             (target_id, degrees[target_id]),
             min(max_length, cypher.MAX_PATH_LENGTH),
             limit,
-            self._ring,
+            partial(self._ring, walkable=match.params(cypher.relation_types())),
             directed=directed,
         )
         if not found:
@@ -397,10 +402,12 @@ class CypherStore:
             if all(hop in edges for hop in path)
         ]
 
-    def _ring(self, actor_ids: list[str], forward: bool) -> list[tuple[str, str, str, int]]:
-        """The typed edges out of (forward) or into these actors, for graph.rings."""
+    def _ring(
+        self, actor_ids: list[str], forward: bool, *, walkable: dict[str, Any]
+    ) -> list[tuple[str, str, str, int]]:
+        """The walkable edges out of (forward) or into these actors, for graph.rings."""
         statement = cypher.PATH_RING_OUT if forward else cypher.PATH_RING_IN
-        rows = self._read(statement, {"ids": actor_ids}).rows
+        rows = self._read(statement, {"ids": actor_ids, **walkable}).rows
         return [(near, rel_type, far, degree) for near, rel_type, far, degree in rows]
 
     def all_paths(
@@ -411,19 +418,27 @@ class CypherStore:
         limit: int = 50,
         *,
         directed: bool = True,
+        match: EdgeMatch = ANY_EDGE,
     ) -> list[PathView]:
         """Every path over typed edges from one actor to another, no actor twice, following
-        the edges' direction or (``directed=False``) any direction.
+        the edges' direction or (``directed=False``) any direction, over the edges ``match``
+        lets through.
 
         Shortest first, at most ``max_length`` hops (capped at cypher.MAX_ALL_PATHS_LENGTH)
         and ``limit`` paths: their number grows with every hop, so both are bounded. The
         shortest path says first whether there is any, and from which length to look.
         """
         longest = min(max_length, cypher.MAX_ALL_PATHS_LENGTH)
-        shortest = self.paths(source_id, target_id, max_length=longest, limit=1, directed=directed)
+        shortest = self.paths(
+            source_id, target_id, max_length=longest, limit=1, directed=directed, match=match
+        )
         if not shortest or limit < 1:  # no path at all: skip walking every length
             return []
-        params = {"source": source_id, "target": target_id, "types": cypher.relation_types()}
+        params = {
+            "source": source_id,
+            "target": target_id,
+            **match.params(cypher.relation_types()),
+        }
         found: list[PathView] = []
         for length in range(len(shortest[0].edges), longest + 1):
             params["limit"] = limit - len(found)

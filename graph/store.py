@@ -12,7 +12,9 @@ from typing import Any, Protocol, runtime_checkable
 
 from actorgraph.graph.fulltext import TextHit
 from actorgraph.graph.views import (
+    ANY_EDGE,
     ActorView,
+    EdgeMatch,
     EdgeView,
     EvidenceView,
     PathView,
@@ -64,6 +66,7 @@ class Store(Protocol):
         limit: int = 10,
         *,
         directed: bool = True,
+        match: EdgeMatch = ANY_EDGE,
     ) -> list[PathView]: ...
     def all_paths(
         self,
@@ -73,6 +76,7 @@ class Store(Protocol):
         limit: int = 50,
         *,
         directed: bool = True,
+        match: EdgeMatch = ANY_EDGE,
     ) -> list[PathView]: ...
     def publishers(self) -> list[tuple[str, int]]: ...
     def edges_from_publishers(

@@ -6,6 +6,7 @@ CLI and the exports take these, never a backend's own values.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,6 +51,30 @@ class EdgeView:
     confidence: float
     first_seen: str | None = None
     last_seen: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EdgeMatch:
+    """Which typed edges a path may walk: of these types and modalities (empty: any), and
+    seen within [since, until] (ISO dates; an edge without dates is left out when either
+    is set). The default walks every edge."""
+
+    types: tuple[str, ...] = ()
+    modalities: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+
+    def params(self, every_type: Sequence[str]) -> dict[str, Any]:
+        """The query parameters of the path statements (graph.cypher's $types ...)."""
+        return {
+            "types": list(self.types or every_type),
+            "modalities": list(self.modalities),
+            "since": self.since,
+            "until": self.until,
+        }
+
+
+ANY_EDGE = EdgeMatch()  # every typed edge: a path's default
 
 
 @dataclass(frozen=True, slots=True)

@@ -337,3 +337,36 @@ def test_path_answers_how_actors_are_connected_either_way_or_along_the_edges(sto
     ]
     result = run("path", "Acme Corp", ACME.id, store_url=store_url)
     assert result.exit_code == 1 and "the same actor" in result.output
+
+
+def test_path_walks_only_the_edges_of_the_types_and_dates_asked(store_url):
+    from test_paths_all import web
+
+    with open_store(store_url) as store:
+        store.write(web())
+
+    def hops(*options: str) -> list[tuple[str, str, str]]:
+        result = run("path", "Jane Doe", "Ruritania police", *options, "-f", "json",
+                     store_url=store_url)  # fmt: skip
+        assert result.exit_code == 0, result.output
+        return [(r["subject"], r["type"], r["object"]) for r in rows(result)]
+
+    assert sorted(hops()) == [
+        ("Jane Doe", "SUED", "Ruritania police"),
+        ("Ruritania police", "DETAINED", "Jane Doe"),
+    ]
+    assert hops("--type", "criticized", "-t", "SUPPLIED") == [
+        ("Jane Doe", "CRITICIZED", "Acme Corp"),
+        ("Acme Corp", "SUPPLIED", "Ruritania police"),
+    ]
+    assert hops("--since", "2022-05") == [("Ruritania police", "DETAINED", "Jane Doe")]
+    for options, message in [
+        (("--type", "BOUGHT"), "unknown relation type 'BOUGHT'; valid: "),
+        (("--modality", "maybe"), "unknown modality 'maybe'"),
+        (("--since", "2022-13"), "--since must be a date YYYY, YYYY-MM or YYYY-MM-DD"),
+        (("--since", "2023", "--until", "2022"), "--since 2023 is after --until 2022"),
+        (("--type", "FUNDED", "--max", "1"), "over the edges asked for; try a larger --max"),
+    ]:
+        result = run("path", "Jane Doe", "Ruritania police", *options, store_url=store_url)
+        assert result.exit_code == 1 and message in result.output, result.output
+        assert "Traceback" not in result.output

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from test_rings import expected as expected_paths
 
 from actorgraph.errors import QueryError, QueryTimeout, ReadOnlyError, StoreError
-from actorgraph.graph import cypher, cypher_store, ego, open_store, views, write_plan
+from actorgraph.graph import EdgeMatch, cypher, cypher_store, ego, open_store, views, write_plan
 from actorgraph.graph.suggest import suggest_actors
 from actorgraph.loaders.resolve import resolve_extractions
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction
@@ -313,6 +313,27 @@ def test_undirected_paths_walk_edges_either_way_and_keep_their_direction(store):
         ["acme", "jane-doe", "beta"],
         ["acme", "ruritania-police", "beta"],
     ]
+
+
+def test_paths_walk_only_the_edges_of_the_types_modalities_and_dates_asked(store):
+    store.write([chain_extraction()])  # via Acme all asserted; via Beta a hedged supply
+    both = [["jane-doe", "acme", "ruritania-police"], ["jane-doe", "beta", "ruritania-police"]]
+
+    def via(match: EdgeMatch, every: bool = False) -> list[list[str]]:
+        find = store.all_paths if every else store.paths
+        return [p.actors for p in find("jane-doe", "ruritania-police", match=match)]
+
+    assert via(EdgeMatch(types=("CRITICIZED", "SUPPLIED"))) == both[:1]
+    assert via(EdgeMatch(types=("CRITICIZED", "SUPPLIED")), every=True) == both[:1]
+    assert via(EdgeMatch(modalities=("asserted",))) == both[:1]
+    assert via(EdgeMatch(modalities=("hedged",))) == []
+    assert via(EdgeMatch(since="2022-03-04", until="2022-03-04")) == both
+    assert via(EdgeMatch(since="2022-03-05")) == []
+    assert via(EdgeMatch(until="2022-03-03"), every=True) == []
+    undirected = store.paths(
+        "ruritania-police", "jane-doe", directed=False, match=EdgeMatch(modalities=("asserted",))
+    )
+    assert [p.actors for p in undirected] == [["ruritania-police", "acme", "jane-doe"]]
 
 
 def test_newest_articles_come_first_and_undated_ones_last(store):
