@@ -1,0 +1,103 @@
+"""Where each actor sits: one force-directed layout for the screen and the downloads.
+
+The positions are computed here, not in the browser, so that the page and the PNG/SVG
+files show the same picture, and so that a view that grows (an actor expanded, a later
+day on the Timeline, a filter widened) keeps the actors already drawn where they were:
+the positions of the last view are passed back in as fixed, and only the newcomers move.
+Fruchterman-Reingold in numpy, seeded by the ids, in model pixels (cytoscape zooms to fit).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections.abc import Iterable, Mapping, Sequence
+
+import numpy as np
+
+Point = tuple[float, float]
+
+SPACING = 130.0  # model px between linked actors: room for a caption under each
+ITERATIONS = 150
+
+
+def seed(ids: Iterable[str]) -> int:
+    """A seed from the ids, so a view always gets the same layout."""
+    joined = "|".join(sorted(ids))
+    return int.from_bytes(hashlib.sha1(joined.encode()).digest()[:4], "big")
+
+
+def _start(
+    ids: Sequence[str],
+    links: list[tuple[int, int]],
+    fixed: Mapping[str, Point],
+    rng: np.random.Generator,
+) -> np.ndarray:
+    """Fixed actors where they were; a newcomer beside the placed actors it is linked to
+    (near the middle when it has none), a little apart from them."""
+    count = len(ids)
+    spread = SPACING * math.sqrt(count)
+    pos = rng.random((count, 2)) * spread
+    placed = [k for k, i in enumerate(ids) if i in fixed]
+    if not placed:
+        return pos
+    for k in placed:
+        pos[k] = fixed[ids[k]]
+    middle = pos[placed].mean(axis=0)
+    known = set(placed)
+    for k in range(count):
+        if k in known:
+            continue
+        anchors = [b for a, b in links if a == k and b in known]
+        anchors += [a for a, b in links if b == k and a in known]
+        base = pos[anchors].mean(axis=0) if anchors else middle
+        angle = rng.random() * 2 * math.pi
+        pos[k] = base + SPACING * np.array([math.cos(angle), math.sin(angle)])
+    return pos
+
+
+def place(
+    ids: Sequence[str],
+    pairs: Iterable[tuple[str, str]],
+    fixed: Mapping[str, Point] | None = None,
+) -> dict[str, Point]:
+    """Positions in model pixels for ``ids`` linked by ``pairs``; those in ``fixed`` stay put.
+
+    Only the actors not in ``fixed`` move, so a grown view keeps its old actors exactly
+    where they were drawn.
+    """
+    fixed = {i: p for i, p in (fixed or {}).items() if i in set(ids)}
+    ids = list(dict.fromkeys(ids))
+    count = len(ids)
+    if count == 0:
+        return {}
+    if count == 1:
+        return {ids[0]: fixed.get(ids[0], (0.0, 0.0))}
+    index = {i: k for k, i in enumerate(ids)}
+    links = sorted(
+        {
+            (min(index[a], index[b]), max(index[a], index[b]))
+            for a, b in pairs
+            if a in index and b in index and a != b
+        }
+    )
+    rng = np.random.default_rng(seed(ids))
+    pos = _start(ids, links, fixed, rng)
+    free = np.array([i not in fixed for i in ids], dtype=float)[:, None]
+    if not free.any():
+        return {i: (float(pos[k][0]), float(pos[k][1])) for i, k in index.items()}
+    adjacent = np.zeros((count, count))
+    for a, b in links:
+        adjacent[a, b] = adjacent[b, a] = 1.0
+    k = SPACING
+    temperature = SPACING * math.sqrt(count) / 5
+    for _ in range(ITERATIONS):
+        delta = pos[:, None, :] - pos[None, :, :]
+        distance = np.maximum(np.linalg.norm(delta, axis=-1), 1.0)
+        force = k * k / distance**2 - adjacent * distance / k
+        # a weak pull to the middle keeps unlinked parts of the view from drifting away
+        shift = np.einsum("ijk,ij->ik", delta, force) - 0.02 * (pos - pos.mean(axis=0))
+        length = np.maximum(np.linalg.norm(shift, axis=-1), 1e-9)
+        pos += free * shift * (np.minimum(length, temperature) / length)[:, None]
+        temperature = max(temperature * 0.96, 1.0)
+    return {i: (float(pos[k][0]), float(pos[k][1])) for i, k in index.items()}
