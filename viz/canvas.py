@@ -22,7 +22,7 @@ from actorgraph.viz import draw, placement
 from actorgraph.viz.present import graph_legend
 
 SIZE_PARAM = "size"  # in the URL: degree or mentions
-HEIGHT = 620  # px
+HEIGHT = 600  # px
 Point = tuple[float, float]
 
 SCRIPT = """<script>

@@ -219,7 +219,7 @@ def node_styles(vocab: Vocabulary, centre: str | None = None) -> list[Any]:
             "node",
             {
                 "min-zoomed-font-size": 0,
-                "font-size": 10,
+                "font-size": 12,
                 "width": NODE_SIZE,
                 "height": NODE_SIZE,
                 "text-margin-y": 4,
@@ -240,7 +240,7 @@ def node_styles(vocab: Vocabulary, centre: str | None = None) -> list[Any]:
             CytoscapeStyle(
                 f"node[id = {_quote(centre)}]",
                 {
-                    "font-size": 11,
+                    "font-size": 13,
                     "font-weight": "bold",
                     "border-width": 3,
                     "border-color": "#333333",
@@ -258,7 +258,12 @@ def edge_styles(vocab: Vocabulary, selected: str | None = None) -> list[Any]:
             "edge",
             {
                 "min-zoomed-font-size": 0,
-                "font-size": 8,
+                "font-size": 10,
+                # level captions on a white ground read better than ones turned along the line
+                "text-rotation": "none",
+                "color": "#444444",
+                "text-background-color": "#ffffff",
+                "text-background-opacity": 0.85,
                 # more claims, a thicker edge: 1 claim 1.5 px, 10 or more 6 px
                 "width": f"mapData(claims, 1, {WIDE_AT_CLAIMS}, 1.5, 6)",
                 "arrow-scale": 0.9,
