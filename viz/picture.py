@@ -158,11 +158,13 @@ def scene(
             [n.id for n in sub.nodes], [(e.subject, e.object) for e in sub.edges], where
         )
     elements = draw.elements(sub, vocab, size_by=drawing.size_by)
-    # room above for the biggest actor, below for a caption under the lowest one
+    # room above for the biggest actor, below for a caption under the lowest one, and on
+    # the sides for half the longest caption (at about 5.5 px a character)
     top = HEADER + draw.LARGEST / 2
+    side = MARGIN + min(160.0, max((len(n.name) for n in sub.nodes), default=0) * 2.75)
     px = fit(
         {n.id: where[n.id] for n in sub.nodes},
-        (MARGIN, top, width - MARGIN, height - FOOTER - draw.LARGEST / 2 - 20),
+        (side, top, width - side, height - FOOTER - draw.LARGEST / 2 - 20),
     )
     nodes = []
     for element in elements["nodes"]:
@@ -327,6 +329,7 @@ def svg(
         if e["caption"]:
             parts.append(
                 f'<text x="{mid[0]:.1f}" y="{mid[1]:.1f}" font-size="9" fill="{LABEL_GREY}" '
+                'stroke="#ffffff" stroke-width="3" paint-order="stroke" '
                 f'text-anchor="middle">{escape(e["caption"])}</text>'
             )
         out.append("".join(parts) + "</g>")
@@ -430,7 +433,8 @@ def png(
             canvas.polygon([at(p) for p in e["arrow"]], fill=GREY)
         if e["caption"]:
             mid = at(((e["start"][0] + e["end"][0]) / 2, (e["start"][1] + e["end"][1]) / 2))
-            canvas.text(mid, e["caption"], fill=LABEL_GREY, font=small, anchor="mm")
+            canvas.text(mid, e["caption"], fill=LABEL_GREY, font=small, anchor="mm",
+                        stroke_width=2 * scale, stroke_fill="#ffffff")  # fmt: skip
     for n in s.nodes:
         outline_colour = "#333333" if n["centre"] else None
         canvas.polygon(

@@ -100,4 +100,15 @@ def place(
         length = np.maximum(np.linalg.norm(shift, axis=-1), 1e-9)
         pos += free * shift * (np.minimum(length, temperature) / length)[:, None]
         temperature = max(temperature * 0.96, 1.0)
+    if not fixed:
+        pos = lying_down(pos)
     return {i: (float(pos[k][0]), float(pos[k][1])) for i, k in index.items()}
+
+
+def lying_down(pos: np.ndarray) -> np.ndarray:
+    """The layout turned so its longest extent runs across: screens and pages are wider than
+    tall (a force layout's orientation is arbitrary)."""
+    centred = pos - pos.mean(axis=0)
+    _, vectors = np.linalg.eigh(np.cov(centred.T))
+    turned = centred @ vectors[:, ::-1]  # the axis of most spread first, as x
+    return turned * np.where((turned**3).sum(axis=0) < 0, -1.0, 1.0)  # one way round
