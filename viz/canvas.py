@@ -5,7 +5,7 @@ The positions come from viz.placement and are remembered per page and scope (the
 explored), so a view that grows keeps its actors where they were. The page's script
 (:data:`SCRIPT`, run once by app.py) refits a graph whenever its box changes size (the
 page's width, fullscreen in and out) and shows an element's ``title`` on hover, which
-st-link-analysis does neither of.
+st-link-analysis does neither of; it also caps the zoom at 1.5, as picture.MAX_ZOOM.
 """
 
 from __future__ import annotations
@@ -30,6 +30,7 @@ SCRIPT = """<script>
   if (window.actorgraphGraphs) return;
   window.actorgraphGraphs = true;
   const PADDING = 30;
+  const MAX_ZOOM = 1.5;
   function hook(frame) {
     let doc, cy;
     try {
@@ -40,6 +41,7 @@ SCRIPT = """<script>
     if (!cy || cy.actorgraphHooked) return;
     cy.actorgraphHooked = true;
     const box = doc.getElementById("cy");
+    cy.maxZoom(MAX_ZOOM);  // a path of three actors is not blown up to fill the page
     const fit = () => { cy.resize(); cy.fit(undefined, PADDING); };
     new frame.contentWindow.ResizeObserver(fit).observe(box);
     doc.addEventListener("fullscreenchange", () => frame.contentWindow.requestAnimationFrame(fit));

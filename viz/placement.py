@@ -19,6 +19,8 @@ Point = tuple[float, float]
 
 SPACING = 130.0  # model px between linked actors: room for a caption under each
 ITERATIONS = 150
+REACH = 3.0  # SPACINGs within which two actors push each other apart
+GRAVITY = 0.01  # the pull towards the middle, per px away from it
 
 
 def seed(ids: Iterable[str]) -> int:
@@ -94,9 +96,12 @@ def place(
     for _ in range(ITERATIONS):
         delta = pos[:, None, :] - pos[None, :, :]
         distance = np.maximum(np.linalg.norm(delta, axis=-1), 1.0)
-        force = k * k / distance**2 - adjacent * distance / k
-        # a weak pull to the middle keeps unlinked parts of the view from drifting away
-        shift = np.einsum("ijk,ij->ik", delta, force) - 0.02 * (pos - pos.mean(axis=0))
+        # actors push apart only when near (Fruchterman and Reingold's grid variant), and
+        # a pull to the middle gathers the parts of the view that no edge joins: otherwise
+        # a whole graph's small islands drift far off and the fitted view is mostly empty
+        near = distance < REACH * k
+        force = near * k * k / distance**2 - adjacent * distance / k
+        shift = np.einsum("ijk,ij->ik", delta, force) - GRAVITY * (pos - pos.mean(axis=0))
         length = np.maximum(np.linalg.norm(shift, axis=-1), 1e-9)
         pos += free * shift * (np.minimum(length, temperature) / length)[:, None]
         temperature = max(temperature * 0.96, 1.0)
