@@ -148,8 +148,11 @@ def actor(store: Store, name: str) -> ActorView:
 
 
 def choose(page: Page, label: str, option: str) -> None:
-    """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
-    page.get_by_role("combobox", name=label).click()
+    """Pick ``option`` in the Streamlit selectbox labelled ``label``, brought to the middle of
+    the screen first so that its list opens on screen (not below a tall graph's fold)."""
+    box = page.get_by_role("combobox", name=label)
+    box.evaluate("e => e.scrollIntoView({block: 'center'})")
+    box.click()
     page.get_by_role("option", name=option, exact=True).click()
 
 
@@ -178,6 +181,7 @@ def click_element(page: Page, element_id: str, clicks: int = 1) -> None:
     A real click: an event emitted from script reaches Streamlit only seconds later.
     """
     frame = graph(page)
+    page.locator(GRAPH_FRAME).scroll_into_view_if_needed()  # the whole graph on screen
     page.wait_for_timeout(300)  # the component settles its frame height after drawing
     point = frame.evaluate(
         f"""id => {{
@@ -480,6 +484,7 @@ def test_hovering_an_edge_lists_the_relations_of_its_pair(page, app_url, app_sam
     types = by_pair[frozenset((twice.subject, twice.object))]
     page.goto(f"{app_url}/?actor={hik.id}")
     frame = graph(page)
+    page.locator(GRAPH_FRAME).scroll_into_view_if_needed()
     page.wait_for_timeout(300)  # the component settles its frame height after drawing
     point = frame.evaluate(
         f"""id => {{
