@@ -554,6 +554,7 @@ def test_every_page_loads_over_the_sample_corpus(page, app_url, app_sample_store
     expect(page.get_by_role("heading", name=thermo.name)).to_be_visible()
     expect(page.get_by_text("Publisher", exact=True)).to_be_visible()
     graph(page)
+    page.locator(GRAPH_FRAME).evaluate("e => e.scrollIntoView({block: 'center'})")
     shot(page, "explore")
 
     page.goto(f"{app_url}/paths?from={rubio.id}&to={police.id}&mode=all&max=4")

@@ -85,29 +85,42 @@ def place(
     )
     rng = np.random.default_rng(seed(ids))
     pos = _start(ids, links, fixed, rng)
-    free = np.array([i not in fixed for i in ids], dtype=float)[:, None]
-    if not free.any():
+    moving = np.array([k for k, i in enumerate(ids) if i not in fixed])
+    if moving.size == 0:
         return {i: (float(pos[k][0]), float(pos[k][1])) for i, k in index.items()}
-    adjacent = np.zeros((count, count))
+    adjacent = np.zeros((count, count), dtype=np.float32)
     for a, b in links:
         adjacent[a, b] = adjacent[b, a] = 1.0
-    k = SPACING
-    temperature = SPACING * math.sqrt(count) / 5
-    for _ in range(ITERATIONS):
-        delta = pos[:, None, :] - pos[None, :, :]
-        distance = np.maximum(np.linalg.norm(delta, axis=-1), 1.0)
-        # actors push apart only when near (Fruchterman and Reingold's grid variant), and
-        # a pull to the middle gathers the parts of the view that no edge joins: otherwise
-        # a whole graph's small islands drift far off and the fitted view is mostly empty
-        near = distance < REACH * k
-        force = near * k * k / distance**2 - adjacent * distance / k
-        shift = np.einsum("ijk,ij->ik", delta, force) - GRAVITY * (pos - pos.mean(axis=0))
-        length = np.maximum(np.linalg.norm(shift, axis=-1), 1e-9)
-        pos += free * shift * (np.minimum(length, temperature) / length)[:, None]
-        temperature = max(temperature * 0.96, 1.0)
+    pos = _settle(pos.astype(np.float32), moving, adjacent[moving]).astype(float)
+    for i, where in fixed.items():  # exactly as given, not as float32 rounded them
+        pos[index[i]] = where
     if not fixed:
         pos = lying_down(pos)
     return {i: (float(pos[k][0]), float(pos[k][1])) for i, k in index.items()}
+
+
+def _settle(pos: np.ndarray, moving: np.ndarray, adjacent: np.ndarray) -> np.ndarray:
+    """Fruchterman-Reingold steps for the ``moving`` rows (``adjacent``: their rows of the
+    adjacency matrix), the others held still; x and y apart, which numpy does fastest."""
+    k = SPACING
+    temperature = SPACING * math.sqrt(len(pos)) / 5
+    pos = pos.copy()
+    for _ in range(ITERATIONS):
+        dx = pos[moving, 0][:, None] - pos[None, :, 0]
+        dy = pos[moving, 1][:, None] - pos[None, :, 1]
+        distance = np.maximum(np.sqrt(dx * dx + dy * dy), 1.0)
+        # actors push apart only when near (Fruchterman and Reingold's grid variant), and
+        # a pull to the middle gathers the parts of the view that no edge joins: otherwise
+        # a whole graph's small islands drift far off and the fitted view is mostly empty
+        force = (distance < REACH * k) * (k * k) / (distance * distance) - adjacent * (distance / k)
+        middle = pos.mean(axis=0)
+        shift = np.stack([(dx * force).sum(axis=1), (dy * force).sum(axis=1)], axis=1) - GRAVITY * (
+            pos[moving] - middle
+        )
+        length = np.maximum(np.sqrt((shift * shift).sum(axis=1)), 1e-9)
+        pos[moving] += shift * (np.minimum(length, temperature) / length)[:, None]
+        temperature = max(temperature * 0.96, 1.0)
+    return pos
 
 
 def lying_down(pos: np.ndarray) -> np.ndarray:
