@@ -31,7 +31,7 @@ from actorgraph.graph import ActorView, Store, curation
 from actorgraph.graph.open import STORE_ENV
 from actorgraph.schema import vocabulary
 from actorgraph.schema.decision import CURATOR_ENV
-from actorgraph.viz import draw, picture
+from actorgraph.viz import canvas, draw, picture
 from actorgraph.viz import paths as paths_page
 
 pytestmark = pytest.mark.browser
@@ -164,6 +164,11 @@ def graph(page: Page) -> Frame:
     frame = page.locator(GRAPH_FRAME).element_handle().content_frame()
     assert frame is not None
     frame.wait_for_function(f"() => {CY}?.edges().length > 0")
+    page.wait_for_function(  # its frame grown to the graph's height: the page below is settled
+        "([frames, height]) => document.querySelector(frames)?.getBoundingClientRect().height"
+        " >= height",
+        arg=[GRAPH_FRAME, canvas.HEIGHT],
+    )
     return frame
 
 
@@ -217,13 +222,17 @@ def test_explore_search_pick_and_read_the_evidence(page, app_url, app_sample_sto
     expect(page).to_have_url(re.compile(rf"[?&]actor={re.escape(thermo.id)}"))
     edge_list = page.get_by_role("combobox", name="Edge")
     expect(edge_list).not_to_have_value("")  # an edge is chosen at once (the best supported)
+    graph(page)  # drawn, so the page below it no longer moves
     choose(page, "Edge", f"{rubio.name} -CRITICIZED-> {thermo.name} (1 claim)")
     expect(edge_list).to_have_value(f"{rubio.name} -CRITICIZED-> {thermo.name} (1 claim)")
     expect(shown_text(page, CRITICIZED_SENTENCE)).to_be_visible()
     wait_highlighted(page, criticized)
     page.evaluate("() => document.activeElement?.blur()")  # no focus ring in the picture
     screenshot = Path(os.environ.get(SCREENSHOT_ENV) or tmp_path / "app.png")
+    page.set_viewport_size({"width": 1400, "height": 1500})  # the graph and the evidence
+    page.locator(GRAPH_FRAME).evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=screenshot)
+    page.set_viewport_size({"width": 1400, "height": 1000})
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     choose(page, "Edge", f"{thermo.name} -SUPPLIED-> Xinjiang police (1 claim)")
