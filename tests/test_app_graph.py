@@ -12,6 +12,7 @@ import io
 import math
 import xml.etree.ElementTree as ET
 from collections import Counter
+from datetime import date
 from typing import Any
 
 from PIL import Image
@@ -244,3 +245,22 @@ def test_the_timelines_graph_is_drawn_like_explores(monkeypatch, app_sample_stor
     assert all("caption" in e["data"] for e in args["elements"]["edges"])
     assert at.radio(key="tl_size").value == "mentions"
     assert "line width: claims" in legend_html(at)
+
+
+def test_the_timelines_actors_keep_their_places_as_the_date_moves(monkeypatch, app_sample_store):
+    store = app_sample_store
+    thermo = actor(store, THERMO)
+    days = sorted({e.first_seen for e in store.ego([thermo.id], depth=2).edges if e.first_seen})
+    assert len(days) > 1
+    monkeypatch.setenv(STORE_ENV, store.url)
+    at = AppTest.from_file(str(APP), default_timeout=30)
+    at.query_params.update({"actor": thermo.id})
+    at.switch_page("views/timeline.py").run()
+    at.slider(key="tl_depth").set_value(2).run()
+    last = positions(at)
+
+    at.slider(key="tl_asof").set_value(date.fromisoformat(days[0])).run()
+
+    first = positions(at)
+    assert set(first) < set(last)  # fewer edges then, and the same places for their actors
+    assert all(first[i] == last[i] for i in first)

@@ -16,7 +16,7 @@ from st_link_analysis import EdgeStyle, Event, NodeStyle
 
 from actorgraph.graph import ActorView, EdgeView, Subgraph
 from actorgraph.schema import Vocabulary
-from actorgraph.viz import edge_filters
+from actorgraph.viz import edge_filters, placement
 
 EDGE_TAP = "edge_tap"
 NODE_TAP = "node_tap"
@@ -169,10 +169,13 @@ def elements(
     size_by: str | None = None,
 ) -> dict[str, list[dict[str, Any]]]:
     """The subgraph as st-link-analysis elements: ``{"nodes": [...], "edges": [...]}``, each
-    node at its position (for the preset layout) and sized by ``size_by``, the edges of a
-    pair of actors under one caption (:func:`pair_captions`)."""
+    node at its position (for the preset layout; placed afresh when none are given) and
+    sized by ``size_by``, the edges of a pair of actors under one caption
+    (:func:`pair_captions`)."""
     names = {n.id: n.name for n in sub.nodes}
     sizes = node_sizes(sub, size_by)
+    if positions is None:  # laid out afresh: the preset layout needs a place for each
+        positions = placement.place(list(names), [(e.subject, e.object) for e in sub.edges])
     nodes = []
     for n in sub.nodes:
         node: dict[str, Any] = {"data": _node_data(n, vocab)}

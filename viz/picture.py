@@ -157,7 +157,7 @@ def scene(
         where = placement.place(
             [n.id for n in sub.nodes], [(e.subject, e.object) for e in sub.edges], where
         )
-    elements = draw.elements(sub, vocab, size_by=drawing.size_by)
+    elements = draw.elements(sub, vocab, where, drawing.size_by)
     # room above for the biggest actor, below for a caption under the lowest one, and on
     # the sides for half the longest caption (at about 5.5 px a character)
     top = HEADER + draw.LARGEST / 2
