@@ -86,12 +86,19 @@ def positions(page: str, scope: str, sub: Subgraph) -> dict[str, Point]:
     they were, the others are placed around them; remembered for the next view."""
     state = f"positions:{page}"
     last_scope, last = st.session_state.get(state, ("", {}))
-    fixed = last if last_scope == scope else {}
-    placed = placement.place(
-        [n.id for n in sub.nodes], [(e.subject, e.object) for e in sub.edges], fixed
-    )
+    ids = tuple(n.id for n in sub.nodes)
+    pairs = tuple((e.subject, e.object) for e in sub.edges)
+    fixed = {i: p for i, p in last.items() if i in set(ids)} if last_scope == scope else {}
+    placed = placement.place(ids, pairs, fixed) if fixed else fresh(ids, pairs)
     st.session_state[state] = (scope, placed)
     return placed
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def fresh(ids: tuple[str, ...], pairs: tuple[tuple[str, str], ...]) -> dict[str, Point]:
+    """A view's first layout, shared by every session (a whole graph's 600 edges take
+    about a second to place)."""
+    return placement.place(ids, pairs)
 
 
 def place_elements(elements: Mapping[str, list[dict[str, Any]]]) -> None:
