@@ -164,10 +164,12 @@ def test_png_is_a_valid_image_of_the_declared_size(app_sample_store):
 def test_the_picture_layout_is_stable_and_inside_the_frame(app_publishers_store):
     sub = app_publishers_store.ego([DOE.id], depth=2)
     assert picture.svg(sub, vocabulary()) == picture.svg(sub, vocabulary())
-    for x, y in picture.layout(sub).values():
-        assert 0.0 <= x <= 1.0 and 0.0 <= y <= 1.0
+    drawn = picture.scene(sub, vocabulary())
+    for node in drawn.nodes:
+        assert picture.MARGIN <= node["x"] <= picture.WIDTH - picture.MARGIN
+        assert picture.HEADER <= node["y"] <= picture.HEIGHT - picture.FOOTER
     empty = picture.svg(edge_filters.Subgraph([], []), vocabulary())
-    assert ET.fromstring(empty).findall(f"{SVG}g") == []
+    assert [g.get("class") for g in ET.fromstring(empty).findall(f"{SVG}g")] == ["legend"]
     assert picture.edge_width(1) == 1.5 and picture.edge_width(50) == 6.0
 
 

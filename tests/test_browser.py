@@ -24,12 +24,14 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from PIL import Image
 from playwright.sync_api import Browser, Frame, Page, expect, sync_playwright
 
 from actorgraph.graph import ActorView, Store, curation
 from actorgraph.graph.open import STORE_ENV
+from actorgraph.schema import vocabulary
 from actorgraph.schema.decision import CURATOR_ENV
-from actorgraph.viz import draw, picture
+from actorgraph.viz import canvas, draw, picture
 from actorgraph.viz import paths as paths_page
 
 pytestmark = pytest.mark.browser
@@ -146,8 +148,11 @@ def actor(store: Store, name: str) -> ActorView:
 
 
 def choose(page: Page, label: str, option: str) -> None:
-    """Pick ``option`` in the Streamlit selectbox labelled ``label``."""
-    page.get_by_role("combobox", name=label).click()
+    """Pick ``option`` in the Streamlit selectbox labelled ``label``, brought to the middle of
+    the screen first so that its list opens on screen (not below a tall graph's fold)."""
+    box = page.get_by_role("combobox", name=label)
+    box.evaluate("e => e.scrollIntoView({block: 'center'})")
+    box.click()
     page.get_by_role("option", name=option, exact=True).click()
 
 
@@ -159,6 +164,11 @@ def graph(page: Page) -> Frame:
     frame = page.locator(GRAPH_FRAME).element_handle().content_frame()
     assert frame is not None
     frame.wait_for_function(f"() => {CY}?.edges().length > 0")
+    page.wait_for_function(  # its frame grown to the graph's height: the page below is settled
+        "([frames, height]) => document.querySelector(frames)?.getBoundingClientRect().height"
+        " >= height",
+        arg=[GRAPH_FRAME, canvas.HEIGHT],
+    )
     return frame
 
 
@@ -176,6 +186,7 @@ def click_element(page: Page, element_id: str, clicks: int = 1) -> None:
     A real click: an event emitted from script reaches Streamlit only seconds later.
     """
     frame = graph(page)
+    page.locator(GRAPH_FRAME).scroll_into_view_if_needed()  # the whole graph on screen
     page.wait_for_timeout(300)  # the component settles its frame height after drawing
     point = frame.evaluate(
         f"""id => {{
@@ -211,13 +222,17 @@ def test_explore_search_pick_and_read_the_evidence(page, app_url, app_sample_sto
     expect(page).to_have_url(re.compile(rf"[?&]actor={re.escape(thermo.id)}"))
     edge_list = page.get_by_role("combobox", name="Edge")
     expect(edge_list).not_to_have_value("")  # an edge is chosen at once (the best supported)
+    graph(page)  # drawn, so the page below it no longer moves
     choose(page, "Edge", f"{rubio.name} -CRITICIZED-> {thermo.name} (1 claim)")
     expect(edge_list).to_have_value(f"{rubio.name} -CRITICIZED-> {thermo.name} (1 claim)")
     expect(shown_text(page, CRITICIZED_SENTENCE)).to_be_visible()
     wait_highlighted(page, criticized)
     page.evaluate("() => document.activeElement?.blur()")  # no focus ring in the picture
     screenshot = Path(os.environ.get(SCREENSHOT_ENV) or tmp_path / "app.png")
+    page.set_viewport_size({"width": 1400, "height": 1500})  # the graph and the evidence
+    page.locator(GRAPH_FRAME).evaluate("e => e.scrollIntoView({block: 'start'})")
     page.screenshot(path=screenshot)
+    page.set_viewport_size({"width": 1400, "height": 1000})
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
     choose(page, "Edge", f"{thermo.name} -SUPPLIED-> Xinjiang police (1 claim)")
@@ -365,6 +380,136 @@ def test_explore_downloads_the_filtered_view(page, app_url, app_sample_store, tm
     png = files["Graph as PNG"].read_bytes()
     assert png[:8] == b"\x89PNG\r\n\x1a\n"
     assert picture.png_size(png) == (picture.WIDTH, picture.HEIGHT)
+    # the title, the filter and the legend of what is drawn travel with the picture
+    assert svg.find(f"{SVG_NS}text[@class='caption']").text == "Filter: modality hedged"
+    assert ministry.name in svg.find(f"{SVG_NS}text[@class='title']").text
+    [legend] = [g for g in svg.iter(f"{SVG_NS}g") if g.get("class") == "legend"]
+    assert "hedged (dashed)" in [t.text for t in legend.iter(f"{SVG_NS}text")]
+    kinds = {n.kind for n in store.ego([ministry.id]).nodes if n.id in graph_file.nodes}
+    band = Image.open(files["Graph as PNG"]).convert("RGB")
+    band = band.crop((0, picture.HEIGHT - picture.FOOTER, picture.WIDTH, picture.HEIGHT))
+    colours = {c for _, c in band.getcolors(maxcolors=1 << 20)}
+    for kind in kinds:  # each kind's swatch is in the legend's band under the graph
+        colour = vocabulary().kinds[kind].color
+        assert tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5)) in colours
+
+
+# -- a graph a researcher can read (#23) ------------------------------------------------------
+
+POSITIONS = f"() => Object.fromEntries({CY}.nodes().map(n => [n.id(), n.position()]))"
+EXTENT = f"""() => {{
+    const cy = {CY};
+    const box = cy.elements().renderedBoundingBox();
+    return {{width: cy.width(), height: cy.height(), x1: box.x1, x2: box.x2, y1: box.y1,
+             y2: box.y2, full: !!document.fullscreenElement}};
+}}"""
+
+
+@pytest.fixture
+def wide(browser: Browser) -> Iterator[Page]:
+    """A 1440 x 900 screen, a researcher's laptop."""
+    context = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(WAIT_MS)
+    expect.set_options(timeout=WAIT_MS)
+    yield page
+    context.close()
+
+
+def fitted(extent: dict, padding: int = 30) -> bool:
+    """The drawing inside its box and filling it one way (as cytoscape's fit leaves it)."""
+    inside = extent["x1"] >= -1 and extent["y1"] >= -1
+    inside = inside and extent["x2"] <= extent["width"] + 1
+    inside = inside and extent["y2"] <= extent["height"] + 1
+    wide = extent["x2"] - extent["x1"] >= 0.9 * (extent["width"] - 2 * padding)
+    tall = extent["y2"] - extent["y1"] >= 0.9 * (extent["height"] - 2 * padding)
+    return inside and (wide or tall)
+
+
+def test_the_graph_takes_the_page_width_and_refits_in_fullscreen(wide, app_url, app_sample_store):
+    page = wide
+    thermo = actor(app_sample_store, "Thermo Fisher Scientific")
+    page.goto(f"{app_url}/?actor={thermo.id}&depth=2")
+    frame = graph(page)
+    table = page.get_by_test_id("stDataFrame").first
+    expect(table).to_be_visible()
+    graph_box, table_box = page.locator(GRAPH_FRAME).bounding_box(), table.bounding_box()
+    assert graph_box and table_box
+    assert graph_box["width"] >= 0.98 * table_box["width"]  # the page's width, as the table
+    frame.wait_for_function(f"() => ({EXTENT})().width > 0")
+    assert fitted(frame.evaluate(EXTENT))
+
+    frame.locator("#toolbarFullscreen").click()
+
+    frame.wait_for_function("() => !!document.fullscreenElement")
+    size = page.viewport_size
+    assert size
+    frame.wait_for_function(
+        f"""([w, h]) => {{
+            const e = ({EXTENT})();
+            return e.width >= 0.95 * w && e.height >= 0.95 * h
+                && e.x1 >= -1 && e.y1 >= -1 && e.x2 <= e.width + 1 && e.y2 <= e.height + 1
+                && (e.x2 - e.x1 >= 0.9 * (e.width - 60) || e.y2 - e.y1 >= 0.9 * (e.height - 60));
+        }}""",
+        arg=[size["width"], size["height"]],
+    )
+    extent = frame.evaluate(EXTENT)
+    assert extent["full"] and fitted(extent)
+    assert extent["x2"] <= size["width"] and extent["y2"] <= size["height"]
+
+
+def test_expanding_keeps_the_actors_already_shown_in_place(page, app_url, app_sample_store):
+    store = app_sample_store
+    thermo, rubio = actor(store, "Thermo Fisher Scientific"), actor(store, "Marco Rubio")
+    grown = {n.id for n in store.ego([thermo.id]).nodes} | {
+        n.id for n in store.ego([rubio.id]).nodes
+    }
+    page.goto(f"{app_url}/?actor={thermo.id}")
+    before = graph(page).evaluate(POSITIONS)
+
+    click_element(page, rubio.id, clicks=2)
+
+    expect(page).to_have_url(re.compile(rf"[?&]expand={re.escape(rubio.id)}"))
+    page.wait_for_function(  # the grown view's frame (the first one's is being replaced)
+        """([frames, n]) => [...document.querySelectorAll(frames)].some(
+            f => f.contentDocument?.getElementById('cy')?._cyreg?.cy?.nodes().length === n)""",
+        arg=[GRAPH_FRAME, len(grown)],
+    )
+    after = graph(page).evaluate(POSITIONS)
+    assert set(after) == grown
+    for node, where in before.items():
+        assert abs(after[node]["x"] - where["x"]) < 0.5, node
+        assert abs(after[node]["y"] - where["y"]) < 0.5, node
+
+
+def test_hovering_an_edge_lists_the_relations_of_its_pair(page, app_url, app_sample_store):
+    store = app_sample_store
+    hik = actor(store, "Hikvision")
+    edges = store.ego([hik.id]).edges
+    by_pair: dict[frozenset[str], set[str]] = {}
+    for e in edges:
+        by_pair.setdefault(frozenset((e.subject, e.object)), set()).add(e.type)
+    twice = next(e for e in edges if len(by_pair[frozenset((e.subject, e.object))]) > 1)
+    types = by_pair[frozenset((twice.subject, twice.object))]
+    page.goto(f"{app_url}/?actor={hik.id}")
+    frame = graph(page)
+    page.locator(GRAPH_FRAME).scroll_into_view_if_needed()
+    page.wait_for_timeout(300)  # the component settles its frame height after drawing
+    point = frame.evaluate(
+        f"""id => {{
+            const box = document.getElementById('cy').getBoundingClientRect();
+            const p = {CY}.getElementById(id).renderedMidpoint();
+            return {{x: p.x + box.left, y: p.y + box.top}};
+        }}""",
+        draw.edge_id(twice),
+    )
+    frame_box = page.locator(GRAPH_FRAME).bounding_box()
+    assert frame_box
+    page.mouse.move(frame_box["x"] + point["x"], frame_box["y"] + point["y"])
+
+    frame.wait_for_function("() => document.getElementById('cy').title !== ''")
+    title = frame.evaluate("() => document.getElementById('cy').title")
+    assert {t for t in types if f"-{t}->" in title} == types
 
 
 def test_timeline_draws_the_chart_and_the_graph(page, app_url, app_sample_store):
@@ -418,6 +563,7 @@ def test_every_page_loads_over_the_sample_corpus(page, app_url, app_sample_store
     expect(page.get_by_role("heading", name=thermo.name)).to_be_visible()
     expect(page.get_by_text("Publisher", exact=True)).to_be_visible()
     graph(page)
+    page.locator(GRAPH_FRAME).evaluate("e => e.scrollIntoView({block: 'center'})")
     shot(page, "explore")
 
     page.goto(f"{app_url}/paths?from={rubio.id}&to={police.id}&mode=all&max=4")

@@ -14,19 +14,17 @@ from functools import partial
 from typing import Any
 
 import streamlit as st
-from st_link_analysis import st_link_analysis
 
 from actorgraph.errors import ActorgraphError, ReadOnlyError
 from actorgraph.graph import CONSOLE_EXAMPLES, QueryResult, Store
 from actorgraph.params import BadParamError, parse_params
 from actorgraph.schema import Vocabulary, vocabulary
-from actorgraph.viz import draw, results, routes
+from actorgraph.viz import canvas, draw, results, routes
 from actorgraph.viz.connect import Version, require_store, store_version
 
 TEXT, PARAMS, EXAMPLE = "cypher_text", "cypher_params", "cypher_example"
 GOTO, ACTORS = "cypher_goto", "cypher_actors"  # a double-clicked actor; the drawn ones
 QUERY_PARAM, PARAMS_PARAM = "q", "params"  # in the URL
-GRAPH_HEIGHT = 520
 WRITES = "this query writes to the graph; the console only reads (use `actorgraph query --write`)"
 
 
@@ -164,15 +162,12 @@ def show(result: QueryResult, vocab: Vocabulary, key: str) -> None:
         st.dataframe(results.table(result), hide_index=True, width="stretch", key=f"{key}:table")
     elements = results.elements(result, vocab)
     if elements["nodes"]:
-        st_link_analysis(
+        draw.pair_captions(elements["edges"])
+        canvas.place_elements(elements)
+        canvas.show(
             elements,
-            layout=draw.LAYOUT,
-            node_styles=draw.node_styles(vocab),
-            edge_styles=[
-                *draw.edge_styles(vocab),
-                draw.CytoscapeStyle("edge", {"label": "data(label)"}),
-            ],
-            height=GRAPH_HEIGHT,
+            draw.node_styles(vocab),
+            [*draw.edge_styles(vocab), draw.CytoscapeStyle("edge", {"label": "data(caption)"})],
             key=key,
             on_change=partial(on_graph_event, key),
             node_actions=["expand"],

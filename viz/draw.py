@@ -7,6 +7,7 @@ vocabulary; nothing here names a kind or a relation type.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -15,24 +16,21 @@ from st_link_analysis import EdgeStyle, Event, NodeStyle
 
 from actorgraph.graph import ActorView, EdgeView, Subgraph
 from actorgraph.schema import Vocabulary
-from actorgraph.viz import edge_filters
+from actorgraph.viz import edge_filters, placement
 
 EDGE_TAP = "edge_tap"
 NODE_TAP = "node_tap"
 EXPAND = "expand"  # st-link-analysis's own name for a double-clicked node
 EVENTS = [Event(EDGE_TAP, "tap", "edge"), Event(NODE_TAP, "tap", "node")]
 
-# fcose lays an ego network out evenly; no animation, so the first frame is the final one.
-LAYOUT: dict[str, Any] = {
-    "name": "fcose",
-    "animate": False,
-    "fit": True,
-    "padding": 30,
-    "nodeDimensionsIncludeLabels": True,
-    "idealEdgeLength": 60,
-    "nodeRepulsion": 4500,
-    "randomize": True,
-}
+# The positions come with the elements (viz.placement); cytoscape only zooms them to fit.
+LAYOUT: dict[str, Any] = {"name": "preset", "animate": False, "fit": True, "padding": 30}
+
+# How an edge's line is drawn for each modality, here, in the downloads and in the legend.
+LINE_STYLES = {"asserted": "solid", "hedged": "dashed", "negated": "dotted"}
+SIZES = {"degree": "edges in the view", "mentions": "articles naming the actor"}  # size by
+NODE_SIZE = 26  # px, an actor when nothing sizes it
+SMALLEST, LARGEST = 18.0, 56.0  # px, the least and the most connected (or mentioned) actor
 
 HIGHLIGHT = "#d62728"
 HIGHLIGHT_WIDTH = 6  # px; the selected edge, as thick as the thickest others
@@ -111,32 +109,129 @@ def _edge_data(edge: EdgeView, names: Mapping[str, str]) -> dict[str, Any]:
     return data
 
 
-def elements(sub: Subgraph, vocab: Vocabulary) -> dict[str, list[dict[str, Any]]]:
-    """The subgraph as st-link-analysis elements: ``{"nodes": [...], "edges": [...]}``."""
-    names = {n.id: n.name for n in sub.nodes}
+def node_sizes(sub: Subgraph, size_by: str | None) -> dict[str, float]:
+    """Each actor's diameter in px by its degree in the view or its mentions (the square
+    root, from SMALLEST for the view's least to LARGEST for its most); none when ``size_by``
+    is not one of :data:`SIZES`."""
+    if size_by not in SIZES:
+        return {}
+    if size_by == "mentions":
+        value = {n.id: float(n.mentions) for n in sub.nodes}
+    else:
+        value = dict.fromkeys((n.id for n in sub.nodes), 0.0)
+        for e in sub.edges:
+            for end in (e.subject, e.object):
+                if end in value:
+                    value[end] += 1
+    low, high = min(value.values(), default=0.0), max(value.values(), default=0.0)
+    if high <= low:
+        return dict.fromkeys(value, float(NODE_SIZE))
     return {
-        "nodes": [{"data": _node_data(n, vocab)} for n in sub.nodes],
-        "edges": [{"data": _edge_data(e, names)} for e in sub.edges if e.subject in names],
+        i: round(SMALLEST + (LARGEST - SMALLEST) * math.sqrt((v - low) / (high - low)), 1)
+        for i, v in value.items()
     }
 
 
+def pair_captions(edges: list[dict[str, Any]]) -> None:
+    """One caption per pair of actors: parallel edges (either way) pile their labels up at
+    the ends, so the first of a pair says ``3 relations`` and the others say nothing; each
+    edge's ``title`` lists the pair's relations, shown on hover. Changes ``edges`` in place.
+    """
+    pairs: dict[frozenset[str], list[dict[str, Any]]] = {}
+    for edge in edges:
+        data = edge["data"]
+        pairs.setdefault(frozenset((data["source"], data["target"])), []).append(data)
+    for group in pairs.values():
+        title = "\n".join(_title_line(d) for d in group)
+        for position, data in enumerate(group):
+            data["title"] = title
+            if len(group) == 1:
+                data["caption"] = data["label"]
+            else:
+                data["caption"] = f"{len(group)} relations" if position == 0 else ""
+
+
+def _title_line(data: Mapping[str, Any]) -> str:
+    """``Marco Rubio -CRITICIZED-> Thermo Fisher Scientific (1 claim)`` from an edge's data."""
+    line = f"{data.get('from', data['source'])} -{data['label']}-> {data.get('to', data['target'])}"
+    claims = data.get("claims")
+    if isinstance(claims, int):
+        line += f" ({claims} claim" + ("" if claims == 1 else "s") + ")"
+    if data.get("modality") in ("hedged", "negated"):
+        line += f", {data['modality']}"
+    return line
+
+
+def elements(
+    sub: Subgraph,
+    vocab: Vocabulary,
+    positions: Mapping[str, tuple[float, float]] | None = None,
+    size_by: str | None = None,
+) -> dict[str, list[dict[str, Any]]]:
+    """The subgraph as st-link-analysis elements: ``{"nodes": [...], "edges": [...]}``, each
+    node at its position (for the preset layout; placed afresh when none are given) and
+    sized by ``size_by``, the edges of a pair of actors under one caption
+    (:func:`pair_captions`)."""
+    names = {n.id: n.name for n in sub.nodes}
+    sizes = node_sizes(sub, size_by)
+    if positions is None:  # laid out afresh: the preset layout needs a place for each
+        positions = placement.place(list(names), [(e.subject, e.object) for e in sub.edges])
+    nodes = []
+    for n in sub.nodes:
+        node: dict[str, Any] = {"data": _node_data(n, vocab)}
+        if n.id in sizes:
+            node["data"]["size"] = sizes[n.id]
+        if positions and n.id in positions:
+            x, y = positions[n.id]
+            node["position"] = {"x": round(x, 1), "y": round(y, 1)}
+        nodes.append(node)
+    edges = [{"data": _edge_data(e, names)} for e in ordered_edges(sub) if e.subject in names]
+    pair_captions(edges)
+    return {"nodes": nodes, "edges": edges}
+
+
+@dataclass(frozen=True, slots=True)
+class Legend:
+    """What a drawing's legend says: the kinds drawn (label, colour, shape), the line styles
+    of the modalities drawn, and what the sizes and widths mean."""
+
+    kinds: list[tuple[str, str, str]]
+    lines: list[tuple[str, str]]  # modality, line style
+    notes: list[str]
+
+
+def legend(sub: Subgraph, vocab: Vocabulary, size_by: str | None = None) -> Legend:
+    """The legend of a drawn subgraph, in vocabulary order."""
+    kinds = {n.kind for n in sub.nodes}
+    modalities = {e.modality for e in sub.edges}
+    notes = ["line width: claims"]
+    if size_by in SIZES:
+        notes.insert(0, f"size: {SIZES[size_by]}")
+    return Legend(
+        [(k.label, k.color, k.shape) for name, k in vocab.kinds.items() if name in kinds],
+        [(m, style) for m, style in LINE_STYLES.items() if m in modalities],
+        notes,
+    )
+
+
 def node_styles(vocab: Vocabulary, centre: str | None = None) -> list[Any]:
-    """Readable captions at any zoom, one colour and shape per kind, a ring around the centre
-    actor."""
+    """Readable captions at any zoom, one colour and shape per kind, the size the data gives
+    (:func:`node_sizes`), a ring around the centre actor."""
     styles: list[Any] = [
         CytoscapeStyle(
             "node",
             {
                 "min-zoomed-font-size": 0,
-                "font-size": 10,
-                "width": 26,
-                "height": 26,
+                "font-size": 12,
+                "width": NODE_SIZE,
+                "height": NODE_SIZE,
                 "text-margin-y": 4,
                 "text-wrap": "wrap",
                 "text-max-width": 110,
                 "label": "data(name)",
             },
-        )
+        ),
+        CytoscapeStyle("node[size]", {"width": "data(size)", "height": "data(size)"}),
     ]
     styles += [NodeStyle(label=k.name, color=k.color, caption="name") for k in vocab.kinds.values()]
     styles += [
@@ -148,9 +243,7 @@ def node_styles(vocab: Vocabulary, centre: str | None = None) -> list[Any]:
             CytoscapeStyle(
                 f"node[id = {_quote(centre)}]",
                 {
-                    "width": 40,
-                    "height": 40,
-                    "font-size": 11,
+                    "font-size": 13,
                     "font-weight": "bold",
                     "border-width": 3,
                     "border-color": "#333333",
@@ -161,14 +254,19 @@ def node_styles(vocab: Vocabulary, centre: str | None = None) -> list[Any]:
 
 
 def edge_styles(vocab: Vocabulary, selected: str | None = None) -> list[Any]:
-    """Captions by relation type, arrows except on symmetric relations, dashes when hedged,
-    width by number of claims."""
+    """One caption per pair of actors (:func:`pair_captions`), arrows except on symmetric
+    relations, the modality's line style (:data:`LINE_STYLES`), width by number of claims."""
     styles: list[Any] = [
         CytoscapeStyle(
             "edge",
             {
                 "min-zoomed-font-size": 0,
-                "font-size": 8,
+                "font-size": 10,
+                # level captions on a white ground read better than ones turned along the line
+                "text-rotation": "none",
+                "color": "#444444",
+                "text-background-color": "#ffffff",
+                "text-background-opacity": 0.85,
                 # more claims, a thicker edge: 1 claim 1.5 px, 10 or more 6 px
                 "width": f"mapData(claims, 1, {WIDE_AT_CLAIMS}, 1.5, 6)",
                 "arrow-scale": 0.9,
@@ -176,12 +274,13 @@ def edge_styles(vocab: Vocabulary, selected: str | None = None) -> list[Any]:
         )
     ]
     styles += [
-        EdgeStyle(label=r.name, caption="label", directed=not r.symmetric, labeled=None)
+        EdgeStyle(label=r.name, caption="caption", directed=not r.symmetric, labeled=None)
         for r in vocab.relations.values()
     ]
     styles += [
-        CytoscapeStyle('edge[modality = "hedged"]', {"line-style": "dashed"}),
-        CytoscapeStyle('edge[modality = "negated"]', {"line-style": "dotted"}),
+        CytoscapeStyle(f"edge[modality = {_quote(m)}]", {"line-style": style})
+        for m, style in LINE_STYLES.items()
+        if style != "solid"
     ]
     if selected:
         styles.append(

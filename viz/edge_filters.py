@@ -161,3 +161,22 @@ def to_params(f: EdgeFilter) -> dict[str, list[str]]:
         PUBLISHER_PARAM: list(f.publishers),
     }
     return params
+
+
+def describe(f: EdgeFilter) -> str:
+    """The filter in words for a caption: ``relation types SUED · confidence ≥ 0.70``, or
+    ``no filter``."""
+    parts = []
+    if f.types:
+        parts.append("relation types " + ", ".join(f.types))
+    if f.modalities:
+        parts.append("modality " + ", ".join(f.modalities))
+    if f.min_confidence > 0:
+        parts.append(f"confidence ≥ {f.min_confidence:.2f}")
+    if f.start or f.end:
+        start = f.start.isoformat() if f.start else "…"
+        end = f.end.isoformat() if f.end else "…"
+        parts.append(f"seen {start} – {end}")
+    if f.publishers:
+        parts.append("publishers " + ", ".join(f.publishers))
+    return " · ".join(parts) if parts else "no filter"

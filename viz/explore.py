@@ -17,18 +17,24 @@ from functools import partial
 from typing import Any
 
 import streamlit as st
-from st_link_analysis import st_link_analysis
 
 from actorgraph.graph import ActorView, EdgeView, Store, Subgraph, curation
 from actorgraph.schema import Vocabulary, vocabulary
-from actorgraph.viz import curate, draw, edge_filters, picture, text_hits, view_downloads
+from actorgraph.viz import (
+    canvas,
+    curate,
+    draw,
+    edge_filters,
+    picture,
+    text_hits,
+    view_downloads,
+)
 from actorgraph.viz.connect import require_store
 from actorgraph.viz.edge_filters import EdgeFilter
 from actorgraph.viz.present import (
     actor_terms,
     chip,
     describe_actor,
-    legend,
     mark_terms,
     md_escape,
     source_line,
@@ -37,13 +43,12 @@ from actorgraph.viz.search import did_you_mean, unique
 
 SEARCH, PICK, DEPTH, TYPES, EDGE = "search", "actor_pick", "depth", "types", "edge_pick"
 MODALITIES, MIN_CONF, FROM, TO = "modalities", "min_conf", "date_from", "date_to"
-PUBLISHERS = "publishers"
+PUBLISHERS, SIZE = "publishers", "size_by"
 MERGE_SEARCH, MERGE_PICK, RENAME, KIND = "merge_search", "merge_pick", "rename_to", "kind_pick"
 ACTOR_REASON, CLAIM_REASON = "actor_reason", "claim_reason"
 CURRENT, TAPPED, EXPANDED = "actor", "tapped_actor", "expanded"  # plain session state
 PARAM, EXPAND_PARAM, DEPTH_PARAM = "actor", "expand", "depth"  # URL (expand repeats)
 SUGGESTED = 10  # most connected actors offered before anything is searched
-GRAPH_HEIGHT = 560
 EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # date_input's own default is ±10 years
 
 
@@ -121,13 +126,14 @@ def render() -> None:
     """Draw the page; every piece of data comes from the store's read methods."""
     store = require_store()
     vocab = vocabulary()
-    search_col, pick_col, depth_col = st.columns([2, 3, 1])
+    search_col, pick_col, depth_col, size_col = st.columns([2, 3, 1, 2])
     actor = choose_actor(store, vocab, search_col, pick_col)
     if words := st.session_state.get(SEARCH, "").strip():  # the texts that hold its words
         text_hits.show(store, words, expanded=actor is None)
     st.session_state.setdefault(DEPTH, depth_from_url(st.query_params.get(DEPTH_PARAM)))
     depth = depth_col.slider("Depth", 1, 3, key=DEPTH, help="Hops from the actor.")
     st.query_params[DEPTH_PARAM] = str(depth)
+    size_by = canvas.size_choice(SIZE, size_col)
     chosen_filter = filters(vocab, [name for name, _ in store.publishers()])
     if actor is None:
         return
@@ -144,18 +150,25 @@ def render() -> None:
     curate_actor(store, actor, vocab)
     edges = draw.ordered_edges(shown)
     selected = current_edge(edges)
-    graph_col, evidence_col = st.columns([7, 5], gap="medium")
-    with graph_col:
-        key = graph_key(actor.id, depth, chosen_filter, grown)
-        draw_graph(shown, actor, vocab, selected, key=key)
-    with evidence_col:
-        tapped_actor(shown, actor)
-        edge = choose_edge(edges, shown, vocab)
-        if edge is not None:
-            show_evidence(store, edge, shown, chosen_filter.publishers)
+    where = canvas.positions("explore", actor.id, shown)
+    key = graph_key(actor.id, depth, chosen_filter, grown, size_by)
+    draw_graph(shown, actor, vocab, selected, key=key, positions=where, size_by=size_by)
+    tapped_actor(shown, actor)
+    edge = choose_edge(edges, shown, vocab)
+    if edge is not None:
+        show_evidence(store, edge, shown, chosen_filter.publishers)
     st.subheader("Edges")
     st.dataframe(draw.edge_rows(shown), hide_index=True, width="stretch")
-    downloads(store, shown, actor, vocab)
+    title = view_title(actor, depth, [n.name for n in shown.nodes if n.id in grown])
+    caption = "Filter: " + edge_filters.describe(chosen_filter)
+    drawing = picture.Drawing(where, size_by, title, caption)
+    downloads(store, shown, actor, vocab, drawing)
+
+
+def view_title(actor: ActorView, depth: int, grown: Sequence[str]) -> str:
+    """The downloaded picture's title: whose network, how deep, which actors expanded."""
+    title = f"{actor.name}: " + ("direct network" if depth == 1 else f"network to depth {depth}")
+    return title + (f", expanded at {', '.join(grown)}" if grown else "")
 
 
 def filters_from_url(vocab: Vocabulary, publishers: list[str]) -> None:
@@ -217,9 +230,12 @@ def filters(vocab: Vocabulary, publishers: list[str]) -> EdgeFilter:
     return chosen
 
 
-def downloads(store: Store, shown: Subgraph, actor: ActorView, vocab: Vocabulary) -> None:
+def downloads(
+    store: Store, shown: Subgraph, actor: ActorView, vocab: Vocabulary, drawing: picture.Drawing
+) -> None:
     """The view on screen (filters applied): CSV of its edges with their evidence, GraphML
-    of its subgraph, and the graph as SVG and PNG (built only when asked for).
+    of its subgraph, and the graph as SVG and PNG (built only when asked for) at the
+    screen's positions, with a title, the filter and a legend.
 
     A download changes nothing on the page, so it does not rerun it (``on_click="ignore"``):
     a rerun would replace the other buttons' deferred files while they are being clicked."""
@@ -228,9 +244,10 @@ def downloads(store: Store, shown: Subgraph, actor: ActorView, vocab: Vocabulary
          "text/csv", "csv"),
         ("Graph as GraphML", view_downloads.subgraph_graphml(shown), ".graphml",
          "application/xml", "graphml"),
-        ("Graph as SVG", partial(picture.svg, shown, vocab, actor.id), ".svg", "image/svg+xml",
-         "svg"),
-        ("Graph as PNG", partial(picture.png, shown, vocab, actor.id), ".png", "image/png", "png"),
+        ("Graph as SVG", partial(picture.svg, shown, vocab, actor.id, drawing), ".svg",
+         "image/svg+xml", "svg"),
+        ("Graph as PNG", partial(picture.png, shown, vocab, actor.id, drawing), ".png",
+         "image/png", "png"),
     ]  # fmt: skip
     for col, (label, data, ending, mime, key) in zip(
         st.columns([1, 1, 1, 1, 2]), files, strict=False
@@ -312,30 +329,38 @@ def current_edge(edges: list[EdgeView]) -> str | None:
     return chosen if chosen in ids else (ids[0] if ids else None)
 
 
-def graph_key(actor_id: str, depth: int, f: EdgeFilter, grown: Sequence[str] = ()) -> str:
-    """A new component whenever the drawn elements change, so cytoscape lays them out afresh."""
-    return f"ego:{actor_id}:{depth}:{f.signature()}:{','.join(grown)}"
+def graph_key(
+    actor_id: str, depth: int, f: EdgeFilter, grown: Sequence[str] = (), size_by: str = ""
+) -> str:
+    """A new component whenever the drawn elements change, so cytoscape draws them afresh
+    (at the positions :func:`canvas.positions` kept for the actors already shown)."""
+    return f"ego:{actor_id}:{depth}:{f.signature()}:{','.join(grown)}:{size_by}"
 
 
 def draw_graph(
-    shown: Subgraph, actor: ActorView, vocab: Vocabulary, selected: str | None, key: str
+    shown: Subgraph,
+    actor: ActorView,
+    vocab: Vocabulary,
+    selected: str | None,
+    key: str,
+    positions: dict[str, tuple[float, float]],
+    size_by: str,
 ) -> None:
     """The ego network in st-link-analysis; clicks come back through :func:`on_graph_event`."""
-    st_link_analysis(
-        draw.elements(shown, vocab),
-        layout=draw.LAYOUT,
-        node_styles=draw.node_styles(vocab, centre=actor.id),
-        edge_styles=draw.edge_styles(vocab, selected=selected),
-        height=GRAPH_HEIGHT,
+    canvas.show(
+        draw.elements(shown, vocab, positions, size_by),
+        draw.node_styles(vocab, centre=actor.id),
+        draw.edge_styles(vocab, selected=selected),
         key=key,
         on_change=partial(on_graph_event, key),  # st-link-analysis passes no args
         node_actions=["expand"],
         events=draw.EVENTS,
     )
-    st.markdown(legend((n.kind for n in shown.nodes), vocab), unsafe_allow_html=True)
+    canvas.legend(shown, vocab, size_by)
     st.caption(
         "Click an edge for its evidence, an actor for its buttons; double-click an actor "
-        "to expand it (its neighbours join the view)."
+        "to expand it (its neighbours join the view, the others stay where they are). "
+        "Hover over an edge for the relations it stands for."
     )
 
 

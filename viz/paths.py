@@ -15,7 +15,6 @@ from functools import partial
 from typing import Any
 
 import streamlit as st
-from st_link_analysis import st_link_analysis
 
 from actorgraph.graph import (
     ALL_SHOWN,
@@ -32,7 +31,7 @@ from actorgraph.graph import (
     find_paths,
 )
 from actorgraph.schema import Vocabulary, vocabulary
-from actorgraph.viz import draw, routes
+from actorgraph.viz import canvas, draw, routes
 from actorgraph.viz.connect import require_store
 from actorgraph.viz.present import actor_terms, describe_actor, mark_terms, md_escape, source_line
 from actorgraph.viz.search import did_you_mean, unique
@@ -50,7 +49,6 @@ CONNECT_CHOICES = 200  # the most connected actors offered to add (typing filter
 GOTO = "paths_goto"  # an actor double-clicked in the graph, to explore
 DEFAULT_MAX = 4
 SUGGESTED = 20
-GRAPH_HEIGHT = 460
 
 
 def hop_evidence(store: Store, edges: list[EdgeView]) -> dict[EdgeView, list[EvidenceView]]:
@@ -129,31 +127,28 @@ def render() -> None:
     sub = path_subgraph(store, paths)
     names = {n.id: n.name for n in sub.nodes}
     st.caption(count_line(len(paths), len(distinct(paths)), mode))
-    graph_col, list_col = st.columns([6, 5], gap="medium")
-    with graph_col:
-        draw_graph(
-            sub, vocab, source.id, f"paths:{source.id}:{target.id}:{max_length}:{directed}:{mode}"
-        )
-    with list_col:
-        actors = {n.id: n for n in sub.nodes}
-        evidence = hop_evidence(store, [e for p in paths for e in p.edges])
-        for number, group in enumerate(distinct(paths), start=1):
-            with st.expander(f"{number}. {path_title(group[0], names)}", expanded=number == 1):
-                show_hops(group, actors, vocab, evidence)
+    draw_graph(
+        sub, vocab, source.id, f"paths:{source.id}:{target.id}:{max_length}:{directed}:{mode}"
+    )
+    actors = {n.id: n for n in sub.nodes}
+    evidence = hop_evidence(store, [e for p in paths for e in p.edges])
+    for number, group in enumerate(distinct(paths), start=1):
+        with st.expander(f"{number}. {path_title(group[0], names)}", expanded=number == 1):
+            show_hops(group, actors, vocab, evidence)
 
 
 def draw_graph(sub: Subgraph, vocab: Vocabulary, centre: str, key: str) -> None:
     """The paths' (or the connection's) actors and edges; a double-click explores an actor."""
-    st_link_analysis(
-        draw.elements(sub, vocab),
-        layout={**draw.LAYOUT, "idealEdgeLength": 90},
-        node_styles=draw.node_styles(vocab, centre=centre),
-        edge_styles=draw.edge_styles(vocab),
-        height=GRAPH_HEIGHT,
+    where = canvas.positions("paths", key, sub)
+    canvas.show(
+        draw.elements(sub, vocab, where, "degree"),
+        draw.node_styles(vocab, centre=centre),
+        draw.edge_styles(vocab),
         key=key,
         on_change=partial(on_graph_event, key),
         node_actions=["expand"],
     )
+    canvas.legend(sub, vocab, "degree")
     st.caption("Double-click an actor to explore it.")
 
 
@@ -194,12 +189,9 @@ def show_connection(
         f"{len(sub.nodes)} actors joined by {len(sub.edges)} edges: the shortest paths between "
         "them, as few as join them all (a Steiner tree, approximated)"
     )
-    graph_col, list_col = st.columns([6, 5], gap="medium")
-    with graph_col:
-        draw_graph(sub, vocab, centre, f"connect:{':'.join(ids)}:{max_length}")
-    with list_col:
-        actors = {n.id: n for n in sub.nodes}
-        show_edges(sub.edges, actors, vocab, hop_evidence(store, sub.edges))
+    draw_graph(sub, vocab, centre, f"connect:{':'.join(ids)}:{max_length}")
+    actors = {n.id: n for n in sub.nodes}
+    show_edges(sub.edges, actors, vocab, hop_evidence(store, sub.edges))
 
 
 def no_path_line(source: str, target: str, max_length: int, directed: bool) -> str:

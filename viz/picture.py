@@ -1,37 +1,50 @@
 """The current view as a picture (SVG and PNG), drawn here from the same Subgraph as the screen.
 
 The browser's component (cytoscape) draws on a canvas the server never sees, so the files
-are drawn server-side: one layout (a seeded force-directed layout, so the same view gives
-the same picture), the vocabulary's colour and shape per kind, edge width by claims,
-dashes for hedged and dots for negated edges, as draw.py asks of cytoscape. Every shape
+are drawn server-side, at the positions the screen uses (viz.placement, kept by the page),
+fitted to the picture as cytoscape fits them to its box: the vocabulary's colour and shape
+per kind, the size the page chose, edge width by claims, draw.LINE_STYLES per modality,
+one caption per pair of actors (draw.pair_captions). A title, the filter and a legend
+(draw.legend) go around the graph, so the file can go in a report as it is. Every shape
 is a polygon from :func:`outline`, so the SVG and the PNG (Pillow, already a dependency
-of Streamlit) are the same drawing. The positions are not the browser's: cytoscape's
-fcose layout runs in the page.
+of Streamlit) are the same drawing.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
 import math
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from xml.sax.saxutils import escape, quoteattr
 
-import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
 from actorgraph.graph import Subgraph
 from actorgraph.schema import Vocabulary
-from actorgraph.viz import draw
+from actorgraph.viz import draw, placement
 
-WIDTH, HEIGHT, MARGIN = 1200, 900, 60  # px
-NODE_RADIUS, CENTRE_RADIUS = 13, 20  # px, as draw.node_styles' 26 and 40 px
+WIDTH, HEIGHT, MARGIN = 1200, 900, 50  # px
+HEADER, FOOTER = 70, 64  # px: the title and filter above the graph, the legend below it
+MAX_ZOOM = 1.5  # a view of two actors is not blown up to the whole picture
 GREY, TEXT, LABEL_GREY = "#999999", "#222222", "#555555"
-DASHES = {"hedged": (6, 4), "negated": (2, 3)}
-ITERATIONS = 120
+DASHES = {"dashed": (6, 4), "dotted": (2, 3)}  # on, off px for draw.LINE_STYLES
+SWATCH = 7  # px, the radius of a kind's shape in the legend
+LINE_SAMPLE = 34  # px, the length of a line style's sample in the legend
 
 
 Point = tuple[float, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Drawing:
+    """How the page drew the view: its positions (placed afresh when None), what sizes the
+    actors, and the title and caption (the filter) to print above it."""
+
+    positions: Mapping[str, Point] | None = None
+    size_by: str | None = None
+    title: str = ""
+    caption: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,44 +53,30 @@ class Scene:
 
     width: int
     height: int
-    nodes: list[dict]  # id, name, colour, points (outline), x, y, radius
-    edges: list[dict]  # id, type, start, end, width, dash, arrow (points or None)
+    nodes: list[dict]  # id, name, kind, colour, points (outline), x, y, radius, centre
+    edges: list[dict]  # id, type, start, end, width, dash, arrow (points or None), caption, title
+    title: str = ""
+    caption: str = ""
+    legend: draw.Legend = field(default_factory=lambda: draw.Legend([], [], []))
 
 
-def _seed(sub: Subgraph) -> int:
-    """A seed from the ids, so a view always gets the same layout."""
-    ids = "|".join(sorted(n.id for n in sub.nodes))
-    return int.from_bytes(hashlib.sha1(ids.encode()).digest()[:4], "big")
-
-
-def layout(sub: Subgraph) -> dict[str, Point]:
-    """Fruchterman-Reingold positions in [0, 1]², seeded by the ids (numpy, no scipy)."""
-    ids = [n.id for n in sub.nodes]
-    count = len(ids)
-    if count == 0:
+def fit(where: Mapping[str, Point], box: tuple[float, float, float, float]) -> dict[str, Point]:
+    """Positions scaled and centred into ``box`` (left, top, right, bottom), as cytoscape's
+    fit does: one scale for both axes, at most :data:`MAX_ZOOM`."""
+    if not where:
         return {}
-    if count == 1:
-        return {ids[0]: (0.5, 0.5)}
-    index = {i: k for k, i in enumerate(ids)}
-    pos = np.random.default_rng(_seed(sub)).random((count, 2))
-    adjacent = np.zeros((count, count))
-    for e in sub.edges:
-        if e.subject in index and e.object in index:
-            a, b = index[e.subject], index[e.object]
-            adjacent[a, b] = adjacent[b, a] = 1.0
-    k = 1.0 / math.sqrt(count)
-    temperature = 0.1
-    for _ in range(ITERATIONS):
-        delta = pos[:, None, :] - pos[None, :, :]
-        distance = np.maximum(np.linalg.norm(delta, axis=-1), 0.01)
-        force = k * k / distance**2 - adjacent * distance / k
-        shift = np.einsum("ijk,ij->ik", delta, force)
-        length = np.maximum(np.linalg.norm(shift, axis=-1), 0.01)
-        pos += shift * (np.minimum(length, temperature) / length)[:, None]
-        temperature = max(temperature * 0.96, 0.002)
-    low, high = pos.min(axis=0), pos.max(axis=0)
-    pos = (pos - low) / np.maximum(high - low, 1e-9)
-    return {i: (float(pos[k][0]), float(pos[k][1])) for i, k in index.items()}
+    left, top, right, bottom = box
+    xs, ys = [p[0] for p in where.values()], [p[1] for p in where.values()]
+    low_x, low_y = min(xs), min(ys)
+    span_x, span_y = max(xs) - low_x, max(ys) - low_y
+    scale = min(
+        (right - left) / span_x if span_x else MAX_ZOOM,
+        (bottom - top) / span_y if span_y else MAX_ZOOM,
+        MAX_ZOOM,
+    )
+    dx = left + ((right - left) - span_x * scale) / 2 - low_x * scale
+    dy = top + ((bottom - top) - span_y * scale) / 2 - low_y * scale
+    return {i: (x * scale + dx, y * scale + dy) for i, (x, y) in where.items()}
 
 
 def outline(shape: str, x: float, y: float, r: float) -> list[Point]:
@@ -146,57 +145,110 @@ def scene(
     sub: Subgraph,
     vocab: Vocabulary,
     centre: str | None = None,
+    drawing: Drawing | None = None,
     size: tuple[int, int] = (WIDTH, HEIGHT),
 ) -> Scene:
-    """The view laid out in pixels, with each node's outline and each edge's line and arrow."""
+    """The view laid out in pixels, with each node's outline and each edge's line and arrow,
+    between the title above and the legend below."""
+    drawing = drawing or Drawing()
     width, height = size
-    where = layout(sub)
-    px = {
-        i: (MARGIN + x * (width - 2 * MARGIN), MARGIN + y * (height - 2 * MARGIN))
-        for i, (x, y) in where.items()
-    }
+    where = drawing.positions
+    if where is None or any(n.id not in where for n in sub.nodes):
+        where = placement.place(
+            [n.id for n in sub.nodes], [(e.subject, e.object) for e in sub.edges], where
+        )
+    elements = draw.elements(sub, vocab, where, drawing.size_by)
+    # room above for the biggest actor, below for a caption under the lowest one, and on
+    # the sides for half the longest caption (at about 5.5 px a character)
+    top = HEADER + draw.LARGEST / 2
+    side = MARGIN + min(160.0, max((len(n.name) for n in sub.nodes), default=0) * 2.75)
+    px = fit(
+        {n.id: where[n.id] for n in sub.nodes},
+        (side, top, width - side, height - FOOTER - draw.LARGEST / 2 - 20),
+    )
     nodes = []
-    for n in sub.nodes:
-        kind = vocab.kinds.get(n.kind)
-        radius = CENTRE_RADIUS if n.id == centre else NODE_RADIUS
-        x, y = px[n.id]
+    for element in elements["nodes"]:
+        data = element["data"]
+        kind = vocab.kinds.get(data["label"])
+        radius = data.get("size", draw.NODE_SIZE) / 2
+        x, y = px[data["id"]]
         nodes.append(
             {
-                "id": n.id,
-                "name": n.name,
-                "kind": n.kind,
+                "id": data["id"],
+                "name": data["name"],
+                "kind": data["label"],
                 "colour": kind.color if kind else GREY,
                 "points": outline(kind.shape if kind else "ellipse", x, y, radius),
                 "x": x,
                 "y": y,
                 "radius": radius,
-                "centre": n.id == centre,
+                "centre": data["id"] == centre,
             }
         )
     radius_of = {n["id"]: n["radius"] for n in nodes}
     edges = []
-    for e in sub.edges:
-        if e.subject not in px or e.object not in px:
+    for element in elements["edges"]:
+        data = element["data"]
+        if data["source"] not in px or data["target"] not in px:
             continue
-        relation = vocab.relations.get(e.type)
+        relation = vocab.relations.get(data["label"])
         directed = not (relation and relation.symmetric)
-        width_px = edge_width(e.claims)
-        start, end = px[e.subject], px[e.object]
+        width_px = edge_width(data["claims"])
+        start, end = px[data["source"]], px[data["target"]]
         arrow = None
         if directed and start != end:
-            end, arrow = _arrow(start, end, radius_of[e.object] + 1, 6 + width_px * 1.5)
+            end, arrow = _arrow(start, end, radius_of[data["target"]] + 1, 6 + width_px * 1.5)
         edges.append(
             {
-                "id": draw.edge_id(e),
-                "type": e.type,
+                "id": data["id"],
+                "type": data["label"],
                 "start": start,
                 "end": end,
                 "width": width_px,
-                "dash": DASHES.get(e.modality),
+                "dash": DASHES.get(draw.LINE_STYLES.get(data["modality"], "solid")),
                 "arrow": arrow,
+                "caption": data["caption"],
+                "title": data["title"],
             }
         )
-    return Scene(width, height, nodes, edges)
+    return Scene(
+        width,
+        height,
+        nodes,
+        edges,
+        drawing.title,
+        drawing.caption,
+        draw.legend(sub, vocab, drawing.size_by),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """One entry of the legend, at its place: a kind's shape or a line style, then text."""
+
+    x: float
+    y: float
+    text: str
+    kind: tuple[str, str] | None = None  # colour, shape
+    dash: tuple[int, int] | None = None
+    line: bool = False
+
+
+def legend_marks(s: Scene) -> list[Mark]:
+    """The legend laid out in the footer: the kinds on one row, the line styles and the
+    notes on the next; text widths estimated at 6.5 px a character of 11 px type."""
+    marks: list[Mark] = []
+    row1, row2 = s.height - FOOTER + 18, s.height - FOOTER + 44
+    x = float(MARGIN)
+    for label, colour, shape in s.legend.kinds:
+        marks.append(Mark(x, row1, label, kind=(colour, shape)))
+        x += 2 * SWATCH + 10 + 6.5 * len(label) + 18
+    x = float(MARGIN)
+    for modality, style in s.legend.lines:
+        marks.append(Mark(x, row2, f"{modality} ({style})", dash=DASHES.get(style), line=True))
+        x += LINE_SAMPLE + 8 + 6.5 * len(f"{modality} ({style})") + 18
+    marks.append(Mark(x - 2 * SWATCH - 10, row2, " · ".join(s.legend.notes)))
+    return marks
 
 
 # -- SVG ---------------------------------------------------------------------------------------
@@ -206,10 +258,57 @@ def _pts(points: list[Point]) -> str:
     return " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
 
 
-def svg(sub: Subgraph, vocab: Vocabulary, centre: str | None = None) -> bytes:
-    """The view as an SVG file: one ``<g class="edge">`` per edge, one ``<g class="node">`` per
-    actor, each with its id, under a white background."""
-    s = scene(sub, vocab, centre)
+def _svg_shape(mark: Mark) -> str:
+    """A legend entry's sample: the kind's shape, or a line in its style."""
+    if mark.line:
+        dash = f' stroke-dasharray="{mark.dash[0]} {mark.dash[1]}"' if mark.dash else ""
+        return (
+            f'<line x1="{mark.x:.1f}" y1="{mark.y:.1f}" x2="{mark.x + LINE_SAMPLE:.1f}" '
+            f'y2="{mark.y:.1f}" stroke="{GREY}" stroke-width="2"{dash}/>'
+        )
+    if mark.kind:
+        colour, shape = mark.kind
+        points = outline(shape, mark.x + SWATCH, mark.y, SWATCH)
+        return f'<polygon points="{_pts(points)}" fill="{colour}"/>'
+    return ""
+
+
+def _text_x(mark: Mark) -> float:
+    return mark.x + (LINE_SAMPLE + 8 if mark.line else 2 * SWATCH + 10)
+
+
+def _svg_header_and_legend(s: Scene) -> list[str]:
+    out = []
+    if s.title:
+        out.append(
+            f'<text class="title" x="{MARGIN}" y="30" font-size="18" font-weight="bold" '
+            f'fill="{TEXT}">{escape(s.title)}</text>'
+        )
+    if s.caption:
+        out.append(
+            f'<text class="caption" x="{MARGIN}" y="54" font-size="12" '
+            f'fill="{LABEL_GREY}">{escape(s.caption)}</text>'
+        )
+    out.append(
+        f'<g class="legend"><line x1="{MARGIN}" y1="{s.height - FOOTER}" '
+        f'x2="{s.width - MARGIN}" y2="{s.height - FOOTER}" stroke="#dddddd"/>'
+    )
+    for mark in legend_marks(s):
+        out.append(
+            _svg_shape(mark) + f'<text x="{_text_x(mark):.1f}" y="{mark.y + 4:.1f}" '
+            f'font-size="11" fill="{TEXT}">{escape(mark.text)}</text>'
+        )
+    out.append("</g>")
+    return out
+
+
+def svg(
+    sub: Subgraph, vocab: Vocabulary, centre: str | None = None, drawing: Drawing | None = None
+) -> bytes:
+    """The view as an SVG file: one ``<g class="edge">`` per edge (its relations in a
+    ``<title>``), one ``<g class="node">`` per actor, each with its id, under a white
+    background; the title and filter above, the legend (``<g class="legend">``) below."""
+    s = scene(sub, vocab, centre, drawing)
     out = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{s.width}" height="{s.height}" '
@@ -221,17 +320,19 @@ def svg(sub: Subgraph, vocab: Vocabulary, centre: str | None = None) -> bytes:
         dash = f' stroke-dasharray="{e["dash"][0]} {e["dash"][1]}"' if e["dash"] else ""
         mid = ((x1 + x2) / 2, (y1 + y2) / 2)
         parts = [
-            f'<g class="edge" data-id={quoteattr(e["id"])}>',
+            f'<g class="edge" data-id={quoteattr(e["id"])}><title>{escape(e["title"])}</title>',
             f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke="{GREY}" '
             f'stroke-width="{e["width"]:.2f}"{dash}/>',
         ]
         if e["arrow"]:
             parts.append(f'<polygon points="{_pts(e["arrow"])}" fill="{GREY}"/>')
-        parts.append(
-            f'<text x="{mid[0]:.1f}" y="{mid[1]:.1f}" font-size="8" fill="{LABEL_GREY}" '
-            f'text-anchor="middle">{escape(e["type"])}</text></g>'
-        )
-        out.append("".join(parts))
+        if e["caption"]:
+            parts.append(
+                f'<text x="{mid[0]:.1f}" y="{mid[1]:.1f}" font-size="9" fill="{LABEL_GREY}" '
+                'stroke="#ffffff" stroke-width="3" paint-order="stroke" '
+                f'text-anchor="middle">{escape(e["caption"])}</text>'
+            )
+        out.append("".join(parts) + "</g>")
     for n in s.nodes:
         border = ' stroke="#333333" stroke-width="3"' if n["centre"] else ""
         out.append(
@@ -240,6 +341,7 @@ def svg(sub: Subgraph, vocab: Vocabulary, centre: str | None = None) -> bytes:
             f'<text x="{n["x"]:.1f}" y="{n["y"] + n["radius"] + 11:.1f}" font-size="10" '
             f'fill="{TEXT}" text-anchor="middle">{escape(n["name"])}</text></g>'
         )
+    out += _svg_header_and_legend(s)
     out.append("</svg>")
     return "\n".join(out).encode("utf-8")
 
@@ -270,12 +372,46 @@ def _dashed(
         at = stop + off
 
 
-def png(sub: Subgraph, vocab: Vocabulary, centre: str | None = None, scale: int = 1) -> bytes:
+def _png_legend(canvas: ImageDraw.ImageDraw, s: Scene, scale: int) -> None:
+    """The title, the filter and the legend, as :func:`svg` draws them."""
+    big = ImageFont.load_default(size=18 * scale)
+    middle = ImageFont.load_default(size=12 * scale)
+    font = ImageFont.load_default(size=11 * scale)
+    if s.title:
+        canvas.text((MARGIN * scale, 30 * scale), s.title, fill=TEXT, font=big, anchor="ls")
+    if s.caption:
+        canvas.text((MARGIN * scale, 54 * scale), s.caption, fill=LABEL_GREY, font=middle,
+                    anchor="ls")  # fmt: skip
+    rule = (s.height - FOOTER) * scale
+    canvas.line([(MARGIN * scale, rule), ((s.width - MARGIN) * scale, rule)], fill="#dddddd")
+    for mark in legend_marks(s):
+        x, y = mark.x * scale, mark.y * scale
+        if mark.line:
+            end = (x + LINE_SAMPLE * scale, y)
+            if mark.dash:
+                _dashed(canvas, (x, y), end, (mark.dash[0] * scale, mark.dash[1] * scale),
+                        2 * scale)  # fmt: skip
+            else:
+                canvas.line([(x, y), end], fill=GREY, width=2 * scale)
+        elif mark.kind:
+            colour, shape = mark.kind
+            points = outline(shape, mark.x + SWATCH, mark.y, SWATCH)
+            canvas.polygon([(px * scale, py * scale) for px, py in points], fill=colour)
+        canvas.text((_text_x(mark) * scale, y), mark.text, fill=TEXT, font=font, anchor="lm")
+
+
+def png(
+    sub: Subgraph,
+    vocab: Vocabulary,
+    centre: str | None = None,
+    drawing: Drawing | None = None,
+    scale: int = 1,
+) -> bytes:
     """The view as a PNG file, the same drawing as :func:`svg` rasterised by Pillow."""
-    s = scene(sub, vocab, centre)
+    s = scene(sub, vocab, centre, drawing)
     image = Image.new("RGB", (s.width * scale, s.height * scale), "#ffffff")
     canvas = ImageDraw.Draw(image)
-    small = ImageFont.load_default(size=8 * scale)
+    small = ImageFont.load_default(size=9 * scale)
     font = ImageFont.load_default(size=10 * scale)
 
     def at(p: Point) -> Point:
@@ -295,8 +431,10 @@ def png(sub: Subgraph, vocab: Vocabulary, centre: str | None = None, scale: int 
             canvas.line([at(e["start"]), at(e["end"])], fill=GREY, width=width)
         if e["arrow"]:
             canvas.polygon([at(p) for p in e["arrow"]], fill=GREY)
-        mid = at(((e["start"][0] + e["end"][0]) / 2, (e["start"][1] + e["end"][1]) / 2))
-        canvas.text(mid, e["type"], fill=LABEL_GREY, font=small, anchor="mm")
+        if e["caption"]:
+            mid = at(((e["start"][0] + e["end"][0]) / 2, (e["start"][1] + e["end"][1]) / 2))
+            canvas.text(mid, e["caption"], fill=LABEL_GREY, font=small, anchor="mm",
+                        stroke_width=2 * scale, stroke_fill="#ffffff")  # fmt: skip
     for n in s.nodes:
         outline_colour = "#333333" if n["centre"] else None
         canvas.polygon(
@@ -308,6 +446,7 @@ def png(sub: Subgraph, vocab: Vocabulary, centre: str | None = None, scale: int 
         canvas.text(
             at((n["x"], n["y"] + n["radius"] + 8)), n["name"], fill=TEXT, font=font, anchor="mt"
         )
+    _png_legend(canvas, s, scale)
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=False)
     return out.getvalue()

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from actorgraph.graph import ActorView, EvidenceView
 from actorgraph.schema import Vocabulary
 from actorgraph.viz import routes
+from actorgraph.viz.draw import Legend
 
 # Backslash-escaping any ASCII punctuation is valid Markdown; these are the ones that
 # change how Streamlit renders a news sentence ($ starts LaTeX, ~ strikes through).
@@ -81,7 +82,28 @@ def chip(text: str, color: str) -> str:
     )
 
 
-def legend(kinds: Iterable[str], vocab: Vocabulary) -> str:
-    """A one-line HTML legend of the kinds on screen, in vocabulary order."""
-    present = set(kinds)
-    return " ".join(chip(k.label, k.color) for name, k in vocab.kinds.items() if name in present)
+DASH_ARRAYS = {"solid": "", "dashed": "6 4", "dotted": "2 3"}  # SVG's, for a line sample
+
+
+def line_sample(style: str) -> str:
+    """A short grey line drawn in a cytoscape line style, as inline SVG."""
+    dash = DASH_ARRAYS.get(style, "")
+    dashing = f' stroke-dasharray="{dash}"' if dash else ""
+    return (
+        '<svg width="34" height="10" style="vertical-align:middle">'
+        f'<line x1="1" y1="5" x2="33" y2="5" stroke="#999999" stroke-width="2"{dashing}/></svg>'
+    )
+
+
+def graph_legend(legend: Legend) -> str:
+    """The legend of a drawn graph as one HTML line: a chip per kind, a line sample per
+    modality, then what sizes and widths mean."""
+    kinds = " ".join(chip(label, color) for label, color, _ in legend.kinds)
+    lines = " ".join(
+        f'<span style="white-space:nowrap">{line_sample(style)} {html.escape(modality)} '
+        f"({style})</span>"
+        for modality, style in legend.lines
+    )
+    notes = html.escape(" · ".join(legend.notes))
+    parts = [p for p in (kinds, lines, f'<span style="color:#666">{notes}</span>') if p]
+    return '<div class="graph-legend">' + " &nbsp;·&nbsp; ".join(parts) + "</div>"

@@ -18,23 +18,22 @@ from typing import Any
 import altair as alt
 import pandas as pd
 import streamlit as st
-from st_link_analysis import st_link_analysis
 
 from actorgraph.graph import ActorView, EdgeView, Store, Subgraph, TimelineCounts
 from actorgraph.schema import Vocabulary, vocabulary
-from actorgraph.viz import draw
+from actorgraph.viz import canvas, draw
 from actorgraph.viz.connect import Version, require_store, store_version
 from actorgraph.viz.edge_filters import parse_day
-from actorgraph.viz.present import describe_actor, legend
+from actorgraph.viz.present import describe_actor
 from actorgraph.viz.search import did_you_mean
 
 SEARCH, PICK, DEPTH, GRAIN, ASOF = "tl_search", "tl_actor", "tl_depth", "tl_grain", "tl_asof"
+SIZE = "tl_size"
 ACTOR_PARAM, GRAIN_PARAM, ASOF_PARAM = "actor", "grain", "asof"  # in the URL
 WHOLE = ""  # the pick list's value for the whole graph
 GRAINS = {"month": "Month", "year": "Year"}
 SUGGESTED = 10
 MAX_DRAWN = 600  # edges; the most recent ones of a larger graph are drawn
-GRAPH_HEIGHT = 520
 
 
 # -- pure: counting and cutting ---------------------------------------------------------------
@@ -202,15 +201,16 @@ def render() -> None:
         (note if len(drawn.edges) < shown else f"{shown:,} edges")
         + f" first seen on or before {day.isoformat()}, of {scope.edges:,} in {scope.name}."
     )
-    st_link_analysis(
-        draw.elements(drawn, vocab),
-        layout=draw.LAYOUT,
-        node_styles=draw.node_styles(vocab, centre=actor.id if actor else None),
-        edge_styles=draw.edge_styles(vocab),
-        height=GRAPH_HEIGHT,
-        key=f"timeline:{actor.id if actor else '*'}:{depth}:{day.isoformat()}",
+    size_by = canvas.size_choice(SIZE)
+    scope_id = actor.id if actor else "*"
+    where = canvas.positions("timeline", scope_id, drawn)  # a later day keeps the earlier's
+    canvas.show(
+        draw.elements(drawn, vocab, where, size_by),
+        draw.node_styles(vocab, centre=actor.id if actor else None),
+        draw.edge_styles(vocab),
+        key=f"timeline:{scope_id}:{depth}:{day.isoformat()}:{size_by}",
     )
-    st.markdown(legend((n.kind for n in drawn.nodes), vocab), unsafe_allow_html=True)
+    canvas.legend(drawn, vocab, size_by)
     st.dataframe(draw.edge_rows(drawn), hide_index=True, width="stretch")
 
 
