@@ -12,6 +12,7 @@ import struct
 import xml.etree.ElementTree as ET
 import zlib
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from PIL import Image
@@ -338,3 +339,24 @@ def test_a_capped_view_says_the_busiest_neighbours_are_left_out(monkeypatch, app
     assert not at.exception
     assert any("busiest neighbours are left out" in c.value for c in at.caption)
     assert drawn(at)[0] == {n.id for n in small.nodes}
+
+
+def test_paths_walk_only_the_relation_types_and_dates_chosen(monkeypatch, app_publishers_store):
+    query = {"from": DOE.id, "to": POLICE.id, "max": "3", "mode": "all", "directed": "1"}
+    at = open_page(monkeypatch, app_publishers_store, PATHS, **query)
+    assert len(at.expander) == 3  # every type: three paths
+
+    at.multiselect(key="walk_types").set_value(["CRITICIZED", "SUPPLIED"]).run()
+
+    assert not at.exception
+    assert [e.label for e in at.expander] == ["1. Jane Doe → Acme Corp → Ruritania police (2 hops)"]
+    assert at.query_params["type"] == ["CRITICIZED", "SUPPLIED"]
+    at.multiselect(key="walk_types").set_value([]).run()
+    at.date_input(key="walk_since").set_value(date(2022, 5, 1)).run()  # the Herald's edges
+    assert [e.label for e in at.expander] == [
+        "1. Jane Doe → Beta Ltd → Acme Corp → Ruritania police (3 hops)"
+    ]
+    at.multiselect(key="walk_modalities").set_value(["negated"]).run()
+    [warning] = [w.value for w in at.warning]
+    assert warning.startswith("No path of at most 3 hops from Jane Doe to Ruritania police")
+    assert "Only edges of modality negated" in warning

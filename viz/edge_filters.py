@@ -12,12 +12,14 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from actorgraph.graph import EdgeView, Subgraph
+from actorgraph.graph import EdgeMatch, EdgeView, Subgraph
 
 # URL query parameters; list-valued ones repeat (?type=SUED&type=BANNED)
 TYPE_PARAM, MODALITY_PARAM, CONF_PARAM = "type", "modality", "min_conf"
 FROM_PARAM, TO_PARAM = "since", "until"  # not from/to: Paths uses those
 PUBLISHER_PARAM = "publisher"
+# The date pickers' range (date_input's own default is ten years either side of today).
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
 EPSILON = 1e-9  # a slider's 0.7 and a stored 0.7 may differ in the last bit
 
 
@@ -161,6 +163,17 @@ def to_params(f: EdgeFilter) -> dict[str, list[str]]:
         PUBLISHER_PARAM: list(f.publishers),
     }
     return params
+
+
+def walkable(f: EdgeFilter) -> EdgeMatch:
+    """The part of a filter a path search applies to every edge it walks (types,
+    modalities, dates), as graph.EdgeMatch takes it."""
+    return EdgeMatch(
+        f.types,
+        f.modalities,
+        f.start.isoformat() if f.start else None,
+        f.end.isoformat() if f.end else None,
+    )
 
 
 def describe(f: EdgeFilter) -> str:

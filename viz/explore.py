@@ -12,7 +12,6 @@ A double-click on an actor expands it: its one-hop network joins the view
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from datetime import date
 from functools import partial
 from typing import Any
 
@@ -30,7 +29,7 @@ from actorgraph.viz import (
     view_downloads,
 )
 from actorgraph.viz.connect import require_store
-from actorgraph.viz.edge_filters import EdgeFilter
+from actorgraph.viz.edge_filters import EARLIEST, LATEST, EdgeFilter
 from actorgraph.viz.present import (
     actor_terms,
     chip,
@@ -49,7 +48,6 @@ ACTOR_REASON, CLAIM_REASON = "actor_reason", "claim_reason"
 CURRENT, TAPPED, EXPANDED = "actor", "tapped_actor", "expanded"  # plain session state
 PARAM, EXPAND_PARAM, DEPTH_PARAM = "actor", "expand", "depth"  # URL (expand repeats)
 SUGGESTED = 10  # most connected actors offered before anything is searched
-EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)  # date_input's own default is ±10 years
 
 
 # -- state changes, run as callbacks before the script so they may set widget values -----

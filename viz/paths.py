@@ -18,10 +18,12 @@ import streamlit as st
 
 from actorgraph.graph import (
     ALL_SHOWN,
+    ANY_EDGE,
     MAX_ACTORS,
     MAX_ALL_PATHS_LENGTH,
     SHORTEST_SHOWN,
     ActorView,
+    EdgeMatch,
     EdgeView,
     EvidenceView,
     PathView,
@@ -31,8 +33,9 @@ from actorgraph.graph import (
     find_paths,
 )
 from actorgraph.schema import Vocabulary, vocabulary
-from actorgraph.viz import canvas, draw, routes
+from actorgraph.viz import canvas, draw, edge_filters, routes
 from actorgraph.viz.connect import require_store
+from actorgraph.viz.edge_filters import EARLIEST, LATEST, EdgeFilter
 from actorgraph.viz.present import actor_terms, describe_actor, mark_terms, md_escape, source_line
 from actorgraph.viz.search import did_you_mean, unique
 
@@ -46,6 +49,9 @@ MODES = {
 }
 ALSO, ALSO_PARAM = "connect_also", "also"  # the further actors to connect; ids, comma-separated
 CONNECT_CHOICES = 200  # the most connected actors offered to add (typing filters them)
+# The walk filter's widgets (the URL's ?type=, ?modality=, ?since=, ?until= as on Explore).
+WALK_TYPES, WALK_MODALITIES = "walk_types", "walk_modalities"
+WALK_SINCE, WALK_UNTIL = "walk_since", "walk_until"
 GOTO = "paths_goto"  # an actor double-clicked in the graph, to explore
 DEFAULT_MAX = 4
 SUGGESTED = 20
@@ -109,6 +115,8 @@ def render() -> None:
     st.query_params[MAX_PARAM] = str(max_length)
     st.query_params[DIRECTED_PARAM] = "1" if directed else "0"
     st.query_params[MODE_PARAM] = mode
+    chosen = walk_filter(vocab)
+    match = edge_filters.walkable(chosen)
     if source is None or target is None:
         return
     if source.id == target.id:
@@ -116,25 +124,68 @@ def render() -> None:
         return
     if mode == "connect":
         more = pick_more(store, vocab, {source.id, target.id})
-        show_connection(store, vocab, [source.id, target.id, *more], max_length, source.id)
+        ids = [source.id, target.id, *more]
+        show_connection(store, vocab, ids, max_length, source.id, match)
         return
     paths = find_paths(
-        store, source.id, target.id, max_length, directed=directed, every=mode == "all"
-    )
+        store, source.id, target.id, max_length, directed=directed, every=mode == "all",
+        match=match,
+    )  # fmt: skip
     if not paths:
-        st.warning(no_path_line(source.name, target.name, max_length, directed))
+        line = no_path_line(source.name, target.name, max_length, directed)
+        if match != ANY_EDGE:
+            line += f" Only edges of {edge_filters.describe(chosen)} are walked."
+        st.warning(line)
         return
     sub = path_subgraph(store, paths)
     names = {n.id: n.name for n in sub.nodes}
     st.caption(count_line(len(paths), len(distinct(paths)), mode))
-    draw_graph(
-        sub, vocab, source.id, f"paths:{source.id}:{target.id}:{max_length}:{directed}:{mode}"
-    )
+    key = f"paths:{source.id}:{target.id}:{max_length}:{directed}:{mode}:{chosen.signature()}"
+    draw_graph(sub, vocab, source.id, key)
     actors = {n.id: n for n in sub.nodes}
     evidence = hop_evidence(store, [e for p in paths for e in p.edges])
     for number, group in enumerate(distinct(paths), start=1):
         with st.expander(f"{number}. {path_title(group[0], names)}", expanded=number == 1):
             show_hops(group, actors, vocab, evidence)
+
+
+def walk_filter(vocab: Vocabulary) -> EdgeFilter:
+    """Which edges a path may walk: relation types, modalities and a date range, read from
+    the URL once (``?type=SUED&modality=asserted&since=2021-01-01``) and kept in it."""
+    params = {name: st.query_params.get_all(name) for name in edge_filters.to_params(EdgeFilter())}
+    wanted = edge_filters.from_params(params, vocab.relations, vocab.modalities)
+    st.session_state.setdefault(WALK_TYPES, list(wanted.types))
+    st.session_state.setdefault(WALK_MODALITIES, list(wanted.modalities))
+    st.session_state.setdefault(WALK_SINCE, wanted.start)
+    st.session_state.setdefault(WALK_UNTIL, wanted.end)
+    type_col, modality_col, since_col, until_col = st.columns([4, 3, 2, 2])
+    types = type_col.multiselect(
+        "Walk relation types",
+        list(vocab.relations),
+        key=WALK_TYPES,
+        placeholder="All relation types",
+        help="A path walks only edges of these types; any type when empty.",
+    )
+    modalities = modality_col.multiselect(
+        "Walk modalities",
+        list(vocab.modalities),
+        key=WALK_MODALITIES,
+        placeholder="All modalities",
+        help="; ".join(f"{name}: {text}" for name, text in vocab.modalities.items()),
+    )
+    bounds: dict[str, Any] = {"min_value": EARLIEST, "max_value": LATEST, "value": None}
+    since = since_col.date_input("Edges seen from", key=WALK_SINCE, **bounds)
+    until = until_col.date_input(
+        "Edges seen until",
+        key=WALK_UNTIL,
+        help="Only edges seen (first to last) within these dates; undated edges only when "
+        "both are empty.",
+        **bounds,
+    )
+    chosen = EdgeFilter(tuple(types), tuple(modalities), 0.0, since, until)
+    for name, values in edge_filters.to_params(chosen).items():
+        st.query_params[name] = values
+    return chosen
 
 
 def draw_graph(sub: Subgraph, vocab: Vocabulary, centre: str, key: str) -> None:
@@ -174,11 +225,17 @@ def pick_more(store: Store, vocab: Vocabulary, ends: set[str]) -> list[str]:
 
 
 def show_connection(
-    store: Store, vocab: Vocabulary, ids: list[str], max_length: int, centre: str
+    store: Store,
+    vocab: Vocabulary,
+    ids: list[str],
+    max_length: int,
+    centre: str,
+    match: EdgeMatch = ANY_EDGE,
 ) -> None:
-    """The smallest tree of shortest paths joining the actors, drawn, with every edge's
-    evidence; the actors no path of the length reaches are named."""
-    joined = connect(store, ids, max_length)
+    """The smallest tree of shortest paths joining the actors, over the edges ``match``
+    lets through, drawn, with every edge's evidence; the actors no path of the length
+    reaches are named."""
+    joined = connect(store, ids, max_length, match)
     if joined.unjoined:
         names = ", ".join(a.name for a in (store.actor(i) for i in joined.unjoined) if a)
         st.warning(f"Not joined to the others within {max_length} hops: {names}.")
@@ -189,7 +246,7 @@ def show_connection(
         f"{len(sub.nodes)} actors joined by {len(sub.edges)} edges: the shortest paths between "
         "them, as few as join them all (a Steiner tree, approximated)"
     )
-    draw_graph(sub, vocab, centre, f"connect:{':'.join(ids)}:{max_length}")
+    draw_graph(sub, vocab, centre, f"connect:{':'.join(ids)}:{max_length}:{hash(match)}")
     actors = {n.id: n for n in sub.nodes}
     show_edges(sub.edges, actors, vocab, hop_evidence(store, sub.edges))
 
