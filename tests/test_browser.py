@@ -246,6 +246,15 @@ def test_explore_search_pick_and_read_the_evidence(page, app_url, app_sample_sto
     expect(edge_list).to_have_value(f"{rubio.name} -CRITICIZED-> {thermo.name} (1 claim)")
     wait_highlighted(page, criticized)
 
+    [evidence] = store.evidence(rubio.id, "CRITICIZED", thermo.id)  # its card opens the article
+    with page.context.expect_page() as opened:  # Markdown links open in a new tab
+        page.get_by_role("link", name="in the article").filter(visible=True).first.click()
+    article = opened.value
+    expect(article).to_have_url(re.compile(rf"/article\?article={evidence.article}"))
+    expect(article.get_by_role("heading", name=evidence.title)).to_be_visible()
+    expect(article.get_by_text(CRITICIZED_SENTENCE).first).to_be_visible()
+    article.close()
+
 
 def test_double_click_expands_an_actor_and_its_button_explores_it(page, app_url, app_sample_store):
     store = app_sample_store
