@@ -106,6 +106,7 @@ TITLE, ISSUED, LICENSE, CREATOR, CONFORMS_TO = (
     _n(ns.iri(f"dcterms:{p}")) for p in ("title", "issued", "license", "creator", "conformsTo")
 )
 ACTOR, ARTICLE, CLAIM = (_n(ns.ag(c)) for c in (ns.ACTOR, ns.ARTICLE, ns.CLAIM))
+DATE_ORIGIN = _n(ns.ag(ns.DATE_ORIGIN))
 MODALITY, CONFIDENCE, SENTENCE, START, END, MENTION_COUNT, FIRST_SEEN, LAST_SEEN = (
     _n(ns.ag(p))
     for p in (
@@ -219,6 +220,8 @@ def article_triples(ex: Extraction, iris: Iris) -> Iterator[ox.Triple]:
             yield ox.Triple(reading, ENDED_AT, ox.Literal(ex.ingested_at, datatype=XSD_DATETIME))
     if (published := _date(art.published)) is not None:
         yield ox.Triple(node, DATE_PUBLISHED, published)
+        if art.date_origin:
+            yield ox.Triple(node, DATE_ORIGIN, ox.Literal(art.date_origin))
     if art.publisher:
         yield ox.Triple(node, PUBLISHER, iris.publisher(art.publisher))
     if art.url:

@@ -12,7 +12,7 @@ from actorgraph.schema.vocabulary import Kind, RelationType, vocabulary
 AG = vocabulary().namespace
 ONTOLOGY_IRI = AG.rstrip("#/")
 DEFAULT_BASE = "https://w3id.org/actorgraph/id/"
-ONTOLOGY_VERSION = "0.3.0"  # of the terms, not of the package: raise it when a term changes
+ONTOLOGY_VERSION = "0.4.0"  # of the terms, not of the package: raise it when a term changes
 ONTOLOGY_VERSION_IRI = f"{ONTOLOGY_IRI}/{ONTOLOGY_VERSION}"
 
 PREFIXES: dict[str, str] = {
@@ -49,6 +49,7 @@ CURATION_STATUS = "curationStatus"  # "rejected" or "confirmed" by a curator
 NOTE = "note"  # where a claim added by hand comes from
 ACTION = "action"  # what a decision did: merge, reject, ...
 CLAIM_STATUSES = ("rejected", "confirmed")
+DATE_ORIGIN = "dateOrigin"  # where an article's schema:datePublished came from
 
 
 def iri(curie: str) -> str:

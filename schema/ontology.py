@@ -108,6 +108,15 @@ _DATA_PROPERTIES: list[tuple[str, str, str, str, str]] = [
         XSD.string,
     ),
     (
+        ns.DATE_ORIGIN,
+        "date origin",
+        "Where the article's schema:datePublished came from: metadata (the source gave it), "
+        "text (found in its opening lines: it may be another date the story mentions) or "
+        "curator.",
+        ns.ARTICLE,
+        XSD.string,
+    ),
+    (
         ns.NOTE,
         "note",
         "Where a claim a curator added by hand comes from, when not from a sentence.",

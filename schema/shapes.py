@@ -16,6 +16,7 @@ from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 
 from actorgraph.schema import namespaces as ns
+from actorgraph.schema.records import DATE_ORIGINS
 from actorgraph.schema.vocabulary import Vocabulary, vocabulary
 
 SHAPES = ns.ag("shapes/")
@@ -201,6 +202,13 @@ def _article_shape(b: _Builder) -> None:
         "schema:datePublished is at most one xsd:date",
         maxCount=1,
         datatype=XSD.date,
+    )
+    b.prop(
+        article,
+        ns.ag(ns.DATE_ORIGIN),
+        f"an article's date origin is one of: {', '.join(DATE_ORIGINS)}",
+        maxCount=1,
+        **{"in": [Literal(s) for s in DATE_ORIGINS]},
     )
     b.prop(
         article,

@@ -339,6 +339,21 @@ def test_hedged_and_negated_edges_are_claims_not_direct_triples(store: Store, tm
     assert "needs an asserted claim" in found.message
 
 
+def test_a_date_found_in_the_text_is_exported_as_such_and_checked(store: Store, tmp_path):
+    ex = modal_extraction()
+    store.write([replace(ex, article=replace(ex.article, published="2021-05-03",
+                                              date_origin="text"))])  # fmt: skip
+    path = tmp_path / "dated.nt"
+    write_rdf(store, path, "nt")
+    g = load_rdflib(path)
+    article = rdflib.URIRef(Iris().article(ex.article.id).value)
+    assert g.value(article, AG.dateOrigin) == rdflib.Literal("text")
+    assert validate(g) == []
+    g.set((article, AG.dateOrigin, rdflib.Literal("guessed")))
+    (found,) = validate(g)
+    assert "date origin is one of: metadata, text, curator" in found.message
+
+
 def test_the_shipped_supplier_query_lists_only_asserted_supply(store: Store):
     from actorgraph.graph.sparql import run_sparql
 
