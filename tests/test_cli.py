@@ -47,6 +47,16 @@ def cli(*args: str, store_url: str, timeout: float = 120) -> subprocess.Complete
     )
 
 
+def in_process(*args: str, store_url: str) -> subprocess.CompletedProcess[str]:
+    """The CLI in this process (no interpreter start), reported as :func:`cli` reports a
+    process: an exception that escapes Typer shows up as a traceback on stderr."""
+    result = runner.invoke(app, list(args), env={"ACTORGRAPH_STORE": store_url})
+    stderr = result.stderr
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        stderr += "Traceback (most recent call last):\n" + repr(result.exception)
+    return subprocess.CompletedProcess(list(args), result.exit_code, result.stdout, stderr)
+
+
 RUNAWAY = "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b RETURN count(*)"
 
 
@@ -144,10 +154,21 @@ def test_a_batch_with_one_bad_file_ingests_the_others_and_reports_it(tmp_path, s
     ],
 )
 def test_expected_errors_are_one_line_without_traceback(args, message, store_url):
-    result = cli(*args, store_url=store_url)
+    result = in_process(*args, store_url=store_url)
     assert result.returncode == 1
     assert result.stderr.strip().count("\n") == 0, result.stderr
     assert message in result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "hunter2" not in result.stderr + result.stdout
+
+
+def test_the_console_script_prints_an_expected_error_as_one_line(store_url):
+    """The same promise through `python -m actorgraph` in a process of its own, as a user
+    runs it (the cases above run in this process)."""
+    result = cli("--store", "postgres://u:hunter2@h/db", "stats", store_url=store_url)
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0, result.stderr
+    assert "unknown store URL 'postgres://u:***@h/db'" in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert "hunter2" not in result.stderr + result.stdout
 
@@ -223,8 +244,8 @@ def test_killing_an_ingest_leaves_a_whole_store_and_a_rerun_completes_it(store_u
     midway = consistency(store_url)
     assert (midway["orphans"], midway["unsupported"]) == (0, 0)
     assert midway["articles"] > 0
-    rerun = cli("ingest", str(SAMPLES), store_url=store_url)
-    assert rerun.returncode == 0, rerun.stderr
+    rerun = run("ingest", str(SAMPLES), store_url=store_url)  # in this process: no restart
+    assert rerun.exit_code == 0, rerun.output
     final = consistency(store_url)
     assert final["articles"] == len(list(SAMPLES.glob("*.txt")))
     assert (final["orphans"], final["unsupported"]) == (0, 0)

@@ -63,6 +63,11 @@ def only_server_pid(data_dir: Path) -> int:
     return pids[0]
 
 
+def process_state(pid: int) -> str:
+    """The state letter of ``pid`` in /proc (R running, S sleeping, Z zombie, ...)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+
 def wait_gone(pid: int, timeout: float = 5.0) -> None:
     """Wait until ``pid`` has exited (a zombie left for its parent to reap counts as gone)."""
     deadline = time.monotonic() + timeout
@@ -455,7 +460,11 @@ def test_a_process_using_or_waiting_for_a_core_is_working_and_a_sleeping_one_is_
     spinning = subprocess.Popen([sys.executable, "-c", "while True: pass"])
     sleeping = subprocess.Popen(["sleep", "30"])
     try:
-        time.sleep(0.2)
+        deadline = time.monotonic() + 30  # (a fixed pause let a slow start read as working)
+        asleep = Path(f"/proc/{sleeping.pid}/comm")
+        while asleep.read_text().strip() != "sleep" or process_state(sleeping.pid) != "S":
+            assert time.monotonic() < deadline, f"sleep is {process_state(sleeping.pid)}"
+            time.sleep(0.01)
         assert embedded._working(spinning.pid)
         assert not embedded._working(sleeping.pid)
         assert not embedded._working(None)

@@ -41,10 +41,10 @@ def sample_falkordb() -> Iterator[tuple[str, dict]]:
 def test_ingest_into_neo4j_counts_the_same_as_the_embedded_store(sample_falkordb, neo4j_url):
     _, expected = sample_falkordb
     assert expected["articles"] >= 9 and expected["edges"] > 0
-    result = cli("ingest", str(SAMPLES), store_url=neo4j_url)
-    assert result.returncode == 0, result.stderr
+    result = run("ingest", str(SAMPLES), store_url=neo4j_url)
+    assert result.exit_code == 0, result.output
     assert stats(neo4j_url) == expected
-    again = cli("ingest", str(SAMPLES), store_url=neo4j_url)
+    again = run("ingest", str(SAMPLES), store_url=neo4j_url)
     assert "0 articles written" in again.stdout
     assert stats(neo4j_url) == expected
 
@@ -201,8 +201,8 @@ def test_server_gone_mid_ingest_keeps_whole_articles_and_a_rerun_completes(
     midway = consistency(neo4j_url)
     assert (midway["orphans"], midway["unsupported"]) == (0, 0)
     assert 0 < midway["articles"] < expected["articles"]
-    rerun = cli("ingest", str(SAMPLES), store_url=neo4j_url)
-    assert rerun.returncode == 0, rerun.stderr
+    rerun = run("ingest", str(SAMPLES), store_url=neo4j_url)
+    assert rerun.exit_code == 0, rerun.output
     final = consistency(neo4j_url)
     assert (final["orphans"], final["unsupported"]) == (0, 0)
     assert stats(neo4j_url) == expected

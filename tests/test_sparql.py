@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.client
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -22,7 +23,7 @@ from urllib.parse import urlencode, urlparse
 import pyoxigraph
 import pytest
 import rdflib
-from conftest import ROOT
+from conftest import ROOT, short_tmp, sparql_endpoint
 from typer.testing import CliRunner
 
 from actorgraph.cli import app
@@ -225,21 +226,31 @@ def test_sparql_serve_runs_an_endpoint_until_stopped(sample_store: Store, store_
 ENDLESS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
 
 
-@pytest.fixture
-def sample_graph(falkordb_url: str, sample_extractions) -> SparqlGraph:
+EVERY_QUAD = "SELECT (COUNT(*) AS ?n) WHERE { { ?s ?p ?o } UNION { GRAPH ?g { ?s ?p ?o } } }"
+
+
+@pytest.fixture(scope="module")
+def sample_graph(sample_extractions) -> Iterator[SparqlGraph]:
     """The sample corpus as SPARQL data (the embedded store only: these tests are about the
-    endpoint, not the backend)."""
-    with open_store(falkordb_url) as store:
-        store.write(sample_extractions)
-        return SparqlGraph.load(store)
+    endpoint, not the backend), loaded once for the module: the graph is read-only (the
+    endpoint refuses updates) and lives in memory, so the store is gone once it is read."""
+    folder = short_tmp()
+    try:
+        with open_store(f"falkordb://{folder}") as store:
+            store.write(sample_extractions)
+            graph = SparqlGraph.load(store)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    before = _count(graph, EVERY_QUAD)
+    yield graph
+    after = _count(graph, EVERY_QUAD)
+    assert after == before, "a test changed the shared SPARQL graph"
 
 
 @pytest.fixture
 def endpoint(sample_graph: SparqlGraph) -> Iterator[str]:
-    server, url = serve_in_thread(sample_graph, options=EndpointOptions(timeout=60))
-    yield url
-    server.shutdown()
-    server.server_close()
+    with sparql_endpoint(sample_graph, options=EndpointOptions(timeout=60)) as url:
+        yield url
 
 
 def _count(graph: SparqlGraph, query: str, **kwargs) -> int:

@@ -17,10 +17,10 @@ from urllib.parse import urlparse
 import pyoxigraph as ox
 import pytest
 import rdflib
-from conftest import ROOT
+from conftest import ROOT, sparql_endpoint
 
 from actorgraph.graph.sparql import SparqlGraph
-from actorgraph.graph.sparql_server import GRAPH_TYPES, RESULT_TYPES, serve_in_thread
+from actorgraph.graph.sparql_server import GRAPH_TYPES, RESULT_TYPES
 
 SUITE_FILE = ROOT / "tests" / "w3c" / "sparql11-protocol" / "cases.json"
 SUITE = json.loads(SUITE_FILE.read_text(encoding="utf-8"))
@@ -39,10 +39,8 @@ def dataset(graphs: dict[str, str]) -> SparqlGraph:
 
 @pytest.fixture
 def endpoint(request: pytest.FixtureRequest) -> Iterator[str]:
-    server, url = serve_in_thread(dataset(request.param["graphs"]))
-    yield url
-    server.shutdown()
-    server.server_close()
+    with sparql_endpoint(dataset(request.param["graphs"])) as url:
+        yield url
 
 
 def send(url: str, case: dict) -> tuple[int, str, bytes]:
