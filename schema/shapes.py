@@ -125,7 +125,6 @@ def _actor_shape(b: _Builder, vocab: Vocabulary) -> None:
         b.prop(
             actor, ns.ag(local), f"{local} is at most one xsd:date", maxCount=1, datatype=XSD.date
         )
-    _asserted_edge_constraint(b, actor, vocab)
     for rel in vocab.relations.values():
         allowed = rel.object_kinds or (ns.ACTOR,)
         classes = [ns.kind_iri(k) for k in allowed]
@@ -162,24 +161,32 @@ def _actor_shape(b: _Builder, vocab: Vocabulary) -> None:
             )
 
 
-def _asserted_edge_constraint(b: _Builder, actor: URIRef, vocab: Vocabulary) -> None:
+def _asserted_edge_constraint(b: _Builder, vocab: Vocabulary) -> None:
     """A direct relation triple needs a claim that asserts it: a hedged or negated claim
-    ("X has not supplied Y") is only a claim, never the triple itself."""
+    ("X has not supplied Y") is only a claim, never the triple itself.
+
+    One query over the whole graph, from one focus node (the ontology's IRI, named by
+    sh:targetNode whether or not the data holds it): as a constraint of every actor it was
+    parsed and run once per actor, 13 s on the 3,000 triples of the sample corpus. Each
+    broken triple is one result, its subject named in the message."""
     relations = ", ".join(f"<{ns.relation_iri(r)}>" for r in vocab.relations.values())
-    query = f"""SELECT $this ?path ?value WHERE {{
-  $this ?path ?value .
+    query = f"""SELECT $this ?subject ?path ?value WHERE {{
+  ?subject ?path ?value .
   FILTER (?path IN ({relations}))
   FILTER NOT EXISTS {{
-    ?claim <{RDF.subject}> $this ; <{RDF.predicate}> ?path ; <{RDF.object}> ?value ;
+    ?claim <{RDF.subject}> ?subject ; <{RDF.predicate}> ?path ; <{RDF.object}> ?value ;
            <{ns.ag(ns.HAS_MODALITY)}> <{ns.modality_iri("asserted")}> .
     FILTER NOT EXISTS {{ ?claim <{ns.ag(ns.CURATION_STATUS)}> "rejected" }}
   }}
 }}"""
+    shape = URIRef(SHAPES + "AssertedEdgeShape")
+    b.g.add((shape, RDF.type, SH.NodeShape))
+    b.g.add((shape, SH.targetNode, URIRef(ns.ONTOLOGY_IRI)))
     constraint = BNode("asserted-edge")
-    b.g.add((actor, SH.sparql, constraint))
+    b.g.add((shape, SH.sparql, constraint))
     b.g.add((constraint, RDF.type, SH.SPARQLConstraint))
     message = (
-        "a relation triple needs an asserted claim not rejected by a curator "
+        "{?subject}: a relation triple needs an asserted claim not rejected by a curator "
         "(hedged and negated ones are only claims)"
     )
     b.g.add((constraint, SH.message, Literal(message, lang="en")))
@@ -319,6 +326,7 @@ def build_shapes(vocab: Vocabulary | None = None) -> Graph:
     g.bind("shape", SHAPES)
     b = _Builder(g)
     _actor_shape(b, vocab)
+    _asserted_edge_constraint(b, vocab)
     _article_shape(b)
     _claim_shape(b, vocab)
     return g
@@ -357,12 +365,17 @@ def validate(data: Graph) -> list[Violation]:
     assert isinstance(report, Graph)
     for result in report.subjects(RDF.type, SH.ValidationResult):
         severity = report.value(result, SH.resultSeverity)
+        focus = report.value(result, SH.focusNode)
+        message = str(report.value(result, SH.resultMessage) or "does not conform")
+        if focus == URIRef(ns.ONTOLOGY_IRI):  # the whole-graph check names its subject first
+            subject, _, message = message.partition(": ")
+            focus = URIRef(subject)
         violations.append(
             Violation(
                 severity=str(severity).rsplit("#", 1)[-1] if severity else "Violation",
-                focus=show(report.value(result, SH.focusNode)),
+                focus=show(focus),
                 path=show(report.value(result, SH.resultPath)),
-                message=str(report.value(result, SH.resultMessage) or "does not conform"),
+                message=message,
                 value=show(report.value(result, SH.value)) or None,
             )
         )

@@ -361,6 +361,7 @@ def test_hedged_and_negated_edges_are_claims_not_direct_triples(store: Store, tm
     (found,) = validate(g)
     assert found.severity == "Violation"
     assert "needs an asserted claim" in found.message
+    assert (found.focus, found.path, found.value) == ("actor:acme", "ag:supplied", "actor:guard")
 
 
 def test_a_date_found_in_the_text_is_exported_as_such_and_checked(store: Store, tmp_path):
