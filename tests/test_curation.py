@@ -312,6 +312,9 @@ def test_the_rdf_export_carries_decisions_as_provenance_and_conforms(store, tmp_
         (c, PROV.wasGeneratedBy, URIRef(f"{base}decision/{added.id}")) in g for c in manual
     ] == [True]
     assert validate(g) == []
+    g.add((URIRef(f"{base}actor/jane-doe"), criticized, URIRef(f"{base}actor/acme")))
+    [found] = validate(g)  # its only claim is rejected: the triple stands on nothing
+    assert (found.focus, found.value) == ("actor:jane-doe", "actor:acme")
 
 
 def test_likely_duplicates_rank_look_alikes_and_drop_pairs_judged_distinct(store):
