@@ -385,7 +385,7 @@ class CypherStore:
             (target_id, degrees[target_id]),
             min(max_length, cypher.MAX_PATH_LENGTH),
             limit,
-            partial(self._ring, walkable=match.params(cypher.relation_types())),
+            partial(self._ring, walkable=match.params()),
             directed=directed,
         )
         if not found:
@@ -437,7 +437,7 @@ class CypherStore:
         params = {
             "source": source_id,
             "target": target_id,
-            **match.params(cypher.relation_types()),
+            **match.params(),
         }
         found: list[PathView] = []
         for length in range(len(shortest[0].edges), longest + 1):

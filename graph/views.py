@@ -6,9 +6,10 @@ CLI and the exports take these, never a backend's own values.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+from actorgraph.graph import cypher
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,10 +65,10 @@ class EdgeMatch:
     since: str | None = None
     until: str | None = None
 
-    def params(self, every_type: Sequence[str]) -> dict[str, Any]:
+    def params(self) -> dict[str, Any]:
         """The query parameters of the path statements (graph.cypher's $types ...)."""
         return {
-            "types": list(self.types or every_type),
+            "types": list(self.types) or cypher.relation_types(),
             "modalities": list(self.modalities),
             "since": self.since,
             "until": self.until,

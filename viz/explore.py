@@ -24,12 +24,14 @@ from actorgraph.viz import (
     curate,
     draw,
     edge_filters,
+    filter_widgets,
     picture,
     text_hits,
     view_downloads,
 )
 from actorgraph.viz.connect import require_store
-from actorgraph.viz.edge_filters import EARLIEST, LATEST, EdgeFilter
+from actorgraph.viz.edge_filters import EdgeFilter
+from actorgraph.viz.filter_widgets import FilterWidgets
 from actorgraph.viz.present import (
     actor_terms,
     chip,
@@ -48,6 +50,19 @@ ACTOR_REASON, CLAIM_REASON = "actor_reason", "claim_reason"
 CURRENT, TAPPED, EXPANDED = "actor", "tapped_actor", "expanded"  # plain session state
 PARAM, EXPAND_PARAM, DEPTH_PARAM = "actor", "expand", "depth"  # URL (expand repeats)
 SUGGESTED = 10  # most connected actors offered before anything is searched
+WIDGETS = FilterWidgets(
+    TYPES,
+    MODALITIES,
+    FROM,
+    TO,
+    types_label="Relation types",
+    types_help="Draw only these relation types; all of them when empty.",
+    modalities_label="Modality",
+    start_label="Seen from",
+    end_label="Seen until",
+    end_help="Edges seen (first to last) within these dates; undated edges only when both "
+    "are empty.",
+)
 
 
 # -- state changes, run as callbacks before the script so they may set widget values -----
@@ -169,49 +184,26 @@ def view_title(actor: ActorView, depth: int, grown: Sequence[str]) -> str:
     return title + (f", expanded at {', '.join(grown)}" if grown else "")
 
 
-def filters_from_url(vocab: Vocabulary, publishers: list[str]) -> None:
-    """A bookmarked view's filters (``?type=SUED&modality=hedged&min_conf=0.7&since=…``), once."""
-    params = {name: st.query_params.get_all(name) for name in edge_filters.to_params(EdgeFilter())}
-    f = edge_filters.from_params(params, vocab.relations, vocab.modalities)
+def filters_from_url(vocab: Vocabulary, publishers: list[str]) -> EdgeFilter:
+    """A bookmarked view's filters (``?type=SUED&modality=hedged&min_conf=0.7&since=…``): the
+    publisher and confidence widgets seeded once; the rest seed relation_widgets."""
+    f = filter_widgets.from_url(vocab)
     st.session_state.setdefault(PUBLISHERS, list(f.publishers))
     # only publishers the store names (a bookmark from another store, an article removed)
     st.session_state[PUBLISHERS] = [p for p in st.session_state[PUBLISHERS] if p in publishers]
-    st.session_state.setdefault(TYPES, list(f.types))
-    st.session_state.setdefault(MODALITIES, list(f.modalities))
     st.session_state.setdefault(MIN_CONF, f.min_confidence)
-    st.session_state.setdefault(FROM, f.start)
-    st.session_state.setdefault(TO, f.end)
+    return f
 
 
 def filters(vocab: Vocabulary, publishers: list[str]) -> EdgeFilter:
     """The filter widgets; what they hold is mirrored into the URL."""
-    filters_from_url(vocab, publishers)
+    wanted = filters_from_url(vocab, publishers)
     type_col, modality_col, conf_col, from_col, to_col, pub_col = st.columns([3, 2, 2, 2, 2, 3])
-    types = type_col.multiselect(
-        "Relation types",
-        list(vocab.relations),
-        key=TYPES,
-        placeholder="All relation types",
-        help="Draw only these relation types; all of them when empty.",
-    )
-    modalities = modality_col.multiselect(
-        "Modality",
-        list(vocab.modalities),
-        key=MODALITIES,
-        placeholder="All modalities",
-        help="; ".join(f"{name}: {text}" for name, text in vocab.modalities.items()),
+    types, modalities, start, end = filter_widgets.relation_widgets(
+        vocab, WIDGETS, wanted, (type_col, modality_col, from_col, to_col)
     )
     min_conf = conf_col.slider(
         "Minimum confidence", 0.0, 1.0, step=0.05, key=MIN_CONF, help="The edge's confidence."
-    )
-    bounds: dict[str, Any] = {"min_value": EARLIEST, "max_value": LATEST, "value": None}
-    start = from_col.date_input("Seen from", key=FROM, **bounds)
-    end = to_col.date_input(
-        "Seen until",
-        key=TO,
-        help="Edges seen (first to last) within these dates; undated edges only when "
-        "both are empty.",
-        **bounds,
     )
     chosen_publishers = pub_col.multiselect(
         "Publisher",
@@ -220,11 +212,8 @@ def filters(vocab: Vocabulary, publishers: list[str]) -> EdgeFilter:
         placeholder="All publishers",
         help="Edges with at least one claim from an article of these publishers.",
     )
-    chosen = EdgeFilter(
-        tuple(types), tuple(modalities), float(min_conf), start, end, tuple(chosen_publishers)
-    )
-    for name, values in edge_filters.to_params(chosen).items():
-        st.query_params[name] = values
+    chosen = EdgeFilter(types, modalities, float(min_conf), start, end, tuple(chosen_publishers))
+    filter_widgets.keep_in_url(chosen)
     return chosen
 
 

@@ -33,9 +33,10 @@ from actorgraph.graph import (
     find_paths,
 )
 from actorgraph.schema import Vocabulary, vocabulary
-from actorgraph.viz import canvas, draw, edge_filters, routes
+from actorgraph.viz import canvas, draw, edge_filters, filter_widgets, routes
 from actorgraph.viz.connect import require_store
-from actorgraph.viz.edge_filters import EARLIEST, LATEST, EdgeFilter
+from actorgraph.viz.edge_filters import EdgeFilter
+from actorgraph.viz.filter_widgets import FilterWidgets
 from actorgraph.viz.present import actor_terms, describe_actor, mark_terms, md_escape, source_line
 from actorgraph.viz.search import did_you_mean, unique
 
@@ -50,8 +51,19 @@ MODES = {
 ALSO, ALSO_PARAM = "connect_also", "also"  # the further actors to connect; ids, comma-separated
 CONNECT_CHOICES = 200  # the most connected actors offered to add (typing filters them)
 # The walk filter's widgets (the URL's ?type=, ?modality=, ?since=, ?until= as on Explore).
-WALK_TYPES, WALK_MODALITIES = "walk_types", "walk_modalities"
-WALK_SINCE, WALK_UNTIL = "walk_since", "walk_until"
+WALK = FilterWidgets(
+    "walk_types",
+    "walk_modalities",
+    "walk_since",
+    "walk_until",
+    types_label="Walk relation types",
+    types_help="A path walks only edges of these types; any type when empty.",
+    modalities_label="Walk modalities",
+    start_label="Edges seen from",
+    end_label="Edges seen until",
+    end_help="Only edges seen (first to last) within these dates; undated edges only when "
+    "both are empty.",
+)
 GOTO = "paths_goto"  # an actor double-clicked in the graph, to explore
 DEFAULT_MAX = 4
 SUGGESTED = 20
@@ -152,39 +164,13 @@ def render() -> None:
 def walk_filter(vocab: Vocabulary) -> EdgeFilter:
     """Which edges a path may walk: relation types, modalities and a date range, read from
     the URL once (``?type=SUED&modality=asserted&since=2021-01-01``) and kept in it."""
-    params = {name: st.query_params.get_all(name) for name in edge_filters.to_params(EdgeFilter())}
-    wanted = edge_filters.from_params(params, vocab.relations, vocab.modalities)
-    st.session_state.setdefault(WALK_TYPES, list(wanted.types))
-    st.session_state.setdefault(WALK_MODALITIES, list(wanted.modalities))
-    st.session_state.setdefault(WALK_SINCE, wanted.start)
-    st.session_state.setdefault(WALK_UNTIL, wanted.end)
     type_col, modality_col, since_col, until_col = st.columns([4, 3, 2, 2])
-    types = type_col.multiselect(
-        "Walk relation types",
-        list(vocab.relations),
-        key=WALK_TYPES,
-        placeholder="All relation types",
-        help="A path walks only edges of these types; any type when empty.",
+    wanted = filter_widgets.from_url(vocab)
+    types, modalities, since, until = filter_widgets.relation_widgets(
+        vocab, WALK, wanted, (type_col, modality_col, since_col, until_col)
     )
-    modalities = modality_col.multiselect(
-        "Walk modalities",
-        list(vocab.modalities),
-        key=WALK_MODALITIES,
-        placeholder="All modalities",
-        help="; ".join(f"{name}: {text}" for name, text in vocab.modalities.items()),
-    )
-    bounds: dict[str, Any] = {"min_value": EARLIEST, "max_value": LATEST, "value": None}
-    since = since_col.date_input("Edges seen from", key=WALK_SINCE, **bounds)
-    until = until_col.date_input(
-        "Edges seen until",
-        key=WALK_UNTIL,
-        help="Only edges seen (first to last) within these dates; undated edges only when "
-        "both are empty.",
-        **bounds,
-    )
-    chosen = EdgeFilter(tuple(types), tuple(modalities), 0.0, since, until)
-    for name, values in edge_filters.to_params(chosen).items():
-        st.query_params[name] = values
+    chosen = EdgeFilter(types, modalities, 0.0, since, until)
+    filter_widgets.keep_in_url(chosen)
     return chosen
 
 

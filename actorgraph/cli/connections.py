@@ -45,7 +45,7 @@ def _day(text: str | None, option: str, last: bool) -> str | None:
     parts = text.strip().split("-")
     try:
         year, month, day = (int(p) for p in [*parts, *(["0"] * (3 - len(parts)))])
-        if not 1 <= len(parts) <= 3 or (len(parts) > 1 and not 1 <= month <= 12):
+        if len(parts) > 1 and not 1 <= month <= 12:  # (more than three parts fail above)
             raise ValueError
         if len(parts) == 3:
             date(year, month, day)  # a real day
