@@ -183,6 +183,7 @@ class FalkorDBStore(CypherStore):
         self.url = f"falkordb://{self.path}"
         self.server = EmbeddedServer(self.path)
         socket = self.server.ensure_running()
+        self.server.ensure_graph(graph)
         self._db = FalkorDB(unix_socket_path=str(socket))
         self._graph = self._db.select_graph(graph)
         self._graph_name = graph
@@ -302,7 +303,7 @@ class _Schema:
         except redis.ResponseError as error:
             if _NO_GRAPH not in str(error):
                 raise
-            return set()  # a new store: its graph is made by its first index
+            return set()  # no graph yet (its server restarted since ensure_graph): no index
         found = [
             (f"{label}.{prop}", kinds) for label, types in held for prop, kinds in types.items()
         ]

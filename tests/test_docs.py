@@ -1,15 +1,18 @@
-"""The README documents the CLI: every command and every long option appears in it."""
+"""The README documents the CLI (every command and every long option appears in it) and
+the repository's layout (a row per top-level folder)."""
 
 from __future__ import annotations
 
 import re
+import subprocess
 from pathlib import Path
 
 import typer
 
 from actorgraph.cli import app
 
-README = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).parent.parent
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _options(command) -> list[str]:
@@ -32,3 +35,14 @@ def test_every_option_is_in_the_readme():
             if not re.search(re.escape(option) + r"(?![\w-])", README)
         ]
     assert missing == []
+
+
+def test_the_layout_table_has_a_row_for_each_top_level_folder_and_no_other():
+    tracked = subprocess.run(
+        ["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    folders = {path.split("/")[0] for path in tracked if "/" in path and path[0] != "."}
+    layout = README.split("## Layout", 1)[1].split("\n\n")[1]  # the table after the heading
+    rows = set(re.findall(r"^\| `([\w.-]+)/` \|", layout, flags=re.MULTILINE))
+    assert {"graph", "schema", "loaders", "viz", "tests"} <= folders
+    assert rows == folders

@@ -333,6 +333,34 @@ def test_rewrite_log_compacts_the_log_and_the_data_survives_kill_9(
     assert read_graph(socket_path, "MATCH (x:X) RETURN count(x), sum(x.v)") == [[100, 4950]]
 
 
+def test_stop_compacts_a_long_log_leaves_a_short_one_and_keeps_the_data_both_ways(
+    servers: Callable[[], EmbeddedServer], data_dir: Path
+) -> None:
+    aof_dir = data_dir / "appendonlydir"
+
+    def logs() -> list[str]:
+        return sorted(p.name for p in aof_dir.iterdir())
+
+    socket_path = servers().ensure_running()
+    write_graph(socket_path, "CREATE (:X {v: 1})")
+    servers().stop()
+    assert logs() == ["appendonly.aof.1.base.rdb", "appendonly.aof.1.incr.aof",
+                      "appendonly.aof.manifest"]  # fmt: skip
+    assert (aof_dir / "appendonly.aof.1.incr.aof").stat().st_size > 0  # left to replay
+
+    servers().ensure_running()
+    pad = "x" * embedded.REWRITE_MIN_GROWTH
+    with FalkorDB(unix_socket_path=str(socket_path)) as db:
+        db.select_graph("t").query("CREATE (:X {v: 2, pad: $pad})", {"pad": pad})
+    servers().stop()
+    assert logs() == ["appendonly.aof.2.base.rdb", "appendonly.aof.2.incr.aof",
+                      "appendonly.aof.manifest"]  # fmt: skip
+    assert (aof_dir / "appendonly.aof.2.incr.aof").stat().st_size == 0
+
+    servers().ensure_running()
+    assert read_graph(socket_path, "MATCH (x:X) RETURN count(x), sum(x.v)") == [[2, 3]]
+
+
 def test_rewrite_log_without_a_server_raises_store_error(
     servers: Callable[[], EmbeddedServer],
 ) -> None:
@@ -453,6 +481,43 @@ def test_a_server_that_hangs_while_starting_is_killed_and_started_again(
     assert not os.path.exists(f"/proc/{frozen[0]}")  # killed and reaped
     assert server_pids(data_dir) == [only_server_pid(data_dir)] != frozen
     assert read_graph(socket_path, "MATCH (n:N) RETURN n.v") == [[1]]
+
+
+def test_a_server_that_hangs_making_a_graph_is_killed_and_started_again(
+    servers: Callable[[], EmbeddedServer],
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The server is frozen (SIGSTOP) before a new graph is made: silent and idle, as one
+    deadlocked making a graph is. It is killed, a second one makes the graph, and the
+    other graph's data is all there."""
+    server = servers()
+    socket_path = server.ensure_running()
+    write_graph(socket_path, "CREATE (:N {v: 1})")  # graph "t"
+    frozen = only_server_pid(data_dir)
+    os.kill(frozen, signal.SIGSTOP)
+    monkeypatch.setattr(embedded, "GRAPH_CREATE_TIMEOUT", 0.5)
+
+    server.ensure_graph("new")
+
+    assert not os.path.exists(f"/proc/{frozen}")  # killed and reaped
+    assert server_pids(data_dir) == [only_server_pid(data_dir)] != [frozen]
+    assert read_graph(socket_path, "MATCH (n:N) RETURN n.v") == [[1]]
+    with FalkorDB(unix_socket_path=str(socket_path)) as db:
+        assert "new" in db.list_graphs()
+
+
+def test_ensure_graph_leaves_a_graph_that_exists_and_its_server_alone(
+    servers: Callable[[], EmbeddedServer], data_dir: Path
+) -> None:
+    server = servers()
+    socket_path = server.ensure_running()
+    pid = only_server_pid(data_dir)
+    server.ensure_graph("t")
+    write_graph(socket_path, "CREATE (:N {v: 1})")
+    server.ensure_graph("t")
+    assert read_graph(socket_path, "MATCH (n:N) RETURN n.v") == [[1]]
+    assert only_server_pid(data_dir) == pid
 
 
 def test_a_process_using_or_waiting_for_a_core_is_working_and_a_sleeping_one_is_not() -> None:
