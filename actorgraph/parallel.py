@@ -16,6 +16,7 @@ import math
 import multiprocessing
 import os
 import signal
+import socket
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -212,6 +213,7 @@ def _dask_client(scheduler: str) -> Any:
             "--engine dask needs Dask; install it with pip install 'actorgraph[dask]'"
         ) from None
     try:
+        _refuse_early(scheduler)
         return Client(scheduler, timeout=CONNECT_TIMEOUT, set_as_default=False)
     except (OSError, TimeoutError, ValueError) as error:
         detail = str(error).splitlines()[0] if str(error) else type(error).__name__
@@ -219,6 +221,20 @@ def _dask_client(scheduler: str) -> Any:
             f"no Dask scheduler answers at {scheduler!r} ({detail}); "
             "start one (`dask scheduler`) or check --scheduler"
         ) from None
+
+
+def _refuse_early(scheduler: str) -> None:
+    """Raise ConnectionRefusedError at once when nothing listens at a tcp:// scheduler's
+    address: Dask's client would retry a refused connection until its timeout (10 s)."""
+    host, _, port = scheduler.removeprefix("tcp://").rpartition(":")
+    if not scheduler.startswith("tcp://") or not port.isdigit():
+        return  # another protocol, or no port: Dask reads it
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=1.0).close()
+    except ConnectionRefusedError:
+        raise
+    except OSError:
+        return  # unreachable or slow: Dask's own timeout decides
 
 
 class DaskExtractor(_Chunked):

@@ -38,6 +38,7 @@ import fcntl
 import os
 import pwd
 import re
+import shutil
 import signal
 import socket
 import threading
@@ -78,6 +79,7 @@ POLL_INTERVAL = 0.01
 # replays in milliseconds, while a rewrite costs about 0.1 s (the server sees it finished
 # only on its next timer tick).
 REWRITE_MIN_GROWTH = 64 * 1024
+FULL_DISK_BYTES = 64 * 1024  # room below which a server that failed to start blames the disk
 # A new, empty graph is made in microseconds: a server silent and idle this long over it
 # is hung (ensure_graph)
 GRAPH_CREATE_TIMEOUT = 10.0
@@ -416,7 +418,7 @@ class EmbeddedServer:
             code = None if child is None else self._reap(child)
             if code is not None:
                 tail = self._log_tail(log_offset)
-                if "No space left on device" in tail:
+                if "No space left on device" in tail or self._disk_full():
                     raise StoreError(
                         f"the FalkorDB server for {self._dir} cannot start: the disk is full "
                         f"(No space left on device); free some space on it and run the "
@@ -439,6 +441,14 @@ class EmbeddedServer:
                     f"{waited:.0f} s: {self._log_tail(log_offset)} (full log: {self.log_path})"
                 )
             time.sleep(POLL_INTERVAL)
+
+    def _disk_full(self) -> bool:
+        """Whether the data folder's disk has (next to) no room: the server's own log may
+        not say so, since the line that would is the write that failed."""
+        try:
+            return shutil.disk_usage(self._dir).free < FULL_DISK_BYTES
+        except OSError:
+            return False
 
     def _owner_pid(self) -> int | None:
         """The pid in redis.pid if that process is alive and serves this folder (Linux only).

@@ -276,28 +276,30 @@ def test_a_tampered_payload_with_a_matching_hash_leaves_a_forced_store_as_it_was
     assert snapshot(other) == before
 
 
-@pytest.mark.parametrize(
-    ("change", "problem"),
-    [
-        (lambda m: m.pop("keys"), "'keys' must be a list"),
-        (lambda m: m.update(keys={"a": 1}), "'keys' must be a list"),
-        (lambda m: m.update(keys=["key-0.dump"]), "must name its key, file and sha256"),
-        (lambda m: m["keys"][0].pop("sha256"), "must name its key, file and sha256"),
-        (lambda m: m["keys"][0].update(sha256="abc"), "is not a SHA-256 in hex"),
-        (lambda m: m.pop("counts"), "'counts' must map"),
-        (lambda m: m["counts"].update(articles="12"), "'counts' must hold whole numbers"),
-        (lambda m: m.update(checksum=None), "'checksum' must be a SHA-256"),
-    ],
-    ids=["no-keys", "keys-dict", "keys-strings", "no-sha", "short-sha", "no-counts",
-         "count-text", "no-checksum"],
-)  # fmt: skip
-def test_a_manifest_of_the_wrong_shape_is_one_line(full_target, change, problem):
+WRONG_SHAPES = {
+    "no-keys": (lambda m: m.pop("keys"), "'keys' must be a list"),
+    "keys-dict": (lambda m: m.update(keys={"a": 1}), "'keys' must be a list"),
+    "keys-strings": (lambda m: m.update(keys=["key-0.dump"]), "must name its key, file and sha256"),
+    "no-sha": (lambda m: m["keys"][0].pop("sha256"), "must name its key, file and sha256"),
+    "short-sha": (lambda m: m["keys"][0].update(sha256="abc"), "is not a SHA-256 in hex"),
+    "no-counts": (lambda m: m.pop("counts"), "'counts' must map"),
+    "count-text": (lambda m: m["counts"].update(articles="12"), "'counts' must hold whole numbers"),
+    "no-checksum": (lambda m: m.update(checksum=None), "'checksum' must be a SHA-256"),
+}
+
+
+def test_a_manifest_of_the_wrong_shape_is_one_line(full_target, subtests):
+    """Each wrong shape on its own, from the same backup (its manifest put back after each)."""
     backup, other, before = full_target
-    edit_manifest(backup, change)
-    result = run("restore", str(backup), "--force", "--store", other)
-    one_line_error(result, "is not a valid actorgraph backup manifest: ")
-    assert problem in result.output
-    assert snapshot(other) == before
+    pristine = (backup / "manifest.json").read_text()
+    for name, (change, problem) in WRONG_SHAPES.items():
+        with subtests.test(shape=name):
+            (backup / "manifest.json").write_text(pristine)
+            edit_manifest(backup, change)
+            result = run("restore", str(backup), "--force", "--store", other)
+            one_line_error(result, "is not a valid actorgraph backup manifest: ")
+            assert problem in result.output
+            assert snapshot(other) == before
 
 
 @pytest.mark.parametrize("how", ["relative", "absolute", "symlink"])
