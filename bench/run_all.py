@@ -90,6 +90,14 @@ def kept(output: Path) -> list[str]:
     return ["", *text[start + 1 :].rstrip().splitlines()] if start >= 0 else []
 
 
+def write_results(output: Path, sections: list[str]) -> None:
+    """The sections, then the hand-measured section the file held, in its folder (made if
+    missing: make bench-quick writes to build/, absent from a fresh clone)."""
+    text = "\n".join([*sections, *kept(output)]) + "\n"
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="tiny scale: a smoke test")
@@ -128,8 +136,7 @@ def main() -> None:
             output,
             "```",
         ]
-    sections += kept(Path(args.output))
-    Path(args.output).write_text("\n".join(sections) + "\n", encoding="utf-8")
+    write_results(Path(args.output), sections)
     print(f"written {args.output}")
     if failed:
         sys.exit(f"failed: {', '.join(failed)}")

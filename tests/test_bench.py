@@ -92,3 +92,13 @@ def test_run_all_carries_the_hand_measured_section_over(tmp_path: Path) -> None:
     results.write_text(f"# Benchmark results\n\n## Scale\n\nold\n\n{hand}\n")
     assert run_all.kept(results) == ["", *hand.splitlines()]
     assert run_all.kept(BENCH / "results.md")[1].startswith(run_all.KEPT)
+
+
+def test_run_all_writes_its_results_into_a_folder_it_makes(tmp_path: Path) -> None:
+    """make bench-quick writes build/bench-quick.md, and build/ is absent from a fresh clone."""
+    sys.path.insert(0, str(BENCH))
+    import run_all
+
+    output = tmp_path / "build" / "bench-quick.md"
+    run_all.write_results(output, ["# Benchmark results", "", "## one", "x"])
+    assert output.read_text(encoding="utf-8") == "# Benchmark results\n\n## one\nx\n"
