@@ -200,13 +200,13 @@ class EmbeddedServer:
         written to the log as they ran, so the kill loses nothing.
         """
         for attempt in (1, 2):
-            pid = self._owner_pid()
             try:
                 with self._client(GRAPH_CREATE_TIMEOUT) as client:
                     if not client.exists(name):
                         client.execute_command("GRAPH.QUERY", name, "RETURN 0")
                 return
             except StoreError as error:
+                pid = self._owner_pid()  # read only when it did not answer: not on every open
                 timed_out = isinstance(error.__cause__, redis.TimeoutError)
                 if attempt == 2 or not timed_out or pid is None or _working(pid):
                     raise
@@ -802,8 +802,7 @@ def _log_grew(client: redis.Redis, by: int) -> bool:
     info = client.info("persistence")
     if info["aof_rewrite_in_progress"] or info["aof_rewrite_scheduled"]:
         return True
-    grown = info["aof_current_size"] - info["aof_base_size"]
-    return grown >= by if by else grown > 0
+    return info["aof_current_size"] - info["aof_base_size"] >= max(by, 1)
 
 
 def _shut_down(client: redis.Redis) -> bool:
