@@ -6,8 +6,9 @@ module proposes far more: for each sentence, each pair of actor mentions and eac
 trigger word near both of them on the dependency tree (a verb or noun of the
 vocabulary or the compiled lexicon, a title for MEMBER_OF, "in" or "-based" for
 places) it proposes (subject, type, object), and describes the proposal by features
-a learned scorer weighs: the dependency path from each end to the trigger, the
-trigger's lemma and lexicon class, the actors' kinds, whether a pattern read it.
+a learned scorer weighs: the dependency path from each end to the trigger, the verbs
+and nouns on the tree between the ends, the trigger's lemma and lexicon class, the
+actors' kinds, whether a pattern read it.
 A proposal is one unit per (sentence, subject, type, object); its features are those of
 its best reading: the trigger of which both ends are the doer and the one done to, else
 the nearest. (The union over every trigger let a long sentence's far triggers outvote
@@ -104,11 +105,25 @@ def _leads_a_preposition(token: Token) -> bool:
     return "prep" in deps and "pobj" not in deps
 
 
+# Prepositions that list the members of a group ("six firms, including A").
+_LISTING = frozenset({"including", "among"})
+
+
+def _acts_on_a_group(verb: Token) -> bool:
+    """A verb done to a plural noun ("sanctioned six firms"), to which spaCy hangs the
+    list of its members ("..., including A and B") instead of to the noun."""
+    return verb.pos_ == "VERB" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.tag_ == "NNS" for c in verb.children
+    )
+
+
 def _step(token: Token) -> str:
     """A dependency edge as a feature: prepositions keep their word ('prep_to')."""
     voice = token.lower_ in ("from", "of", "for") and token.head.lemma_.lower() in _VOICES
     if token.dep_ == "prep" and voice:
         return "voice"
+    if token.dep_ == "prep" and token.lower_ in _LISTING and _acts_on_a_group(token.head):
+        return "dobj"  # "sanctioned six firms, including A and B": A is what was sanctioned
     if token.dep_ == "prep" and _leads_a_preposition(token):
         return "phrase"  # "out" of "pulling out of Russia": the step is the inner "of"
     if token.dep_ in ("prep", "agent", "dative"):
@@ -116,19 +131,40 @@ def _step(token: Token) -> str:
     return token.dep_
 
 
-def path(start: Token, end: Token) -> tuple[str, ...] | None:
-    """The dependency path from ``start`` up to the words' common ancestor and down to
-    ``end``, as steps ('nsubj^', 'dobj_'); lists and appositions on the way are skipped,
-    so every member of "A, B and C" has the same path. None when too long."""
+def _route(start: Token, end: Token) -> tuple[list[Token], list[Token]] | None:
+    """The words from ``start`` up to the common ancestor of both (included), and from
+    ``end`` up to just below it; None when the words are in different trees."""
     up, down = _ancestry(start), _ancestry(end)
     down_at = {t.i: n for n, t in enumerate(down)}
     top = next((n for n, t in enumerate(up) if t.i in down_at), None)
     if top is None:
         return None
-    steps = [f"{_step(t)}^" for t in up[:top] if t.dep_ not in _TRANSPARENT]
-    steps += [f"{_step(t)}_" for t in reversed(down[: down_at[up[top].i]])]
+    return up[: top + 1], down[: down_at[up[top].i]]
+
+
+def path(start: Token, end: Token) -> tuple[str, ...] | None:
+    """The dependency path from ``start`` up to the words' common ancestor and down to
+    ``end``, as steps ('nsubj^', 'dobj_'); lists and appositions on the way are skipped,
+    so every member of "A, B and C" has the same path. None when too long."""
+    route = _route(start, end)
+    if route is None:
+        return None
+    up, down = route
+    steps = [f"{_step(t)}^" for t in up[:-1] if t.dep_ not in _TRANSPARENT]
+    steps += [f"{_step(t)}_" for t in reversed(down)]
     steps = [s for s in steps if s[:-1] not in _TRANSPARENT]
     return tuple(steps) if len(steps) <= MAX_STEPS else None
+
+
+def path_words(start: Token, end: Token) -> list[str]:
+    """The lemmas of the verbs and nouns on the tree between two words: "supplier" of "A,
+    a supplier of B", "contract" of "A won a contract with B" (the words themselves left out)."""
+    route = _route(start, end)
+    if route is None:
+        return []
+    up, down = route
+    between = [t for t in up[1:] + down[1:] if t.i not in (start.i, end.i)]
+    return [t.lemma_.lower() for t in between if t.pos_ in ("VERB", "NOUN")]
 
 
 def reversed_steps(steps: tuple[str, ...]) -> tuple[str, ...]:
@@ -151,6 +187,13 @@ def _phrases(token: Token, lemma: str) -> list[str]:
         if (child.dep_ in _PHRASE_AFTER and child.i > token.i)
         or (child.dep_ in _PHRASE_BEFORE and child.i < token.i)
     ]
+
+
+def _a_country(actor: object) -> bool:
+    """A country the gazetteer knows: a place in one sentence, a government acting in the
+    next ("Washington sanctioned ..."), whatever the article's vote on its kind."""
+    known = getattr(actor, "known", None)
+    return getattr(known, "kind", "") == "Government"
 
 
 @dataclass(frozen=True, slots=True)
@@ -182,7 +225,7 @@ class TriggerWords:
             return o_kind in _PLACE_KINDS and s_kind in _INSTITUTIONS and s_kind != "Government"
         if relation in self.roles.values():
             return s_kind == "Person" and o_kind in _INSTITUTIONS
-        return s_kind != "Place"
+        return s_kind != "Place" or _a_country(subject)
 
     def types(self, token: Token) -> Mapping[str, str]:
         lemma = token.lemma_.lower()
@@ -253,6 +296,7 @@ DOER = frozenset(
         ("prep_by^",),
         ("prep_from^",),
         ("nsubj^", "dobj_"),
+        ("nsubj^", "dobj_", "acl_"),
         ("acl_",),
         ("relcl_",),
         ("nsubj^", "xcomp_"),
@@ -422,6 +466,7 @@ def propose(sentence: Span, clusters: Iterable[Cluster], triggers: TriggerWords)
     tone = _tone(sentence, triggers.tone)
     proposals: Proposals = {}
     between: dict[tuple[int, int], tuple[str, ...] | None] = {}  # paths of ends, per pair
+    words_between: dict[tuple[int, int], list[str]] = {}
     best: dict[int, list[tuple[tuple[int, int], set[str]]]] = {}  # each trigger's features
     for trigger, types in found:
         reach = [(m, path(m[0], trigger)) for m in mentions]
@@ -436,6 +481,7 @@ def propose(sentence: Span, clusters: Iterable[Cluster], triggers: TriggerWords)
                 ends = (subject[0].i, obj[0].i)
                 if ends not in between:
                     between[ends] = path(subject[0], obj[0])
+                    words_between[ends] = path_words(subject[0], obj[0])
                 if between[ends] == ():
                     continue  # "A, B and C": members of one list are not related by it
                 for relation, source in types.items():
@@ -462,6 +508,7 @@ def propose(sentence: Span, clusters: Iterable[Cluster], triggers: TriggerWords)
                         features |= {f"{relation}|{t}" for t in tone}
                     direct = "/".join(between[ends]) if between[ends] is not None else "far"
                     features |= {f"direct={direct}"}
+                    features |= {f"{relation}|via={w}" for w in words_between[ends]}
                     steps = len(to_subject) + len(to_object)
                     fit = (_role(to_subject, False) != "canon") + (
                         _role(to_object, True) != "canon"

@@ -282,3 +282,42 @@ def test_a_body_s_possessive_before_a_title_and_a_name_makes_a_member(rules_only
         rules_only, "Amnesty International's Secretary General Agnes Callamard condemned it."
     )
     assert found[("Agnes Callamard", "MEMBER_OF", "Amnesty International")].rule is not None
+
+
+def test_a_list_hung_on_the_verb_names_what_the_verb_did_to_the_group(rules_only):
+    found = _proposals(
+        rules_only,
+        "Japan sanctioned three banks and two traders on Friday, including Acme Bank and "
+        "Globex Trading.",
+    )
+    for member in ("Acme Bank", "Globex Trading"):
+        proposal = found[("Japan", "SANCTIONED", member)]
+        assert "roles=canon/canon" in proposal.features
+    # a list hung on a verb done to no group is not its object
+    doc = pipeline()("Japan acted on Friday, including in Ruritania.")
+    act = next(t for t in doc if t.lemma_ == "act")
+    assert path(next(t for t in doc if t.text == "Ruritania"), act) != ("dobj^",)
+
+
+def test_a_country_taken_for_a_place_can_still_act(rules_only):
+    words = trigger_words(lexicon())
+    firm = SimpleNamespace(kind="Company")
+    country = SimpleNamespace(kind="Place", known=SimpleNamespace(kind="Government"))
+    city = SimpleNamespace(kind="Place", known=None)
+    assert words.fits("SANCTIONED", country, firm)
+    assert not words.fits("SANCTIONED", city, firm)
+
+
+def test_the_doer_of_a_statement_is_the_doer_of_what_it_urges(rules_only):
+    found = _proposals(
+        rules_only, "Ruritania and Japan issued a statement urging Borduria to free the monks."
+    )
+    assert "roles=canon/canon" in found[("Japan", "REQUESTED", "Borduria")].features
+
+
+def test_the_words_between_the_ends_describe_a_proposal(rules_only):
+    found = _proposals(
+        rules_only, "Acme Corp, a longtime supplier of the Ruritanian army, sold drones."
+    )
+    features = found[("Acme Corp", "SUPPLIED", "Ruritanian army")].features
+    assert "SUPPLIED|via=supplier" in features
