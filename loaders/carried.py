@@ -2,9 +2,10 @@
 
 News names who acts once, then goes on without them: "London imposed sanctions on seven
 officers. The document says that A, B and C are sanctioned." or "Police arrested Jane
-Roe. On Sunday, John Doe was detained too." The second sentence holds the act and the one
-it is done to, but its doer is a passive's missing agent, a noun's missing "by", or a
-subject no actor names ("security forces", "the move"). This module proposes, for such an
+Roe. On Sunday, John Doe was detained too." or "Treasury announced sanctions on Tuesday.
+The sanctions target A, B and C." The later sentence holds the act and the one it is done
+to, but its doer is a passive's missing agent, a noun's missing "by", or a subject no
+actor names ("security forces", "the move"). This module proposes, for such an
 act, the doer of the latest earlier act of the same relation type in the article, marked
 as carried so the model weighs it apart from doers the sentence itself names.
 """
@@ -35,6 +36,10 @@ REACH = 2
 # How the one done to stands to an agentless passive: its subject, or what "against", "on"
 # or "to" brings ("a suit was filed against X"); not where it was done ("in a court").
 _DONE_TO = frozenset({("nsubjpass_",), ("prep_against_",), ("prep_on_",), ("prep_to_",)})
+# Verbs by which a noun naming an act says whom it is aimed at ("the sanctions target A",
+# "the designations cover A", "the ban applies to A"), and how those stand to the noun.
+_AIMING = frozenset({"target", "cover", "hit", "affect", "name", "apply", "include"})
+_AIMED_AT = frozenset({("nsubj^", "dobj_"), ("nsubj^", "prep_to_")})
 
 
 def _acts(
@@ -53,7 +58,7 @@ def _acts(
                 continue
             if steps in DOER:
                 doers.append(cluster)
-            elif reversed_steps(steps) in _DONE_TO:
+            elif reversed_steps(steps) in (_AIMED_AT if _aimed(trigger) else _DONE_TO):
                 done.append(cluster)
         for relation in types:
             yield trigger, relation, doers, done
@@ -74,7 +79,7 @@ def carried(
             if doers:
                 named[relation] = doers[-1]
                 continue
-            if not _agentless_passive(trigger) or relation not in last:
+            if not (_agentless_passive(trigger) or _aimed(trigger)) or relation not in last:
                 continue
             at, doer = last[relation]
             if number - at > REACH:
@@ -89,3 +94,13 @@ def carried(
 def _agentless_passive(trigger: Token) -> bool:
     deps = {c.dep_ for c in trigger.children}
     return trigger.pos_ == "VERB" and "auxpass" in deps and "agent" not in deps
+
+
+def _aimed(trigger: Token) -> bool:
+    """A noun naming the act, the subject of a verb that says whom it is aimed at: "the
+    sanctions target A", "the new listings cover A"."""
+    return (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "nsubj"
+        and trigger.head.lemma_.lower() in _AIMING
+    )

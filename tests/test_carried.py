@@ -1,4 +1,4 @@
-"""Carried doers (loaders/carried.py): a passive act with no "by", whose doer acted before."""
+"""Carried doers (loaders/carried.py): an act stated without its doer, whose doer acted before."""
 
 from __future__ import annotations
 
@@ -55,3 +55,20 @@ def test_a_passive_with_its_own_agent_is_not_carried(rules_only):
         "European Union on Wednesday.",
     )
     assert ("U.S. Department of the Treasury", "SANCTIONED", "Globex Ltd") not in found
+
+
+def test_a_noun_naming_the_act_takes_its_doer_to_whom_it_is_aimed_at(rules_only):
+    found = _read(
+        rules_only,
+        "The United Kingdom on Wednesday sanctioned two companies that sell fuel to the army. "
+        "The designations cover Acme Petroleum Ltd and Globex Energy Pte.",
+    )
+    assert ("United Kingdom", "SANCTIONED", "Acme Petroleum Ltd") in found
+    assert ("United Kingdom", "SANCTIONED", "Globex Energy Pte") in found
+    # a noun that names the act but is not aimed at anyone by its verb carries nothing
+    found = _read(
+        rules_only,
+        "The United Kingdom on Wednesday sanctioned two companies that sell fuel to the army. "
+        "The designations angered Acme Petroleum Ltd.",
+    )
+    assert ("United Kingdom", "SANCTIONED", "Acme Petroleum Ltd") not in found
