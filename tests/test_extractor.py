@@ -385,3 +385,13 @@ def test_a_statement_says_one_thing_of_its_target():
     claims = Extractor(model=model).extract(article).claims
     told = {c.type for c in claims if c.type in ("CRITICIZED", "REQUESTED", "SUPPORTED")}
     assert told == {"CRITICIZED"}
+
+
+def test_the_group_is_the_organization_not_the_company_it_accused(extractor):
+    text = (
+        "Human Rights Watch on Monday accused Globex Ltd of buying cotton picked by forced "
+        "labour. The group urged the European Commission to investigate the company."
+    )
+    found = relations(extractor, text)
+    assert ("Human Rights Watch", "REQUESTED", "European Commission", "asserted") in found
+    assert not [r for r in found if r[0] == "Globex Ltd" and r[1] == "REQUESTED"]
