@@ -27,12 +27,15 @@ def strip_determiner(span: Span) -> Span:
 
 
 def is_title(token: Token, lexicon: Lexicon) -> bool:
-    """A word of a person's title: 'Secretary', 'Deputy', 'Sen.', 'CEO'."""
+    """A word of a person's title: 'Secretary', 'Deputy', 'Sen.', 'CEO', and a title's
+    plural before a list of names ('Senators Jane Roe and John Doe'; not 'Journalists' of
+    'Committee to Protect Journalists', a word for people but no title)."""
     lower = token.lower_.rstrip(".")
-    return (
-        lower in lexicon.title_words
-        or token.lower_ in lexicon.titles
-        or lexicon.anaphors.get(lower) == "Person"
+    if lexicon.anaphors.get(lower) == "Person":
+        return True
+    return any(
+        word in lexicon.title_words or word in lexicon.titles or f"{word}." in lexicon.titles
+        for word in (lower, lower.removesuffix("s"))
     )
 
 

@@ -65,6 +65,11 @@ def test_party_and_state_tags_are_no_actors(extractor):
     assert set(kinds(extractor, text)) == {"Jane Roe", "Maria Lopez", "Acme Corp."}
 
 
+def test_a_plural_title_before_a_list_of_names_is_no_part_of_the_first(extractor):
+    text = "In a letter, Senators Jane Roe and John Doe said Acme Corp had misled them."
+    assert set(kinds(extractor, text)) == {"Jane Roe", "John Doe", "Acme Corp"}
+
+
 def test_a_lowercase_word_is_no_name(extractor):
     names = every_name(extractor, "The company collected iris scans from refugees in Ruritania.")
     assert "iris" not in {n.lower() for n in names}
