@@ -48,10 +48,10 @@ _MAKING = frozenset(
 # Verbs by which a buyer gets or uses goods: with a participle that names who supplied
 # them ("police bought a system supplied by Hikvision") the supplier SUPPLIED the buyer.
 # (A maker's name alone, "used Hikvision cameras", does not say who sold them.)
-_GETTING = frozenset(
-    {"buy", "purchase", "acquire", "receive", "import", "procure", "order", "obtain", "use"}
-    | {"deploy", "install", "operate", "employ"}
+_BUYING = frozenset(
+    {"buy", "purchase", "acquire", "receive", "import", "procure", "order", "obtain"}
 )
+_GETTING = _BUYING | {"use", "deploy", "install", "operate", "employ"}
 # Relations of a stance on someone, which a stance on their act takes too ("criticized
 # Apple's decision" criticizes Apple). Support of an act is not of its doer ("backed
 # Acme's bid to buy X" need not back Acme), so only criticism.
@@ -330,12 +330,16 @@ class RelationFinder:
         return self._actors(_participle_agents(good, _SUPPLYING), actor_of)
 
     def from_acquisition(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
-        """'Police used a camera system supplied by Hikvision': the supplier SUPPLIED the
-        one who got or uses the goods."""
-        if verb.lemma_.lower() not in _GETTING or _is_passive(verb):
+        """'Police used a camera system supplied by Hikvision', 'the army bought drones from
+        Acme': the supplier SUPPLIED the one who got or uses the goods."""
+        lemma = verb.lemma_.lower()
+        if lemma not in _GETTING or _is_passive(verb):
             return
         goods = [g for g in self._object_tokens(verb) if g.lemma_.lower() in self.lexicon.goods]
         sellers = [s for good in goods for s in self._suppliers(good, actor_of)]
+        if goods and not sellers and lemma in _BUYING:
+            sources = [o for w in (verb, *goods) for o in _prep_objects(w, "from")]
+            sellers = self._actors(sources, actor_of)
         buyers = self.subjects(verb, actor_of) if sellers else []
         modality = modality_of(verb, self.lexicon)
         for seller in {id(s): s for s in sellers}.values():

@@ -244,6 +244,14 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
         ),
+        (  # who a buyer got goods from supplied the buyer
+            "The Ruritanian army received drones from Acme Corp in 2020.",
+            ("Acme Corp", "SUPPLIED", "Ruritanian army", "asserted"),
+        ),
+        (  # a delivery's "by" is its supplier, its "to" the one supplied
+            "Deliveries of jet fuel to the Ruritanian air force by Acme Energy continued.",
+            ("Acme Energy", "SUPPLIED", "Ruritanian air force", "asserted"),
+        ),
     ],
 )
 def test_general_constructions(extractor, text, expected):
@@ -302,6 +310,7 @@ def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extrac
         "Human rights groups criticized the policy.",  # unnamed, generic ends
         "Global Cameras To Be Banned By Lawmakers\n\nThe vote is next week.",  # a headline only
         "Police in Xinjiang used cameras made by Hikvision.",  # a maker is not a seller
+        "The Ruritanian army received a letter from Acme Corp.",  # a letter is no goods
     ],
 )
 def test_sentences_that_state_no_relation_yield_none(extractor, text):
