@@ -4,16 +4,17 @@ News names who acts once, then goes on without them: "London imposed sanctions o
 officers. The document says that A, B and C are sanctioned." or "Police arrested Jane
 Roe. On Sunday, John Doe was detained too." or "Treasury announced sanctions on Tuesday.
 The sanctions target A, B and C." The later sentence holds the act and the one it is done
-to, but its doer is a passive's missing agent, a noun's missing "by", or a subject no
-actor names ("security forces", "the move"). This module proposes, for such an
-act, the doer of the latest earlier act of the same relation type in the article, marked
-as carried so the model weighs it apart from doers the sentence itself names.
+to, but its doer is a passive's missing agent, a noun's missing "by", or a state's agents
+no actor names ("security forces arrested A"). For such an act this module gives the doer
+of the latest act of the same relation type within REACH sentences before; the extractor
+keeps it as it keeps a pattern's reading. A carried act renews its doer, so a story of
+one arrest after another carries its doer from one to the next.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
@@ -40,67 +41,97 @@ _DONE_TO = frozenset({("nsubjpass_",), ("prep_against_",), ("prep_on_",), ("prep
 # "the designations cover A", "the ban applies to A"), and how those stand to the noun.
 _AIMING = frozenset({"target", "cover", "hit", "affect", "name", "apply", "include"})
 _AIMED_AT = frozenset({("nsubj^", "dobj_"), ("nsubj^", "prep_to_")})
+# Nouns for a state's agents that news uses as a subject without naming whose they are:
+# "Security forces arrested A" after "Ruritanian authorities arrested B".
+_AGENTS = frozenset(
+    {"force", "police", "authority", "officer", "official", "agent", "troop", "soldier"}
+    | {"regime", "government", "military", "army", "prosecutor", "investigator"}
+)
+# How the one done to stands to an act, by how the act lacks its doer.
+_DONE_TO_BY_LACK = {"aimed": _AIMED_AT, "unnamed": _DONE_TO | {("dobj_",)}}
+
+
+class _Act(NamedTuple):
+    """A trigger of one type in a sentence: who its doers are, whom it is done to, and
+    how it lacks a doer ("" when the sentence may name one)."""
+
+    trigger: Token
+    relation: str
+    doers: list[Cluster]
+    done: list[Cluster]
+    lacks: str
 
 
 def _acts(
     sentence: Span, mentions: list[tuple[Token, Cluster]], triggers: TriggerWords
-) -> Iterator[tuple[Token, str, list[Cluster], list[Cluster]]]:
+) -> Iterator[_Act]:
     """Each trigger of the sentence, per type, with the actors that are its doers and
     those it is done to, by the shape of their path to it."""
+    heads = {head.i for head, _ in mentions}
     for trigger in sentence:
         types = [t for t, s in triggers.types(trigger).items() if s not in _NOT_CARRIED]
         if not types:
             continue
+        lacks = _lacks_doer(trigger, heads)
+        done_to = _DONE_TO_BY_LACK.get(lacks, _DONE_TO)
         doers, done = [], []
         for head, cluster in mentions:
             steps = path(head, trigger)
             if steps is None:
                 continue
-            if steps in DOER:
+            if steps in DOER and lacks != "unnamed":
+                # ("forces arrested A, the group said": the group reports, it does not arrest)
                 doers.append(cluster)
-            elif reversed_steps(steps) in (_AIMED_AT if _aimed(trigger) else _DONE_TO):
+            elif reversed_steps(steps) in done_to:
                 done.append(cluster)
         for relation in types:
-            yield trigger, relation, doers, done
+            yield _Act(trigger, relation, doers, done, lacks)
 
 
 def carried(
     doc: Doc, clusters: Iterable[Cluster], triggers: TriggerWords
 ) -> Iterator[tuple[str, Cluster, Cluster, Token]]:
-    """(type, carried doer, the one done to, trigger) of every passive act a sentence states
-    with no "by" ("A, B and C are sanctioned"), whose doer did an act of that type within
-    REACH sentences before."""
+    """(type, carried doer, the one done to, trigger) of every act a sentence states with
+    no doer ("A, B and C are sanctioned", "the sanctions target A", "security forces
+    arrested A"), whose doer did an act of that type within REACH sentences before."""
     clusters = list(clusters)
     last: dict[str, tuple[int, Cluster]] = {}  # type -> (sentence number, its doer)
     for number, sentence in enumerate(doc.sents):
         mentions = mentions_in(sentence, clusters)
         named: dict[str, Cluster] = {}
-        for trigger, relation, doers, done in _acts(sentence, mentions, triggers):
-            if doers:
-                named[relation] = doers[-1]
+        for act in _acts(sentence, mentions, triggers):
+            if act.doers:
+                named[act.relation] = act.doers[-1]
                 continue
-            if not (_agentless_passive(trigger) or _aimed(trigger)) or relation not in last:
+            if not act.lacks or act.relation not in last:
                 continue
-            at, doer = last[relation]
+            at, doer = last[act.relation]
             if number - at > REACH:
                 continue
-            for obj in done:
-                if obj is not doer and triggers.fits(relation, doer, obj):
-                    yield relation, doer, obj, trigger
+            for obj in act.done:
+                if obj is not doer and triggers.fits(act.relation, doer, obj):
+                    yield act.relation, doer, obj, act.trigger
+            named.setdefault(act.relation, doer)  # the story goes on about the same doer
         for relation, doer in named.items():
             last[relation] = (number, doer)
 
 
-def _agentless_passive(trigger: Token) -> bool:
+def _lacks_doer(trigger: Token, actor_heads: set[int]) -> str:
+    """How an act goes without its doer: 'passive' ("A was sanctioned"), 'aimed' ("the
+    sanctions target A"), 'unnamed' ("security forces arrested A"), or '' (it may name
+    one)."""
     deps = {c.dep_ for c in trigger.children}
-    return trigger.pos_ == "VERB" and "auxpass" in deps and "agent" not in deps
-
-
-def _aimed(trigger: Token) -> bool:
-    """A noun naming the act, the subject of a verb that says whom it is aimed at: "the
-    sanctions target A", "the new listings cover A"."""
-    return (
+    if trigger.pos_ == "VERB" and "auxpass" in deps and "agent" not in deps:
+        return "passive"
+    if (
         trigger.pos_ == "NOUN"
         and trigger.dep_ == "nsubj"
         and trigger.head.lemma_.lower() in _AIMING
-    )
+    ):
+        return "aimed"
+    unnamed = [
+        c
+        for c in trigger.children
+        if c.dep_ == "nsubj" and c.lemma_.lower() in _AGENTS and c.i not in actor_heads
+    ]
+    return "unnamed" if trigger.pos_ == "VERB" and unnamed else ""

@@ -72,3 +72,19 @@ def test_a_noun_naming_the_act_takes_its_doer_to_whom_it_is_aimed_at(rules_only)
         "The designations angered Acme Petroleum Ltd.",
     )
     assert ("United Kingdom", "SANCTIONED", "Acme Petroleum Ltd") not in found
+
+
+def test_a_states_unnamed_agents_take_the_doer_of_the_act_before(rules_only):
+    found = _read(
+        rules_only,
+        "Ruritanian police on Thursday arrested Jan Kowalski, the head of a rights group. "
+        "On Sunday, security forces arrested Piotr Nowak at his home, the group said. "
+        "Markets fell. On Monday, security forces arrested Anna Lis in the capital.",
+    )
+    doer = "Ruritanian police"
+    assert (doer, "DETAINED", "Jan Kowalski") in found
+    # the group reports the arrest; it does not make it
+    assert (doer, "DETAINED", "Piotr Nowak") in found
+    # the carried arrest renews the doer: Anna Lis is three sentences after the named one
+    assert (doer, "DETAINED", "Anna Lis") in found
+    assert not {key for key in found if key[1] == "DETAINED" and key[0] != doer}
