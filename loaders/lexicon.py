@@ -60,6 +60,9 @@ class Lexicon:
     group_nouns: frozenset[str] = frozenset()  # nouns that make a name a group ('rebels')
     legal_forms: frozenset[str] = frozenset()  # company legal forms, lowercase ('gmbh', 's.p.a')
     reporting_verbs: frozenset[str] = frozenset()  # verbs that report a statement ('say')
+    finding_verbs: frozenset[str] = frozenset()  # 'ruled that', 'found that'
+    breach_verbs: frozenset[str] = frozenset()  # 'breached', 'violated' (a rule)
+    unlawful_words: frozenset[str] = frozenset()  # 'was unlawful', 'illegal'
     # the cue words of a statement's tone: blame, ask, praise -> lemmas
     tone: MappingProxyType[str, frozenset[str]] = field(
         default_factory=lambda: MappingProxyType({})
@@ -171,6 +174,9 @@ def lexicon() -> Lexicon:
         group_nouns=frozenset(raw["group_nouns"]),
         legal_forms=frozenset(_load("legal_forms.yaml")),
         reporting_verbs=frozenset(raw["statements"]["verbs"]),
+        finding_verbs=frozenset(raw["findings"]["verbs"]),
+        breach_verbs=frozenset(raw["findings"]["breaches"]),
+        unlawful_words=frozenset(raw["findings"]["unlawful"]),
         tone=MappingProxyType(
             {name: frozenset(words) for name, words in raw["statements"]["tone"].items()}
         ),

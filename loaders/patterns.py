@@ -123,6 +123,16 @@ def _participle_agents(noun: Token, verbs: frozenset[str]) -> list[Token]:
     ]
 
 
+def _with_each_other(
+    relation: str, together: list[object], word: Token, modality: str
+) -> Iterator[Found]:
+    """'Acme and Globex formed a joint venture', 'Acme and Globex agreed to cooperate': the
+    doers of a symmetric relation named together stand in it with each other."""
+    for n, one in enumerate(together):
+        for other in together[n + 1 :]:
+            yield Found(relation, one, other, word, modality, 0.6)
+
+
 class RelationFinder:
     """Reads typed relations from parsed sentences, with tables built from the vocabulary."""
 
@@ -132,6 +142,7 @@ class RelationFinder:
         self.nouns: dict[str, list[Trigger]] = {}
         self.reversed: dict[str, list[Trigger]] = {}
         self.frames: list[tuple[str, frozenset[str], frozenset[str], tuple[str, ...]]] = []
+        self.symmetric = frozenset(r.name for r in vocab.relations.values() if r.symmetric)
         for rel in vocab.relations.values():
             for word, slots in rel.triggers.verbs.items():
                 self.verbs.setdefault(word, []).append(Trigger(rel.name, slots))
@@ -346,6 +357,31 @@ class RelationFinder:
             for buyer in buyers:
                 yield Found("SUPPLIED", seller, buyer, verb, modality, 0.65)
 
+    def _breaks_a_rule(self, clause: Token) -> bool:
+        """'Acme breached the rules', 'Acme's use of the data was unlawful'."""
+        if clause.lemma_.lower() in self.lexicon.breach_verbs:
+            return True
+        said = _children(clause, "acomp", "attr")
+        return any(w.lemma_.lower() in self.lexicon.unlawful_words for w in said)
+
+    def from_finding(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'The court ruled that Acme's use of the data was unlawful', 'the regulator found
+        that Acme had breached the rules': a finding that a body broke the law CRITICIZED
+        it (a convention of the vocabulary)."""
+        if verb.lemma_.lower() not in self.lexicon.finding_verbs:
+            return
+        clauses = [c for c in _children(verb, "ccomp") if self._breaks_a_rule(c)]
+        finders = self.subjects(verb, actor_of) if clauses else []
+        for clause in clauses:
+            subjects = _children(clause, *_SUBJECTS, "nsubjpass")
+            breakers = self._actors(
+                subjects + [p for s in subjects for p in _children(s, "poss")], actor_of
+            )
+            for finder in finders:
+                for breaker in breakers:
+                    modality = modality_of(clause, self.lexicon)
+                    yield Found("CRITICIZED", finder, breaker, verb, modality, 0.7)
+
     def _doers_of_acts(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """Who did the act a stance is taken on: 'criticized Apple's decision', 'condemned
         the arrest of Jimmy Lai by Hong Kong police' (not who the act was done to)."""
@@ -376,6 +412,10 @@ class RelationFinder:
                 objects = objects or self._banned_dealings(verb, actor_of)
             if kind in _STANCES and not objects and "dobj" in slots:
                 objects = self._doers_of_acts(carrier, actor_of)
+            if not objects and kind in self.symmetric:
+                together = self.subjects(verb, actor_of)
+                yield from _with_each_other(kind, together, verb, modality_of(verb, self.lexicon))
+                continue
             if not objects:
                 continue
             subjects = self.subjects(verb, actor_of)
@@ -446,6 +486,8 @@ class RelationFinder:
             # "exit from China": a "from" that is the noun's object slot names no doer
             subjects = [s for s in subjects if not any(s is o for o in objects)]
             modality = modality_of(noun, self.lexicon)
+            if not objects and trigger.type in self.symmetric:
+                yield from _with_each_other(trigger.type, subjects, noun, modality)
             for subject in subjects:
                 for obj in objects:
                     yield Found(trigger.type, subject, obj, noun, modality, 0.6)
@@ -551,6 +593,7 @@ class RelationFinder:
                 found += self.from_frame(token, actor_of)
                 found += self.from_verb(token, actor_of)
                 found += self.from_acquisition(token, actor_of)
+                found += self.from_finding(token, actor_of)
             if token.pos_ in ("NOUN", "PROPN"):
                 found += self.from_noun(token, actor_of)
                 found += self.from_clientele(token, actor_of)

@@ -244,6 +244,22 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
         ),
+        (  # a court's finding that a body broke the law criticizes it
+            "The High Court ruled that the Ruritanian police's use of the cameras was unlawful.",
+            ("High Court", "CRITICIZED", "Ruritanian police", "asserted"),
+        ),
+        (
+            "The Court of Appeal found that Acme Corp had breached the data protection law.",
+            ("Court of Appeal", "CRITICIZED", "Acme Corp", "asserted"),
+        ),
+        (  # partners named together are partners of each other
+            "Acme Corp and Globex Ltd formed a joint venture in 2019.",
+            ("Acme Corp", "COLLABORATED_WITH", "Globex Ltd", "asserted"),
+        ),
+        (
+            "Acme Corp and Globex Ltd agreed to cooperate on chip design.",
+            ("Acme Corp", "COLLABORATED_WITH", "Globex Ltd", "asserted"),
+        ),
         (  # who a buyer got goods from supplied the buyer
             "The Ruritanian army received drones from Acme Corp in 2020.",
             ("Acme Corp", "SUPPLIED", "Ruritanian army", "asserted"),
@@ -311,6 +327,7 @@ def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extrac
         "Global Cameras To Be Banned By Lawmakers\n\nThe vote is next week.",  # a headline only
         "Police in Xinjiang used cameras made by Hikvision.",  # a maker is not a seller
         "The Ruritanian army received a letter from Acme Corp.",  # a letter is no goods
+        "The High Court ruled that Acme Corp's use of the data was lawful.",  # no breach
     ],
 )
 def test_sentences_that_state_no_relation_yield_none(extractor, text):
