@@ -54,10 +54,28 @@ _ALSO_KNOWN = (
 )
 
 
+# Verbs that tell their object to act ("asked it to stop"): only an actor is told to.
+_TELLING = frozenset(
+    {"ask", "urge", "press", "push", "call", "order", "force", "compel", "tell", "direct"}
+    | {"instruct", "pressure", "encourage", "require", "allow", "invite", "request"}
+)
+
+
+def _told_to(token: Token) -> bool:
+    """The object "it" of a verb that tells it to act ("urged it to sell"), which is an
+    actor, unlike most an object "it" ("made it possible")."""
+    verb = token.head
+    return (
+        token.dep_ == "dobj"
+        and verb.lemma_.lower() in _TELLING
+        and any(c.dep_ == "xcomp" for c in verb.children)
+    )
+
+
 def _anaphor(token: Token, lexicon: Lexicon) -> Mention | None:
     lower = token.lower_
     if token.pos_ == "PRON" and lower in lexicon.pronouns:
-        if lower == "it" and token.dep_ not in ("nsubj", "nsubjpass"):
+        if lower == "it" and token.dep_ not in ("nsubj", "nsubjpass") and not _told_to(token):
             return None  # an object "it" is more often a thing than an actor
         return Mention(token.i, token.i + 1, token.text, "", anaphor=lexicon.pronouns[lower])
     kind = lexicon.anaphors.get(token.lemma_.lower())

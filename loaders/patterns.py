@@ -52,6 +52,12 @@ _BUYING = frozenset(
     {"buy", "purchase", "acquire", "receive", "import", "procure", "order", "obtain"}
 )
 _GETTING = _BUYING | {"use", "deploy", "install", "operate", "employ"}
+# Nouns for what an actor writes or issues, whose subject speaks for its author ("Rubio's
+# letter urged Acme to stop").
+_DOCUMENTS = frozenset(
+    {"letter", "statement", "report", "complaint", "petition", "resolution", "ruling"}
+    | {"order", "decision", "lawsuit", "suit", "filing", "memo", "notice", "declaration"}
+)
 # Relations of a stance on someone, which a stance on their act takes too ("criticized
 # Apple's decision" criticizes Apple). Support of an act is not of its doer ("backed
 # Acme's bid to buy X" need not back Acme), so only criticism.
@@ -120,6 +126,13 @@ def _participle_agents(noun: Token, verbs: frozenset[str]) -> list[Token]:
         if participle.lemma_.lower() in verbs
         for a in _children(participle, "agent")
         for o in _children(a, "pobj")
+    ]
+
+
+def _authors(document: Token) -> list[Token]:
+    """Who wrote a document: "Rubio's letter", "a letter from Rubio", "a report by HRW"."""
+    return _children(document, "poss") + [
+        o for w in ("by", "from") for o in _prep_objects(document, w)
     ]
 
 
@@ -214,14 +227,15 @@ class RelationFinder:
             return self._actors(self._passive_subjects(verb), actor_of)
         own = _children(verb, *_SUBJECTS)
         if own and own[0].lower_ not in _RELATIVE:
-            return self._actors(own, actor_of)
+            found = self._actors(own, actor_of)
+            if not found and own[0].lemma_.lower() in _DOCUMENTS:
+                # "Rubio's letter urged Commerce to act": a document speaks for its author
+                found = self._actors(_authors(own[0]), actor_of)
+            return found
         head = verb.head
         if verb.dep_ in ("relcl", "acl") or own:
             # "Rubio's letter urging Commerce to act": a document speaks for its author
-            authors = _children(head, "poss") + [
-                o for w in ("by", "from") for o in _prep_objects(head, w)
-            ]
-            found = self._actors([head], actor_of) or self._actors(authors, actor_of)
+            found = self._actors([head], actor_of) or self._actors(_authors(head), actor_of)
             if not found and verb.dep_ == "acl" and head.dep_ == "dobj" and verb.tag_ == "VB":
                 # "Hikvision won a contract to supply X": who holds the contract supplies
                 return self.subjects(head.head, actor_of, depth + 1)

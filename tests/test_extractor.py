@@ -244,6 +244,18 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Her lawyer John Smith from Baker Legal said the case would continue.",
             ("John Smith", "MEMBER_OF", "Baker Legal", "asserted"),
         ),
+        (  # an object "it" told to act is an actor
+            "Senator Jane Roe wrote to Acme Corp asking it to stop the sales.",
+            ("Jane Roe", "REQUESTED", "Acme Corp", "asserted"),
+        ),
+        (  # a document speaks for its author
+            "Senator Jane Roe's letter urged Acme Corp to stop the sales.",
+            ("Jane Roe", "REQUESTED", "Acme Corp", "asserted"),
+        ),
+        (
+            "Senator Jane Roe requested that the Commerce Department review the license.",
+            ("Jane Roe", "REQUESTED", "U.S. Department of Commerce", "asserted"),
+        ),
         (  # a court's finding that a body broke the law criticizes it
             "The High Court ruled that the Ruritanian police's use of the cameras was unlawful.",
             ("High Court", "CRITICIZED", "Ruritanian police", "asserted"),
@@ -328,6 +340,7 @@ def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extrac
         "Police in Xinjiang used cameras made by Hikvision.",  # a maker is not a seller
         "The Ruritanian army received a letter from Acme Corp.",  # a letter is no goods
         "The High Court ruled that Acme Corp's use of the data was lawful.",  # no breach
+        "Acme Corp made it possible to track phones.",  # "it" told nothing is no actor
     ],
 )
 def test_sentences_that_state_no_relation_yield_none(extractor, text):
