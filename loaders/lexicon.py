@@ -61,8 +61,8 @@ class Lexicon:
     legal_forms: frozenset[str] = frozenset()  # company legal forms, lowercase ('gmbh', 's.p.a')
     reporting_verbs: frozenset[str] = frozenset()  # verbs that report a statement ('say')
     finding_verbs: frozenset[str] = frozenset()  # 'ruled that', 'found that'
-    breach_verbs: frozenset[str] = frozenset()  # 'breached', 'violated' (a rule)
-    unlawful_words: frozenset[str] = frozenset()  # 'was unlawful', 'illegal'
+    wrongdoing_verbs: frozenset[str] = frozenset()  # 'breached', 'violated' (a rule)
+    wrong_words: frozenset[str] = frozenset()  # 'was unlawful', 'misleading'
     # the cue words of a statement's tone: blame, ask, praise -> lemmas
     tone: MappingProxyType[str, frozenset[str]] = field(
         default_factory=lambda: MappingProxyType({})
@@ -175,8 +175,8 @@ def lexicon() -> Lexicon:
         legal_forms=frozenset(_load("legal_forms.yaml")),
         reporting_verbs=frozenset(raw["statements"]["verbs"]),
         finding_verbs=frozenset(raw["findings"]["verbs"]),
-        breach_verbs=frozenset(raw["findings"]["breaches"]),
-        unlawful_words=frozenset(raw["findings"]["unlawful"]),
+        wrongdoing_verbs=frozenset(raw["findings"]["wrongdoing"]),
+        wrong_words=frozenset(raw["findings"]["wrong"]),
         tone=MappingProxyType(
             {name: frozenset(words) for name, words in raw["statements"]["tone"].items()}
         ),

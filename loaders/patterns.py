@@ -371,20 +371,23 @@ class RelationFinder:
             for buyer in buyers:
                 yield Found("SUPPLIED", seller, buyer, verb, modality, 0.65)
 
-    def _breaks_a_rule(self, clause: Token) -> bool:
-        """'Acme breached the rules', 'Acme's use of the data was unlawful'."""
-        if clause.lemma_.lower() in self.lexicon.breach_verbs:
+    def _says_wrong(self, clause: Token) -> bool:
+        """A clause that says its subject did wrong: 'Acme breached the rules', 'Acme's use
+        of the data was unlawful', 'his comments were misleading'."""
+        if clause.lemma_.lower() in self.lexicon.wrongdoing_verbs:
             return True
         said = _children(clause, "acomp", "attr")
-        return any(w.lemma_.lower() in self.lexicon.unlawful_words for w in said)
+        return any(w.lemma_.lower() in self.lexicon.wrong_words for w in said)
 
     def from_finding(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
         """'The court ruled that Acme's use of the data was unlawful', 'the regulator found
         that Acme had breached the rules': a finding that a body broke the law CRITICIZED
-        it (a convention of the vocabulary)."""
-        if verb.lemma_.lower() not in self.lexicon.finding_verbs:
+        it (a convention of the vocabulary); so does a statement that it did wrong ('Roe
+        said that Doe's claims were misleading')."""
+        finding = self.lexicon.finding_verbs | self.lexicon.reporting_verbs
+        if verb.lemma_.lower() not in finding:
             return
-        clauses = [c for c in _children(verb, "ccomp") if self._breaks_a_rule(c)]
+        clauses = [c for c in _children(verb, "ccomp") if self._says_wrong(c)]
         finders = self.subjects(verb, actor_of) if clauses else []
         for clause in clauses:
             subjects = _children(clause, *_SUBJECTS, "nsubjpass")

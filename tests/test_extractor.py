@@ -264,6 +264,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "The Court of Appeal found that Acme Corp had breached the data protection law.",
             ("Court of Appeal", "CRITICIZED", "Acme Corp", "asserted"),
         ),
+        (  # a statement that someone did wrong criticizes them
+            "Jane Roe said that John Doe's comments were inaccurate and misleading.",
+            ("Jane Roe", "CRITICIZED", "John Doe", "asserted"),
+        ),
         (  # partners named together are partners of each other
             "Acme Corp and Globex Ltd formed a joint venture in 2019.",
             ("Acme Corp", "COLLABORATED_WITH", "Globex Ltd", "asserted"),
@@ -341,6 +345,7 @@ def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extrac
         "The Ruritanian army received a letter from Acme Corp.",  # a letter is no goods
         "The High Court ruled that Acme Corp's use of the data was lawful.",  # no breach
         "Acme Corp made it possible to track phones.",  # "it" told nothing is no actor
+        "Jane Roe said that Acme Corp was deeply concerned.",  # a feeling is no wrong done
     ],
 )
 def test_sentences_that_state_no_relation_yield_none(extractor, text):
