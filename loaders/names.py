@@ -62,6 +62,8 @@ def whole_name(span: Span, lexicon: Lexicon) -> Span:
             break
         span = doc[span.start : head.i + 1]
     span = _whole_of_phrase(span)
+    if label == "PERSON":
+        return span  # 'Marco Rubio of Florida': a person's "of" names a place or a body
     root = span.root
     for prep in root.rights:
         objects = [c for c in prep.children if c.dep_ == "pobj"]

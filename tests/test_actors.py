@@ -70,6 +70,15 @@ def test_a_plural_title_before_a_list_of_names_is_no_part_of_the_first(extractor
     assert set(kinds(extractor, text)) == {"Jane Roe", "John Doe", "Acme Corp"}
 
 
+def test_a_persons_of_phrase_is_no_part_of_the_name(extractor):
+    text = "Sen. Jane Roe of Ohio and John Doe of Amnesty International wrote to Acme Corp."
+    assert {"Jane Roe", "John Doe", "Ohio", "Amnesty International"} <= set(kinds(extractor, text))
+    body = "The Office of the United Nations High Commissioner for Human Rights criticized Acme."
+    assert "Office of the United Nations High Commissioner for Human Rights" in every_name(
+        extractor, body
+    )
+
+
 def test_a_lowercase_word_is_no_name(extractor):
     names = every_name(extractor, "The company collected iris scans from refugees in Ruritania.")
     assert "iris" not in {n.lower() for n in names}
