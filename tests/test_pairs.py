@@ -237,6 +237,17 @@ def test_a_title_case_headline_is_read_in_sentence_case_at_the_same_offsets():
     assert read.splitlines()[3] == text.splitlines()[3]  # the body as it was
 
 
+def test_a_headline_keeps_the_names_it_shares_with_the_gazetteer_and_the_body():
+    text = (
+        "Britain Bans Acme Networks From The Canada Contracts\n\n"
+        "Acme Networks said on Tuesday it was disappointed. The Ministry said nothing."
+    )
+    # "Canada" is a country the gazetteer knows; "Acme" opens a body sentence before
+    # another capitalised word; "The" opens one too, but is a common word
+    headline = truecase(text).splitlines()[0]
+    assert headline == "Britain bans Acme Networks from the Canada contracts"
+
+
 def test_a_headline_in_title_case_yields_its_relation(rules_only):
     text = (
         "Ruritania Sanctions Globex Over Drone Sales\n\n"
