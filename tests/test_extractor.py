@@ -276,6 +276,14 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Acme Corp and Globex Ltd agreed to cooperate on chip design.",
             ("Acme Corp", "COLLABORATED_WITH", "Globex Ltd", "asserted"),
         ),
+        (  # where a firm employs people or expands to, it operates
+            "Acme Corp employs 5,000 people in Malaysia.",
+            ("Acme Corp", "OPERATES_IN", "Malaysia", "asserted"),
+        ),
+        (
+            "Acme Corp expanded into India last year.",
+            ("Acme Corp", "OPERATES_IN", "India", "asserted"),
+        ),
         (  # who a buyer got goods from supplied the buyer
             "The Ruritanian army received drones from Acme Corp in 2020.",
             ("Acme Corp", "SUPPLIED", "Ruritanian army", "asserted"),
