@@ -61,6 +61,7 @@ class Lexicon:
     legal_forms: frozenset[str] = frozenset()  # company legal forms, lowercase ('gmbh', 's.p.a')
     reporting_verbs: frozenset[str] = frozenset()  # verbs that report a statement ('say')
     finding_verbs: frozenset[str] = frozenset()  # 'ruled that', 'found that'
+    labelling_verbs: frozenset[str] = frozenset()  # 'called it shameful'
     wrongdoing_verbs: frozenset[str] = frozenset()  # 'breached', 'violated' (a rule)
     wrong_words: frozenset[str] = frozenset()  # 'was unlawful', 'misleading'
     # the cue words of a statement's tone: blame, ask, praise -> lemmas
@@ -175,6 +176,7 @@ def lexicon() -> Lexicon:
         legal_forms=frozenset(_load("legal_forms.yaml")),
         reporting_verbs=frozenset(raw["statements"]["verbs"]),
         finding_verbs=frozenset(raw["findings"]["verbs"]),
+        labelling_verbs=frozenset(raw["findings"]["labels"]),
         wrongdoing_verbs=frozenset(raw["findings"]["wrongdoing"]),
         wrong_words=frozenset(raw["findings"]["wrong"]),
         tone=MappingProxyType(

@@ -399,6 +399,27 @@ class RelationFinder:
                     modality = modality_of(clause, self.lexicon)
                     yield Found("CRITICIZED", finder, breaker, verb, modality, 0.7)
 
+    def from_labelling(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'Rubio called Apple's decision shameful', 'HRW described the arrests by police
+        as unlawful': calling an actor or its act wrong CRITICIZED it (or its doer)."""
+        if verb.lemma_.lower() not in self.lexicon.labelling_verbs:
+            return
+        judged = _children(verb, "oprd", "xcomp", "ccomp", "acomp")
+        judged += [p for p in _children(verb, "prep") if p.lower_ == "as"]
+        # "called the decision shameful", the adjective parsed as the object's own
+        judged += [a for o in _children(verb, "dobj") for a in _children(o, "amod") if a.i > o.i]
+        if not any(w.lemma_.lower() in self.lexicon.wrong_words for j in judged for w in j.subtree):
+            return
+        # what is called wrong: the verb's object, or the subject of a small clause
+        called = self._object_tokens(verb) + [s for j in judged for s in _children(j, "nsubj")]
+        doers = [d for c in called for d in _children(c, "poss") + _prep_objects(c, "by")]
+        doers += _prep_objects(verb, "by") if not _is_passive(verb) else []
+        targets = self._actors(called, actor_of) or self._actors(doers, actor_of)
+        modality = modality_of(verb, self.lexicon)
+        for subject in self.subjects(verb, actor_of):
+            for target in targets:
+                yield Found("CRITICIZED", subject, target, verb, modality, 0.7)
+
     def _doers_of_acts(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """Who did the act a stance is taken on: 'criticized Apple's decision', 'condemned
         the arrest of Jimmy Lai by Hong Kong police' (not who the act was done to)."""
@@ -611,6 +632,7 @@ class RelationFinder:
                 found += self.from_verb(token, actor_of)
                 found += self.from_acquisition(token, actor_of)
                 found += self.from_finding(token, actor_of)
+                found += self.from_labelling(token, actor_of)
             if token.pos_ in ("NOUN", "PROPN"):
                 found += self.from_noun(token, actor_of)
                 found += self.from_clientele(token, actor_of)

@@ -268,6 +268,18 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Jane Roe said that John Doe's comments were inaccurate and misleading.",
             ("Jane Roe", "CRITICIZED", "John Doe", "asserted"),
         ),
+        (  # calling an actor's act wrong criticizes the actor
+            "Senator Jane Roe called Acme Corp's decision shameful.",
+            ("Jane Roe", "CRITICIZED", "Acme Corp", "asserted"),
+        ),
+        (
+            "Human Rights Watch described the arrests by the Ruritanian police as unlawful.",
+            ("Human Rights Watch", "CRITICIZED", "Ruritanian police", "asserted"),
+        ),
+        (
+            "Jane Roe, a vocal critic of Acme Corp, spoke on Monday.",
+            ("Jane Roe", "CRITICIZED", "Acme Corp", "asserted"),
+        ),
         (  # partners named together are partners of each other
             "Acme Corp and Globex Ltd formed a joint venture in 2019.",
             ("Acme Corp", "COLLABORATED_WITH", "Globex Ltd", "asserted"),
@@ -354,6 +366,7 @@ def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extrac
         "The High Court ruled that Acme Corp's use of the data was lawful.",  # no breach
         "Acme Corp made it possible to track phones.",  # "it" told nothing is no actor
         "Jane Roe said that Acme Corp was deeply concerned.",  # a feeling is no wrong done
+        "Jane Roe called Acme Corp a reliable partner.",  # a name that is no blame
     ],
 )
 def test_sentences_that_state_no_relation_yield_none(extractor, text):
