@@ -358,6 +358,23 @@ def _names_body(title: Token, holder: Token, body: Token) -> bool:
     return inside or (body.head.i == holder.i and body.dep_ == "compound")
 
 
+def _a_portfolio(title: Token, body: Token, mentions: list[tuple[Token, object]]) -> bool:
+    """A place before a title that names its body by "at" is the post's portfolio: "China
+    director at Human Rights Watch" is a member of the group, not of China (but "U.S.
+    envoy to the UN" is the envoy of the United States)."""
+    if body.dep_ != "compound" or getattr(_actor_at(body, mentions), "kind", "") not in (
+        _PLACE_KINDS
+    ):
+        return False
+    at = [p for p in title.children if p.dep_ == "prep" and p.lower_ == "at"]
+    named = [o for p in at for o in p.children if o.dep_ == "pobj"]
+    return any(getattr(_actor_at(o, mentions), "kind", "") in _INSTITUTIONS for o in named)
+
+
+def _actor_at(token: Token, mentions: list[tuple[Token, object]]) -> object | None:
+    return next((actor for head, actor in mentions if head.i == token.i), None)
+
+
 def _title_holders(title: Token, mentions: list[tuple[Token, object]]) -> list[object]:
     """The people a title belongs to: the name it stands in front of ("chief executive Jane
     Roe"), and with a plural title every name of that list ("Acme officers Jane Roe, John
@@ -498,6 +515,7 @@ def propose(sentence: Span, clusters: Iterable[Cluster], triggers: TriggerWords)
                         _holds_post(to_subject, to_object)
                         and any(h is subject[1] for h in _title_holders(trigger, mentions))
                         and _names_body(trigger, subject[0], obj[0])
+                        and not _a_portfolio(trigger, obj[0], mentions)
                     ):
                         continue
                     proposal = _proposal(proposals, sentence, subject[1], relation, obj[1])

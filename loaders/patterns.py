@@ -39,6 +39,12 @@ _CONTAINERS = frozenset(
         "island",
     ]
 )
+# Nouns for a part of a body, which stand for the body that owns them ("Human Rights
+# Watch's China division"), not for the place or topic that names them.
+_UNITS = frozenset(
+    {"division", "unit", "department", "office", "bureau", "team", "program", "programme"}
+    | {"desk", "branch", "arm", "wing", "section"}
+)
 # Prepositions that hang a reason on a verb's object: "criticized X for selling", "accused X of".
 _REASON_PREPS = frozenset({"for", "of", "over"})
 # Participles that say who made a product: "cameras made by Hikvision".
@@ -190,6 +196,8 @@ class RelationFinder:
                 if actor is None and conj.pos_ == "NOUN" and not people:
                     # ("U.S. officials" are unnamed people, not the United States)
                     named = [c for c in conj.lefts if c.dep_ == "compound" and actor_of(c)]
+                    if conj.lemma_.lower() in _UNITS:  # "HRW's China division": HRW's
+                        named = [c for c in conj.lefts if c.dep_ == "poss"] + named
                     if conj.dep_ == "appos":
                         named.insert(0, conj.head)
                     if conj.lemma_.lower() in _CONTAINERS:  # "the region of Xinjiang"

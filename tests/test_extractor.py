@@ -268,6 +268,14 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Jane Roe said that John Doe's comments were inaccurate and misleading.",
             ("Jane Roe", "CRITICIZED", "John Doe", "asserted"),
         ),
+        (  # a place before a title with its body after "at" is the post's portfolio
+            "Jane Roe, China director at Human Rights Watch, said the report was accurate.",
+            ("Jane Roe", "MEMBER_OF", "Human Rights Watch", "asserted"),
+        ),
+        (  # a body's unit stands for the body, not for the place that names it
+            "Jane Roe, the head of Human Rights Watch's China division, said it was accurate.",
+            ("Jane Roe", "MEMBER_OF", "Human Rights Watch", "asserted"),
+        ),
         (  # calling an actor's act wrong criticizes the actor
             "Senator Jane Roe called Acme Corp's decision shameful.",
             ("Jane Roe", "CRITICIZED", "Acme Corp", "asserted"),
@@ -460,3 +468,14 @@ def test_the_group_is_the_organization_not_the_company_it_accused(extractor):
     found = relations(extractor, text)
     assert ("Human Rights Watch", "REQUESTED", "European Commission", "asserted") in found
     assert not [r for r in found if r[0] == "Globex Ltd" and r[1] == "REQUESTED"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe, China director at Human Rights Watch, said the report was accurate.",
+        "Jane Roe, the head of Human Rights Watch's China division, said it was accurate.",
+    ],
+)
+def test_a_portfolio_or_a_units_place_is_no_body_of_the_member(extractor, text):
+    assert not [r for r in relations(extractor, text) if r[1:3] == ("MEMBER_OF", "China")]
