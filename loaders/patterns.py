@@ -548,6 +548,32 @@ class RelationFinder:
                         trigger.type, owner, obj, noun, modality_of(noun, self.lexicon), 0.6
                     )
 
+    def from_standing_under(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'Acme is under U.S. sanctions', 'Acme, which is subject to EU sanctions', 'Acme
+        is under investigation by the FBI': who stands under an act is what it is done to;
+        whose the act is, its doer."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in ("under", "to"):
+            return
+        holder = prep.head
+        if prep.lower_ == "to":  # "subject to"
+            if holder.lower_ != "subject":
+                return
+            holder = holder.head
+        if holder.lemma_ != "be":
+            return
+        standing = _children(holder, "nsubj")
+        if standing and standing[0].lower_ in _RELATIVE and holder.dep_ == "relcl":
+            standing = [holder.head]  # "Acme, which is under sanctions"
+        objects = self._actors(standing, actor_of)
+        whose = [c for c in noun.lefts if c.dep_ == "compound"] + _authors(noun)
+        doers = [d for d in self._actors(whose, actor_of) if d not in objects]
+        modality = modality_of(noun, self.lexicon)
+        for trigger in self._noun_triggers(noun):
+            for doer in doers:
+                for obj in objects:
+                    yield Found(trigger.type, doer, obj, noun, modality, 0.6)
+
     def _listed_for(self, noun: Token, actor_of: ActorOf) -> list[object]:
         """Who a word for clients or investors names: "its clients include A and B", "its
         clients, such as A", "A is among its clients", "among its clients is A", "it counts
@@ -598,7 +624,10 @@ class RelationFinder:
                     else:
                         tokens += _prep_objects(noun, slot) + _prep_objects(verb, slot)
                 objects = self._actors(tokens, actor_of)
-                subjects = self.subjects(verb, actor_of)
+                # "Acme was hit with U.S. sanctions", "placed under sanctions by the EU":
+                # the noun names whose they are
+                whose = [c for c in noun.lefts if c.dep_ == "compound"] + _authors(noun)
+                subjects = self.subjects(verb, actor_of) or self._actors(whose, actor_of)
                 for subject in subjects:
                     for obj in objects:
                         yield Found(kind, subject, obj, verb, modality_of(verb, self.lexicon), 0.7)
@@ -643,5 +672,6 @@ class RelationFinder:
                 found += self.from_labelling(token, actor_of)
             if token.pos_ in ("NOUN", "PROPN"):
                 found += self.from_noun(token, actor_of)
+                found += self.from_standing_under(token, actor_of)
                 found += self.from_clientele(token, actor_of)
         return [f for f in found if f.subject is not f.object]

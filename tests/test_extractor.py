@@ -296,6 +296,30 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Acme Corp and Globex Ltd agreed to cooperate on chip design.",
             ("Acme Corp", "COLLABORATED_WITH", "Globex Ltd", "asserted"),
         ),
+        (  # a sanctioning verb's noun may name whose the sanctions are
+            "Acme Aviation was hit with U.S. sanctions on Thursday.",
+            ("United States", "SANCTIONED", "Acme Aviation", "asserted"),
+        ),
+        (
+            "The European Union targeted Acme Aviation with an asset freeze.",
+            ("European Union", "SANCTIONED", "Acme Aviation", "asserted"),
+        ),
+        (
+            "Acme Aviation was placed under sanctions by the European Union.",
+            ("European Union", "SANCTIONED", "Acme Aviation", "asserted"),
+        ),
+        (
+            "Britain imposed an asset freeze and travel ban on Jane Roe.",
+            ("United Kingdom", "SANCTIONED", "Jane Roe", "asserted"),
+        ),
+        (  # who stands under an act is what it is done to
+            "Acme Aviation, which is under EU sanctions, continued to sell drones.",
+            ("European Union", "SANCTIONED", "Acme Aviation", "asserted"),
+        ),
+        (
+            "Acme Corp is under investigation by the FBI.",
+            ("Federal Bureau of Investigation", "INVESTIGATED", "Acme Corp", "asserted"),
+        ),
         (  # where a firm employs people or expands to, it operates
             "Acme Corp employs 5,000 people in Malaysia.",
             ("Acme Corp", "OPERATES_IN", "Malaysia", "asserted"),
@@ -375,6 +399,7 @@ def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extrac
         "Acme Corp made it possible to track phones.",  # "it" told nothing is no actor
         "Jane Roe said that Acme Corp was deeply concerned.",  # a feeling is no wrong done
         "Jane Roe called Acme Corp a reliable partner.",  # a name that is no blame
+        "Acme Corp is under pressure from Globex Ltd.",  # pressure is no act of the vocabulary
     ],
 )
 def test_sentences_that_state_no_relation_yield_none(extractor, text):
