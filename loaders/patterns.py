@@ -71,10 +71,11 @@ _STANCES = frozenset({"CRITICIZED"})
 # Words for the clients of a supplier, and the verbs that list them.
 # Words for those who stand to an actor in a relation, by the relation and whether the actor
 # is its subject: "Acme's clients include X" (Acme SUPPLIED X), "Acme's investors include X"
-# (X FUNDED Acme).
+# (X FUNDED Acme), "Acme's suppliers include X" (X SUPPLIED Acme).
 _MEMBERSHIP_NOUNS = {
     **dict.fromkeys(("client", "customer", "buyer"), ("SUPPLIED", True)),
     **dict.fromkeys(("investor", "backer", "financier"), ("FUNDED", False)),
+    **dict.fromkeys(("supplier", "vendor", "provider", "seller"), ("SUPPLIED", False)),
 }
 _LISTING = frozenset({"include", "be", "comprise", "count"})
 _SUPPLYING = frozenset(["supply", "sell", "provide", "deliver", "furnish", "ship", "export"])

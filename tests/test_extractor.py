@@ -328,6 +328,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Acme Corp expanded into India last year.",
             ("Acme Corp", "OPERATES_IN", "India", "asserted"),
         ),
+        (  # a firm's suppliers supplied it
+            "Acme Corp's suppliers include Globex Ltd and Initech Inc.",
+            ("Initech Inc.", "SUPPLIED", "Acme Corp", "asserted"),
+        ),
         (  # who a buyer got goods from supplied the buyer
             "The Ruritanian army received drones from Acme Corp in 2020.",
             ("Acme Corp", "SUPPLIED", "Ruritanian army", "asserted"),
