@@ -79,6 +79,12 @@ _MEMBERSHIP_NOUNS = {
 }
 _LISTING = frozenset({"include", "be", "comprise", "count"})
 _SUPPLYING = frozenset(["supply", "sell", "provide", "deliver", "furnish", "ship", "export"])
+# Verbs by which an actor brings an act named by a noun ("imposed sanctions", "filed a
+# suit"): as a participle describing the noun, their "by" is the act's doer.
+_BRINGING = frozenset(
+    {"impose", "file", "bring", "level", "announce", "issue", "launch", "open", "lodge"}
+    | {"conduct", "carry", "make", "take", "slap"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,6 +486,7 @@ class RelationFinder:
     def _noun_subjects(self, noun: Token, actor_of: ActorOf) -> tuple[list[object], list[object]]:
         """(subjects, objects found through the governing verb) of a nominal trigger."""
         own = _children(noun, "poss") + [o for w in ("by", "from") for o in _prep_objects(noun, w)]
+        own += _participle_agents(noun, _BRINGING)  # "sanctions imposed by X", "a suit filed by X"
         subjects = self._actors(own, actor_of)
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
@@ -521,6 +528,8 @@ class RelationFinder:
             holders = [noun]
             if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
                 holders.append(noun.head)  # "filed a lawsuit ... against NSN"
+            # "sanctions imposed by X on Y": the object hangs on the participle
+            holders += [p for p in _children(noun, "acl") if p.lemma_.lower() in _BRINGING]
             objects = self._slot_actors(holders, trigger.slots, actor_of)
             if not objects:
                 # "a lawsuit in an American court against NSN": the parser hangs the

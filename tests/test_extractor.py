@@ -312,6 +312,19 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Britain imposed an asset freeze and travel ban on Jane Roe.",
             ("United Kingdom", "SANCTIONED", "Jane Roe", "asserted"),
         ),
+        (  # the "by" of a participle that brings the act named by a noun is its doer
+            "The sanctions imposed by the European Union on Acme Aviation took effect.",
+            ("European Union", "SANCTIONED", "Acme Aviation", "asserted"),
+        ),
+        (
+            "The lawsuit filed by the ACLU against the Department of Homeland Security failed.",
+            (
+                "American Civil Liberties Union",
+                "SUED",
+                "U.S. Department of Homeland Security",
+                "asserted",
+            ),
+        ),
         (  # who stands under an act is what it is done to
             "Acme Aviation, which is under EU sanctions, continued to sell drones.",
             ("European Union", "SANCTIONED", "Acme Aviation", "asserted"),
