@@ -71,11 +71,13 @@ _STANCES = frozenset({"CRITICIZED"})
 # Words for the clients of a supplier, and the verbs that list them.
 # Words for those who stand to an actor in a relation, by the relation and whether the actor
 # is its subject: "Acme's clients include X" (Acme SUPPLIED X), "Acme's investors include X"
-# (X FUNDED Acme), "Acme's suppliers include X" (X SUPPLIED Acme).
+# (X FUNDED Acme), "Acme's suppliers include X" (X SUPPLIED Acme), "Acme's owner, X" (X OWNS
+# Acme).
 _MEMBERSHIP_NOUNS = {
     **dict.fromkeys(("client", "customer", "buyer"), ("SUPPLIED", True)),
     **dict.fromkeys(("investor", "backer", "financier"), ("FUNDED", False)),
     **dict.fromkeys(("supplier", "vendor", "provider", "seller"), ("SUPPLIED", False)),
+    **dict.fromkeys(("owner", "parent", "shareholder", "stakeholder"), ("OWNS", False)),
 }
 _LISTING = frozenset({"include", "be", "comprise", "count"})
 _SUPPLYING = frozenset(["supply", "sell", "provide", "deliver", "furnish", "ship", "export"])
@@ -234,6 +236,11 @@ class RelationFinder:
         """The actors doing what ``verb`` says, following control and coordination."""
         if depth > 4:
             return []
+        participle = verb.dep_ == "acl" and verb.tag_ == "VBN" and _children(verb, "agent")
+        if participle:  # "Acme, owned by Globex": the agent does it, not the noun it describes
+            return self._actors(
+                [o for a in _children(verb, "agent") for o in _children(a, "pobj")], actor_of
+            )
         if _is_passive(verb) and verb.tag_ in ("VBN", "JJ"):  # "is committed to" parses either way
             agents = [o for a in _children(verb, "agent") for o in _children(a, "pobj")]
             if agents or depth == 0:
@@ -587,10 +594,14 @@ class RelationFinder:
     def _listed_for(self, noun: Token, actor_of: ActorOf) -> list[object]:
         """Who a word for clients or investors names: "its clients include A and B", "its
         clients, such as A", "A is among its clients", "among its clients is A", "it counts
-        A among its investors"."""
+        A among its investors", "A, its owner", "A is its largest shareholder"."""
         tokens = [c for c in noun.rights if c.dep_ == "appos"]
         tokens += [o for w in ("including", "like") for o in _prep_objects(noun, w)]
         head = noun.head
+        if noun.dep_ == "appos":  # "Globex, Acme's owner"
+            tokens.append(head)
+        if noun.dep_ == "attr":  # "Globex is Acme's largest shareholder"
+            tokens += _children(head, "nsubj")
         if noun.dep_ == "nsubj" and head.lemma_.lower() in _LISTING:
             tokens += _children(head, "dobj", "attr")
         if noun.dep_ == "pobj" and head.lower_ == "among":

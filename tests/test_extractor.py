@@ -341,6 +341,18 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Acme Corp expanded into India last year.",
             ("Acme Corp", "OPERATES_IN", "India", "asserted"),
         ),
+        (  # a participle's "by" does what it says, not the noun it describes
+            "Acme Corp, owned by Globex Holdings, makes chips.",
+            ("Globex Holdings", "OWNS", "Acme Corp", "asserted"),
+        ),
+        (  # a firm's owner, parent or shareholder named beside it owns it
+            "Acme Corp's owner, Globex Holdings, declined to comment.",
+            ("Globex Holdings", "OWNS", "Acme Corp", "asserted"),
+        ),
+        (
+            "Globex Holdings is Acme Corp's largest shareholder.",
+            ("Globex Holdings", "OWNS", "Acme Corp", "asserted"),
+        ),
         (  # a firm's suppliers supplied it
             "Acme Corp's suppliers include Globex Ltd and Initech Inc.",
             ("Initech Inc.", "SUPPLIED", "Acme Corp", "asserted"),
