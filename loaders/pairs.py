@@ -342,6 +342,8 @@ _POST_OF = frozenset(
     # "Acme Chief Executive Jane Roe" parsed flat: body and title both lean on the name
     | {("compound^", "compound_")}
     | {(f"prep_{p}_",) for p in ("of", "at", "for", "from", "in")}
+    # "chief of the FSB's equipment center": a unit the body names is the body's
+    | {(f"prep_{p}_", dep) for p in ("of", "at") for dep in ("compound_", "nmod_", "poss_")}
 )
 
 

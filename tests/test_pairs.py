@@ -332,3 +332,9 @@ def test_the_words_between_the_ends_describe_a_proposal(rules_only):
     )
     features = found[("Acme Corp", "SUPPLIED", "Ruritanian army")].features
     assert "SUPPLIED|via=supplier" in features
+
+
+def test_a_title_of_a_unit_a_body_names_is_a_post_in_the_body(rules_only):
+    found = _proposals(rules_only, "Jane Roe, chief of the FBI cyber division, resigned on Monday.")
+    proposal = found[("Jane Roe", "MEMBER_OF", "Federal Bureau of Investigation")]
+    assert "src=role" in proposal.features
