@@ -361,16 +361,21 @@ def _names_body(title: Token, holder: Token, body: Token) -> bool:
 
 
 def _a_portfolio(title: Token, body: Token, mentions: list[tuple[Token, object]]) -> bool:
-    """A place before a title that names its body by "at" is the post's portfolio: "China
-    director at Human Rights Watch" is a member of the group, not of China (but "U.S.
-    envoy to the UN" is the envoy of the United States)."""
-    if body.dep_ != "compound" or getattr(_actor_at(body, mentions), "kind", "") not in (
-        _PLACE_KINDS
-    ):
+    """A place before a title whose body follows "at", or before a unit a body owns, is the
+    post's portfolio: "China director at Human Rights Watch", "head of Human Rights Watch's
+    China division" are members of the group, not of China (but "U.S. envoy to the UN" is
+    the envoy of the United States)."""
+    if body.dep_ not in ("compound", "nmod"):
         return False
+    if getattr(_actor_at(body, mentions), "kind", "") not in _PLACE_KINDS:
+        return False
+    owners = [c for c in body.head.children if c.dep_ == "poss" and _actor_at(c, mentions)]
     at = [p for p in title.children if p.dep_ == "prep" and p.lower_ == "at"]
     named = [o for p in at for o in p.children if o.dep_ == "pobj"]
-    return any(getattr(_actor_at(o, mentions), "kind", "") in _INSTITUTIONS for o in named)
+    institutions = [
+        o for o in named if getattr(_actor_at(o, mentions), "kind", "") in _INSTITUTIONS
+    ]
+    return bool(owners or institutions)
 
 
 def _actor_at(token: Token, mentions: list[tuple[Token, object]]) -> object | None:

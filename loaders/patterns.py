@@ -674,6 +674,10 @@ class RelationFinder:
                     and obj_kind in ("Company", "Organization", "GovernmentBody", "Media")
                 ):
                     yield Found("MEMBER_OF", actor, obj, token, "asserted", 0.55)
+        if institution or kind == "Government":  # "Biden's Democratic Party"
+            for owner in self._actors(_children(token, "poss"), actor_of):
+                if getattr(owner, "kind", "") == "Person":
+                    yield Found("MEMBER_OF", owner, actor, token, "asserted", 0.5)
         for based in token.lefts:
             if based.lower_.endswith("based") or based.lemma_ == "base":
                 places = [c for c in based.subtree if c.i != based.i and actor_of(c)]

@@ -345,6 +345,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Acme Corp, owned by Globex Holdings, makes chips.",
             ("Globex Holdings", "OWNS", "Acme Corp", "asserted"),
         ),
+        (  # a person's own body ("Roe's party") has the person as a member
+            "Jane Roe's Freedom Party won the vote in Ruritania.",
+            ("Jane Roe", "MEMBER_OF", "Freedom Party", "asserted"),
+        ),
         (  # a firm's owner, parent or shareholder named beside it owns it
             "Acme Corp's owner, Globex Holdings, declined to comment.",
             ("Globex Holdings", "OWNS", "Acme Corp", "asserted"),
