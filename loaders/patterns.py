@@ -39,6 +39,9 @@ _CONTAINERS = frozenset(
         "island",
     ]
 )
+# Words that make an actor named beside them a member of the body that names them ("NATO
+# ally Turkey", "EU member state Poland").
+_MEMBERSHIP_WORDS = frozenset({"member", "ally", "signatory"})
 # Nouns for a part of a body, which stand for the body that owns them ("Human Rights
 # Watch's China division"), not for the place or topic that names them.
 _UNITS = frozenset(
@@ -674,6 +677,7 @@ class RelationFinder:
                     and obj_kind in ("Company", "Organization", "GovernmentBody", "Media")
                 ):
                     yield Found("MEMBER_OF", actor, obj, token, "asserted", 0.55)
+        yield from self._member_states(token, actor, actor_of)
         if institution or kind == "Government":  # "Biden's Democratic Party"
             for owner in self._actors(_children(token, "poss"), actor_of):
                 if getattr(owner, "kind", "") == "Person":
@@ -683,6 +687,25 @@ class RelationFinder:
                 places = [c for c in based.subtree if c.i != based.i and actor_of(c)]
                 for place in self._actors(places[:1], actor_of):
                     yield Found("LOCATED_IN", actor, place, token, "asserted", 0.6)
+
+    def _member_states(self, token: Token, actor: object, actor_of: ActorOf) -> Iterator[Found]:
+        """'NATO ally Turkey', 'EU member state Poland', 'Turkey, a NATO member': a word
+        for membership, named by a body, before or beside an actor."""
+        words = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]
+        words += [t for t in token.rights if t.dep_ == "appos" and t.pos_ == "NOUN"]
+        if token.dep_ == "appos" and token.head.pos_ == "NOUN":  # "NATO ally Turkey" parsed
+            words.append(token.head)  # with the ally as the head
+        for word in words:
+            chain = [word, *[t for t in word.lefts if t.dep_ == "compound" and t.pos_ == "NOUN"]]
+            if not any(w.lemma_.lower() in _MEMBERSHIP_WORDS for w in chain):
+                continue
+            namers = [c for w in chain for c in w.lefts if c.dep_ in ("compound", "nmod")]
+            for body in self._actors([c for c in namers if actor_of(c)], actor_of):
+                if body is not actor and getattr(body, "kind", "") in (
+                    "Organization",
+                    "GovernmentBody",
+                ):
+                    yield Found("MEMBER_OF", actor, body, word, "asserted", 0.55)
 
     def find(self, sentence: Span, actor_of: ActorOf) -> list[Found]:
         """Every relation the sentence states between two different actors."""

@@ -345,6 +345,14 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Acme Corp, owned by Globex Holdings, makes chips.",
             ("Globex Holdings", "OWNS", "Acme Corp", "asserted"),
         ),
+        (  # a word for membership, named by a body, before or beside an actor
+            "EU member state Poland objected to the deal.",
+            ("Poland", "MEMBER_OF", "European Union", "asserted"),
+        ),
+        (
+            "Norway, a NATO member, objected to the deal.",
+            ("Norway", "MEMBER_OF", "NATO", "asserted"),
+        ),
         (  # a person's own body ("Roe's party") has the person as a member
             "Jane Roe's Freedom Party won the vote in Ruritania.",
             ("Jane Roe", "MEMBER_OF", "Freedom Party", "asserted"),
