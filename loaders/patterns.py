@@ -39,6 +39,8 @@ _CONTAINERS = frozenset(
         "island",
     ]
 )
+# Bodies whose units are named "X at Y" ("the Citizen Lab at the University of Toronto").
+_BODIES_WITH_UNITS = frozenset({"Company", "Organization", "GovernmentBody"})
 # Words that make an actor named beside them a member of the body that names them ("NATO
 # ally Turkey", "EU member state Poland").
 _MEMBERSHIP_WORDS = frozenset({"member", "ally", "signatory"})
@@ -677,6 +679,9 @@ class RelationFinder:
                     and obj_kind in ("Company", "Organization", "GovernmentBody", "Media")
                 ):
                     yield Found("MEMBER_OF", actor, obj, token, "asserted", 0.55)
+                if prep.lower_ == "at" and institution and obj_kind in _BODIES_WITH_UNITS:
+                    # "the Citizen Lab at the University of Toronto": a unit of the body
+                    yield Found("MEMBER_OF", actor, obj, token, "asserted", 0.5)
         yield from self._member_states(token, actor, actor_of)
         if institution or kind == "Government":  # "Biden's Democratic Party"
             for owner in self._actors(_children(token, "poss"), actor_of):

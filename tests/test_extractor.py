@@ -353,6 +353,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Norway, a NATO member, objected to the deal.",
             ("Norway", "MEMBER_OF", "NATO", "asserted"),
         ),
+        (  # a unit "at" a body is part of it
+            "Researchers at the Citizen Lab at the University of Toronto found the spyware.",
+            ("Citizen Lab", "MEMBER_OF", "University of Toronto", "asserted"),
+        ),
         (  # a person's own body ("Roe's party") has the person as a member
             "Jane Roe's Freedom Party won the vote in Ruritania.",
             ("Jane Roe", "MEMBER_OF", "Freedom Party", "asserted"),
