@@ -345,6 +345,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Acme Corp, owned by Globex Holdings, makes chips.",
             ("Globex Holdings", "OWNS", "Acme Corp", "asserted"),
         ),
+        (  # standing behind or with someone supports them
+            "Senator Jane Roe stood firmly behind the Ruritanian Interior Ministry.",
+            ("Jane Roe", "SUPPORTED", "Ruritanian Interior Ministry", "asserted"),
+        ),
         (  # a word for membership, named by a body, before or beside an actor
             "EU member state Poland objected to the deal.",
             ("Poland", "MEMBER_OF", "European Union", "asserted"),
