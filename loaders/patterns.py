@@ -433,8 +433,11 @@ class RelationFinder:
             return
         judged = _children(verb, "oprd", "xcomp", "ccomp", "acomp")
         judged += [p for p in _children(verb, "prep") if p.lower_ == "as"]
-        # "called the decision shameful", the adjective parsed as the object's own
-        judged += [a for o in _children(verb, "dobj") for a in _children(o, "amod") if a.i > o.i]
+        # "called the decision shameful", "deemed the transfers a violation", the word
+        # parsed as the object's own
+        judged += [
+            a for o in _children(verb, "dobj") for a in _children(o, "amod", "appos") if a.i > o.i
+        ]
         if not any(w.lemma_.lower() in self.lexicon.wrong_words for j in judged for w in j.subtree):
             return
         # what is called wrong: the verb's object, or the subject of a small clause

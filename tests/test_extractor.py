@@ -285,6 +285,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             ("Human Rights Watch", "CRITICIZED", "Ruritanian police", "asserted"),
         ),
         (
+            "The Data Protection Authority deemed Acme Corp's transfers a serious violation.",
+            ("Data Protection Authority", "CRITICIZED", "Acme Corp", "asserted"),
+        ),
+        (
             "Jane Roe, a vocal critic of Acme Corp, spoke on Monday.",
             ("Jane Roe", "CRITICIZED", "Acme Corp", "asserted"),
         ),
