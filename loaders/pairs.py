@@ -209,12 +209,15 @@ class TriggerWords:
     reported: Mapping[str, str] = field(default_factory=dict)  # types a statement can express
     reporting: frozenset[str] = frozenset()  # verbs that report a statement
     tone: Mapping[str, frozenset[str]] = field(default_factory=dict)  # cue -> words
+    owning: frozenset[str] = frozenset()  # types of owning: what they hold is no place
 
     def object_fits(self, relation: str, obj: object) -> bool:
         """Whether the object can be the object of the relation at all, by its kind."""
         o_kind = getattr(obj, "kind", "")
         if relation in self.places.get("in", {}):  # a guessed name may yet prove a place
             return o_kind in _PLACE_KINDS or getattr(obj, "guessed", False)
+        if relation in self.owning and o_kind in _PLACE_KINDS:
+            return False  # "rebels who control northern Yemen" hold no title to a country
         return relation not in self.roles.values() or o_kind in _INSTITUTIONS
 
     def fits(self, relation: str, subject: object, obj: object) -> bool:
@@ -225,6 +228,8 @@ class TriggerWords:
             return o_kind in _PLACE_KINDS and s_kind in _INSTITUTIONS and s_kind != "Government"
         if relation in self.roles.values():
             return s_kind == "Person" and o_kind in _INSTITUTIONS
+        if not self.object_fits(relation, obj):
+            return False
         return s_kind != "Place" or _a_country(subject)
 
     def types(self, token: Token) -> Mapping[str, str]:
