@@ -310,6 +310,16 @@ def test_a_list_hung_on_the_verb_names_what_the_verb_did_to_the_group(rules_only
     assert path(next(t for t in doc if t.text == "Ruritania"), act) != ("dobj^",)
 
 
+def test_no_one_owns_a_place_or_a_country():
+    words = trigger_words(lexicon())
+    firm, rebels = SimpleNamespace(kind="Company"), SimpleNamespace(kind="Group")
+    country = SimpleNamespace(kind="Government", known=SimpleNamespace(kind="Government"))
+    assert words.fits("OWNS", firm, SimpleNamespace(kind="Company"))
+    assert not words.fits("OWNS", rebels, country)
+    assert not words.fits("OWNS", firm, SimpleNamespace(kind="Place"))
+    assert words.fits("SUPPLIED", firm, country)
+
+
 def test_a_country_taken_for_a_place_can_still_act(rules_only):
     words = trigger_words(lexicon())
     firm = SimpleNamespace(kind="Company")
