@@ -349,6 +349,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Acme Corp, owned by Globex Holdings, makes chips.",
             ("Globex Holdings", "OWNS", "Acme Corp", "asserted"),
         ),
+        (  # ceasing operations in a country stops supplying it
+            "Acme Corp ceased operations in Russia in March.",
+            ("Acme Corp", "STOPPED_SUPPLYING", "Russia", "asserted"),
+        ),
         (  # standing behind or with someone supports them
             "Senator Jane Roe stood firmly behind the Ruritanian Interior Ministry.",
             ("Jane Roe", "SUPPORTED", "Ruritanian Interior Ministry", "asserted"),
