@@ -70,9 +70,10 @@ _DOCUMENTS = frozenset(
     | {"order", "decision", "lawsuit", "suit", "filing", "memo", "notice", "declaration"}
 )
 # Relations of a stance on someone, which a stance on their act takes too ("criticized
-# Apple's decision" criticizes Apple). Support of an act is not of its doer ("backed
-# Acme's bid to buy X" need not back Acme), so only criticism.
-_STANCES = frozenset({"CRITICIZED"})
+# Apple's decision" criticizes Apple; "an investigation into Acme's sales" investigates
+# Acme). Support of an act is not of its doer ("backed Acme's bid to buy X" need not back
+# Acme), so only criticism and inquiry.
+_STANCES = frozenset({"CRITICIZED", "INVESTIGATED"})
 # Words for the clients of a supplier, and the verbs that list them.
 # Words for those who stand to an actor in a relation, by the relation and whether the actor
 # is its subject: "Acme's clients include X" (Acme SUPPLIED X), "Acme's investors include X"
@@ -554,6 +555,10 @@ class RelationFinder:
                 ]
                 objects = self._slot_actors(nested, trigger.slots, actor_of)
             objects = objects or received
+            if not objects and trigger.type in _STANCES:  # "an investigation into A's sales"
+                slotted = [o for h in holders for s in trigger.slots for o in _prep_objects(h, s)]
+                acts = [t for t in slotted if t.pos_ == "NOUN"]
+                objects = self._actors([d for a in acts for d in _children(a, "poss")], actor_of)
             # "exit from China": a "from" that is the noun's object slot names no doer
             subjects = [s for s in subjects if not any(s is o for o in objects)]
             modality = modality_of(noun, self.lexicon)

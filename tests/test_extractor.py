@@ -329,6 +329,14 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
                 "asserted",
             ),
         ),
+        (  # an inquiry into an actor's acts is into the actor
+            "The European Commission opened an investigation into Acme Corp's data practices.",
+            ("European Commission", "INVESTIGATED", "Acme Corp", "asserted"),
+        ),
+        (
+            "The Senate Intelligence Committee is examining Acme Corp's contracts.",
+            ("Senate Intelligence Committee", "INVESTIGATED", "Acme Corp", "asserted"),
+        ),
         (  # who stands under an act is what it is done to
             "Acme Aviation, which is under EU sanctions, continued to sell drones.",
             ("European Union", "SANCTIONED", "Acme Aviation", "asserted"),
