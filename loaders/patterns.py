@@ -87,6 +87,8 @@ _MEMBERSHIP_NOUNS = {
 }
 _LISTING = frozenset({"include", "be", "comprise", "count"})
 _SUPPLYING = frozenset(["supply", "sell", "provide", "deliver", "furnish", "ship", "export"])
+# Nouns for what a buyer lets a supplier have ("won a tender from X to supply ...").
+_AWARDS = frozenset({"contract", "tender", "deal", "order", "agreement", "bid"})
 # Verbs by which an actor brings an act named by a noun ("imposed sanctions", "filed a
 # suit"): as a participle describing the noun, their "by" is the act's doer.
 _BRINGING = frozenset(
@@ -211,6 +213,8 @@ class RelationFinder:
                 if actor is None and conj.pos_ == "NOUN" and not people:
                     # ("U.S. officials" are unnamed people, not the United States)
                     named = [c for c in conj.lefts if c.dep_ == "compound" and actor_of(c)]
+                    if conj.lemma_.lower() in self.lexicon.goods:  # "Acme's cameras" as
+                        named += [c for c in conj.lefts if c.dep_ == "poss"]  # "Acme cameras"
                     if conj.lemma_.lower() in _UNITS:  # "HRW's China division": HRW's
                         named = [c for c in conj.lefts if c.dep_ == "poss"] + named
                     if conj.dep_ == "appos":
@@ -451,6 +455,21 @@ class RelationFinder:
             for target in targets:
                 yield Found("CRITICIZED", subject, target, verb, modality, 0.7)
 
+    def _recipients(self, verb: Token, actor_of: ActorOf) -> list[object]:
+        """Who got the goods when a supplying verb names no one: their user ("provided the
+        technology used by the police"), or who let the contract ("won a tender from the
+        police to supply cameras", "a contract with the police to provide")."""
+        goods = _children(verb, "dobj")
+        users = [u for g in goods for u in _participle_agents(g, _GETTING)]
+        holder = verb.head  # the award ("a contract ... to supply") or the verb that got it
+        awards = [holder] if holder.lemma_.lower() in _AWARDS else []
+        if verb.dep_ in ("advcl", "xcomp") and holder.pos_ == "VERB":
+            awards += [d for d in _children(holder, "dobj") if d.lemma_.lower() in _AWARDS]
+            awards += [holder] if awards else []
+        if verb.dep_ in ("acl", "advcl", "xcomp"):
+            users += [o for a in awards for w in ("from", "with") for o in _prep_objects(a, w)]
+        return self._actors(users, actor_of)
+
     def _doers_of_acts(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """Who did the act a stance is taken on: 'criticized Apple's decision', 'condemned
         the arrest of Jimmy Lai by Hong Kong police' (not who the act was done to)."""
@@ -479,6 +498,8 @@ class RelationFinder:
             objects = self._verb_objects(carrier, slots, actor_of)
             if kind == "BANNED":
                 objects = objects or self._banned_dealings(verb, actor_of)
+            if kind == "SUPPLIED":
+                objects = objects or self._recipients(verb, actor_of)
             if kind in _STANCES and not objects and "dobj" in slots:
                 objects = self._doers_of_acts(carrier, actor_of)
             if not objects and kind in self.symmetric:

@@ -389,6 +389,22 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Globex Holdings is Acme Corp's largest shareholder.",
             ("Globex Holdings", "OWNS", "Acme Corp", "asserted"),
         ),
+        (  # a maker's goods sold to a buyer: the maker supplied it
+            "Acme Corp's sequencers were sold to the Ruritanian police.",
+            ("Acme Corp", "SUPPLIED", "Ruritanian police", "asserted"),
+        ),
+        (  # who uses the goods, or let the contract, got them
+            "Acme Corp provided the technology used by the Ruritanian police.",
+            ("Acme Corp", "SUPPLIED", "Ruritanian police", "asserted"),
+        ),
+        (
+            "Acme Corp won a tender from the Ruritanian police to supply body cameras.",
+            ("Acme Corp", "SUPPLIED", "Ruritanian police", "asserted"),
+        ),
+        (
+            "Acme Corp has a contract with the Ruritanian police to provide face recognition.",
+            ("Acme Corp", "SUPPLIED", "Ruritanian police", "asserted"),
+        ),
         (  # a firm's suppliers supplied it
             "Acme Corp's suppliers include Globex Ltd and Initech Inc.",
             ("Initech Inc.", "SUPPLIED", "Acme Corp", "asserted"),
