@@ -152,6 +152,26 @@ def _participle_agents(noun: Token, verbs: frozenset[str]) -> list[Token]:
     ]
 
 
+def _verb_read_as_adjective(verb: Token) -> bool:
+    """'Acme Corp, a Shanghai-based startup, supplied cameras to X': the parser may read the
+    main verb as an adjective of its object and the subject's name as the sentence's root
+    (no verb is root); the verb follows that name and a comma."""
+    root = verb.sent.root
+    if verb.dep_ != "amod" or verb.tag_ not in ("VBD", "VBN") or root.pos_ not in ("PROPN", "NOUN"):
+        return False
+    between = verb.doc[root.i + 1 : verb.i]
+    return root.i < verb.i < verb.head.i and any(t.text == "," for t in between)
+
+
+def _misparsed_subject(verb: Token) -> list[Token]:
+    """'Jane Roe, a campaigner from Ohio, sued X': the parser may hang the subject on the
+    apposition's noun, read as a clause of its own that has no verb, before the verb."""
+    if verb.dep_ != "ROOT":
+        return []
+    clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i]
+    return [s for c in clauses if c.pos_ not in ("VERB", "AUX") for s in _children(c, "nsubj")]
+
+
 def _authors(document: Token) -> list[Token]:
     """Who wrote a document: "Rubio's letter", "a letter from Rubio", "a report by HRW"."""
     return _children(document, "poss") + [
@@ -257,7 +277,9 @@ class RelationFinder:
                 return self._actors(agents, actor_of)
             # "The U.S. is committed to enforcing ...": who is committed does the enforcing.
             return self._actors(self._passive_subjects(verb), actor_of)
-        own = _children(verb, *_SUBJECTS)
+        if _verb_read_as_adjective(verb):  # "Acme, a startup, supplied cameras to X"
+            return self._actors([verb.sent.root], actor_of)
+        own = _children(verb, *_SUBJECTS) or _misparsed_subject(verb)
         if own and own[0].lower_ not in _RELATIVE:
             found = self._actors(own, actor_of)
             if not found and own[0].lemma_.lower() in _DOCUMENTS:
@@ -305,6 +327,10 @@ class RelationFinder:
 
     def _verb_objects(self, verb: Token, slots: tuple[str, ...], actor_of: ActorOf) -> list[object]:
         passive = _is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        if _verb_read_as_adjective(verb):  # its "object" is the noun it was hung on
+            noun = verb.head
+            tokens = [o for s in slots for o in ([noun] if s == "dobj" else _prep_objects(noun, s))]
+            return self._actors(tokens, actor_of)
         for slot in slots:
             if slot == "dobj":
                 tokens = self._passive_subjects(verb) if passive else self._object_tokens(verb)

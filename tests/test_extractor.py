@@ -405,6 +405,14 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Acme Corp has a contract with the Ruritanian police to provide face recognition.",
             ("Acme Corp", "SUPPLIED", "Ruritanian police", "asserted"),
         ),
+        (  # the parser's misreadings of "X, a description, verbed Y"
+            "Acme Corp, a Shanghai-based startup, supplied cameras to the Ruritanian police.",
+            ("Acme Corp", "SUPPLIED", "Ruritanian police", "asserted"),
+        ),
+        (
+            "Jane Roe, a civil liberties campaigner from Ohio, sued the Ruritanian police.",
+            ("Jane Roe", "SUED", "Ruritanian police", "asserted"),
+        ),
         (  # a firm's suppliers supplied it
             "Acme Corp's suppliers include Globex Ltd and Initech Inc.",
             ("Initech Inc.", "SUPPLIED", "Acme Corp", "asserted"),
