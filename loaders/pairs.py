@@ -167,6 +167,18 @@ def path_words(start: Token, end: Token) -> list[str]:
     return [t.lemma_.lower() for t in between if t.pos_ in ("VERB", "NOUN")]
 
 
+def _another_item(start: Token, end: Token) -> bool:
+    """Whether the way from a word to another passes from one item of a list to the next:
+    what a place word says of one item ("A, a Singapore-based firm; B, ...") is not said
+    of the others."""
+    route = _route(start, end)
+    if route is None:
+        return False
+    up, down = route
+    items = ("conj", "appos")
+    return any(t.dep_ in items for t in up[:-1]) and any(t.dep_ in items for t in down)
+
+
 def reversed_steps(steps: tuple[str, ...]) -> tuple[str, ...]:
     """The same path walked the other way: up steps become down steps."""
     flip = {"^": "_", "_": "^"}
@@ -518,6 +530,10 @@ def propose(sentence: Span, clusters: Iterable[Cluster], triggers: TriggerWords)
                         continue
                     if source in _NEAR_ONLY and max(len(to_subject), len(to_object)) > 2:
                         continue
+                    if relation in triggers.places.get("in", {}) and _another_item(
+                        subject[0], trigger
+                    ):
+                        continue  # "A, a Singapore-based firm; B, a Thai one": A's, not B's
                     based = relation in triggers.places.get("based", {})
                     if source == "in" and based and to_subject != ("prep_in_",):
                         # where a body is based its own "in" says ("the company in Waltham");

@@ -593,3 +593,13 @@ def test_the_group_is_the_organization_not_the_company_it_accused(extractor):
 )
 def test_a_portfolio_or_a_units_place_is_no_body_of_the_member(extractor, text):
     assert not [r for r in relations(extractor, text) if r[1:3] == ("MEMBER_OF", "China")]
+
+
+def test_where_one_item_of_a_list_is_based_is_not_said_of_the_next(extractor):
+    found = relations(
+        extractor,
+        "The Treasury sanctioned Acme Ltd, a Singapore-based fuel supplier; Globex Co, a Thai "
+        "shipping firm; and Initech Pte, which owns a tanker.",
+    )
+    located = {r[0] for r in found if r[1] == "LOCATED_IN"}
+    assert located == {"Acme Ltd"}
