@@ -132,12 +132,14 @@ def truecase(text: str) -> str:
     heads = {m.start() for m in lines}
     body = [m.group() for m in _LINE.finditer(text) if m.start() not in heads]
     named = {w for line in body for w in _names_in(line)}
-    named |= _known_words()
+    known = _known_words()
     chars = list(text)
     for line in lines:
         for n, word in enumerate(_WORD.finditer(line.group())):
             w = word.group()
-            if n == 0 or not w[0].isupper() or w.isupper() or w in named or w in _CALENDAR:
+            if n == 0 or not w[0].isupper() or w.isupper() or w in _CALENDAR:
+                continue
+            if w in named or w in known:
                 continue
             at = line.start() + word.start()
             chars[at : at + len(w)] = w.lower()

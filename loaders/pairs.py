@@ -106,7 +106,7 @@ def _leads_a_preposition(token: Token) -> bool:
 
 
 # Prepositions that list the members of a group ("six firms, including A").
-_LISTING = frozenset({"including", "among"})
+_MEMBER_PREPS = frozenset({"including", "among"})
 
 
 def _acts_on_a_group(verb: Token) -> bool:
@@ -122,7 +122,7 @@ def _step(token: Token) -> str:
     voice = token.lower_ in ("from", "of", "for") and token.head.lemma_.lower() in _VOICES
     if token.dep_ == "prep" and voice:
         return "voice"
-    if token.dep_ == "prep" and token.lower_ in _LISTING and _acts_on_a_group(token.head):
+    if token.dep_ == "prep" and token.lower_ in _MEMBER_PREPS and _acts_on_a_group(token.head):
         return "dobj"  # "sanctioned six firms, including A and B": A is what was sanctioned
     if token.dep_ == "prep" and _leads_a_preposition(token):
         return "phrase"  # "out" of "pulling out of Russia": the step is the inner "of"
@@ -147,8 +147,10 @@ def path(start: Token, end: Token) -> tuple[str, ...] | None:
     ``end``, as steps ('nsubj^', 'dobj_'); lists and appositions on the way are skipped,
     so every member of "A, B and C" has the same path. None when too long."""
     route = _route(start, end)
-    if route is None:
-        return None
+    return None if route is None else _steps(route)
+
+
+def _steps(route: tuple[list[Token], list[Token]]) -> tuple[str, ...] | None:
     up, down = route
     steps = [f"{_step(t)}^" for t in up[:-1] if t.dep_ not in _TRANSPARENT]
     steps += [f"{_step(t)}_" for t in reversed(down)]
@@ -156,14 +158,12 @@ def path(start: Token, end: Token) -> tuple[str, ...] | None:
     return tuple(steps) if len(steps) <= MAX_STEPS else None
 
 
-def path_words(start: Token, end: Token) -> list[str]:
-    """The lemmas of the verbs and nouns on the tree between two words: "supplier" of "A,
+def _words(route: tuple[list[Token], list[Token]]) -> list[str]:
+    """The lemmas of the verbs and nouns on a route between two words: "supplier" of "A,
     a supplier of B", "contract" of "A won a contract with B" (the words themselves left out)."""
-    route = _route(start, end)
-    if route is None:
-        return []
     up, down = route
-    between = [t for t in up[1:] + down[1:] if t.i not in (start.i, end.i)]
+    ends = (up[0].i, down[0].i if down else up[-1].i)
+    between = [t for t in up[1:] + down[1:] if t.i not in ends]
     return [t.lemma_.lower() for t in between if t.pos_ in ("VERB", "NOUN")]
 
 
@@ -521,8 +521,9 @@ def propose(sentence: Span, clusters: Iterable[Cluster], triggers: TriggerWords)
                     continue
                 ends = (subject[0].i, obj[0].i)
                 if ends not in between:
-                    between[ends] = path(subject[0], obj[0])
-                    words_between[ends] = path_words(subject[0], obj[0])
+                    route = _route(subject[0], obj[0])
+                    between[ends] = None if route is None else _steps(route)
+                    words_between[ends] = [] if route is None else _words(route)
                 if between[ends] == ():
                     continue  # "A, B and C": members of one list are not related by it
                 for relation, source in types.items():

@@ -140,6 +140,11 @@ def _prep_objects(token: Token, word: str) -> list[Token]:
     return found
 
 
+def _agents(verb: Token) -> list[Token]:
+    """The "by" agents of a passive verb or participle ("sold by X")."""
+    return [o for a in _children(verb, "agent") for o in _children(a, "pobj")]
+
+
 def _participle_agents(noun: Token, verbs: frozenset[str]) -> list[Token]:
     """The "by" agents of the participles of ``verbs`` describing a noun ("cameras made by
     X", "a system supplied by X")."""
@@ -147,9 +152,14 @@ def _participle_agents(noun: Token, verbs: frozenset[str]) -> list[Token]:
         o
         for participle in _children(noun, "acl")
         if participle.lemma_.lower() in verbs
-        for a in _children(participle, "agent")
-        for o in _children(a, "pobj")
+        for o in _agents(participle)
     ]
+
+
+def _whose(noun: Token) -> list[Token]:
+    """Whose the act a noun names is: "U.S. sanctions", "Rubio's letter", "sanctions by the
+    EU"."""
+    return [c for c in noun.lefts if c.dep_ == "compound"] + _authors(noun)
 
 
 def _verb_read_as_adjective(verb: Token) -> bool:
@@ -199,6 +209,8 @@ class RelationFinder:
         self.reversed: dict[str, list[Trigger]] = {}
         self.frames: list[tuple[str, frozenset[str], frozenset[str], tuple[str, ...]]] = []
         self.symmetric = frozenset(r.name for r in vocab.relations.values() if r.symmetric)
+        # verbs whose clause may find or say that someone did wrong ("ruled that", "said that")
+        self.finding_verbs = lexicon.finding_verbs | lexicon.reporting_verbs
         for rel in vocab.relations.values():
             for word, slots in rel.triggers.verbs.items():
                 self.verbs.setdefault(word, []).append(Trigger(rel.name, slots))
@@ -266,13 +278,10 @@ class RelationFinder:
         """The actors doing what ``verb`` says, following control and coordination."""
         if depth > 4:
             return []
-        participle = verb.dep_ == "acl" and verb.tag_ == "VBN" and _children(verb, "agent")
-        if participle:  # "Acme, owned by Globex": the agent does it, not the noun it describes
-            return self._actors(
-                [o for a in _children(verb, "agent") for o in _children(a, "pobj")], actor_of
-            )
+        agents = _agents(verb)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and _children(verb, "agent"):
+            return self._actors(agents, actor_of)  # "Acme, owned by Globex": Globex owns it
         if _is_passive(verb) and verb.tag_ in ("VBN", "JJ"):  # "is committed to" parses either way
-            agents = [o for a in _children(verb, "agent") for o in _children(a, "pobj")]
             if agents or depth == 0:
                 return self._actors(agents, actor_of)
             # "The U.S. is committed to enforcing ...": who is committed does the enforcing.
@@ -442,8 +451,7 @@ class RelationFinder:
         that Acme had breached the rules': a finding that a body broke the law CRITICIZED
         it (a convention of the vocabulary); so does a statement that it did wrong ('Roe
         said that Doe's claims were misleading')."""
-        finding = self.lexicon.finding_verbs | self.lexicon.reporting_verbs
-        if verb.lemma_.lower() not in finding:
+        if verb.lemma_.lower() not in self.finding_verbs:
             return
         clauses = [c for c in _children(verb, "ccomp") if self._says_wrong(c)]
         finders = self.subjects(verb, actor_of) if clauses else []
@@ -452,9 +460,9 @@ class RelationFinder:
             breakers = self._actors(
                 subjects + [p for s in subjects for p in _children(s, "poss")], actor_of
             )
+            modality = modality_of(clause, self.lexicon)
             for finder in finders:
                 for breaker in breakers:
-                    modality = modality_of(clause, self.lexicon)
                     yield Found("CRITICIZED", finder, breaker, verb, modality, 0.7)
 
     def from_labelling(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
@@ -535,8 +543,11 @@ class RelationFinder:
             if not objects:
                 continue
             subjects = self.subjects(verb, actor_of)
-            agents = [o for a in _children(verb, "agent") for o in _children(a, "pobj")]
-            if _is_passive(verb) and "dobj" not in slots and not self._actors(agents, actor_of):
+            if (
+                _is_passive(verb)
+                and "dobj" not in slots
+                and not self._actors(_agents(verb), actor_of)
+            ):
                 # "X is based in Y", "X was equipped ...": the passive subject is the subject
                 # (but "the drones were sold to Iran by Safir": Safir sold them).
                 subjects = self._actors(self._passive_subjects(verb), actor_of)
@@ -643,8 +654,7 @@ class RelationFinder:
         if standing and standing[0].lower_ in _RELATIVE and holder.dep_ == "relcl":
             standing = [holder.head]  # "Acme, which is under sanctions"
         objects = self._actors(standing, actor_of)
-        whose = [c for c in noun.lefts if c.dep_ == "compound"] + _authors(noun)
-        doers = [d for d in self._actors(whose, actor_of) if d not in objects]
+        doers = [d for d in self._actors(_whose(noun), actor_of) if d not in objects]
         modality = modality_of(noun, self.lexicon)
         for trigger in self._noun_triggers(noun):
             for doer in doers:
@@ -707,8 +717,7 @@ class RelationFinder:
                 objects = self._actors(tokens, actor_of)
                 # "Acme was hit with U.S. sanctions", "placed under sanctions by the EU":
                 # the noun names whose they are
-                whose = [c for c in noun.lefts if c.dep_ == "compound"] + _authors(noun)
-                subjects = self.subjects(verb, actor_of) or self._actors(whose, actor_of)
+                subjects = self.subjects(verb, actor_of) or self._actors(_whose(noun), actor_of)
                 for subject in subjects:
                     for obj in objects:
                         yield Found(kind, subject, obj, verb, modality_of(verb, self.lexicon), 0.7)
