@@ -352,6 +352,33 @@ def _units_of_bodies(clusters: Iterable[Cluster]) -> None:
                 break
 
 
+# How many sentences before a plural pronoun the list it refers to may be.
+_LIST_REACH = 2
+
+
+def _listed_antecedents(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]) -> list[Cluster]:
+    """The actors a plural pronoun refers to: those of the latest list of two or more
+    named actors of its kinds, in its sentence before it or in the REACH sentences before
+    ('Roe, Doe and Khan wrote to Acme. They urged it ...')."""
+    sentences = sorted({m.sentence for m, _ in earlier if m.sentence < anaphor.sentence})
+    window = {anaphor.sentence, *sentences[-_LIST_REACH:]}
+    lists: dict[tuple[int, int], list[Cluster]] = {}
+    for mention, cluster in earlier:
+        if mention.anaphor or mention.sentence not in window or mention.start > anaphor.start:
+            continue
+        if mention.listed <= anaphor.after:
+            continue
+        members = lists.setdefault((mention.sentence, mention.listed), [])
+        if cluster not in members:
+            members.append(cluster)
+    for (_, listed), members in sorted(lists.items(), reverse=True):
+        if listed >= 0 and len(members) >= 2:
+            if all(c.kind in anaphor.anaphor for c in members):
+                return members
+            return []
+    return []
+
+
 def resolve(mentions: list[Mention]) -> list[Cluster]:
     """Group mentions into actors; an anaphor joins the nearest earlier actor of its kinds."""
     named = _cluster_names(mentions)
@@ -360,6 +387,10 @@ def resolve(mentions: list[Mention]) -> list[Cluster]:
     clusters: list[Cluster] = []
     earlier: list[tuple[Mention, Cluster]] = []  # resolved mentions in text order
     for i, mention in enumerate(mentions):
+        if mention.plural:
+            for cluster in _listed_antecedents(mention, earlier):
+                cluster.mentions.append(mention)
+            continue
         cluster = named.get(i) or _antecedent(mention, earlier)
         if cluster is None:
             continue

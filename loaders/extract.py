@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from actorgraph.loaders.carried import carried
 from actorgraph.loaders.enumerations import enumerations
@@ -71,6 +71,16 @@ def _settle_kind(cluster: Cluster, found: list[Found]) -> str:
         f.object is cluster and f.type not in _LOCATIVE for f in found
     )
     return "Government" if acting else "Place"
+
+
+def _plural_referents(sentence: Span, clusters: list[Cluster]) -> list[tuple[int, Cluster]]:
+    """(token index, actor) of each actor a plural pronoun of the sentence refers to."""
+    return [
+        (m.start, c)
+        for c in clusters
+        for m in c.mentions
+        if m.plural and sentence.start <= m.start < sentence.end
+    ]
 
 
 def trigger_words(lex: Lexicon) -> TriggerWords:
@@ -195,7 +205,13 @@ class Extractor:
         """The article's actors and every candidate relation between them, each with its
         features and the pattern that read it, if one did (training reads these too)."""
         clusters = resolve(find_mentions(doc, self.lexicon))
-        actor_at = {i: c for c in clusters for m in c.mentions for i in range(m.start, m.end)}
+        actor_at = {
+            i: c
+            for c in clusters
+            for m in c.mentions
+            if not m.plural
+            for i in range(m.start, m.end)
+        }
 
         def actor_of(token: Token) -> Cluster | None:
             return actor_at.get(token.i)
@@ -203,7 +219,7 @@ class Extractor:
         by_sentence: dict[int, Proposals] = {}
         for sent in doc.sents:
             here = propose(sent, clusters, self.triggers)
-            for found in self.finder.find(sent, actor_of):
+            for found in self._read(sent, clusters, actor_at):
                 add_rule(here, sent, found, self.triggers)
             by_sentence[sent.start] = here
         for found in self._memberships_from_titles(doc, clusters):
@@ -221,6 +237,25 @@ class Extractor:
         proposals = [p for here in by_sentence.values() for p in here.values()]
         add_support(proposals)
         return clusters, proposals
+
+    def _read(
+        self, sentence: Span, clusters: list[Cluster], actor_at: dict[int, Cluster]
+    ) -> list[Found]:
+        """The patterns' readings of a sentence; one with a plural pronoun ("they urged
+        Acme") is read again as each actor the pronoun refers to."""
+        found = self.finder.find(sentence, lambda token: actor_at.get(token.i))
+        seen = {(f.type, id(f.subject), id(f.object)) for f in found}
+        for at, member in _plural_referents(sentence, clusters):
+
+            def actor_of(token: Token, at: int = at, member: Cluster = member) -> Cluster | None:
+                return member if token.i == at else actor_at.get(token.i)
+
+            for reading in self.finder.find(sentence, actor_of):
+                key = (reading.type, id(reading.subject), id(reading.object))
+                if key not in seen:
+                    seen.add(key)
+                    found.append(reading)
+        return found
 
     def _decide(self, proposals: list[Proposal]) -> list[tuple[Found, int, int]]:
         """The proposals that become claims: those the model accepts (or the patterns read,

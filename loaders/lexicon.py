@@ -41,6 +41,7 @@ class Lexicon:
     heads: MappingProxyType[str, str]  # head noun -> kind
     anaphors: MappingProxyType[str, str]  # "company" -> Company
     pronouns: MappingProxyType[str, tuple[str, ...]]
+    plural_pronouns: MappingProxyType[str, tuple[str, ...]]
     hedge_heads: frozenset[str]
     hedge_adverbs: frozenset[str]
     modals: frozenset[str]
@@ -154,6 +155,7 @@ def lexicon() -> Lexicon:
         heads=MappingProxyType(_by_word(raw["heads"])),
         anaphors=MappingProxyType(_by_word(raw["anaphors"])),
         pronouns=MappingProxyType({p: tuple(k) for p, k in raw["pronouns"].items()}),
+        plural_pronouns=MappingProxyType({p: tuple(k) for p, k in raw["plural_pronouns"].items()}),
         hedge_heads=frozenset(hedges["heads"]),
         hedge_adverbs=frozenset(hedges["adverbs"]),
         modals=frozenset(hedges["modals"]),

@@ -39,6 +39,8 @@ class Mention:
     definite: bool = False  # "the" stood before it ("the Cluster")
     owned: tuple[str, str] = ("", "")  # the state its name names, and the rest of the name
     listed: int = -1  # the first token of the list it is in ("Boeing, Acme and Globex")
+    plural: bool = False  # "they": it refers to every actor of a list, each one an end
+    after: int = -1  # a plural pronoun's list starts after this token (a plural noun's)
 
     @property
     def weight(self) -> float:

@@ -72,12 +72,71 @@ def _told_to(token: Token) -> bool:
     )
 
 
+# How many sentences before a plural pronoun the list it refers to may be (coreference
+# reads the same reach).
+_LIST_REACH = 2
+
+
+def _plural_noun_before(pronoun: Token, lexicon: Lexicon) -> int:
+    """The last token before a plural pronoun that a list it refers to must follow: the end
+    of the latest sentence whose subject is a plural noun for actors ("The men were charged
+    with defrauding A and B. They ...", "the firms said they", "seven of the firms said
+    they"), which is the pronoun's own. -1 if there is none."""
+    doc = pronoun.doc
+    first = pronoun.sent.start
+    for _ in range(_LIST_REACH):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    barrier = -1
+    for token in doc[first : pronoun.i]:
+        if token.tag_ not in ("NNS", "NNPS") or not _for_actors(token, lexicon):
+            continue
+        subject = token
+        if token.head.dep_ == "prep" and token.head.head.pos_ in _QUANTITIES:
+            subject = token.head.head  # "seven of the firms", "some of the officials"
+        if subject.dep_ in ("nsubj", "nsubjpass"):
+            barrier = token.sent.end - 1
+    return barrier
+
+
+# What a subject that takes a part of a plural noun is: "seven of", "some of", "many of".
+_QUANTITIES = frozenset({"NUM", "DET", "PRON", "ADJ"})
+# Plural nouns for people that no kind's lexicon lists.
+_PEOPLE = frozenset({"people", "man", "woman", "person", "individual", "member", "employee"})
+
+
+def _for_actors(noun: Token, lexicon: Lexicon) -> bool:
+    """A noun that may stand for actors ("firms", "officials", "men"), not things."""
+    lemma = noun.lemma_.lower()
+    if noun.tag_ == "NNPS":  # "Officials" opening a sentence keeps its plural as lemma
+        lemma = lemma.removesuffix("s")
+    return (
+        lemma in _PEOPLE
+        or lemma in lexicon.anaphors
+        or lemma in lexicon.heads
+        or noun.lower_ in lexicon.group_nouns
+        or lemma in lexicon.title_words
+    )
+
+
 def _anaphor(token: Token, lexicon: Lexicon) -> Mention | None:
     lower = token.lower_
     if token.pos_ == "PRON" and lower in lexicon.pronouns:
         if lower == "it" and token.dep_ not in ("nsubj", "nsubjpass") and not _told_to(token):
             return None  # an object "it" is more often a thing than an actor
         return Mention(token.i, token.i + 1, token.text, "", anaphor=lexicon.pronouns[lower])
+    if token.pos_ == "PRON" and lower in lexicon.plural_pronouns and token.dep_ == "nsubj":
+        kinds = lexicon.plural_pronouns[lower]
+        return Mention(
+            token.i,
+            token.i + 1,
+            token.text,
+            "",
+            anaphor=kinds,
+            plural=True,
+            after=_plural_noun_before(token, lexicon),
+        )
     kind = lexicon.anaphors.get(token.lemma_.lower())
     # ("the military" as a subject is often tagged an adjective)
     nominal = token.tag_ == "NN" or (token.pos_ == "ADJ" and token.dep_ in ARGUMENTS)

@@ -125,6 +125,16 @@ def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
 
 
+def _possessors(noun: Token) -> list[Token]:
+    """The possessors of a noun: "Acme's" of "Acme's decision", which spaCy also reads as a
+    modifier marked by its "'s" ("Apple’s decisions last week to ...")."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "poss" or (c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))
+    ]
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
 
@@ -184,9 +194,7 @@ def _misparsed_subject(verb: Token) -> list[Token]:
 
 def _authors(document: Token) -> list[Token]:
     """Who wrote a document: "Rubio's letter", "a letter from Rubio", "a report by HRW"."""
-    return _children(document, "poss") + [
-        o for w in ("by", "from") for o in _prep_objects(document, w)
-    ]
+    return _possessors(document) + [o for w in ("by", "from") for o in _prep_objects(document, w)]
 
 
 def _with_each_other(
@@ -444,7 +452,13 @@ class RelationFinder:
         if clause.lemma_.lower() in self.lexicon.wrongdoing_verbs:
             return True
         said = _children(clause, "acomp", "attr")
-        return any(w.lemma_.lower() in self.lexicon.wrong_words for w in said)
+        return any(self._a_wrong(w) for w in said)
+
+    def _a_wrong(self, word: Token) -> bool:
+        """A word that calls something wrong; its own form counts, for spaCy reads
+        "concerning" and "misleading" as verbs ('concern', 'mislead')."""
+        wrong = self.lexicon.wrong_words
+        return word.lemma_.lower() in wrong or word.lower_ in wrong
 
     def from_finding(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
         """'The court ruled that Acme's use of the data was unlawful', 'the regulator found
@@ -458,7 +472,7 @@ class RelationFinder:
         for clause in clauses:
             subjects = _children(clause, *_SUBJECTS, "nsubjpass")
             breakers = self._actors(
-                subjects + [p for s in subjects for p in _children(s, "poss")], actor_of
+                subjects + [p for s in subjects for p in _possessors(s)], actor_of
             )
             modality = modality_of(clause, self.lexicon)
             for finder in finders:
@@ -477,11 +491,11 @@ class RelationFinder:
         judged += [
             a for o in _children(verb, "dobj") for a in _children(o, "amod", "appos") if a.i > o.i
         ]
-        if not any(w.lemma_.lower() in self.lexicon.wrong_words for j in judged for w in j.subtree):
+        if not any(self._a_wrong(w) for j in judged for w in j.subtree):
             return
         # what is called wrong: the verb's object, or the subject of a small clause
         called = self._object_tokens(verb) + [s for j in judged for s in _children(j, "nsubj")]
-        doers = [d for c in called for d in _children(c, "poss") + _prep_objects(c, "by")]
+        doers = [d for c in called for d in _possessors(c) + _prep_objects(c, "by")]
         doers += _prep_objects(verb, "by") if not _is_passive(verb) else []
         targets = self._actors(called, actor_of) or self._actors(doers, actor_of)
         modality = modality_of(verb, self.lexicon)
@@ -508,7 +522,7 @@ class RelationFinder:
         """Who did the act a stance is taken on: 'criticized Apple's decision', 'condemned
         the arrest of Jimmy Lai by Hong Kong police' (not who the act was done to)."""
         acts = [t for t in self._object_tokens(verb) if t.pos_ == "NOUN"]
-        doers = [d for a in acts for d in _children(a, "poss") + _prep_objects(a, "by")]
+        doers = [d for a in acts for d in _possessors(a) + _prep_objects(a, "by")]
         return self._actors(doers, actor_of)
 
     def _banned_dealings(self, verb: Token, actor_of: ActorOf) -> list[object]:
@@ -559,7 +573,7 @@ class RelationFinder:
 
     def _noun_subjects(self, noun: Token, actor_of: ActorOf) -> tuple[list[object], list[object]]:
         """(subjects, objects found through the governing verb) of a nominal trigger."""
-        own = _children(noun, "poss") + [o for w in ("by", "from") for o in _prep_objects(noun, w)]
+        own = _possessors(noun) + [o for w in ("by", "from") for o in _prep_objects(noun, w)]
         own += _participle_agents(noun, _BRINGING)  # "sanctions imposed by X", "a suit filed by X"
         subjects = self._actors(own, actor_of)
         head = noun.head
@@ -616,7 +630,7 @@ class RelationFinder:
             if not objects and trigger.type in _STANCES:  # "an investigation into A's sales"
                 slotted = [o for h in holders for s in trigger.slots for o in _prep_objects(h, s)]
                 acts = [t for t in slotted if t.pos_ == "NOUN"]
-                objects = self._actors([d for a in acts for d in _children(a, "poss")], actor_of)
+                objects = self._actors([d for a in acts for d in _possessors(a)], actor_of)
             # "exit from China": a "from" that is the noun's object slot names no doer
             subjects = [s for s in subjects if not any(s is o for o in objects)]
             modality = modality_of(noun, self.lexicon)
@@ -686,7 +700,7 @@ class RelationFinder:
         if noun.lemma_.lower() not in _MEMBERSHIP_NOUNS:
             return
         relation, owner_acts = _MEMBERSHIP_NOUNS[noun.lemma_.lower()]
-        owners = self._actors(_children(noun, "poss") + _prep_objects(noun, "of"), actor_of)
+        owners = self._actors(_possessors(noun) + _prep_objects(noun, "of"), actor_of)
         listed = self._listed_for(noun, actor_of) if owners else []
         modality = modality_of(noun, self.lexicon)
         for owner in owners:
@@ -748,7 +762,7 @@ class RelationFinder:
                     yield Found("MEMBER_OF", actor, obj, token, "asserted", 0.5)
         yield from self._member_states(token, actor, actor_of)
         if institution or kind == "Government":  # "Biden's Democratic Party"
-            for owner in self._actors(_children(token, "poss"), actor_of):
+            for owner in self._actors(_possessors(token), actor_of):
                 if getattr(owner, "kind", "") == "Person":
                     yield Found("MEMBER_OF", owner, actor, token, "asserted", 0.5)
         for based in token.lefts:

@@ -603,3 +603,46 @@ def test_where_one_item_of_a_list_is_based_is_not_said_of_the_next(extractor):
     )
     located = {r[0] for r in found if r[1] == "LOCATED_IN"}
     assert located == {"Acme Ltd"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe, John Doe and Ali Khan wrote to Acme Corp. on Monday. They urged Acme Corp. "
+        "to reverse course.",
+        # signatories listed with "including", then "they wrote ..., urging"
+        "A group of lawmakers wrote to the board, including Jane Roe, John Doe and Ali Khan. "
+        "“Acme Corp.’s decision last week is deeply concerning,” they wrote, urging Acme Corp. "
+        "to reverse course.",
+    ],
+)
+def test_they_stands_for_each_actor_of_the_list_before_it(extractor, text):
+    found = relations(extractor, text)
+    requesters = {r[0] for r in found if r[1:3] == ("REQUESTED", "Acme Corp.")}
+    assert requesters == {"Jane Roe", "John Doe", "Ali Khan"}
+
+
+def test_they_who_wrote_that_an_act_is_concerning_criticized_its_doer(extractor):
+    text = (
+        "A group of lawmakers wrote to the board, including Jane Roe and John Doe. “Acme "
+        "Corp.’s decision last week is deeply concerning,” they wrote."
+    )
+    critics = {r[0] for r in relations(extractor, text) if r[1:3] == ("CRITICIZED", "Acme Corp.")}
+    assert critics == {"Jane Roe", "John Doe"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "they" are the officials, the men, the firms: plural nouns for actors, as subjects
+        "Jane Roe and John Doe met Acme officials on Monday. The officials said they had urged "
+        "Globex to stop the sales.",
+        "The men were charged with defrauding Jane Roe and John Doe. They urged Globex to hide "
+        "the shipments.",
+        "Regulators fined Jane Roe and John Doe. Two of the firms said they had urged Globex "
+        "to stop.",
+    ],
+)
+def test_they_after_a_plural_noun_for_actors_is_not_the_list_before_it(extractor, text):
+    found = relations(extractor, text)
+    assert not [r for r in found if r[0] in ("Jane Roe", "John Doe") and r[1] == "REQUESTED"]
