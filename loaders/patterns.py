@@ -69,6 +69,12 @@ _DOCUMENTS = frozenset(
     {"letter", "statement", "report", "complaint", "petition", "resolution", "ruling"}
     | {"order", "decision", "lawsuit", "suit", "filing", "memo", "notice", "declaration"}
 )
+# Verbs by which a subject authors a document ("issued a statement urging X"); one who
+# receives or cites a letter does not speak by it.
+_AUTHORING = frozenset(
+    {"issue", "release", "publish", "send", "sign", "write", "submit", "file", "deliver"}
+    | {"draft", "adopt", "pass", "post", "co-sign", "cosign"}
+)
 # Relations of a stance on someone, which a stance on their act takes too ("criticized
 # Apple's decision" criticizes Apple; "an investigation into Acme's sales" investigates
 # Acme). Support of an act is not of its doer ("backed Acme's bid to buy X" need not back
@@ -123,6 +129,30 @@ def _conjuncts(token: Token) -> list[Token]:
 
 def _children(token: Token, *deps: str) -> list[Token]:
     return [c for c in token.children if c.dep_ in deps]
+
+
+def _group_members(noun: Token) -> list[Token]:
+    """The members a group noun lists: "28 companies, including A", "dozens of firms,
+    including A", "a group of 22 countries, including A"."""
+    groups = [noun, *_prep_objects(noun, "of")]
+    if not any(g.tag_ == "NNS" for g in groups):
+        return []
+    return [o for g in groups for o in _prep_objects(g, "including")]
+
+
+# Participles by which others act with a subject ("Britain, joined by France, urged X").
+_ACCOMPANYING = frozenset({"join", "accompany", "back", "support"})
+
+
+def _authored(document: Token) -> bool:
+    """A document its verb's subject authors: "issued a statement", "sent a letter"."""
+    return document.lemma_.lower() in _DOCUMENTS and document.head.lemma_.lower() in _AUTHORING
+
+
+def _joined_by(subject: Token) -> list[Token]:
+    """Who joins a subject in what it does: "Britain, joined by France and Canada, urged"."""
+    joined = [c for c in subject.children if c.dep_ == "acl" and c.lemma_.lower() in _ACCOMPANYING]
+    return [a for j in joined for a in _agents(j)]
 
 
 def _possessors(noun: Token) -> list[Token]:
@@ -243,10 +273,8 @@ class RelationFinder:
                 actor = actor_of(conj)
                 people = self.lexicon.anaphors.get(conj.lemma_.lower()) == "Person"
                 listed = [c for c in conj.rights if c.dep_ == "appos"]
-                if conj.tag_ == "NNS":  # "28 companies, including A"; "dozens of firms,
-                    # including A"
-                    groups = [conj, *_prep_objects(conj, "of")]
-                    listed += [o for g in groups for o in _prep_objects(g, "including")]
+                if actor is None and conj.pos_ == "NOUN":
+                    listed += _group_members(conj)
                 if actor is None and conj.pos_ == "NOUN" and listed:
                     # "three companies, A, B and C"; "Senators A and B"; "the company, A"
                     out += [a for a in self._actors(listed, actor_of) if a not in out]
@@ -298,7 +326,7 @@ class RelationFinder:
             return self._actors([verb.sent.root], actor_of)
         own = _children(verb, *_SUBJECTS) or _misparsed_subject(verb)
         if own and own[0].lower_ not in _RELATIVE:
-            found = self._actors(own, actor_of)
+            found = self._actors(own + [j for o in own for j in _joined_by(o)], actor_of)
             if not found and own[0].lemma_.lower() in _DOCUMENTS:
                 # "Rubio's letter urged Commerce to act": a document speaks for its author
                 found = self._actors(_authors(own[0]), actor_of)
@@ -309,6 +337,9 @@ class RelationFinder:
             found = self._actors([head], actor_of) or self._actors(_authors(head), actor_of)
             if not found and verb.dep_ == "acl" and head.dep_ == "dobj" and verb.tag_ == "VB":
                 # "Hikvision won a contract to supply X": who holds the contract supplies
+                return self.subjects(head.head, actor_of, depth + 1)
+            if not found and head.dep_ == "dobj" and _authored(head):
+                # "Japan issued a statement urging X": who issues a document speaks by it
                 return self.subjects(head.head, actor_of, depth + 1)
             return found
         if verb.dep_ == "xcomp":
@@ -339,7 +370,8 @@ class RelationFinder:
         if own and own[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
             return [verb.head]
         if not own and verb.dep_ == "acl" and verb.tag_ == "VBN":
-            return [verb.head]
+            # "the group, joined by Japan": Japan acts with the group; it joins nothing
+            return [] if verb.lemma_.lower() in _ACCOMPANYING else [verb.head]
         return own
 
     def _verb_objects(self, verb: Token, slots: tuple[str, ...], actor_of: ActorOf) -> list[object]:

@@ -646,3 +646,35 @@ def test_they_who_wrote_that_an_act_is_concerning_criticized_its_doer(extractor)
 def test_they_after_a_plural_noun_for_actors_is_not_the_list_before_it(extractor, text):
     found = relations(extractor, text)
     assert not [r for r in found if r[0] in ("Jane Roe", "John Doe") and r[1] == "REQUESTED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "requesters"),
+    [
+        (
+            "A coalition of rights groups, including Amnesty International and Human Rights "
+            "Watch, urged Ruritania to release the activists.",
+            {"Amnesty International", "Human Rights Watch"},
+        ),
+        (
+            "Britain, joined by France and Canada, urged Ruritania to release the activists.",
+            {"United Kingdom", "France", "Canada"},
+        ),
+        (
+            "A group of 22 countries, joined by Japan, Australia and New Zealand, issued a "
+            "statement urging Ruritania to release the activists.",
+            {"Japan", "Australia", "New Zealand"},
+        ),
+    ],
+)
+def test_a_groups_listed_members_and_those_who_join_it_act_with_it(extractor, text, requesters):
+    found = relations(extractor, text)
+    assert {r[0] for r in found if r[1:3] == ("REQUESTED", "Ruritania")} == requesters
+    assert not [r for r in found if r[1] == "MEMBER_OF"]  # joining a statement is no membership
+
+
+def test_who_receives_a_letter_does_not_speak_by_it(extractor):
+    found = relations(extractor, "Acme Corp. received a letter urging Globex to stop the sales.")
+    assert not [r for r in found if r[0] == "Acme Corp." and r[1] == "REQUESTED"]
+    found = relations(extractor, "Acme Corp. sent a letter urging Globex to stop the sales.")
+    assert ("Acme Corp.", "REQUESTED", "Globex", "asserted") in found
