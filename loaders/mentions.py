@@ -142,9 +142,19 @@ def _anaphor(token: Token, lexicon: Lexicon) -> Mention | None:
     nominal = token.tag_ == "NN" or (token.pos_ == "ADJ" and token.dep_ in ARGUMENTS)
     if kind and nominal:
         left = list(token.lefts)
-        if left and left[0].lower_ == "the" and all(t.pos_ in ("DET", "ADJ") for t in left):
+        if not left or left[0].lower_ != "the":
+            return None
+        if all(t.pos_ in ("DET", "ADJ") for t in left):
             return Mention(left[0].i, token.i + 1, f"the {token.lower_}", "", anaphor=(kind,))
+        if all(t.pos_ in ("DET", "ADJ") or _where_based(t) for t in left):
+            # "the New York-based group": the place stays a mention of its own
+            return Mention(token.i, token.i + 1, f"the {token.lower_}", "", anaphor=(kind,))
     return None
+
+
+def _where_based(modifier: Token) -> bool:
+    """'New York-based' or 'Shenzhen-based' before a noun."""
+    return modifier.lemma_.lower() == "base" or modifier.lower_.endswith("-based")
 
 
 def _repeated_names(doc: Doc, found: list[Mention], lexicon: Lexicon) -> list[Mention]:

@@ -120,19 +120,28 @@ def extract_with(model: RelationModel | None, items: Iterable[Annotated]) -> lis
 # Cuts whose held-out F1 is this close to the best are as good: the curve is flat over a
 # wide range, and the lowest of them keeps the most relations.
 CUT_TOLERANCE = 0.005
+# The cuts tried, and how many on each side of a cut its F1 is averaged with: one relation
+# more or less on a small held-out set moves a single cut's F1, not a neighbourhood's.
+_CUTS = tuple(step / 100 for step in range(5, 96, 5))
+_NEIGHBOURS = 1
 
 
 def _best_threshold(scored: Sequence[tuple[float, int, bool]]) -> float:
-    """The lowest probability cut whose F1 over held-out proposals is within
-    CUT_TOLERANCE of the best. A proposal a pattern read is kept whatever its probability
-    (as the extractor keeps it), so it counts as chosen at every cut."""
+    """The lowest probability cut whose F1 over held-out proposals, averaged with its
+    neighbouring cuts', is within CUT_TOLERANCE of the best. A proposal a pattern read is
+    kept whatever its probability (as the extractor keeps it), so it counts as chosen at
+    every cut."""
     positives = sum(y for _, y, _ in scored)
 
     def f1(cut: float) -> float:
         kept = [y for p, y, ruled in scored if p >= cut or ruled]
         return 2 * sum(kept) / (len(kept) + positives) if kept or positives else 0.0
 
-    curve = {step / 100: f1(step / 100) for step in range(5, 96, 5)}
+    raw = [f1(cut) for cut in _CUTS]
+    curve = {}
+    for i, cut in enumerate(_CUTS):
+        around = raw[max(i - _NEIGHBOURS, 0) : i + _NEIGHBOURS + 1]
+        curve[cut] = sum(around) / len(around)
     best = max(curve.values())
     return min(cut for cut, value in curve.items() if value >= best - CUT_TOLERANCE)
 

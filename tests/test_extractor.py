@@ -678,3 +678,21 @@ def test_who_receives_a_letter_does_not_speak_by_it(extractor):
     assert not [r for r in found if r[0] == "Acme Corp." and r[1] == "REQUESTED"]
     found = relations(extractor, "Acme Corp. sent a letter urging Globex to stop the sales.")
     assert ("Acme Corp.", "REQUESTED", "Globex", "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "located"),
+    [
+        (
+            "Human Rights Watch released a report on Monday. The New York-based group said "
+            "Ruritania had killed migrants.",
+            ("Human Rights Watch", "LOCATED_IN", "New York", "asserted"),
+        ),
+        (
+            "Acme Corp. sold cameras to the police. The Shenzhen-based company denied wrongdoing.",
+            ("Acme Corp.", "LOCATED_IN", "Shenzhen", "asserted"),
+        ),
+    ],
+)
+def test_the_x_based_description_refers_back_and_says_where(extractor, text, located):
+    assert located in relations(extractor, text)

@@ -59,10 +59,11 @@ def test_a_model_trained_on_annotated_articles_records_them(items):
 
 def test_the_cut_counts_what_patterns_read_as_kept_at_every_cut():
     # Six relations a pattern read score low but are kept anyway; the cut decides only the
-    # others: at 0.5 one true and no false one, at 0.3 one more true and two false.
+    # others: from 0.4 to 0.6 one true and no false one, at 0.35 one more true and two
+    # false. 0.45 is the lowest cut whose neighbours are as good as it.
     ruled = [(0.1, 1, True)] * 6
     others = [(0.6, 1, False), (0.35, 1, False), (0.35, 0, False), (0.35, 0, False)]
-    assert _best_threshold(ruled + others) == pytest.approx(0.4)
+    assert _best_threshold(ruled + others) == pytest.approx(0.45)
     # Judged as if the cut dropped them, the low cut that keeps them looks best.
     assert _best_threshold([(p, y, False) for p, y, _ in ruled + others]) == pytest.approx(0.05)
 
@@ -72,8 +73,16 @@ def test_of_cuts_as_good_as_the_best_the_lowest_is_taken():
     # the tolerance, so the lowest cut is as good as the cut above 0.42 that drops it.
     scored = [(0.9, 1, False)] * 200 + [(0.62, 1, False), (0.42, 0, False)]
     assert _best_threshold(scored) == pytest.approx(0.05)
-    # Two more false ones there, and the difference is no longer chance.
-    assert _best_threshold([*scored, (0.42, 0, False), (0.42, 0, False)]) == pytest.approx(0.45)
+    # Three more false ones there, and the difference is no longer chance.
+    assert _best_threshold([*scored, *[(0.42, 0, False)] * 3]) == pytest.approx(0.45)
+
+
+def test_a_cut_is_judged_with_its_neighbours():
+    # At 0.45 alone the cut drops a false relation (0.42) and keeps a true one (0.47): the
+    # best F1 of any single cut. Its neighbours keep the false one or drop the true one; the
+    # cuts from 0.55 up, which drop both, are as good all together.
+    scored = [(0.9, 1, False)] * 20 + [(0.42, 0, False), (0.47, 1, False), (0.52, 0, False)]
+    assert _best_threshold(scored) == pytest.approx(0.6)
 
 
 def test_folds_must_cover_every_article_once(tmp_path):
