@@ -75,6 +75,8 @@ _AUTHORING = frozenset(
     {"issue", "release", "publish", "send", "sign", "write", "submit", "file", "deliver"}
     | {"draft", "adopt", "pass", "post", "co-sign", "cosign"}
 )
+# Verbs of writing to someone, whose request is to them ("wrote to Acme asking for X").
+_WRITING = frozenset({"write", "send", "appeal", "petition", "turn"})
 # Relations of a stance on someone, which a stance on their act takes too ("criticized
 # Apple's decision" criticizes Apple; "an investigation into Acme's sales" investigates
 # Acme). Support of an act is not of its doer ("backed Acme's bid to buy X" need not back
@@ -580,6 +582,8 @@ class RelationFinder:
                 objects = objects or self._banned_dealings(verb, actor_of)
             if kind == "SUPPLIED":
                 objects = objects or self._recipients(verb, actor_of)
+            if kind == "REQUESTED":
+                objects = objects or self._addressees(verb, actor_of)
             if kind in _STANCES and not objects and "dobj" in slots:
                 objects = self._doers_of_acts(carrier, actor_of)
             if not objects and kind in self.symmetric:
@@ -602,6 +606,17 @@ class RelationFinder:
                 for obj in objects:
                     yield Found(kind, subject, obj, verb, modality, 0.75)
             return
+
+    def _addressees(self, verb: Token, actor_of: ActorOf) -> list[object]:
+        """Whom a request made in writing asks, when it names no one itself: the one the
+        letter or the writing is to ("sent a letter to Acme demanding answers", "wrote to
+        Acme asking for the records", "a letter to Acme requested details")."""
+        writing = [s for s in _children(verb, "nsubj") if s.lemma_.lower() in _DOCUMENTS]
+        if verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in _DOCUMENTS:
+            writing += [verb.head, verb.head.head]  # "sent a letter to Acme demanding"
+        elif verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in _WRITING:
+            writing.append(verb.head)
+        return self._actors([o for w in writing for o in _prep_objects(w, "to")], actor_of)
 
     def _noun_subjects(self, noun: Token, actor_of: ActorOf) -> tuple[list[object], list[object]]:
         """(subjects, objects found through the governing verb) of a nominal trigger."""

@@ -696,3 +696,20 @@ def test_who_receives_a_letter_does_not_speak_by_it(extractor):
 )
 def test_the_x_based_description_refers_back_and_says_where(extractor, text, located):
     assert located in relations(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Jane Roe sent a letter to Acme Corp demanding answers about the sales.",
+        "Jane Roe wrote to Acme Corp on Monday, asking for the records of the sales.",
+        "A letter to Acme Corp from Jane Roe requested details of the contracts.",
+    ],
+)
+def test_a_request_in_writing_asks_the_one_it_is_written_to(extractor, text):
+    assert ("Jane Roe", "REQUESTED", "Acme Corp", "asserted") in relations(extractor, text)
+
+
+def test_a_well_known_advocacy_group_is_an_actor_wherever_it_stands(extractor):
+    found = relations(extractor, "Greenpeace condemned Shell over the oil spill.")
+    assert ("Greenpeace", "CRITICIZED", "Shell", "asserted") in found
