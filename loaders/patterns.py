@@ -97,6 +97,14 @@ _LISTING = frozenset({"include", "be", "comprise", "count"})
 _SUPPLYING = frozenset(["supply", "sell", "provide", "deliver", "furnish", "ship", "export"])
 # Nouns for what a buyer lets a supplier have ("won a tender from X to supply ...").
 _AWARDS = frozenset({"contract", "tender", "deal", "order", "agreement", "bid"})
+# Verbs that only say something changed hands; they supply when it is goods ("sent drones
+# to Russia").
+_HANDING = frozenset({"send", "transfer", "give", "hand", "pass"})
+# Nouns for a supply contract, and the verbs by which a supplier wins one from a buyer
+# ("won a contract from the police") or a buyer awards one ("awarded Acme a contract").
+_CONTRACTS = frozenset({"contract", "tender", "order", "procurement"})
+_WINNING = frozenset({"win", "secure", "land", "receive", "get", "clinch", "bag", "obtain"})
+_AWARDING = frozenset({"award", "give", "grant"})
 # Verbs by which an actor brings an act named by a noun ("imposed sanctions", "filed a
 # suit"): as a participle describing the noun, their "by" is the act's doer.
 _BRINGING = frozenset(
@@ -135,11 +143,18 @@ def _children(token: Token, *deps: str) -> list[Token]:
 
 def _group_members(noun: Token) -> list[Token]:
     """The members a group noun lists: "28 companies, including A", "dozens of firms,
-    including A", "a group of 22 countries, including A"."""
+    including A", "a group of 22 countries, including A", "governments such as A"."""
     groups = [noun, *_prep_objects(noun, "of")]
     if not any(g.tag_ == "NNS" for g in groups):
         return []
-    return [o for g in groups for o in _prep_objects(g, "including")]
+    such_as = [
+        o
+        for g in groups
+        for p in g.children
+        if p.dep_ == "prep" and p.lower_ == "as" and any(c.lower_ == "such" for c in p.children)
+        for o in _children(p, "pobj")
+    ]  # "governments such as Mexico and Saudi Arabia"
+    return [o for g in groups for o in _prep_objects(g, "including")] + such_as
 
 
 # Participles by which others act with a subject ("Britain, joined by France, urged X").
@@ -479,6 +494,47 @@ class RelationFinder:
         for seller in {id(s): s for s in sellers}.values():
             for buyer in buyers:
                 yield Found("SUPPLIED", seller, buyer, verb, modality, 0.65)
+
+    def from_handing_over(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'Iran sent hundreds of drones to Russia', 'transferred armoured vehicles to the
+        army': a verb that only says something changed hands supplies when what it hands
+        over is goods."""
+        if verb.lemma_.lower() not in _HANDING:
+            return
+        things = self._object_tokens(verb)
+        things += [o for t in things for o in _prep_objects(t, "of")]  # "hundreds of drones"
+        if not any(t.lemma_.lower() in self.lexicon.goods for t in things):
+            return
+        recipients = self._actors(_prep_objects(verb, "to"), actor_of)
+        modality = modality_of(verb, self.lexicon)
+        for supplier in self.subjects(verb, actor_of) if recipients else []:
+            for recipient in recipients:
+                yield Found("SUPPLIED", supplier, recipient, verb, modality, 0.65)
+
+    def from_award(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'Acme won contracts from the police', 'the police awarded Acme a contract': who
+        is awarded a contract supplies the one who lets it."""
+        lemma = verb.lemma_.lower()
+        awards = [d for d in _children(verb, "dobj") if d.lemma_.lower() in _CONTRACTS]
+        if not awards or lemma not in _WINNING | _AWARDING:
+            return
+        if lemma in _WINNING:
+            froms = [
+                o
+                for a in [verb, *awards]
+                for t in (a.children if a is verb else a.subtree)
+                if t.dep_ == "prep" and t.lower_ == "from"
+                for o in _children(t, "pobj")
+            ]
+            suppliers, buyers = self.subjects(verb, actor_of), self._actors(froms, actor_of)
+        else:
+            winners = [o for d in _children(verb, "dative") for o in [d, *_children(d, "pobj")]]
+            suppliers = self._actors([w for w in winners if w.pos_ in ("PROPN", "NOUN")], actor_of)
+            buyers = self.subjects(verb, actor_of)
+        modality = modality_of(verb, self.lexicon)
+        for supplier in suppliers:
+            for buyer in buyers:
+                yield Found("SUPPLIED", supplier, buyer, verb, modality, 0.6)
 
     def _says_wrong(self, clause: Token) -> bool:
         """A clause that says its subject did wrong: 'Acme breached the rules', 'Acme's use
@@ -846,6 +902,8 @@ class RelationFinder:
                 found += self.from_frame(token, actor_of)
                 found += self.from_verb(token, actor_of)
                 found += self.from_acquisition(token, actor_of)
+                found += self.from_handing_over(token, actor_of)
+                found += self.from_award(token, actor_of)
                 found += self.from_finding(token, actor_of)
                 found += self.from_labelling(token, actor_of)
             if token.pos_ in ("NOUN", "PROPN"):

@@ -713,3 +713,51 @@ def test_a_request_in_writing_asks_the_one_it_is_written_to(extractor, text):
 def test_a_well_known_advocacy_group_is_an_actor_wherever_it_stands(extractor):
     found = relations(extractor, "Greenpeace condemned Shell over the oil spill.")
     assert ("Greenpeace", "CRITICIZED", "Shell", "asserted") in found
+
+
+@pytest.mark.parametrize(
+    ("text", "supplied"),
+    [
+        # a verb that only says something changed hands supplies when it hands over goods
+        ("Iran has sent hundreds of drones to Russia, the report said.", ("Iran", "Russia")),
+        (
+            "Acme Corp transferred armoured vehicles to the Libyan National Army.",
+            ("Acme Corp", "Libyan National Army"),
+        ),
+        # a contract won from a buyer, or awarded by one
+        (
+            "Acme Vision won contracts worth $10 million from the Xinjiang police.",
+            ("Acme Vision", "Xinjiang police"),
+        ),
+        (
+            "The Xinjiang police awarded Acme Vision a contract for surveillance cameras.",
+            ("Acme Vision", "Xinjiang police"),
+        ),
+        (
+            "Acme Vision licensed its software to the Xinjiang police.",
+            ("Acme Vision", "Xinjiang police"),
+        ),
+    ],
+)
+def test_goods_handed_over_and_contracts_awarded_are_supply(extractor, text, supplied):
+    assert (supplied[0], "SUPPLIED", supplied[1], "asserted") in relations(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe sent a letter to Acme Corp on Monday.",  # a letter is no goods
+        "Acme Corp won praise from the Xinjiang police.",  # praise is no contract
+    ],
+)
+def test_what_changes_hands_must_be_goods_or_a_contract(extractor, text):
+    assert not [r for r in relations(extractor, text) if r[1] == "SUPPLIED"]
+
+
+def test_such_as_lists_a_groups_members(extractor):
+    found = relations(
+        extractor,
+        "Acme Vision has been selling its spyware to governments such as Mexico and Saudi Arabia.",
+    )
+    buyers = {r[2] for r in found if r[:2] == ("Acme Vision", "SUPPLIED")}
+    assert buyers == {"Mexico", "Saudi Arabia"}
