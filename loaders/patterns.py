@@ -143,10 +143,15 @@ def _children(token: Token, *deps: str) -> list[Token]:
 
 def _group_members(noun: Token) -> list[Token]:
     """The members a group noun lists: "28 companies, including A", "dozens of firms,
-    including A", "a group of 22 countries, including A", "governments such as A"."""
+    including A", "a group of 22 countries, including A", "governments such as A"; or
+    those said to be among it ("A was among the firms sanctioned by X", "among the firms
+    sanctioned were A and B")."""
     groups = [noun, *_prep_objects(noun, "of")]
     if not any(g.tag_ == "NNS" for g in groups):
         return []
+    among = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else None
+    if among is not None and among.head.lemma_ == "be":  # "A was among the firms sanctioned"
+        return [c for c in among.head.children if c.dep_ in ("nsubj", "attr") and c is not noun]
     such_as = [
         o
         for g in groups
@@ -164,6 +169,14 @@ _ACCOMPANYING = frozenset({"join", "accompany", "back", "support"})
 def _authored(document: Token) -> bool:
     """A document its verb's subject authors: "issued a statement", "sent a letter"."""
     return document.lemma_.lower() in _DOCUMENTS and document.head.lemma_.lower() in _AUTHORING
+
+
+def _members_on_verb(verb: Token, group: list[Token]) -> list[Token]:
+    """The members of a verb's plural object or passive subject, listed by an "including"
+    the parser hung on the verb ("added 28 entities to the list, including A")."""
+    if not any(g.tag_ == "NNS" for g in group):
+        return []
+    return _prep_objects(verb, "including")
 
 
 def _joined_by(subject: Token) -> list[Token]:
@@ -322,10 +335,18 @@ class RelationFinder:
         return []
 
     def _object_tokens(self, verb: Token) -> list[Token]:
-        """The verb's direct objects, with nouns the parser hung on the verb as conjuncts."""
+        """The verb's direct objects, with nouns the parser hung on the verb as conjuncts;
+        the noun a relative clause describes when that is its object ("28 entities that
+        Commerce added", "the firms the Treasury sanctioned"); and the members of a group
+        object that the parser hung on the verb ("added 28 entities to the list,
+        including A")."""
         objects = _children(verb, "dobj")
+        if verb.dep_ == "relcl" and _children(verb, *_SUBJECTS):
+            relative = [o for o in objects if o.lower_ in _RELATIVE]
+            if relative or not objects:
+                objects = [o for o in objects if o not in relative] + [verb.head]
         objects += [c for c in _children(verb, "conj") if c.pos_ in ("PROPN", "NOUN")]
-        return objects
+        return objects + _members_on_verb(verb, objects)
 
     def subjects(self, verb: Token, actor_of: ActorOf, depth: int = 0) -> list[object]:
         """The actors doing what ``verb`` says, following control and coordination."""
@@ -389,7 +410,7 @@ class RelationFinder:
         if not own and verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "the group, joined by Japan": Japan acts with the group; it joins nothing
             return [] if verb.lemma_.lower() in _ACCOMPANYING else [verb.head]
-        return own
+        return own + _members_on_verb(verb, own)
 
     def _verb_objects(self, verb: Token, slots: tuple[str, ...], actor_of: ActorOf) -> list[object]:
         passive = _is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
@@ -828,7 +849,8 @@ class RelationFinder:
                 tokens: list[Token] = []
                 for slot in slots:
                     if slot == "dobj":
-                        tokens += [t for t in _children(verb, "dobj", "nsubjpass") if t.i != noun.i]
+                        done_to = self._object_tokens(verb) + self._passive_subjects(verb)
+                        tokens += [t for t in done_to if t.i != noun.i]
                     else:
                         tokens += _prep_objects(noun, slot) + _prep_objects(verb, slot)
                 objects = self._actors(tokens, actor_of)

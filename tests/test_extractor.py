@@ -761,3 +761,37 @@ def test_such_as_lists_a_groups_members(extractor):
     )
     buyers = {r[2] for r in found if r[:2] == ("Acme Vision", "SUPPLIED")}
     assert buyers == {"Mexico", "Saudi Arabia"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sanctioned"),
+    [
+        ("Acme Tech was among the companies sanctioned by the United States.", {"Acme Tech"}),
+        (
+            "Acme Tech was among 28 entities that the Commerce Department added to the "
+            "Entity List.",
+            {"Acme Tech"},
+        ),
+        (
+            "Acme Tech and Globex Oil were among the firms the Treasury sanctioned on Tuesday.",
+            {"Acme Tech", "Globex Oil"},
+        ),
+        (
+            "Among the companies sanctioned by the Treasury were Acme Tech and Globex Oil.",
+            {"Acme Tech", "Globex Oil"},
+        ),
+        (
+            "The Commerce Department added 28 entities to the Entity List, including Acme Tech.",
+            {"Acme Tech"},
+        ),
+    ],
+)
+def test_members_of_a_sanctioned_group_are_sanctioned(extractor, text, sanctioned):
+    found = relations(extractor, text)
+    assert {r[2] for r in found if r[1] == "SANCTIONED"} == sanctioned
+
+
+def test_no_state_is_a_member_of_the_state_it_joins_in_an_act(extractor):
+    found = relations(extractor, "Japan joined the United States in sanctioning Acme Holdings.")
+    assert ("Japan", "SANCTIONED", "Acme Holdings", "asserted") in found
+    assert not [r for r in found if r[1] == "MEMBER_OF"]
