@@ -65,6 +65,7 @@ class Lexicon:
     labelling_verbs: frozenset[str] = frozenset()  # 'called it shameful'
     wrongdoing_verbs: frozenset[str] = frozenset()  # 'breached', 'violated' (a rule)
     wrong_words: frozenset[str] = frozenset()  # 'was unlawful', 'misleading'
+    wrongs: frozenset[str] = frozenset()  # 'contributed to abuses'
     # the cue words of a statement's tone: blame, ask, praise -> lemmas
     tone: MappingProxyType[str, frozenset[str]] = field(
         default_factory=lambda: MappingProxyType({})
@@ -181,6 +182,7 @@ def lexicon() -> Lexicon:
         labelling_verbs=frozenset(raw["findings"]["labels"]),
         wrongdoing_verbs=frozenset(raw["findings"]["wrongdoing"]),
         wrong_words=frozenset(raw["findings"]["wrong"]),
+        wrongs=frozenset(raw["findings"]["wrongs"]),
         tone=MappingProxyType(
             {name: frozenset(words) for name, words in raw["statements"]["tone"].items()}
         ),

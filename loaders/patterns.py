@@ -37,6 +37,7 @@ _CONTAINERS = frozenset(
         "district",
         "capital",
         "island",
+        "government",  # "the government of Egypt" is Egypt's
     ]
 )
 # Bodies whose units are named "X at Y" ("the Citizen Lab at the University of Toronto").
@@ -97,6 +98,10 @@ _LISTING = frozenset({"include", "be", "comprise", "count"})
 _SUPPLYING = frozenset(["supply", "sell", "provide", "deliver", "furnish", "ship", "export"])
 # Nouns for what a buyer lets a supplier have ("won a tender from X to supply ...").
 _AWARDS = frozenset({"contract", "tender", "deal", "order", "agreement", "bid"})
+# Verbs by which one stands under an act ("is under investigation", "came under fire"),
+# and nouns that name an act only in "under" ("under fire from", "under scrutiny by").
+_STANDING = frozenset({"be", "come", "fall", "remain", "stay"})
+_UNDER = {"fire": "CRITICIZED", "attack": "CRITICIZED", "scrutiny": "INVESTIGATED"}
 # Verbs that only say something changed hands; they supply when it is goods ("sent drones
 # to Russia").
 _HANDING = frozenset({"send", "transfer", "give", "hand", "pass"})
@@ -563,7 +568,14 @@ class RelationFinder:
         if clause.lemma_.lower() in self.lexicon.wrongdoing_verbs:
             return True
         said = _children(clause, "acomp", "attr")
-        return any(self._a_wrong(w) for w in said)
+        said += [a for w in said for a in _children(w, "amod")]  # "a shameful decision"
+        if any(self._a_wrong(w) for w in said):
+            return True
+        # "Acme contributed to abuses", "committed crimes", "profited from repression"
+        done = _children(clause, "dobj") + [
+            o for p in _children(clause, "prep") for o in _children(p, "pobj")
+        ]
+        return any(d.lemma_.lower() in self.lexicon.wrongs for d in done)
 
     def _a_wrong(self, word: Token) -> bool:
         """A word that calls something wrong; its own form counts, for spaCy reads
@@ -582,9 +594,10 @@ class RelationFinder:
         finders = self.subjects(verb, actor_of) if clauses else []
         for clause in clauses:
             subjects = _children(clause, *_SUBJECTS, "nsubjpass")
-            breakers = self._actors(
-                subjects + [p for s in subjects for p in _possessors(s)], actor_of
-            )
+            if all(s.pos_ == "PRON" for s in subjects):  # "This is a shameful decision by A"
+                subjects += _children(clause, "attr")
+            acts = [p for s in subjects for p in _possessors(s) + _prep_objects(s, "by")]
+            breakers = self._actors(subjects, actor_of) or self._actors(acts, actor_of)
             modality = modality_of(clause, self.lexicon)
             for finder in finders:
                 for breaker in breakers:
@@ -776,8 +789,8 @@ class RelationFinder:
 
     def from_standing_under(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
         """'Acme is under U.S. sanctions', 'Acme, which is subject to EU sanctions', 'Acme
-        is under investigation by the FBI': who stands under an act is what it is done to;
-        whose the act is, its doer."""
+        is under investigation by the FBI', 'Acme came under fire from HRW': who stands
+        under an act is what it is done to; whose the act is, its doer."""
         prep = noun.head
         if noun.dep_ != "pobj" or prep.lower_ not in ("under", "to"):
             return
@@ -786,18 +799,24 @@ class RelationFinder:
             if holder.lower_ != "subject":
                 return
             holder = holder.head
-        if holder.lemma_ != "be":
+        if holder.lemma_ not in _STANDING:
             return
         standing = _children(holder, "nsubj")
         if standing and standing[0].lower_ in _RELATIVE and holder.dep_ == "relcl":
             standing = [holder.head]  # "Acme, which is under sanctions"
         objects = self._actors(standing, actor_of)
-        doers = [d for d in self._actors(_whose(noun), actor_of) if d not in objects]
+        # whose the act is, by the noun or by the verb it stands under ("came under fire
+        # from HRW")
+        whose = _whose(noun) + [o for w in ("from", "by") for o in _prep_objects(holder, w)]
+        doers = [d for d in self._actors(whose, actor_of) if d not in objects]
         modality = modality_of(noun, self.lexicon)
-        for trigger in self._noun_triggers(noun):
+        types = [t.type for t in self._noun_triggers(noun)]
+        if prep.lower_ == "under" and noun.lemma_.lower() in _UNDER:
+            types.append(_UNDER[noun.lemma_.lower()])  # "came under fire from HRW"
+        for kind in types:
             for doer in doers:
                 for obj in objects:
-                    yield Found(trigger.type, doer, obj, noun, modality, 0.6)
+                    yield Found(kind, doer, obj, noun, modality, 0.6)
 
     def _listed_for(self, noun: Token, actor_of: ActorOf) -> list[object]:
         """Who a word for clients or investors names: "its clients include A and B", "its

@@ -795,3 +795,33 @@ def test_no_state_is_a_member_of_the_state_it_joins_in_an_act(extractor):
     found = relations(extractor, "Japan joined the United States in sanctioning Acme Holdings.")
     assert ("Japan", "SANCTIONED", "Acme Holdings", "asserted") in found
     assert not [r for r in found if r[1] == "MEMBER_OF"]
+
+
+@pytest.mark.parametrize(
+    ("text", "critic", "target"),
+    [
+        (
+            "The report by Amnesty International found that Acme Corp had contributed to abuses.",
+            "Amnesty International",
+            "Acme Corp",
+        ),
+        ('"This is a shameful decision by Acme Corp," Jane Roe said.', "Jane Roe", "Acme Corp"),
+        ('Jane Roe called Acme Corp\'s response "woefully inadequate."', "Jane Roe", "Acme Corp"),
+        ('Jane Roe said the decision by Acme Corp was "a disgrace."', "Jane Roe", "Acme Corp"),
+        ("Jane Roe criticised the government of Egypt for the crackdown.", "Jane Roe", "Egypt"),
+        (
+            "Acme Corp has come under fire from Human Rights Watch for supplying the police.",
+            "Human Rights Watch",
+            "Acme Corp",
+        ),
+    ],
+)
+def test_statements_findings_and_idioms_of_criticism(extractor, text, critic, target):
+    assert (critic, "CRITICIZED", target) in {r[:3] for r in relations(extractor, text)}
+
+
+def test_what_a_body_stands_under_may_be_named_by_its_verb(extractor):
+    found = relations(extractor, "Acme Corp remains under investigation by the FBI.")
+    assert ("Federal Bureau of Investigation", "INVESTIGATED", "Acme Corp") in {
+        r[:3] for r in found
+    }
