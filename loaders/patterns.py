@@ -184,6 +184,15 @@ def _members_on_verb(verb: Token, group: list[Token]) -> list[Token]:
     return _prep_objects(verb, "including")
 
 
+def _standing_word(noun: Token) -> str:
+    """The word for how one stands to an actor: "client", or "parent" of "parent company"."""
+    lemma = noun.lemma_.lower()
+    if lemma in ("company", "firm", "group"):
+        kinds = [c.lemma_.lower() for c in noun.lefts if c.dep_ in ("compound", "amod")]
+        return next((k for k in kinds if k in _MEMBERSHIP_NOUNS), lemma)
+    return lemma
+
+
 def _joined_by(subject: Token) -> list[Token]:
     """Who joins a subject in what it does: "Britain, joined by France and Canada, urged"."""
     joined = [c for c in subject.children if c.dep_ == "acl" and c.lemma_.lower() in _ACCOMPANYING]
@@ -778,6 +787,8 @@ class RelationFinder:
                     yield Found(trigger.type, subject, obj, noun, modality, 0.6)
         for trigger in self.reversed.get(lemma, ()):
             owned, _ = self._noun_subjects(noun, actor_of)
+            if not owned and noun.dep_ == "pobj" and noun.head.lower_ == "as":
+                owned = self.subjects(noun.head.head, actor_of)  # "X operates as a unit of Y"
             owners = self._actors(
                 [o for s in trigger.slots for o in _prep_objects(noun, s)], actor_of
             )
@@ -840,9 +851,10 @@ class RelationFinder:
     def from_clientele(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
         """'Hikvision's customers have included the Xinjiang police' (Hikvision SUPPLIED
         them), 'SenseTime counts Alibaba among its investors' (Alibaba FUNDED SenseTime)."""
-        if noun.lemma_.lower() not in _MEMBERSHIP_NOUNS:
+        word = _standing_word(noun)
+        if word not in _MEMBERSHIP_NOUNS:
             return
-        relation, owner_acts = _MEMBERSHIP_NOUNS[noun.lemma_.lower()]
+        relation, owner_acts = _MEMBERSHIP_NOUNS[word]
         owners = self._actors(_possessors(noun) + _prep_objects(noun, "of"), actor_of)
         listed = self._listed_for(noun, actor_of) if owners else []
         modality = modality_of(noun, self.lexicon)

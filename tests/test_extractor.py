@@ -825,3 +825,16 @@ def test_what_a_body_stands_under_may_be_named_by_its_verb(extractor):
     assert ("Federal Bureau of Investigation", "INVESTIGATED", "Acme Corp") in {
         r[:3] for r in found
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp operates as a subsidiary of Globex Holdings.",
+        "Acme Corp counts as a unit of Globex Holdings.",
+        "Globex Holdings, Acme Corp's parent company, declined to comment.",
+        "Acme Corp's parent company, Globex Holdings, declined to comment.",
+    ],
+)
+def test_a_parent_company_and_a_subsidiary_by_as_are_owners(extractor, text):
+    assert ("Globex Holdings", "OWNS", "Acme Corp", "asserted") in relations(extractor, text)
