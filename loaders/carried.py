@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from actorgraph.loaders.names import listed_through_titles
 from actorgraph.loaders.pairs import (
     DOER,
     TriggerWords,
@@ -84,8 +85,19 @@ def _acts(
                 doers.append(cluster)
             elif reversed_steps(steps) in done_to:
                 done.append(cluster)
+        done += [c for c in _listed_with(done, mentions) if c not in done]
         for relation in types:
             yield _Act(trigger, relation, doers, done, lacks)
+
+
+def _listed_with(done: list[Cluster], mentions: list[tuple[Token, Cluster]]) -> list[Cluster]:
+    """The people listed after those an act is done to, whom the parser hung on their
+    titles ("A, chief of X, B, an employee of X, and C are sanctioned")."""
+    people = {head.i: c for head, c in mentions if c.kind == "Person"}
+    heads = [head for head, c in mentions if c in done and c.kind == "Person"]
+    return [
+        people[t.i] for head in heads for t in listed_through_titles(head, lambda t: t.i in people)
+    ]
 
 
 def carried(

@@ -10,6 +10,7 @@ Culture"), which are no actors. What a name is, is for kinds.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -126,6 +127,20 @@ def grown_left(span: Span, page: Page) -> Span:
 
 def _written_twice(name: str, doc: Doc) -> bool:
     return len(re.findall(r"(?<!\w)" + re.escape(name) + r"(?!\w)", doc.text)) > 1
+
+
+def listed_through_titles(person: Token, is_person: Callable[[Token], bool]) -> list[Token]:
+    """The people listed after a person whose names the parser hung on the titles between
+    them: in "A, chief of the X Institute, B, an employee of the Institute, and C" it reads
+    B as A's apposition and C as a conjunct of "Institute"."""
+    listed: list[Token] = []
+    for title in [c for c in person.children if c.dep_ == "appos"]:
+        for token in title.subtree:
+            if token.dep_ not in ("conj", "appos") or not is_person(token):
+                continue
+            if token is title or not is_person(token.head) or token.head in listed:
+                listed.append(token)
+    return listed
 
 
 def first_conjunct(token: Token) -> Token:

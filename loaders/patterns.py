@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from actorgraph.loaders.lexicon import Lexicon
 from actorgraph.loaders.modality import kept_from, modality_of
+from actorgraph.loaders.names import listed_through_titles
 from actorgraph.schema import Vocabulary
 
 ActorOf = Callable[[Token], object | None]
@@ -312,6 +313,7 @@ class RelationFinder:
         A common noun stands for the actor that names it ("Hikvision cameras", "the
         Xinjiang region") or that it is in apposition to ("Thermo Fisher, the maker")."""
         out = []
+        tokens = tokens + [t for token in tokens for t in self._listed_people(token, actor_of)]
         for token in tokens:
             for conj in _conjuncts(token):
                 actor = actor_of(conj)
@@ -337,6 +339,15 @@ class RelationFinder:
                 if actor is not None and actor not in out:
                     out.append(actor)
         return out
+
+    def _listed_people(self, token: Token, actor_of: ActorOf) -> list[Token]:
+        """People listed after a person with titles between them ("A, chief of X, B, an
+        employee of X, and C"), whom the parser hangs on the titles."""
+
+        def is_person(t: Token) -> bool:
+            return getattr(actor_of(t), "kind", "") == "Person"
+
+        return listed_through_titles(token, is_person) if is_person(token) else []
 
     def _nearest_object_before(self, verb: Token, limit: int, actor_of: ActorOf) -> list[object]:
         """The verb's object closest before position ``limit`` ("criticized Google for X, and

@@ -838,3 +838,25 @@ def test_what_a_body_stands_under_may_be_named_by_its_verb(extractor):
 )
 def test_a_parent_company_and_a_subsidiary_by_as_are_owners(extractor, text):
     assert ("Globex Holdings", "OWNS", "Acme Corp", "asserted") in relations(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Treasury sanctioned Jane Roe, the chief of the Acme Institute, John Doe, an "
+        "employee of the Acme Institute, and Ali Khan.",
+        "Britain imposed sanctions on seven officers on Friday. The document says that Jane "
+        "Roe, the chief of the Acme Institute, John Doe, an employee of the Acme Institute, "
+        "and Ali Khan are sanctioned.",
+    ],
+)
+def test_people_listed_with_titles_between_them_are_each_an_end(extractor, text):
+    found = relations(extractor, text)
+    assert {r[2] for r in found if r[1] == "SANCTIONED"} == {"Jane Roe", "John Doe", "Ali Khan"}
+
+
+def test_a_person_named_in_anothers_title_is_not_listed_with_them(extractor):
+    found = relations(
+        extractor, "The Treasury sanctioned Jane Roe, a friend of John Doe and Ali Khan."
+    )
+    assert {r[2] for r in found if r[1] == "SANCTIONED"} == {"Jane Roe"}
