@@ -864,3 +864,15 @@ def test_a_person_named_in_anothers_title_is_not_listed_with_them(extractor):
         extractor, "The Treasury sanctioned Jane Roe, a friend of John Doe and Ali Khan."
     )
     assert {r[2] for r in found if r[1] == "SANCTIONED"} == {"Jane Roe"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe requested information from Acme Corp about the sales.",
+        "Jane Roe sought assurances from Acme Corp that the sales had ended.",
+        "Jane Roe demanded answers from Acme Corp about the sales.",
+    ],
+)
+def test_what_is_asked_from_someone_requests_them(extractor, text):
+    assert ("Jane Roe", "REQUESTED", "Acme Corp", "asserted") in relations(extractor, text)
