@@ -7,7 +7,7 @@ settle each actor's kind from the roles it plays and build the records.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +27,7 @@ from actorgraph.loaders.pairs import (
     propose,
 )
 from actorgraph.loaders.patterns import Found, RelationFinder
+from actorgraph.loaders.quotes import quoted
 from actorgraph.loaders.relation_model import RelationModel, shipped_model
 from actorgraph.loaders.units import memberships_of_units
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key, vocabulary
@@ -230,6 +231,9 @@ class Extractor:
             modality = modality_of(listed.trigger, self.lexicon)
             found = Found(listed.type, listed.subject, listed.object, listed.trigger, modality, 0.7)
             add_rule(by_sentence.setdefault(sent.start, {}), sent, found, self.triggers)
+        for found in self._quotations(doc, actor_of):
+            sent = found.trigger.sent
+            add_rule(by_sentence.setdefault(sent.start, {}), sent, found, self.triggers)
         for relation, doer, done, trigger in carried(doc, clusters, self.triggers):
             sent = trigger.sent
             found = Found(relation, doer, done, trigger, modality_of(trigger, self.lexicon), 0.6)
@@ -256,6 +260,19 @@ class Extractor:
                     seen.add(key)
                     found.append(reading)
         return found
+
+    def _quotations(self, doc: Doc, actor_of: Callable[[Token], Cluster | None]) -> list[Found]:
+        """What the sentences of a quotation say, as said by its speaker named in another."""
+        reporting = self.lexicon.reporting_verbs
+
+        def speakers_of(verb: Token) -> list[object]:
+            return self.finder.subjects(verb, actor_of)
+
+        return [
+            found
+            for sentence, speakers in quoted(doc, reporting, speakers_of)
+            for found in self.finder.from_quotation(sentence, speakers, actor_of)
+        ]
 
     def _decide(self, proposals: list[Proposal]) -> list[tuple[Found, int, int]]:
         """The proposals that become claims: those the model accepts (or the patterns read,

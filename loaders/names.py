@@ -20,9 +20,15 @@ from actorgraph.loaders.page import DETERMINERS, Page
 
 
 def strip_determiner(span: Span) -> Span:
-    while len(span) > 1 and (span[0].lower_ in DETERMINERS or span[0].is_space):
+    """A name without the words and marks spaCy takes into an entity around it: "the",
+    a possessive "'s", and quotation marks ('"Acme Corp' opening a quote)."""
+
+    def around(token: Token) -> bool:
+        return token.is_space or token.is_quote
+
+    while len(span) > 1 and (span[0].lower_ in DETERMINERS or around(span[0])):
         span = span[1:]
-    while len(span) > 1 and (span[-1].tag_ == "POS" or span[-1].is_space):
+    while len(span) > 1 and (span[-1].tag_ == "POS" or around(span[-1])):
         span = span[:-1]
     return span
 

@@ -613,15 +613,35 @@ class RelationFinder:
         clauses = [c for c in _children(verb, "ccomp") if self._says_wrong(c)]
         finders = self.subjects(verb, actor_of) if clauses else []
         for clause in clauses:
-            subjects = _children(clause, *_SUBJECTS, "nsubjpass")
-            if all(s.pos_ == "PRON" for s in subjects):  # "This is a shameful decision by A"
-                subjects += _children(clause, "attr")
-            acts = [p for s in subjects for p in _possessors(s) + _prep_objects(s, "by")]
-            breakers = self._actors(subjects, actor_of) or self._actors(acts, actor_of)
+            breakers = self._wrongdoers(clause, actor_of)
             modality = modality_of(clause, self.lexicon)
             for finder in finders:
                 for breaker in breakers:
                     yield Found("CRITICIZED", finder, breaker, verb, modality, 0.7)
+
+    def _wrongdoers(self, clause: Token, actor_of: ActorOf) -> list[object]:
+        """Who a clause that says wrong was done says did it: its subject, or whose act
+        its subject is ("Acme's use of the data", "This is a shameful decision by Acme")."""
+        subjects = _children(clause, *_SUBJECTS, "nsubjpass")
+        if all(s.pos_ == "PRON" for s in subjects):
+            subjects += _children(clause, "attr")
+        acts = [p for s in subjects for p in _possessors(s) + _prep_objects(s, "by")]
+        return self._actors(subjects, actor_of) or self._actors(acts, actor_of)
+
+    def from_quotation(
+        self, sentence: Span, speakers: list[object], actor_of: ActorOf
+    ) -> Iterator[Found]:
+        """A sentence of a quotation whose speaker is named in another ("“Acme has broken
+        the sanctions. This must stop,” said Roe"): saying that someone did wrong
+        CRITICIZED them, as a statement that names its speaker does."""
+        root = sentence.root
+        if not self._says_wrong(root):
+            return
+        modality = modality_of(root, self.lexicon)
+        for wrongdoer in self._wrongdoers(root, actor_of):
+            for speaker in speakers:
+                if speaker is not wrongdoer:
+                    yield Found("CRITICIZED", speaker, wrongdoer, root, modality, 0.6)
 
     def from_labelling(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
         """'Rubio called Apple's decision shameful', 'HRW described the arrests by police

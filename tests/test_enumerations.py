@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from test_pairs import _proposals
-
 from actorgraph.loaders.extract import Extractor
+from actorgraph.loaders.nlp import pipeline
 
 
 def _read(extractor: Extractor, text: str) -> set[tuple[str, str, str]]:
-    """What the patterns (enumerations among them) read, as (subject, type, object)."""
-    return {key for key, p in _proposals(extractor, text).items() if p.rule is not None}
+    """What the patterns (enumerations among them) read in any sentence, as (subject, type,
+    object)."""
+    _, proposals = extractor.proposals(pipeline()(text))
+    return {(p.subject.name, p.type, p.object.name) for p in proposals if p.rule is not None}
 
 
 def test_among_them_lists_the_members_of_the_group_acted_on(rules_only):

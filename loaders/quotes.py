@@ -1,0 +1,79 @@
+"""Quotations that run over sentences: what a speaker says before the sentence that names
+them, or after it.
+
+News quotes a speaker over several sentences and names them once: "“Acme's sales to the
+police are shameful. The company must stop,” said Jane Roe." or "Roe said: “Acme has
+broken the sanctions. This cannot go on.”" A sentence of such a quotation states what its
+speaker says, though it names no one saying it. This module finds, for each sentence
+inside a quotation that names no speaker, the speaker named where the quotation opens or
+closes; the patterns then read what the sentence says as theirs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+SpeakersOf = Callable[[Token], list[object]]
+
+_OPENING = frozenset({"“"})
+_CLOSING = frozenset({"”"})
+_STRAIGHT = '"'
+
+
+def _quote_marks(sentence: Span) -> list[str]:
+    """The sentence's quotation marks, in order (a straight one opens or closes by what is
+    open before it)."""
+    return [t.text for t in sentence if t.text in _OPENING | _CLOSING or t.text == _STRAIGHT]
+
+
+def _inside_after(marks: list[str], inside: bool) -> bool:
+    """Whether the text is inside a quotation after these marks."""
+    for mark in marks:
+        if mark in _OPENING:
+            inside = True
+        elif mark in _CLOSING:
+            inside = False
+        else:
+            inside = not inside
+    return inside
+
+
+def _speaker_verbs(sentence: Span, reporting: frozenset[str]) -> list[Token]:
+    return [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in reporting]
+
+
+def quoted(
+    doc: Doc, reporting: frozenset[str], speakers_of: SpeakersOf
+) -> Iterator[tuple[Span, list[object]]]:
+    """(sentence, its speakers) for each sentence that lies wholly inside a quotation and
+    names no speaker of its own, whose quotation names one where it opens or closes, or
+    that goes on from a quotation of the sentence before ("“A,” Roe said. “B.”")."""
+    inside = False
+    run: list[Span] = []  # sentences of the open quotation that name no speaker
+    opener: list[object] = []  # the speaker named where the quotation opened
+    last: list[object] = []  # the speaker of the quotation in the sentence before
+    for sentence in doc.sents:
+        starts_inside = inside
+        marks = _quote_marks(sentence)
+        inside = _inside_after(marks, inside)
+        said = [s for v in _speaker_verbs(sentence, reporting) for s in speakers_of(v)]
+        opens = sentence[0].text in _OPENING or sentence[0].text == _STRAIGHT
+        if starts_inside and not said:
+            run.append(sentence)  # the quotation goes on through this sentence
+            if inside:
+                continue
+            said = opener  # it closes here without naming anyone: the opener spoke
+        if starts_inside:  # it closes here ("..., ” said Roe."), or closes and reopens
+            yield from ((quoted_sentence, said) for quoted_sentence in run if said)
+            run = []
+        elif opens and not inside and not said and last:
+            yield sentence, last  # a whole quotation, by the speaker quoted just before
+        if inside:  # a quotation opens here, or goes on after its speaker is named
+            opener = said or (last if opens and not starts_inside else [])
+            run = [sentence] if not said and not starts_inside and opens else []
+        else:
+            run, opener = [], []
+        last = (said or last) if marks else []
+    yield from ((quoted_sentence, opener) for quoted_sentence in run if opener)
