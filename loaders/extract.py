@@ -27,7 +27,7 @@ from actorgraph.loaders.pairs import (
     propose,
 )
 from actorgraph.loaders.patterns import Found, RelationFinder
-from actorgraph.loaders.quotes import quoted
+from actorgraph.loaders.quotes import first_person_speakers, quoted
 from actorgraph.loaders.relation_model import RelationModel, shipped_model
 from actorgraph.loaders.units import memberships_of_units
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key, vocabulary
@@ -218,9 +218,12 @@ class Extractor:
             return actor_at.get(token.i)
 
         by_sentence: dict[int, Proposals] = {}
+        speaking = first_person_speakers(
+            doc, self.lexicon.reporting_verbs, self._speakers(actor_of)
+        )
         for sent in doc.sents:
             here = propose(sent, clusters, self.triggers)
-            for found in self._read(sent, clusters, actor_at):
+            for found in self._read(sent, clusters, actor_at, speaking):
                 add_rule(here, sent, found, self.triggers)
             by_sentence[sent.start] = here
         for found in self._memberships_from_titles(doc, clusters):
@@ -243,13 +246,19 @@ class Extractor:
         return clusters, proposals
 
     def _read(
-        self, sentence: Span, clusters: list[Cluster], actor_at: dict[int, Cluster]
+        self,
+        sentence: Span,
+        clusters: list[Cluster],
+        actor_at: dict[int, Cluster],
+        speaking: list[tuple[int, object]],
     ) -> list[Found]:
         """The patterns' readings of a sentence; one with a plural pronoun ("they urged
-        Acme") is read again as each actor the pronoun refers to."""
+        Acme") is read again as each actor the pronoun refers to, and one where a speaker
+        says "we" or "I" in a quotation, as the speaker."""
         found = self.finder.find(sentence, lambda token: actor_at.get(token.i))
         seen = {(f.type, id(f.subject), id(f.object)) for f in found}
-        for at, member in _plural_referents(sentence, clusters):
+        here = [(i, s) for i, s in speaking if sentence.start <= i < sentence.end]
+        for at, member in _plural_referents(sentence, clusters) + here:
 
             def actor_of(token: Token, at: int = at, member: Cluster = member) -> Cluster | None:
                 return member if token.i == at else actor_at.get(token.i)
@@ -261,16 +270,18 @@ class Extractor:
                     found.append(reading)
         return found
 
+    def _speakers(
+        self, actor_of: Callable[[Token], Cluster | None]
+    ) -> Callable[[Token], list[object]]:
+        """Who says what a reporting verb reports: its subjects."""
+        return lambda verb: self.finder.subjects(verb, actor_of)
+
     def _quotations(self, doc: Doc, actor_of: Callable[[Token], Cluster | None]) -> list[Found]:
         """What the sentences of a quotation say, as said by its speaker named in another."""
         reporting = self.lexicon.reporting_verbs
-
-        def speakers_of(verb: Token) -> list[object]:
-            return self.finder.subjects(verb, actor_of)
-
         return [
             found
-            for sentence, speakers in quoted(doc, reporting, speakers_of)
+            for sentence, speakers in quoted(doc, reporting, self._speakers(actor_of))
             for found in self.finder.from_quotation(sentence, speakers, actor_of)
         ]
 

@@ -6,7 +6,8 @@ police are shameful. The company must stop,” said Jane Roe." or "Roe said: “
 broken the sanctions. This cannot go on.”" A sentence of such a quotation states what its
 speaker says, though it names no one saying it. This module finds, for each sentence
 inside a quotation that names no speaker, the speaker named where the quotation opens or
-closes; the patterns then read what the sentence says as theirs.
+closes; the patterns then read what the sentence says as theirs. "I" and "we" inside a
+quotation are its speaker ("“We urge Acme to stop,” Amnesty International said").
 """
 
 from __future__ import annotations
@@ -77,3 +78,41 @@ def quoted(
             run, opener = [], []
         last = (said or last) if marks else []
     yield from ((quoted_sentence, opener) for quoted_sentence in run if opener)
+
+
+# First-person pronouns that, inside a quotation, stand for its speaker.
+_FIRST_PERSON = frozenset({"i", "we"})
+
+
+def _inside_quotation(doc: Doc) -> list[bool]:
+    """For each token, whether it stands inside a quotation."""
+    inside, flags = False, []
+    for token in doc:
+        if token.text in _OPENING or token.text in _CLOSING or token.text == _STRAIGHT:
+            inside = _inside_after([token.text], inside)
+            flags.append(False)
+        else:
+            flags.append(inside)
+    return flags
+
+
+def first_person_speakers(
+    doc: Doc, reporting: frozenset[str], speakers_of: SpeakersOf
+) -> list[tuple[int, object]]:
+    """(token index, speaker) for each "I" or "we" that is a subject inside a quotation
+    whose speaker the sentence names, or the quotation's sentences around it do."""
+    speakers = {s.start: said for s, said in quoted(doc, reporting, speakers_of)}
+    inside = _inside_quotation(doc)
+    found = []
+    for sentence in doc.sents:
+        pronouns = [
+            t
+            for t in sentence
+            if t.lower_ in _FIRST_PERSON and t.dep_ in ("nsubj", "nsubjpass") and inside[t.i]
+        ]
+        if not pronouns:
+            continue
+        said = [s for v in _speaker_verbs(sentence, reporting) for s in speakers_of(v)]
+        for pronoun in pronouns:
+            found += [(pronoun.i, speaker) for speaker in said or speakers.get(sentence.start, [])]
+    return found

@@ -63,3 +63,27 @@ def test_a_quoted_sentence_saying_wrong_was_done_criticizes_as_its_speaker(rules
 def test_a_quoted_sentence_saying_no_wrong_criticizes_no_one(rules_only):
     text = "“The sanctions are working. Hikvision has lost customers,” Jane Roe said."
     assert not [r for r in _read(rules_only, text) if r[1] == "CRITICIZED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        (
+            "“We urge Hikvision to stop selling cameras to the police,” Amnesty International "
+            "said in a statement.",
+            ("Amnesty International", "REQUESTED", "Hikvision"),
+        ),
+        (
+            "“We strongly condemn the arrests,” Jane Roe said. “We call on Egypt to release "
+            "the activists.”",
+            ("Jane Roe", "REQUESTED", "Egypt"),
+        ),
+    ],
+)
+def test_we_in_a_quotation_is_its_speaker(rules_only, text, asked):
+    assert asked in _read(rules_only, text)
+
+
+def test_we_outside_a_quotation_is_no_one_named(rules_only):
+    text = "We urge Hikvision to stop selling cameras, Amnesty International said."
+    assert not [r for r in _read(rules_only, text) if r[1] == "REQUESTED"]
