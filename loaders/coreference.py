@@ -371,11 +371,17 @@ def _listed_antecedents(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]
         members = lists.setdefault((mention.sentence, mention.listed), [])
         if cluster not in members:
             members.append(cluster)
-    for (_, listed), members in sorted(lists.items(), reverse=True):
-        if listed >= 0 and len(members) >= 2:
-            if all(c.kind in anaphor.anaphor for c in members):
-                return members
-            return []
+    subjects = {(m.sentence, m.listed) for m, _ in earlier if m.in_subject and not m.anaphor}
+    fitting = [
+        (key, members)
+        for key, members in sorted(lists.items(), reverse=True)
+        if key[1] >= 0 and len(members) >= 2
+    ]
+    if anaphor.subject:  # "A and B wrote to C, D and E. They asked ...": A and B ask
+        fitting = [f for f in fitting if f[0] in subjects] + fitting
+    for _, members in fitting[:1]:
+        if all(c.kind in anaphor.anaphor for c in members):
+            return members
     return []
 
 

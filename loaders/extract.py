@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
@@ -75,13 +76,32 @@ def _settle_kind(cluster: Cluster, found: list[Found]) -> str:
 
 
 def _plural_referents(sentence: Span, clusters: list[Cluster]) -> list[tuple[int, Cluster]]:
-    """(token index, actor) of each actor a plural pronoun of the sentence refers to."""
+    """(token index, actor) of each actor a plural anaphor of the sentence refers to ("they",
+    "the companies": its last word is its head)."""
     return [
-        (m.start, c)
+        (m.end - 1, c)
         for c in clusters
         for m in c.mentions
         if m.plural and sentence.start <= m.start < sentence.end
     ]
+
+
+# How many pairings of the actors that several plural anaphors of one sentence stand for
+# are read; beyond it each anaphor is read alone.
+_MAX_READINGS = 64
+
+
+def _readings(standing: dict[int, list[object]]) -> list[dict[int, object]]:
+    """Each way to read the sentence's anaphors as one actor each: every pairing of the
+    actors they stand for, or each anaphor alone when the pairings are too many."""
+    if not standing:
+        return []
+    pairings = 1
+    for actors in standing.values():
+        pairings *= len(actors)
+    if pairings > _MAX_READINGS:
+        return [{at: actor} for at, actors in standing.items() for actor in actors]
+    return [dict(zip(standing, chosen, strict=True)) for chosen in product(*standing.values())]
 
 
 def trigger_words(lex: Lexicon) -> TriggerWords:
@@ -252,22 +272,26 @@ class Extractor:
         actor_at: dict[int, Cluster],
         speaking: list[tuple[int, object]],
     ) -> list[Found]:
-        """The patterns' readings of a sentence; one with a plural pronoun ("they urged
-        Acme") is read again as each actor the pronoun refers to, and one where a speaker
-        says "we" or "I" in a quotation, as the speaker."""
+        """The patterns' readings of a sentence; one with a plural anaphor ("they urged
+        Acme", "asked the companies") is read again as each actor it refers to, and one
+        where a speaker says "we" or "I" in a quotation, as the speaker. Two such words in
+        one sentence ("They asked the companies") are read in each pairing of theirs."""
         found = self.finder.find(sentence, lambda token: actor_at.get(token.i))
         seen = {(f.type, id(f.subject), id(f.object)) for f in found}
+        standing: dict[int, list[object]] = {}
         here = [(i, s) for i, s in speaking if sentence.start <= i < sentence.end]
-        for at, member in _plural_referents(sentence, clusters) + here:
+        for at, actor in _plural_referents(sentence, clusters) + here:
+            standing.setdefault(at, []).append(actor)
+        for reading in _readings(standing):
 
-            def actor_of(token: Token, at: int = at, member: Cluster = member) -> Cluster | None:
-                return member if token.i == at else actor_at.get(token.i)
+            def actor_of(token: Token, reading: dict[int, object] = reading) -> object | None:
+                return reading.get(token.i) or actor_at.get(token.i)
 
-            for reading in self.finder.find(sentence, actor_of):
-                key = (reading.type, id(reading.subject), id(reading.object))
+            for found_here in self.finder.find(sentence, actor_of):
+                key = (found_here.type, id(found_here.subject), id(found_here.object))
                 if key not in seen:
                     seen.add(key)
-                    found.append(reading)
+                    found.append(found_here)
         return found
 
     def _speakers(

@@ -31,6 +31,7 @@ class Mention:
     role_of: str | None = None  # "Commerce" of "Commerce Secretary Wilbur Ross"
     guessed: bool = False  # no word said its kind (an unknown name taken for a company)
     subject: bool = False  # the grammatical subject of its clause
+    in_subject: bool = False  # the subject, one listed in it or in apposition to it
     sentence: int = 0  # the index of its sentence's first token
     source: str = "label"  # what said its kind: known, head, rule, noun, label or guess
     label: str = ""  # spaCy's entity label, if any

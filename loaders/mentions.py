@@ -92,6 +92,8 @@ def _plural_noun_before(pronoun: Token, lexicon: Lexicon) -> int:
     for token in doc[first : pronoun.i]:
         if token.tag_ not in ("NNS", "NNPS") or not _for_actors(token, lexicon):
             continue
+        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+            continue  # "Senators Jane Roe and John Doe": a title of the names listed
         subject = token
         if token.head.dep_ == "prep" and token.head.head.pos_ in _QUANTITIES:
             subject = token.head.head  # "seven of the firms", "some of the officials"
@@ -120,6 +122,15 @@ def _for_actors(noun: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _in_subject(root: Token) -> bool:
+    """Whether a mention is its clause's subject, listed in it, or in apposition to it
+    ("Senators Jane Roe and John Doe wrote", parsed with the title as the subject)."""
+    subjects = ("nsubj", "nsubjpass")
+    if root.dep_ == "conj":
+        root = first_conjunct(root)
+    return root.dep_ in subjects or (root.dep_ == "appos" and root.head.dep_ in subjects)
+
+
 def _anaphor(token: Token, lexicon: Lexicon) -> Mention | None:
     lower = token.lower_
     if token.pos_ == "PRON" and lower in lexicon.pronouns:
@@ -138,6 +149,8 @@ def _anaphor(token: Token, lexicon: Lexicon) -> Mention | None:
             after=_plural_noun_before(token, lexicon),
         )
     kind = lexicon.anaphors.get(token.lemma_.lower())
+    if kind and token.tag_ == "NNS":
+        return _plural_description(token, kind)
     # ("the military" as a subject is often tagged an adjective)
     nominal = token.tag_ == "NN" or (token.pos_ == "ADJ" and token.dep_ in ARGUMENTS)
     if kind and nominal:
@@ -150,6 +163,28 @@ def _anaphor(token: Token, lexicon: Lexicon) -> Mention | None:
             # "the New York-based group": the place stays a mention of its own
             return Mention(token.i, token.i + 1, f"the {token.lower_}", "", anaphor=(kind,))
     return None
+
+
+# Words that make a plural noun refer back to a group named before: "the companies",
+# "both firms", "the three senators", "these agencies".
+_GROUP_DETERMINERS = frozenset({"the", "both", "these", "those"})
+
+
+def _plural_description(noun: Token, kind: str) -> Mention | None:
+    """'the companies', 'both firms', 'the three senators': a plural noun for actors of
+    one kind that refers back to a list of them named before (a plural anaphor). Not one
+    that names its own members ("the companies, A and B", "the companies include A")."""
+    left = list(noun.lefts)
+    if not left or left[0].lower_ not in _GROUP_DETERMINERS:
+        return None
+    if not all(t.pos_ in ("DET", "ADJ", "NUM") for t in left):
+        return None  # "the telecom companies" may be any; "the two companies" are these
+    if any(c.dep_ in ("appos", "prep", "relcl", "acl") for c in noun.rights):
+        return None  # "the companies, A and B", "the companies that ...", "the firms in X"
+    if noun.dep_ == "nsubj" and noun.head.lemma_ in ("include", "be"):
+        return None  # "the companies include A and B" lists its own members
+    name = f"{left[0].lower_} {noun.lower_}"
+    return Mention(left[0].i, noun.i + 1, name, "", anaphor=(kind,), plural=True)
 
 
 def _where_based(modifier: Token) -> bool:
@@ -311,6 +346,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     for mention in found:
         root = doc[mention.start : mention.end].root
         mention.subject = root.dep_ in ("nsubj", "nsubjpass")
+        mention.in_subject = _in_subject(root)
         mention.sentence = root.sent.start
         mention.definite = mention.start > 0 and doc[mention.start - 1].lower_ == "the"
         mention.listed = first_conjunct(root).i

@@ -876,3 +876,31 @@ def test_a_person_named_in_anothers_title_is_not_listed_with_them(extractor):
 )
 def test_what_is_asked_from_someone_requests_them(extractor, text):
     assert ("Jane Roe", "REQUESTED", "Acme Corp", "asserted") in relations(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Corp and Globex Ltd sold cameras to the police. Human Rights Watch "
+            "criticized the companies.",
+            {("Human Rights Watch", "Acme Corp"), ("Human Rights Watch", "Globex Ltd")},
+        ),
+        (
+            "In a letter to AT&T and Verizon, Jane Roe asked both companies to stop the sales.",
+            {("Jane Roe", "AT&T"), ("Jane Roe", "Verizon")},
+        ),
+        (
+            # "they" are the senators who wrote, "the companies" those written to
+            "Senators Jane Roe and John Doe wrote to AT&T, Verizon and T-Mobile on Monday. "
+            "They asked the companies to disclose their contracts with the police.",
+            {(p, c) for p in ("Jane Roe", "John Doe") for c in ("AT&T", "Verizon", "T-Mobile")},
+        ),
+    ],
+)
+def test_a_plural_description_stands_for_each_actor_of_the_list_before_it(
+    extractor, text, expected
+):
+    found = relations(extractor, text)
+    pairs = {(r[0], r[2]) for r in found if r[1] in ("CRITICIZED", "REQUESTED")}
+    assert pairs == expected
