@@ -352,8 +352,10 @@ def _units_of_bodies(clusters: Iterable[Cluster]) -> None:
                 break
 
 
-# How many sentences before a plural pronoun the list it refers to may be.
+# How many sentences (that name actors) before a plural pronoun the list it refers to may
+# be, and before a plural description ("the senators").
 _LIST_REACH = 2
+_DESCRIBED_REACH = 5
 
 
 def _listed_antecedents(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]) -> list[Cluster]:
@@ -361,7 +363,8 @@ def _listed_antecedents(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]
     named actors of its kinds, in its sentence before it or in the REACH sentences before
     ('Roe, Doe and Khan wrote to Acme. They urged it ...')."""
     sentences = sorted({m.sentence for m, _ in earlier if m.sentence < anaphor.sentence})
-    window = {anaphor.sentence, *sentences[-_LIST_REACH:]}
+    described = " " in anaphor.name  # "the senators" may name a list further back than "they"
+    window = {anaphor.sentence, *sentences[-(_DESCRIBED_REACH if described else _LIST_REACH) :]}
     lists: dict[tuple[int, int], list[Cluster]] = {}
     for mention, cluster in earlier:
         if mention.anaphor or mention.sentence not in window or mention.start > anaphor.start:

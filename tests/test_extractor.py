@@ -904,3 +904,14 @@ def test_a_plural_description_stands_for_each_actor_of_the_list_before_it(
     found = relations(extractor, text)
     pairs = {(r[0], r[2]) for r in found if r[1] in ("CRITICIZED", "REQUESTED")}
     assert pairs == expected
+
+
+def test_a_plural_description_reaches_further_back_than_they(extractor):
+    text = (
+        "Senators Jane Roe and John Doe wrote to the chief executive of AT&T on Monday. The "
+        "letter follows a report by Human Rights Watch. Amnesty International published "
+        "another in May. Acme Corp declined to comment. In the letter, the senators asked "
+        "AT&T to disclose its contracts."
+    )
+    requesters = {r[0] for r in relations(extractor, text) if r[1:3] == ("REQUESTED", "AT&T")}
+    assert requesters == {"Jane Roe", "John Doe"}
