@@ -103,6 +103,10 @@ _AWARDS = frozenset({"contract", "tender", "deal", "order", "agreement", "bid"})
 # and nouns that name an act only in "under" ("under fire from", "under scrutiny by").
 _STANDING = frozenset({"be", "come", "fall", "remain", "stay"})
 _UNDER = {"fire": "CRITICIZED", "attack": "CRITICIZED", "scrutiny": "INVESTIGATED"}
+# Official acts, which their maker announces ("The Treasury said A was designated"), and
+# the verbs of announcing them.
+_OFFICIAL = frozenset({"SANCTIONED", "BANNED"})
+_ANNOUNCING = frozenset({"say", "announce", "state", "confirm", "add", "declare"})
 # Verbs that only say something changed hands; they supply when it is goods ("sent drones
 # to Russia").
 _HANDING = frozenset({"send", "transfer", "give", "hand", "pass"})
@@ -731,11 +735,27 @@ class RelationFinder:
                 # "X is based in Y", "X was equipped ...": the passive subject is the subject
                 # (but "the drones were sold to Iran by Safir": Safir sold them).
                 subjects = self._actors(self._passive_subjects(verb), actor_of)
+            if not subjects and kind in _OFFICIAL and _is_passive(verb):
+                subjects = self._announcers(verb, actor_of)
             modality = modality_of(verb, self.lexicon, ceased=kind == "STOPPED_SUPPLYING")
             for subject in subjects:
                 for obj in objects:
                     yield Found(kind, subject, obj, verb, modality, 0.75)
             return
+
+    def _announcers(self, verb: Token, actor_of: ActorOf) -> list[object]:
+        """The state or state body that announces an official act said without its doer
+        ("The Treasury said A was designated", "Also designated were A and B, the Treasury
+        said"): designations and bans are announced by who makes them."""
+        announcing = [verb.head] if verb.dep_ in ("ccomp", "advcl") else []
+        announcing += [c for c in verb.children if c.dep_ in ("parataxis", "ccomp")]
+        announcers = [
+            a
+            for v in announcing
+            if v.lemma_.lower() in _ANNOUNCING
+            for a in self.subjects(v, actor_of)
+        ]
+        return [a for a in announcers if getattr(a, "kind", "") in ("Government", "GovernmentBody")]
 
     def _addressees(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """Whom a request made in writing asks, when it names no one itself: the one the
@@ -919,6 +939,8 @@ class RelationFinder:
                 # "Acme was hit with U.S. sanctions", "placed under sanctions by the EU":
                 # the noun names whose they are
                 subjects = self.subjects(verb, actor_of) or self._actors(_whose(noun), actor_of)
+                if not subjects and kind in _OFFICIAL and _is_passive(verb):
+                    subjects = self._announcers(verb, actor_of)
                 for subject in subjects:
                     for obj in objects:
                         yield Found(kind, subject, obj, verb, modality_of(verb, self.lexicon), 0.7)

@@ -915,3 +915,34 @@ def test_a_plural_description_reaches_further_back_than_they(extractor):
     )
     requesters = {r[0] for r in relations(extractor, text) if r[1:3] == ("REQUESTED", "AT&T")}
     assert requesters == {"Jane Roe", "John Doe"}
+
+
+@pytest.mark.parametrize(
+    ("text", "sanctioner", "sanctioned"),
+    [
+        (
+            "The Treasury Department said Acme Shipping and Globex Oil were designated for "
+            "transporting Iranian oil.",
+            "U.S. Department of the Treasury",
+            {"Acme Shipping", "Globex Oil"},
+        ),
+        (
+            "The Commerce Department announced that Acme Tech had been added to the Entity List.",
+            "U.S. Department of Commerce",
+            {"Acme Tech"},
+        ),
+        (
+            "Also designated on Tuesday were Acme Shipping and Globex Oil, the Treasury said.",
+            "U.S. Department of the Treasury",
+            {"Acme Shipping", "Globex Oil"},
+        ),
+    ],
+)
+def test_a_state_body_announcing_a_designation_made_it(extractor, text, sanctioner, sanctioned):
+    found = relations(extractor, text)
+    assert {r[2] for r in found if r[:2] == (sanctioner, "SANCTIONED")} == sanctioned
+
+
+def test_who_reports_an_arrest_did_not_make_it(extractor):
+    found = relations(extractor, "Human Rights Watch said Jane Roe was arrested in May.")
+    assert not [r for r in found if r[0] == "Human Rights Watch"]
