@@ -198,6 +198,13 @@ def _standing_word(noun: Token) -> str:
     return lemma
 
 
+def _of_relative(subject: Token) -> bool:
+    """A subject that is all of a relative pronoun: "both of whom", "all of which" (not
+    "one of which", which says not which)."""
+    every = subject.lower_ in ("both", "all", "each")
+    return every and any(o.lower_ in _RELATIVE for o in _prep_objects(subject, "of"))
+
+
 def _joined_by(subject: Token) -> list[Token]:
     """Who joins a subject in what it does: "Britain, joined by France and Canada, urged"."""
     joined = [c for c in subject.children if c.dep_ == "acl" and c.lemma_.lower() in _ACCOMPANYING]
@@ -392,6 +399,8 @@ class RelationFinder:
         if _verb_read_as_adjective(verb):  # "Acme, a startup, supplied cameras to X"
             return self._actors([verb.sent.root], actor_of)
         own = _children(verb, *_SUBJECTS) or _misparsed_subject(verb)
+        if own and verb.dep_ == "relcl" and _of_relative(own[0]):
+            return self._actors([verb.head], actor_of)  # "A and B, both of whom are ..."
         if own and own[0].lower_ not in _RELATIVE:
             found = self._actors(own + [j for o in own for j in _joined_by(o)], actor_of)
             if not found and own[0].lemma_.lower() in _DOCUMENTS:
@@ -783,6 +792,9 @@ class RelationFinder:
                 subjects = self.subjects(head, actor_of)
         if not subjects and noun.dep_ == "attr":  # "X is a member of Y"
             subjects = self.subjects(head, actor_of)
+        elif not subjects and noun.dep_ == "pobj" and head.lower_ == "in":
+            if head.head.pos_ == "VERB":  # "X worked in partnership with Y"
+                subjects = self.subjects(head.head, actor_of)
         elif not subjects and noun.dep_ == "appos" and actor_of(head) is not None:
             subjects = [actor_of(head)]  # "Wang, secretary of Y": Wang alone, not his list
         return subjects, []

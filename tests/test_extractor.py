@@ -946,3 +946,27 @@ def test_a_state_body_announcing_a_designation_made_it(extractor, text, sanction
 def test_who_reports_an_arrest_did_not_make_it(extractor):
     found = relations(extractor, "Human Rights Watch said Jane Roe was arrested in May.")
     assert not [r for r in found if r[0] == "Human Rights Watch"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Corp developed the system in partnership with Globex Ltd in 2020.",
+        "Acme Corp said it had worked in conjunction with Globex Ltd on the system.",
+    ],
+)
+def test_acting_in_partnership_with_someone_is_collaboration(extractor, text):
+    found = relations(extractor, text)
+    assert ("Acme Corp", "COLLABORATED_WITH", "Globex Ltd") in {r[:3] for r in found} | {
+        (r[2], r[1], r[0]) for r in found
+    }
+
+
+def test_both_of_which_stands_for_each_and_one_of_which_for_neither(extractor):
+    both = "Acme Corp and Globex Ltd, both of which supply the Xinjiang police, denied it."
+    one = "Acme Corp and Globex Ltd, one of which supplies the Xinjiang police, denied it."
+    assert {r[0] for r in relations(extractor, both) if r[1] == "SUPPLIED"} == {
+        "Acme Corp",
+        "Globex Ltd",
+    }
+    assert not [r for r in relations(extractor, one) if r[1] == "SUPPLIED"]
