@@ -53,6 +53,14 @@ def _describes(token: Token, span: Span) -> bool:
     return len([t for t in inner if t.lower_ not in ("and", "or")]) > 2
 
 
+def _beside_a_name(token: Token) -> bool:
+    """A body noun in apposition with a proper name describes the body the name names
+    ("CNIL, the French regulator", "the French regulator, CNIL")."""
+    if token.dep_ == "appos" and token.head.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children)
+
+
 def body_phrase(token: Token, lexicon: Lexicon) -> list[Mention]:
     """Noun phrases headed by a body noun and naming its state or place: 'Xinjiang police',
     'police in Xinjiang', 'the parliament of Ruritania', 'the Chinese regime', 'the Lanmoor
@@ -83,7 +91,7 @@ def body_phrase(token: Token, lexicon: Lexicon) -> list[Mention]:
         span = doc[token.i : places[0].i + 1]
         of = doc[token.i + 1].lower_ == "of"  # "the parliament of Ruritania" is its name
         name = span.text if of else f"{places[0].text} {token.text}"
-    if "\n" in span.text or _describes(token, span):
+    if "\n" in span.text or _describes(token, span) or _beside_a_name(token):
         return []
     if kind == "GovernmentBody" and naming:
         listed = _listed_bodies(token, span, kind)

@@ -420,3 +420,12 @@ def test_the_generator_shares_no_demonym_and_makes_territories_places():
 def test_the_generator_keeps_legal_forms_that_are_no_words():
     forms = compile_.legal_forms(["GmbH", "S.p.A.", "as", "e.g.", "AG", "Pty Ltd", "Company"])
     assert forms == ["ag", "gmbh", "pty ltd", "s.p.a"]
+
+
+def test_a_body_noun_beside_a_name_describes_it_and_is_no_second_actor(extractor):
+    extraction = extractor.extract(
+        Article(text="The French regulator, CNIL, said it had fined Acme Corp.", title="t")
+    )
+    names = {a.name for a in extraction.actors}
+    assert "CNIL" in names
+    assert "French regulator" not in names
