@@ -84,13 +84,14 @@ def body_phrase(token: Token, lexicon: Lexicon) -> list[Mention]:
             for p in token.rights
             if p.dep_ == "prep" and p.lower_ in ("in", "of") and p.i == token.i + 1
             for o in p.children
-            if o.dep_ == "pobj" and o.ent_type_ == "GPE" and o.i == p.i + 1
-        ]
+            if o.dep_ == "pobj" and o.ent_type_ == "GPE" and o.left_edge.i == p.i + 1
+        ]  # "police in Xinjiang", "police in Hong Kong"
         if not places or kind != "GovernmentBody":
             return []
         span = doc[token.i : places[0].i + 1]
+        place = doc[places[0].left_edge.i : places[0].i + 1].text
         of = doc[token.i + 1].lower_ == "of"  # "the parliament of Ruritania" is its name
-        name = span.text if of else f"{places[0].text} {token.text}"
+        name = span.text if of else f"{place} {token.text}"
     if "\n" in span.text or _describes(token, span) or _beside_a_name(token):
         return []
     if kind == "GovernmentBody" and naming:

@@ -697,9 +697,11 @@ class RelationFinder:
 
     def _doers_of_acts(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """Who did the act a stance is taken on: 'criticized Apple's decision', 'condemned
-        the arrest of Jimmy Lai by Hong Kong police' (not who the act was done to)."""
+        the arrest of Jimmy Lai by Hong Kong police', 'condemned the shutdown ordered by the
+        government' (not who the act was done to)."""
         acts = [t for t in self._object_tokens(verb) if t.pos_ == "NOUN"]
         doers = [d for a in acts for d in _possessors(a) + _prep_objects(a, "by")]
+        doers += [o for a in acts for p in _children(a, "acl") for o in _agents(p)]
         return self._actors(doers, actor_of)
 
     def _banned_dealings(self, verb: Token, actor_of: ActorOf) -> list[object]:

@@ -970,3 +970,24 @@ def test_both_of_which_stands_for_each_and_one_of_which_for_neither(extractor):
         "Globex Ltd",
     }
     assert not [r for r in relations(extractor, one) if r[1] == "SUPPLIED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Police in Hong Kong arrested Jane Roe on Monday.",
+            ("Hong Kong Police", "DETAINED", "Jane Roe"),
+        ),
+        (
+            "Amnesty International condemned the shutdown ordered by the Ethiopian government.",
+            ("Amnesty International", "CRITICIZED", "Ethiopia"),
+        ),
+        (
+            "CBP issued a withhold release order against Acme Solar in June.",
+            ("U.S. Customs and Border Protection", "BANNED", "Acme Solar"),
+        ),
+    ],
+)
+def test_bodies_of_places_doers_of_described_acts_and_release_orders(extractor, text, expected):
+    assert expected in {r[:3] for r in relations(extractor, text)}
