@@ -771,8 +771,16 @@ class RelationFinder:
     def _addressees(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """Whom a request made in writing asks, when it names no one itself: the one the
         letter or the writing is to ("sent a letter to Acme demanding answers", "wrote to
-        Acme asking for the records", "a letter to Acme requested details")."""
+        Acme asking for the records", "a letter to Acme requested details", "in a letter to
+        Acme, Roe asked for details")."""
         writing = [s for s in _children(verb, "nsubj") if s.lemma_.lower() in _DOCUMENTS]
+        writing += [  # "In a letter to Acme, Roe asked for the records"
+            o
+            for p in _children(verb, "prep")
+            if p.lower_ == "in"
+            for o in _children(p, "pobj")
+            if o.lemma_.lower() in _DOCUMENTS
+        ]
         if verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in _DOCUMENTS:
             writing += [verb.head, verb.head.head]  # "sent a letter to Acme demanding"
         elif verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in _WRITING:
