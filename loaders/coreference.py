@@ -358,12 +358,15 @@ _LIST_REACH = 2
 _DESCRIBED_REACH = 5
 
 
-def _listed_antecedents(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]) -> list[Cluster]:
-    """The actors a plural pronoun refers to: those of the latest list of two or more
-    named actors of its kinds, in its sentence before it or in the REACH sentences before
-    ('Roe, Doe and Khan wrote to Acme. They urged it ...')."""
+def _lists_before(
+    anaphor: Mention, earlier: list[tuple[Mention, Cluster]]
+) -> list[tuple[tuple[int, int], list[Cluster]]]:
+    """The lists of two or more named actors before a plural anaphor, latest first, each
+    keyed by (its sentence, its first word): within the sentences a pronoun reaches ("they"
+    two, a description such as "the senators" five), after the plural noun that would be
+    the pronoun's antecedent instead."""
+    described = anaphor.end - anaphor.start > 1
     sentences = sorted({m.sentence for m, _ in earlier if m.sentence < anaphor.sentence})
-    described = " " in anaphor.name  # "the senators" may name a list further back than "they"
     window = {anaphor.sentence, *sentences[-(_DESCRIBED_REACH if described else _LIST_REACH) :]}
     lists: dict[tuple[int, int], list[Cluster]] = {}
     for mention, cluster in earlier:
@@ -374,15 +377,22 @@ def _listed_antecedents(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]
         members = lists.setdefault((mention.sentence, mention.listed), [])
         if cluster not in members:
             members.append(cluster)
-    subjects = {(m.sentence, m.listed) for m, _ in earlier if m.in_subject and not m.anaphor}
-    fitting = [
+    return [
         (key, members)
         for key, members in sorted(lists.items(), reverse=True)
         if key[1] >= 0 and len(members) >= 2
     ]
-    if anaphor.subject:  # "A and B wrote to C, D and E. They asked ...": A and B ask
-        fitting = [f for f in fitting if f[0] in subjects] + fitting
-    for _, members in fitting[:1]:
+
+
+def _listed_antecedents(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]) -> list[Cluster]:
+    """The actors a plural anaphor refers to: those of the latest list before it, or for a
+    subject the latest list that was a subject ("Roe and Doe wrote to Acme and Globex. They
+    urged the companies to ..."); none unless all are of the anaphor's kinds."""
+    lists = _lists_before(anaphor, earlier)
+    if anaphor.subject:
+        subjects = {(m.sentence, m.listed) for m, _ in earlier if m.in_subject and not m.anaphor}
+        lists = [entry for entry in lists if entry[0] in subjects] + lists
+    for _, members in lists[:1]:
         if all(c.kind in anaphor.anaphor for c in members):
             return members
     return []

@@ -238,9 +238,9 @@ class Extractor:
             return actor_at.get(token.i)
 
         by_sentence: dict[int, Proposals] = {}
-        speaking = first_person_speakers(
-            doc, self.lexicon.reporting_verbs, self._speakers(actor_of)
-        )
+        reporting, speakers_of = self.lexicon.reporting_verbs, self._speakers(actor_of)
+        quotations = list(quoted(doc, reporting, speakers_of))
+        speaking = first_person_speakers(doc, quotations, reporting, speakers_of)
         for sent in doc.sents:
             here = propose(sent, clusters, self.triggers)
             for found in self._read(sent, clusters, actor_at, speaking):
@@ -254,7 +254,7 @@ class Extractor:
             modality = modality_of(listed.trigger, self.lexicon)
             found = Found(listed.type, listed.subject, listed.object, listed.trigger, modality, 0.7)
             add_rule(by_sentence.setdefault(sent.start, {}), sent, found, self.triggers)
-        for found in self._quotations(doc, actor_of):
+        for found in self._quotations(quotations, actor_of):
             sent = found.trigger.sent
             add_rule(by_sentence.setdefault(sent.start, {}), sent, found, self.triggers)
         for relation, doer, done, trigger in carried(doc, clusters, self.triggers):
@@ -300,12 +300,15 @@ class Extractor:
         """Who says what a reporting verb reports: its subjects."""
         return lambda verb: self.finder.subjects(verb, actor_of)
 
-    def _quotations(self, doc: Doc, actor_of: Callable[[Token], Cluster | None]) -> list[Found]:
+    def _quotations(
+        self,
+        quotations: list[tuple[Span, list[object]]],
+        actor_of: Callable[[Token], Cluster | None],
+    ) -> list[Found]:
         """What the sentences of a quotation say, as said by its speaker named in another."""
-        reporting = self.lexicon.reporting_verbs
         return [
             found
-            for sentence, speakers in quoted(doc, reporting, self._speakers(actor_of))
+            for sentence, speakers in quotations
             for found in self.finder.from_quotation(sentence, speakers, actor_of)
         ]
 

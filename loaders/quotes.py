@@ -97,11 +97,15 @@ def _inside_quotation(doc: Doc) -> list[bool]:
 
 
 def first_person_speakers(
-    doc: Doc, reporting: frozenset[str], speakers_of: SpeakersOf
+    doc: Doc,
+    quotations: list[tuple[Span, list[object]]],
+    reporting: frozenset[str],
+    speakers_of: SpeakersOf,
 ) -> list[tuple[int, object]]:
     """(token index, speaker) for each "I" or "we" that is a subject inside a quotation
-    whose speaker the sentence names, or the quotation's sentences around it do."""
-    speakers = {s.start: said for s, said in quoted(doc, reporting, speakers_of)}
+    whose speaker the sentence names, or the quotation's sentences around it do (the
+    ``quotations`` that ``quoted`` gives)."""
+    speakers = {s.start: said for s, said in quotations}
     inside = _inside_quotation(doc)
     found = []
     for sentence in doc.sents:
