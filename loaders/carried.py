@@ -146,4 +146,14 @@ def _lacks_doer(trigger: Token, actor_heads: set[int]) -> str:
         for c in trigger.children
         if c.dep_ == "nsubj" and c.lemma_.lower() in _AGENTS and c.i not in actor_heads
     ]
-    return "unnamed" if trigger.pos_ == "VERB" and unnamed else ""
+    if trigger.pos_ == "VERB" and unnamed:
+        return "unnamed"
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ in ("nsubj", "nsubjpass")
+        and not any(
+            c.dep_ in ("poss", "compound", "amod") or c.lower_ == "by" for c in trigger.children
+        )
+    ):
+        return "nominal"  # "Sanctions on Globex were also announced"
+    return ""

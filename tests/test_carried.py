@@ -88,3 +88,22 @@ def test_a_states_unnamed_agents_take_the_doer_of_the_act_before(rules_only):
     # the carried arrest renews the doer: Anna Lis is three sentences after the named one
     assert (doer, "DETAINED", "Anna Lis") in found
     assert not {key for key in found if key[1] == "DETAINED" and key[0] != doer}
+
+
+def test_a_noun_naming_an_act_without_its_doer_takes_the_doer_before(rules_only):
+    found = _read(
+        rules_only,
+        "The Treasury sanctioned Acme Shipping on Tuesday. Sanctions on Globex Oil were also "
+        "announced.",
+    )
+    assert ("U.S. Department of the Treasury", "SANCTIONED", "Globex Oil") in found
+
+
+def test_a_noun_naming_whose_act_it_is_carries_no_other_doer(rules_only):
+    found = _read(
+        rules_only,
+        "The Treasury sanctioned Acme Shipping on Tuesday. Britain's sanctions on Globex Ltd "
+        "were announced later.",
+    )
+    assert ("U.S. Department of the Treasury", "SANCTIONED", "Globex Ltd") not in found
+    assert ("United Kingdom", "SANCTIONED", "Globex Ltd") in found
