@@ -279,8 +279,10 @@ def _misparsed_subject(verb: Token) -> list[Token]:
 
 
 def _authors(document: Token) -> list[Token]:
-    """Who wrote a document: "Rubio's letter", "a letter from Rubio", "a report by HRW"."""
-    return _possessors(document) + [o for w in ("by", "from") for o in _prep_objects(document, w)]
+    """Who wrote a document: "Rubio's letter", "a letter from Rubio", "a report by HRW",
+    "the letter, signed by Rubio and Wyden"."""
+    own = _possessors(document) + [o for w in ("by", "from") for o in _prep_objects(document, w)]
+    return own + _participle_agents(document, _AUTHORING)
 
 
 def _with_each_other(

@@ -705,6 +705,7 @@ def test_the_x_based_description_refers_back_and_says_where(extractor, text, loc
         "Jane Roe wrote to Acme Corp on Monday, asking for the records of the sales.",
         "A letter to Acme Corp from Jane Roe requested details of the contracts.",
         "In a letter to Acme Corp, Jane Roe asked for details of the contracts.",
+        "The letter, signed by Jane Roe and John Doe, asks Acme Corp to disclose its contracts.",
     ],
 )
 def test_a_request_in_writing_asks_the_one_it_is_written_to(extractor, text):
