@@ -101,6 +101,10 @@ def members(sentence: Span, actor_of: ActorOf) -> tuple[Token | None, list[tuple
             listed = [c for c in token.head.children if c.dep_ in ("nsubj", "attr")]
             if pronoun and listed:
                 return None, _actors(listed[0], actor_of)
+        if token.tag_ == "NNS" and _count(token) and actor_of(token) is None:
+            named = [c for c in token.children if c.dep_ == "appos" and actor_of(c) is not None]
+            if named:  # "four members of the PLA – A, B, C and D"
+                return token, _actors(named[0], actor_of)
         if token.lemma_ in ("include", "be") and token.pos_ in ("VERB", "AUX"):
             subject = [c for c in token.children if c.dep_ == "nsubj"]
             listed = [c for c in token.children if c.dep_ in ("dobj", "attr")]
@@ -124,10 +128,19 @@ def _named_by_act(group: Token) -> list[str]:
     ]
 
 
+def _count(noun: Token) -> str:
+    """The number a plural noun is counted by ("four" of "four members"), or ""."""
+    return next((c.lower_ for c in noun.children if c.dep_ == "nummod"), "")
+
+
 def _same_group(group: Token | None, act: Act) -> bool:
     """An enumeration lists the act's group: a pronoun, the same noun ("the companies
-    include"), or a group named by the act itself ("the sanctioned entities are")."""
+    include"), a group of the same count ("indicts four officers ... four members of the
+    PLA – A, B, C and D"), or a group named by the act itself ("the sanctioned entities
+    are")."""
     if group is None or group.lemma_ == act.group.lemma_:
+        return True
+    if _count(group) and _count(group) == _count(act.group):
         return True
     return any(word.startswith(act.verb.lemma_.lower()) for word in _named_by_act(group))
 

@@ -402,7 +402,8 @@ def _actor_at(token: Token, mentions: list[tuple[Token, object]]) -> object | No
 def _title_holders(title: Token, mentions: list[tuple[Token, object]]) -> list[object]:
     """The people a title belongs to: the name it stands in front of ("chief executive Jane
     Roe"), and with a plural title every name of that list ("Acme officers Jane Roe, John
-    Doe and Ali Khan"); else the nearest name within its part of a list ("Jane Roe, Acme's
+    Doe and Ali Khan") or in apposition to it ("four members of the PLA – A, B and C");
+    else the nearest name within its part of a list ("Jane Roe, Acme's
     chief; John Doe, ..."): on the tree a list makes every title as near to one name as to
     the next."""
     people = [(head, actor) for head, actor in mentions if getattr(actor, "kind", "") == "Person"]
@@ -412,6 +413,9 @@ def _title_holders(title: Token, mentions: list[tuple[Token, object]]) -> list[o
     fronted = {lean.i}
     if title.tag_ in ("NNS", "NNPS"):
         fronted |= {t.i for t in lean.conjuncts}
+        # "four members of the PLA – A, B, C and D": the names in apposition hold it
+        named = [c for c in title.children if c.dep_ == "appos"]
+        fronted |= {t.i for c in named for t in [c, *c.conjuncts]}
     holders = [actor for head, actor in people if head.i in fronted]
     if holders:
         return holders

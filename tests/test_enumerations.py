@@ -62,3 +62,23 @@ def test_a_group_named_by_the_act_lists_its_members_two_sentences_on(rules_only)
     )
     for member in ("Intellexa S.A.", "Cytrox AD", "Tal Dilian", "Sara Hamou"):
         assert ("U.S. Department of the Treasury", "SANCTIONED", member) in found
+
+
+def test_a_group_of_the_same_count_listed_later_is_the_group_acted_on(rules_only):
+    found = _read(
+        rules_only,
+        "The Justice Department indicted four Ruritanian officers on Monday. The indictment "
+        "alleges that four members of the Ruritanian army – Jane Roe, John Doe, Ali Khan and "
+        "Mark Stone – stole the data.",
+    )
+    for person in ("Jane Roe", "John Doe", "Ali Khan", "Mark Stone"):
+        assert ("U.S. Department of Justice", "SUED", person) in found
+
+
+def test_a_group_of_another_count_is_another_group(rules_only):
+    found = _read(
+        rules_only,
+        "The Justice Department indicted four Ruritanian officers on Monday. Three members of "
+        "the Ruritanian army – Jane Roe, John Doe and Ali Khan – met the press on Tuesday.",
+    )
+    assert not [r for r in found if r[1] == "SUED"]

@@ -993,3 +993,13 @@ def test_both_of_which_stands_for_each_and_one_of_which_for_neither(extractor):
 )
 def test_bodies_of_places_doers_of_described_acts_and_release_orders(extractor, text, expected):
     assert expected in {r[:3] for r in relations(extractor, text)}
+
+
+def test_names_in_apposition_to_a_plural_title_each_hold_it(extractor):
+    found = relations(
+        extractor,
+        "The indictment names four members of the Ruritanian army – Jane Roe, John Doe, Ali "
+        "Khan and Mark Stone.",
+    )
+    members = {r[0] for r in found if r[1:3] == ("MEMBER_OF", "Ruritanian army")}
+    assert members == {"Jane Roe", "John Doe", "Ali Khan", "Mark Stone"}
