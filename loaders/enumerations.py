@@ -26,6 +26,9 @@ _GROUP_PRONOUNS = frozenset({"they", "them", "those", "these"})
 # How many sentences before an enumeration its act may be ("sanctioned five companies. The
 # sanctioned entities are A, B and C. Among those sanctioned were D and E.").
 _REACH = 2
+# Nouns for the list an act puts its group on, whose members are the group's: "added 28
+# organizations to the Entity List. The list includes A and B."
+_LISTS = frozenset({"list", "blacklist", "designation", "package", "batch", "round"})
 # How a group stands to the verb that acts on it: its object, or the subject of a passive.
 _GROUP_DEPS = frozenset({"dobj", "nsubjpass"})
 # Nouns that name a relation backwards (the vocabulary's reversed): a subsidiary is owned.
@@ -58,9 +61,28 @@ class Enumerated:
 
 
 def _actors(token: Token, actor_of: ActorOf) -> list[tuple[Token, object]]:
-    """The actors of a word and the words listed with it ("A, B and C")."""
-    found = [(t, actor_of(t)) for t in [token, *token.conjuncts]]
-    return [(t, a) for t, a in found if a is not None]
+    """The actors of a word and the words listed with it ("A, B and C"), through the
+    groups a list names on its way ("A, 19 agencies such as B and C, and eight companies:
+    D, E and F")."""
+    found, seen, todo = [], set(), [token]
+    while todo:
+        word = todo.pop(0)
+        if word.i in seen:
+            continue
+        seen.add(word.i)
+        actor = actor_of(word)
+        if actor is not None and all(actor is not a for _, a in found):
+            found.append((word, actor))
+        todo += [c for c in word.children if c.dep_ in ("conj", "appos")]
+        if actor is None and word.tag_ == "NNS":  # a group: its members
+            todo += [
+                o
+                for p in word.children
+                if p.dep_ == "prep" and p.lower_ in ("as", "including")
+                for o in p.children
+                if o.dep_ == "pobj"
+            ]
+    return found
 
 
 def _doer(verb: Token, actor_of: ActorOf) -> object | None:
@@ -115,6 +137,8 @@ def members(sentence: Span, actor_of: ActorOf) -> tuple[Token | None, list[tuple
                 return None, _actors(listed[0], actor_of)
             if group.tag_ == "NNS" and (token.lemma_ == "include" or _named_by_act(group)):
                 return group, _actors(listed[0], actor_of)
+            if group.lemma_.lower() in _LISTS and token.lemma_ == "include":
+                return group, _actors(listed[0], actor_of)  # "The list includes A and B"
     return None, []
 
 
@@ -135,10 +159,10 @@ def _count(noun: Token) -> str:
 
 def _same_group(group: Token | None, act: Act) -> bool:
     """An enumeration lists the act's group: a pronoun, the same noun ("the companies
-    include"), a group of the same count ("indicts four officers ... four members of the
-    PLA – A, B, C and D"), or a group named by the act itself ("the sanctioned entities
-    are")."""
-    if group is None or group.lemma_ == act.group.lemma_:
+    include"), the list it was put on ("the list includes"), a group of the same count
+    ("indicts four officers ... four members of the PLA – A, B, C and D"), or a group named
+    by the act itself ("the sanctioned entities are")."""
+    if group is None or group.lemma_ == act.group.lemma_ or group.lemma_.lower() in _LISTS:
         return True
     if _count(group) and _count(group) == _count(act.group):
         return True

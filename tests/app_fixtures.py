@@ -83,3 +83,16 @@ def fresh_store(falkordb_url: str) -> Iterator[Store]:
     finally:
         open_cached.clear()
         store.close()
+
+
+@pytest.fixture(scope="session")
+def parallel_actor(app_sample_store: Store) -> str:
+    """The id of an actor that the sample graph relates to another actor by two or more
+    relation types: the tests of parallel edges draw its neighbourhood. Found in the data
+    rather than named, for which pair the extractor relates twice changes as it learns."""
+    types: dict[frozenset[str], set[str]] = {}
+    for edge in app_sample_store.iter_edges():
+        types.setdefault(frozenset((edge.subject, edge.object)), set()).add(edge.type)
+    pairs = sorted(sorted(pair) for pair, found in types.items() if len(found) > 1)
+    assert pairs, "the sample graph relates no pair of actors twice"
+    return pairs[0][0]

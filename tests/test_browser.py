@@ -522,16 +522,17 @@ def test_expanding_keeps_the_actors_already_shown_in_place(page, app_url, app_sa
         assert abs(after[node]["y"] - where["y"]) < 0.5, node
 
 
-def test_hovering_an_edge_lists_the_relations_of_its_pair(page, app_url, app_sample_store):
+def test_hovering_an_edge_lists_the_relations_of_its_pair(
+    page, app_url, app_sample_store, parallel_actor
+):
     store = app_sample_store
-    hik = actor(store, "Hikvision")
-    edges = store.ego([hik.id]).edges
+    edges = store.ego([parallel_actor]).edges
     by_pair: dict[frozenset[str], set[str]] = {}
     for e in edges:
         by_pair.setdefault(frozenset((e.subject, e.object)), set()).add(e.type)
     twice = next(e for e in edges if len(by_pair[frozenset((e.subject, e.object))]) > 1)
     types = by_pair[frozenset((twice.subject, twice.object))]
-    page.goto(f"{app_url}/?actor={hik.id}")
+    page.goto(f"{app_url}/?actor={parallel_actor}")
     frame = graph(page)
     page.locator(GRAPH_FRAME).scroll_into_view_if_needed()
     page.wait_for_timeout(300)  # the component settles its frame height after drawing

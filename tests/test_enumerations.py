@@ -82,3 +82,14 @@ def test_a_group_of_another_count_is_another_group(rules_only):
         "the Ruritanian army – Jane Roe, John Doe and Ali Khan – met the press on Tuesday.",
     )
     assert not [r for r in found if r[1] == "SUED"]
+
+
+def test_the_list_an_act_filled_lists_its_members_through_the_groups_it_names(rules_only):
+    found = _read(
+        rules_only,
+        "The Commerce Department added 28 organizations to its Entity List on Monday. The "
+        "list includes the Ruritanian Interior Ministry, 19 agencies such as the Lanmoor "
+        "Police College, and eight companies: Acme Corp, Globex Ltd and Initech Systems.",
+    )
+    listed = {o for s, t, o in found if (s, t) == ("U.S. Department of Commerce", "SANCTIONED")}
+    assert {"Lanmoor Police College", "Acme Corp", "Globex Ltd", "Initech Systems"} <= listed
