@@ -173,7 +173,7 @@ def _group_members(noun: Token) -> list[Token]:
 
 
 # Participles by which others act with a subject ("Britain, joined by France, urged X").
-_ACCOMPANYING = frozenset({"join", "accompany", "back", "support"})
+_ACCOMPANYING = frozenset({"join", "accompany"})
 
 
 def _authored(document: Token) -> bool:

@@ -1003,3 +1003,9 @@ def test_names_in_apposition_to_a_plural_title_each_hold_it(extractor):
     )
     members = {r[0] for r in found if r[1:3] == ("MEMBER_OF", "Ruritanian army")}
     assert members == {"Jane Roe", "John Doe", "Ali Khan", "Mark Stone"}
+
+
+def test_one_backed_by_another_acts_alone_and_is_supported(extractor):
+    found = relations(extractor, "Hamas, backed by Iran, attacked Israel.")
+    assert ("Iran", "SUPPORTED", "Hamas") in {r[:3] for r in found}
+    assert not [r for r in found if r[0] == "Iran" and r[1] != "SUPPORTED"]
