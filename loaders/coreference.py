@@ -352,9 +352,10 @@ def _units_of_bodies(clusters: Iterable[Cluster]) -> None:
                 break
 
 
-# How many sentences (that name actors) before a plural pronoun the list it refers to may
-# be, and before a plural description ("the senators").
-_LIST_REACH = 2
+# How many sentences before a plural pronoun the list it refers to may be (mentions.py
+# reads the same reach for the plural nouns that would come between), and before a
+# plural description ("the senators").
+LIST_REACH = 2
 _DESCRIBED_REACH = 5
 
 
@@ -367,7 +368,7 @@ def _lists_before(
     the pronoun's antecedent instead."""
     described = anaphor.end - anaphor.start > 1
     sentences = sorted({m.sentence for m, _ in earlier if m.sentence < anaphor.sentence})
-    window = {anaphor.sentence, *sentences[-(_DESCRIBED_REACH if described else _LIST_REACH) :]}
+    window = {anaphor.sentence, *sentences[-(_DESCRIBED_REACH if described else LIST_REACH) :]}
     lists: dict[tuple[int, int], list[Cluster]] = {}
     for mention, cluster in earlier:
         if mention.anaphor or mention.sentence not in window or mention.start > anaphor.start:

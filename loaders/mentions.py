@@ -19,7 +19,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.loaders.bodies import body_phrase, listed_places, owned_name
-from actorgraph.loaders.coreference import resolve
+from actorgraph.loaders.coreference import LIST_REACH, resolve
 from actorgraph.loaders.entities import ARGUMENTS, entity_mentions, unlabelled_name
 from actorgraph.loaders.kinds import ACTING_KINDS, is_thing, mention_of_name
 from actorgraph.loaders.lexicon import Lexicon
@@ -72,11 +72,6 @@ def _told_to(token: Token) -> bool:
     )
 
 
-# How many sentences before a plural pronoun the list it refers to may be (coreference
-# reads the same reach).
-_LIST_REACH = 2
-
-
 def _plural_noun_before(pronoun: Token, lexicon: Lexicon) -> int:
     """The last token before a plural pronoun that a list it refers to must follow: the end
     of the latest sentence whose subject is a plural noun for actors ("The men were charged
@@ -84,7 +79,7 @@ def _plural_noun_before(pronoun: Token, lexicon: Lexicon) -> int:
     they"), which is the pronoun's own. -1 if there is none."""
     doc = pronoun.doc
     first = pronoun.sent.start
-    for _ in range(_LIST_REACH):
+    for _ in range(LIST_REACH):
         if first == 0:
             break
         first = doc[first - 1].sent.start
