@@ -18,31 +18,27 @@ from spacy.tokens import Doc, Span, Token
 
 SpeakersOf = Callable[[Token], list[object]]
 
-_OPENING = frozenset({"“"})
-_CLOSING = frozenset({"”"})
-_STRAIGHT = '"'
+_OPENING, _CLOSING, _STRAIGHT = "“", "”", '"'
+_MARKS = frozenset({_OPENING, _CLOSING, _STRAIGHT})
 
 
 def _quote_marks(sentence: Span) -> list[str]:
     """The sentence's quotation marks, in order (a straight one opens or closes by what is
     open before it)."""
-    return [t.text for t in sentence if t.text in _OPENING | _CLOSING or t.text == _STRAIGHT]
+    return [t.text for t in sentence if t.text in _MARKS]
 
 
 def _inside_after(marks: list[str], inside: bool) -> bool:
     """Whether the text is inside a quotation after these marks."""
     for mark in marks:
-        if mark in _OPENING:
-            inside = True
-        elif mark in _CLOSING:
-            inside = False
-        else:
-            inside = not inside
+        inside = mark == _OPENING or (mark == _STRAIGHT and not inside)
     return inside
 
 
-def _speaker_verbs(sentence: Span, reporting: frozenset[str]) -> list[Token]:
-    return [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in reporting]
+def _said(sentence: Span, reporting: frozenset[str], speakers_of: SpeakersOf) -> list[object]:
+    """Who the sentence says speaks: the speakers of its reporting verbs."""
+    verbs = [t for t in sentence if t.pos_ == "VERB" and t.lemma_.lower() in reporting]
+    return [s for v in verbs for s in speakers_of(v)]
 
 
 def quoted(
@@ -59,8 +55,10 @@ def quoted(
         starts_inside = inside
         marks = _quote_marks(sentence)
         inside = _inside_after(marks, inside)
-        said = [s for v in _speaker_verbs(sentence, reporting) for s in speakers_of(v)]
-        opens = sentence[0].text in _OPENING or sentence[0].text == _STRAIGHT
+        # who the sentence says speaks matters only where a quotation is open or marked
+        in_play = starts_inside or bool(marks)
+        said = _said(sentence, reporting, speakers_of) if in_play else []
+        opens = sentence[0].text in (_OPENING, _STRAIGHT)
         if starts_inside and not said:
             run.append(sentence)  # the quotation goes on through this sentence
             if inside:
@@ -88,11 +86,9 @@ def _inside_quotation(doc: Doc) -> list[bool]:
     """For each token, whether it stands inside a quotation."""
     inside, flags = False, []
     for token in doc:
-        if token.text in _OPENING or token.text in _CLOSING or token.text == _STRAIGHT:
+        if token.text in _MARKS:
             inside = _inside_after([token.text], inside)
-            flags.append(False)
-        else:
-            flags.append(inside)
+        flags.append(inside and token.text not in _MARKS)
     return flags
 
 
@@ -116,7 +112,7 @@ def first_person_speakers(
         ]
         if not pronouns:
             continue
-        said = [s for v in _speaker_verbs(sentence, reporting) for s in speakers_of(v)]
+        said = _said(sentence, reporting, speakers_of)
         for pronoun in pronouns:
             found += [(pronoun.i, speaker) for speaker in said or speakers.get(sentence.start, [])]
     return found
