@@ -75,15 +75,10 @@ def _settle_kind(cluster: Cluster, found: list[Found]) -> str:
     return "Government" if acting else "Place"
 
 
-def _plural_referents(sentence: Span, clusters: list[Cluster]) -> list[tuple[int, Cluster]]:
-    """(token index, actor) of each actor a plural anaphor of the sentence refers to ("they",
-    "the companies": its last word is its head)."""
-    return [
-        (m.end - 1, c)
-        for c in clusters
-        for m in c.mentions
-        if m.plural and sentence.start <= m.start < sentence.end
-    ]
+def _plural_referents(clusters: list[Cluster]) -> list[tuple[int, Cluster]]:
+    """(token index, actor) of each actor a plural anaphor refers to ("they", "the
+    companies": its last word is its head)."""
+    return [(m.end - 1, c) for c in clusters for m in c.mentions if m.plural]
 
 
 # How many pairings of the actors that several plural anaphors of one sentence stand for
@@ -240,10 +235,12 @@ class Extractor:
         by_sentence: dict[int, Proposals] = {}
         reporting, speakers_of = self.lexicon.reporting_verbs, self._speakers(actor_of)
         quotations = list(quoted(doc, reporting, speakers_of))
-        speaking = first_person_speakers(doc, quotations, reporting, speakers_of)
+        # the words that stand for other actors: plural anaphors, and "we" in a quotation
+        standing = _plural_referents(clusters)
+        standing += first_person_speakers(doc, quotations, reporting, speakers_of)
         for sent in doc.sents:
             here = propose(sent, clusters, self.triggers)
-            for found in self._read(sent, clusters, actor_at, speaking):
+            for found in self._read(sent, actor_at, standing):
                 add_rule(here, sent, found, self.triggers)
             by_sentence[sent.start] = here
         for found in self._memberships_from_titles(doc, clusters):
@@ -268,21 +265,20 @@ class Extractor:
     def _read(
         self,
         sentence: Span,
-        clusters: list[Cluster],
         actor_at: dict[int, Cluster],
-        speaking: list[tuple[int, object]],
+        standing: list[tuple[int, object]],
     ) -> list[Found]:
-        """The patterns' readings of a sentence; one with a plural anaphor ("they urged
-        Acme", "asked the companies") is read again as each actor it refers to, and one
-        where a speaker says "we" or "I" in a quotation, as the speaker. Two such words in
-        one sentence ("They asked the companies") are read in each pairing of theirs."""
+        """The patterns' readings of a sentence; one with a word standing for other actors
+        (a plural anaphor: "they urged Acme", "asked the companies"; "we" in a quotation)
+        is read again as each actor it stands for. Two such words in one sentence ("They
+        asked the companies") are read in each pairing of theirs."""
         found = self.finder.find(sentence, lambda token: actor_at.get(token.i))
         seen = {(f.type, id(f.subject), id(f.object)) for f in found}
-        standing: dict[int, list[object]] = {}
-        here = [(i, s) for i, s in speaking if sentence.start <= i < sentence.end]
-        for at, actor in _plural_referents(sentence, clusters) + here:
-            standing.setdefault(at, []).append(actor)
-        for reading in _readings(standing):
+        here: dict[int, list[object]] = {}
+        for at, actor in standing:
+            if sentence.start <= at < sentence.end:
+                here.setdefault(at, []).append(actor)
+        for reading in _readings(here):
 
             def actor_of(token: Token, reading: dict[int, object] = reading) -> object | None:
                 return reading.get(token.i) or actor_at.get(token.i)
