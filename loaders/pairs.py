@@ -576,8 +576,8 @@ def add_rule(proposals: Proposals, sentence: Span, found: Found, triggers: Trigg
     subject, obj, relation = found.subject, found.object, found.type
     if not triggers.object_fits(relation, obj):
         return  # a pattern misreads a list now and then: nobody is a member of a person
-    kinds = {getattr(subject, "kind", ""), getattr(obj, "kind", "")}
-    if relation in triggers.roles.values() and kinds <= set(_PLACE_KINDS):
+    kinds = (getattr(subject, "kind", ""), getattr(obj, "kind", ""))
+    if relation in triggers.roles.values() and all(k in _PLACE_KINDS for k in kinds):
         return  # "Japan joined the US in sanctioning A": no state is a member of another
     proposal = _proposal(proposals, sentence, subject, relation, obj)
     proposal.rule = found

@@ -576,8 +576,10 @@ class RelationFinder:
         """'Acme won contracts from the police', 'the police awarded Acme a contract': who
         is awarded a contract supplies the one who lets it."""
         lemma = verb.lemma_.lower()
+        if lemma not in _WINNING and lemma not in _AWARDING:
+            return
         awards = [d for d in _children(verb, "dobj") if d.lemma_.lower() in _CONTRACTS]
-        if not awards or lemma not in _WINNING | _AWARDING:
+        if not awards:
             return
         if lemma in _WINNING:
             froms = [
