@@ -79,11 +79,6 @@ _AUTHORING = frozenset(
 )
 # Verbs of writing to someone, whose request is to them ("wrote to Acme asking for X").
 _WRITING = frozenset({"write", "send", "appeal", "petition", "turn"})
-# Relations of a stance on someone, which a stance on their act takes too ("criticized
-# Apple's decision" criticizes Apple; "an investigation into Acme's sales" investigates
-# Acme). Support of an act is not of its doer ("backed Acme's bid to buy X" need not back
-# Acme), so only criticism and inquiry.
-_STANCES = frozenset({"CRITICIZED", "INVESTIGATED"})
 # Words for the clients of a supplier, and the verbs that list them.
 # Words for those who stand to an actor in a relation, by the relation and whether the actor
 # is its subject: "Acme's clients include X" (Acme SUPPLIED X), "Acme's investors include X"
@@ -305,6 +300,7 @@ class RelationFinder:
         self.reversed: dict[str, list[Trigger]] = {}
         self.frames: list[tuple[str, frozenset[str], frozenset[str], tuple[str, ...]]] = []
         self.symmetric = frozenset(r.name for r in vocab.relations.values() if r.symmetric)
+        self.stances = frozenset(r.name for r in vocab.relations.values() if r.triggers.stance)
         # verbs whose clause may find or say that someone did wrong ("ruled that", "said that")
         self.finding_verbs = lexicon.finding_verbs | lexicon.reporting_verbs
         for rel in vocab.relations.values():
@@ -733,7 +729,7 @@ class RelationFinder:
                 objects = objects or self._recipients(verb, actor_of)
             if kind == "REQUESTED":
                 objects = objects or self._addressees(verb, actor_of)
-            if kind in _STANCES and not objects and "dobj" in slots:
+            if kind in self.stances and not objects and "dobj" in slots:
                 objects = self._doers_of_acts(carrier, actor_of)
             if not objects and kind in self.symmetric:
                 together = self.subjects(verb, actor_of)
@@ -850,7 +846,7 @@ class RelationFinder:
                 ]
                 objects = self._slot_actors(nested, trigger.slots, actor_of)
             objects = objects or received
-            if not objects and trigger.type in _STANCES:  # "an investigation into A's sales"
+            if not objects and trigger.type in self.stances:  # "an investigation into A's sales"
                 slotted = [o for h in holders for s in trigger.slots for o in _prep_objects(h, s)]
                 acts = [t for t in slotted if t.pos_ == "NOUN"]
                 objects = self._actors([d for a in acts for d in _possessors(a)], actor_of)

@@ -51,6 +51,7 @@ class Triggers:
     )
     roles: tuple[str, ...] = ()  # a person's post beside a body's name: "Acme chief executive"
     reported: bool = False  # a statement one actor makes of another can express it
+    stance: bool = False  # its object may be who did an act ("criticized Acme's decision")
 
 
 @dataclass(frozen=True, slots=True)
@@ -130,6 +131,7 @@ def _triggers(raw: dict[str, Any]) -> Triggers:
         reversed=_slots(raw.get("reversed")),
         roles=tuple(raw.get("roles", ())),
         reported=bool(raw.get("reported", False)),
+        stance=bool(raw.get("stance", False)),
     )
 
 

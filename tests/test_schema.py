@@ -43,6 +43,12 @@ def test_only_collaboration_is_symmetric_and_locations_take_places():
     assert vocab.relation("MEMBER_OF").rdf_local_name == "memberOf"
 
 
+def test_stances_on_an_act_are_declared_for_criticism_and_inquiry_only():
+    # the extractor reads "criticized Acme's decision" as criticizing Acme from this flag
+    stances = [r.name for r in vocabulary().relations.values() if r.triggers.stance]
+    assert stances == ["CRITICIZED", "INVESTIGATED"]
+
+
 def test_every_relation_has_triggers_and_a_description():
     for rel in vocabulary().relations.values():
         assert rel.description and rel.label and rel.reverse
