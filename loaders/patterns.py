@@ -598,7 +598,8 @@ class RelationFinder:
     def _says_wrong(self, clause: Token) -> bool:
         """A clause that says its subject did wrong: 'Acme breached the rules', 'Acme's use
         of the data was unlawful', 'his comments were misleading'."""
-        if clause.lemma_.lower() in self.lexicon.wrongdoing_verbs:
+        doing = [clause] + _children(clause, "advcl")  # "fired on them, killing hundreds"
+        if any(v.lemma_.lower() in self.lexicon.wrongdoing_verbs for v in doing):
             return True
         said = _children(clause, "acomp", "attr")
         said += [a for w in said for a in _children(w, "amod")]  # "a shameful decision"

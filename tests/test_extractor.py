@@ -816,6 +816,12 @@ def test_no_state_is_a_member_of_the_state_it_joins_in_an_act(extractor):
             "Human Rights Watch",
             "Acme Corp",
         ),
+        (  # a report of violence done, with the violence in a clause of its own
+            "Ruritanian police fired on protesters in the capital, killing six, Amnesty "
+            "International said in a report on Tuesday.",
+            "Amnesty International",
+            "Ruritanian police",
+        ),
     ],
 )
 def test_statements_findings_and_idioms_of_criticism(extractor, text, critic, target):
