@@ -598,7 +598,7 @@ class RelationFinder:
     def _says_wrong(self, clause: Token) -> bool:
         """A clause that says its subject did wrong: 'Acme breached the rules', 'Acme's use
         of the data was unlawful', 'his comments were misleading'."""
-        doing = [clause] + _children(clause, "advcl")  # "fired on them, killing hundreds"
+        doing = [clause, *_children(clause, "advcl")]  # "fired on them, killing hundreds"
         if any(v.lemma_.lower() in self.lexicon.wrongdoing_verbs for v in doing):
             return True
         said = _children(clause, "acomp", "attr")
@@ -750,10 +750,31 @@ class RelationFinder:
             if not subjects and kind in _OFFICIAL and _is_passive(verb):
                 subjects = self._announcers(verb, actor_of)
             modality = modality_of(verb, self.lexicon, ceased=kind == "STOPPED_SUPPLYING")
+            kinds = [kind]
+            if kind == "REQUESTED" and self._asks_to_stop_a_wrong(carrier):
+                kinds.append("CRITICIZED")  # "urged Egypt to end its persecution of ..."
             for subject in subjects:
                 for obj in objects:
-                    yield Found(kind, subject, obj, verb, modality, 0.75)
+                    for each in kinds:
+                        yield Found(each, subject, obj, verb, modality, 0.75)
             return
+
+    def _asks_to_stop_a_wrong(self, verb: Token) -> bool:
+        """A request that its addressee stop or end a wrong ('urged Egypt to stop the
+        arbitrary detention of', 'called on Iran to end its persecution of women') says
+        the addressee does wrong: it criticizes them as well as asking."""
+        acts = [a for c in _children(verb, "xcomp", "ccomp") for a in _conjuncts(c)]
+        stopped = [
+            o
+            for a in acts
+            if a.lemma_.lower() in self.lexicon.ceasing_verbs
+            for d in _children(a, "dobj")
+            for o in _conjuncts(d)
+        ]
+        return any(
+            o.lemma_.lower() in self.lexicon.wrongs or any(map(self._a_wrong, o.lefts))
+            for o in stopped
+        )
 
     def _announcers(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """The state or state body that announces an official act said without its doer

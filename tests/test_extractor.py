@@ -828,6 +828,21 @@ def test_statements_findings_and_idioms_of_criticism(extractor, text, critic, ta
     assert (critic, "CRITICIZED", target) in {r[:3] for r in relations(extractor, text)}
 
 
+@pytest.mark.parametrize(
+    ("text", "criticized"),
+    [
+        ("Hungary called on Moldova to end its persecution of journalists.", True),
+        ("Hungary urged Moldova to stop the arbitrary detention of its critics.", True),
+        ("Hungary urged Moldova to stop the talks with the rebels.", False),
+        ("Hungary urged Moldova to release the journalists.", False),
+    ],
+)
+def test_asking_someone_to_stop_a_wrong_criticizes_them(extractor, text, criticized):
+    found = {r[:3] for r in relations(extractor, text)}
+    assert ("Hungary", "REQUESTED", "Moldova") in found
+    assert (("Hungary", "CRITICIZED", "Moldova") in found) is criticized
+
+
 def test_what_a_body_stands_under_may_be_named_by_its_verb(extractor):
     found = relations(extractor, "Acme Corp remains under investigation by the FBI.")
     assert ("Federal Bureau of Investigation", "INVESTIGATED", "Acme Corp") in {
