@@ -258,6 +258,8 @@ def mention_of_name(span: Span, label: str, page: Page) -> Mention | None:
     name = span.text.strip()
     if not name or not any(ch.isupper() for ch in name) or "\n" in name:
         return None  # 'iris' of 'iris scans' is no name
+    if sum(ch.isalnum() for ch in name) < 2:
+        return None  # a letter cut from a longer name ('O' of 'Tseung Kwan O')
     if name.lower().startswith(("ex-", "former-")):
         name = name.split("-", 1)[1]
     root = span.root

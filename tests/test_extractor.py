@@ -6,6 +6,10 @@ import pytest
 from conftest import FIXTURES
 
 from actorgraph.loaders import Extractor
+from actorgraph.loaders.kinds import mention_of_name
+from actorgraph.loaders.lexicon import lexicon
+from actorgraph.loaders.nlp import parse_many
+from actorgraph.loaders.page import read_page
 from actorgraph.loaders.relation_model import RelationModel
 from actorgraph.schema import Article
 
@@ -462,6 +466,24 @@ def test_a_definite_description_prefers_the_actor_its_noun_names(extractor):
     )
     found = relations(extractor, text)
     assert ("Ruritania's military junta", "DETAINED", "Maria Lopez", "asserted") in found
+
+
+def test_the_newspaper_refers_back_to_the_paper_named_before(extractor):
+    text = (
+        "The Daily Clarion has published in Lagos since 1990. "
+        "The newspaper's parent company, Okafor Media Holdings, closed it in May."
+    )
+    found = relations(extractor, text)
+    assert ("Okafor Media Holdings", "OWNS", "Daily Clarion", "asserted") in found
+
+
+def test_a_single_letter_is_no_actor_name():
+    # a parse may cut the last letter off a place's name ('Tseung Kwan O'): it names nobody
+    doc = next(iter(parse_many(["Police raided offices in Tseung Kwan O and in Mong Kok."])))
+    page = read_page(doc, lexicon())
+    letter = next(t for t in doc if t.text == "O")
+    assert mention_of_name(doc[letter.i : letter.i + 1], "GPE", page) is None
+    assert mention_of_name(doc[letter.i + 3 : letter.i + 5], "GPE", page) is not None
 
 
 def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extractor):
