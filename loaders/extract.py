@@ -14,6 +14,7 @@ from itertools import product
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.loaders.carried import carried
+from actorgraph.loaders.documents import documents_named_again
 from actorgraph.loaders.enumerations import enumerations
 from actorgraph.loaders.lexicon import Lexicon, compiled_triggers, lexicon
 from actorgraph.loaders.mentions import Cluster, find_mentions, resolve
@@ -235,9 +236,11 @@ class Extractor:
         by_sentence: dict[int, Proposals] = {}
         reporting, speakers_of = self.lexicon.reporting_verbs, self._speakers(actor_of)
         quotations = list(quoted(doc, reporting, speakers_of))
-        # the words that stand for other actors: plural anaphors, and "we" in a quotation
+        # the words that stand for other actors: plural anaphors, "we" in a quotation, and
+        # a document named again ("The letter urged ...") for its authors
         standing = _plural_referents(clusters)
         standing += first_person_speakers(doc, quotations, reporting, speakers_of)
+        standing += documents_named_again(doc, lambda t: self.finder.authors_of(t, actor_of))
         for sent in doc.sents:
             here = propose(sent, clusters, self.triggers)
             for found in self._read(sent, actor_at, standing):

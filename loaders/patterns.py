@@ -67,7 +67,7 @@ _BUYING = frozenset(
 _GETTING = _BUYING | {"use", "deploy", "install", "operate", "employ"}
 # Nouns for what an actor writes or issues, whose subject speaks for its author ("Rubio's
 # letter urged Acme to stop").
-_DOCUMENTS = frozenset(
+DOCUMENTS = frozenset(
     {"letter", "statement", "report", "complaint", "petition", "resolution", "ruling"}
     | {"order", "decision", "lawsuit", "suit", "filing", "memo", "notice", "declaration"}
 )
@@ -173,7 +173,7 @@ _ACCOMPANYING = frozenset({"join", "accompany"})
 
 def _authored(document: Token) -> bool:
     """A document its verb's subject authors: "issued a statement", "sent a letter"."""
-    return document.lemma_.lower() in _DOCUMENTS and document.head.lemma_.lower() in _AUTHORING
+    return document.lemma_.lower() in DOCUMENTS and document.head.lemma_.lower() in _AUTHORING
 
 
 def _members_on_verb(verb: Token, group: list[Token]) -> list[Token]:
@@ -275,8 +275,9 @@ def _misparsed_subject(verb: Token) -> list[Token]:
 
 def _authors(document: Token) -> list[Token]:
     """Who wrote a document: "Rubio's letter", "a letter from Rubio", "a report by HRW",
-    "the letter, signed by Rubio and Wyden"."""
+    "the HRW report", "the letter, signed by Rubio and Wyden"."""
     own = _possessors(document) + [o for w in ("by", "from") for o in _prep_objects(document, w)]
+    own += [c for c in document.lefts if c.dep_ == "compound"]
     return own + _participle_agents(document, _AUTHORING)
 
 
@@ -349,6 +350,16 @@ class RelationFinder:
                     out.append(actor)
         return out
 
+    def authors_of(self, token: Token, actor_of: ActorOf) -> list[object]:
+        """Who wrote a document the token names ("Rubio's letter", "a report by HRW", "HRW
+        issued a statement"), or who writes when the token is a writing verb."""
+        if token.pos_ == "VERB":
+            return self.subjects(token, actor_of)
+        authors = self._actors(_authors(token), actor_of)
+        if not authors and _authored(token):
+            authors = self.subjects(token.head, actor_of)
+        return authors
+
     def _listed_people(self, token: Token, actor_of: ActorOf) -> list[Token]:
         """People listed after a person with titles between them ("A, chief of X, B, an
         employee of X, and C"), whom the parser hangs on the titles."""
@@ -401,7 +412,7 @@ class RelationFinder:
             return self._actors([verb.head], actor_of)  # "A and B, both of whom are ..."
         if own and own[0].lower_ not in _RELATIVE:
             found = self._actors(own + [j for o in own for j in _joined_by(o)], actor_of)
-            if not found and own[0].lemma_.lower() in _DOCUMENTS:
+            if not found and own[0].lemma_.lower() in DOCUMENTS:
                 # "Rubio's letter urged Commerce to act": a document speaks for its author
                 found = self._actors(_authors(own[0]), actor_of)
             return found
@@ -795,15 +806,15 @@ class RelationFinder:
         letter or the writing is to ("sent a letter to Acme demanding answers", "wrote to
         Acme asking for the records", "a letter to Acme requested details", "in a letter to
         Acme, Roe asked for details")."""
-        writing = [s for s in _children(verb, "nsubj") if s.lemma_.lower() in _DOCUMENTS]
+        writing = [s for s in _children(verb, "nsubj") if s.lemma_.lower() in DOCUMENTS]
         writing += [  # "In a letter to Acme, Roe asked for the records"
             o
             for p in _children(verb, "prep")
             if p.lower_ == "in"
             for o in _children(p, "pobj")
-            if o.lemma_.lower() in _DOCUMENTS
+            if o.lemma_.lower() in DOCUMENTS
         ]
-        if verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in _DOCUMENTS:
+        if verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in DOCUMENTS:
             writing += [verb.head, verb.head.head]  # "sent a letter to Acme demanding"
         elif verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in _WRITING:
             writing.append(verb.head)

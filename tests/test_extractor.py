@@ -468,6 +468,38 @@ def test_a_definite_description_prefers_the_actor_its_noun_names(extractor):
     assert ("Ruritania's military junta", "DETAINED", "Maria Lopez", "asserted") in found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a writing to someone is a letter; the letter speaks for its writers
+            "Senators Jane Roe and John Doe wrote to the Commerce Department on Monday. "
+            "The letter urged the department to act against Acme Holdings.",
+            {
+                ("Jane Roe", "U.S. Department of Commerce"),
+                ("John Doe", "U.S. Department of Commerce"),
+            },
+        ),
+        (
+            "Human Rights Watch published a report on Monday. "
+            "The report calls on Acme Holdings to stop selling cameras to the police.",
+            {("Human Rights Watch", "Acme Holdings")},
+        ),
+        (  # a document that names its author speaks for that author, not the last one
+            "Human Rights Watch published a report on Monday. "
+            "The Amnesty International report calls on Acme Holdings to stop.",
+            {("Amnesty International", "Acme Holdings")},
+        ),
+        (  # a report of another kind is not the statement named before
+            "Germany issued a statement on Monday. The report urged Acme Holdings to stop.",
+            set(),
+        ),
+    ],
+)
+def test_a_document_named_again_speaks_for_its_authors(extractor, text, expected):
+    found = {(r[0], r[2]) for r in relations(extractor, text) if r[1] == "REQUESTED"}
+    assert found == expected
+
+
 def test_the_newspaper_refers_back_to_the_paper_named_before(extractor):
     text = (
         "The Daily Clarion has published in Lagos since 1990. "
