@@ -1009,6 +1009,17 @@ class RelationFinder:
             return
         kind = getattr(actor, "kind", "")
         institution = kind in ("Company", "Organization", "GovernmentBody", "Media")
+        if institution:  # "Acme, a company in Waltham", "Acme is a firm in Waltham"
+            for description in self._descriptions(token):
+                places = [
+                    o
+                    for p in _children(description, "prep")
+                    if p.lower_ == "in"
+                    for o in self._actors(_children(p, "pobj"), actor_of)
+                ]
+                for place in places:
+                    if getattr(place, "kind", "") in ("Place", "Government"):
+                        yield Found("LOCATED_IN", actor, place, description, "asserted", 0.55)
         for prep in token.rights:
             objects = self._actors(_children(prep, "pobj"), actor_of) if prep.dep_ == "prep" else []
             for obj in objects:
@@ -1034,6 +1045,21 @@ class RelationFinder:
                 places = [c for c in based.subtree if c.i != based.i and actor_of(c)]
                 for place in self._actors(places[:1], actor_of):
                     yield Found("LOCATED_IN", actor, place, token, "asserted", 0.6)
+
+    def _descriptions(self, token: Token) -> list[Token]:
+        """The common nouns that say what an actor is: in apposition ("Acme, a company")
+        or as what it is said to be ("Acme is a firm"); only nouns for a kind of actor."""
+        nouns = [c for c in token.rights if c.dep_ == "appos"]
+        if token.dep_ == "nsubj" and token.head.lemma_ == "be":
+            nouns += _children(token.head, "attr")
+        return [
+            n
+            for n in nouns
+            if n.pos_ == "NOUN"
+            and (
+                n.lemma_.lower() in self.lexicon.anaphors or n.lemma_.lower() in self.lexicon.heads
+            )
+        ]
 
     def _member_states(self, token: Token, actor: object, actor_of: ActorOf) -> Iterator[Found]:
         """'NATO ally Turkey', 'EU member state Poland', 'Turkey, a NATO member': a word

@@ -735,6 +735,23 @@ def test_who_receives_a_letter_does_not_speak_by_it(extractor):
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Acme Holdings, a company in Waltham, makes cameras.",
+        "Acme Holdings is a company in Waltham.",
+        "Acme Holdings makes cameras. The company in Waltham denied wrongdoing.",
+    ],
+)
+def test_a_company_in_a_place_is_located_there(extractor, text):
+    assert ("Acme Holdings", "LOCATED_IN", "Waltham", "asserted") in relations(extractor, text)
+
+
+def test_a_place_of_offices_is_no_location_of_the_company(extractor):
+    found = relations(extractor, "Acme Holdings is a firm with offices in Dubai.")
+    assert not [r for r in found if r[1] == "LOCATED_IN"]
+
+
+@pytest.mark.parametrize(
     ("text", "located"),
     [
         (
