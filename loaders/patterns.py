@@ -54,6 +54,8 @@ _UNITS = frozenset(
 )
 # Prepositions that hang a reason on a verb's object: "criticized X for selling", "accused X of".
 _REASON_PREPS = frozenset({"for", "of", "over"})
+# Prepositions by which an act's noun names whom it is aimed at ("sanctions on Acme").
+_AGAINST = ("on", "against")
 # Participles that say who made a product: "cameras made by Hikvision".
 _MAKING = frozenset(
     ["make", "produce", "manufacture", "build", "supply", "sell", "develop", "design"]
@@ -372,12 +374,19 @@ class RelationFinder:
     def _nearest_object_before(self, verb: Token, limit: int, actor_of: ActorOf) -> list[object]:
         """The verb's object closest before position ``limit`` ("criticized Google for X, and
         Thermo Fisher for Y": the second 'for' belongs to Thermo Fisher)."""
-        candidates = [t for t in self._object_tokens(verb) if t.i < limit]
+        candidates = [t for t in self._aimed_at(verb) if t.i < limit]
         for token in sorted(candidates, key=lambda t: -t.i):
             actors = self._actors([token], actor_of)
             if actors:
                 return actors[:1] if len(candidates) > 1 else actors
         return []
+
+    def _aimed_at(self, verb: Token) -> list[Token]:
+        """Whom a verb's act is aimed at: its objects, and whom its object noun is on or
+        against ("imposed sanctions on Acme", "filed a complaint against Acme")."""
+        objects = self._object_tokens(verb)
+        holders = [verb, *objects]
+        return objects + [o for h in holders for w in _AGAINST for o in _prep_objects(h, w)]
 
     def _object_tokens(self, verb: Token) -> list[Token]:
         """The verb's direct objects, with nouns the parser hung on the verb as conjuncts;
@@ -439,7 +448,10 @@ class RelationFinder:
                     return kept  # "barred Nvidia from selling": Nvidia would be the seller
             if head.lower_ in _REASON_PREPS and governor.pos_ in ("VERB", "AUX"):
                 reason_of = self._nearest_object_before(governor, head.i, actor_of)
-                if reason_of:
+                aimed = [t for t in self._aimed_at(governor) if t.i < head.i]
+                if reason_of or any(t.tag_ == "NNS" for t in aimed):
+                    # "sanctioned three companies for supplying X": the companies supplied
+                    # it, though no actor names them; never the one who sanctioned them
                     return reason_of
             if governor.pos_ in ("VERB", "AUX", "ADJ"):
                 return self.subjects(governor, actor_of, depth + 1)

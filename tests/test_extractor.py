@@ -518,6 +518,30 @@ def test_a_single_letter_is_no_actor_name():
     assert mention_of_name(doc[letter.i + 3 : letter.i + 5], "GPE", page) is not None
 
 
+@pytest.mark.parametrize(
+    ("text", "supplier"),
+    [
+        (
+            "The Treasury imposed sanctions on Acme Tech for supplying drone parts to Iran.",
+            "Acme Tech",
+        ),
+        (
+            "Amnesty International filed a complaint against Acme Tech for selling arms to Iran.",
+            "Acme Tech",
+        ),
+        # the sanctioned are unnamed: nobody named supplied Iran, least of all the Treasury
+        (
+            "The Treasury imposed sanctions on three companies for supplying drone parts to Iran.",
+            None,
+        ),
+        ("Acme Tech was fined for selling drone parts to Iran.", "Acme Tech"),
+    ],
+)
+def test_the_doer_of_a_reason_is_whom_the_act_is_aimed_at(extractor, text, supplier):
+    suppliers = {r[0] for r in relations(extractor, text) if r[1:3] == ("SUPPLIED", "Iran")}
+    assert suppliers == ({supplier} if supplier else set())
+
+
 def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extractor):
     found = relations(
         extractor, "The Treasury accused Acme Corp of producing drones for the Ruritanian army."
