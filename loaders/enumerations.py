@@ -31,6 +31,12 @@ _REACH = 2
 _LISTS = frozenset({"list", "blacklist", "designation", "package", "batch", "round"})
 # How a group stands to the verb that acts on it: its object, or the subject of a passive.
 _GROUP_DEPS = frozenset({"dobj", "nsubjpass"})
+# Prepositions by which an act's noun names the group it is aimed at ("sanctions on").
+_AIMED_WITH = frozenset({"on", "against"})
+# Marks that set a list off after the group it names ("the companies, A and B").
+_SETTING_OFF = frozenset({",", "–", "—", ":", "-"})
+# Words before a plural noun that make it a group named before ("the companies, A and B").
+_DEFINITE = frozenset({"the", "these", "those"})
 # Nouns that name a relation backwards (the vocabulary's reversed): a subsidiary is owned.
 _REVERSED = {
     word: relation.name
@@ -101,14 +107,33 @@ def _types(verb: Token, triggers: TriggerWords) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for word in words for t in triggers.types(word)))
 
 
+def _act_on(noun: Token, triggers: TriggerWords) -> tuple[Token, tuple[str, ...]] | None:
+    """The verb whose act a group noun undergoes, and the relation types its words say:
+    the group is the verb's object ("sanctioned six individuals") or what the verb's
+    object noun is on or against ("imposed sanctions on three companies")."""
+    if noun.dep_ in _GROUP_DEPS:
+        return noun.head, _types(noun.head, triggers)
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in _AIMED_WITH:
+        return None
+    if prep.head.dep_ == "dobj":  # "sanctions" of "imposed sanctions on"
+        return prep.head.head, tuple(triggers.types(prep.head))
+    if prep.head.pos_ == "VERB":  # the parser hung "on" on the verb
+        acts = [c for c in prep.head.children if c.dep_ == "dobj"]
+        return prep.head, tuple(dict.fromkeys(t for a in acts for t in triggers.types(a)))
+    return None
+
+
 def acts(sentence: Span, actor_of: ActorOf, triggers: TriggerWords) -> Iterator[Act]:
     """The acts of a sentence on a group no actor names, whose doer is an actor."""
     for noun in sentence:
-        if noun.tag_ != "NNS" or noun.dep_ not in _GROUP_DEPS or actor_of(noun) is not None:
+        if noun.tag_ != "NNS" or actor_of(noun) is not None:
             continue
-        verb = noun.head
+        act = _act_on(noun, triggers)
+        if act is None:
+            continue
+        verb, types = act
         doer = _doer(verb, actor_of)
-        types = _types(verb, triggers)
         if doer is not None and types:
             yield Act(doer, types, verb, noun)
 
@@ -123,9 +148,9 @@ def members(sentence: Span, actor_of: ActorOf) -> tuple[Token | None, list[tuple
             listed = [c for c in token.head.children if c.dep_ in ("nsubj", "attr")]
             if pronoun and listed:
                 return None, _actors(listed[0], actor_of)
-        if token.tag_ == "NNS" and _count(token) and actor_of(token) is None:
-            named = [c for c in token.children if c.dep_ == "appos" and actor_of(c) is not None]
-            if named:  # "four members of the PLA – A, B, C and D"
+        if token.tag_ == "NNS" and (_count(token) or _definite(token)) and actor_of(token) is None:
+            named = [c for c in token.children if _set_off(token, c) and actor_of(c) is not None]
+            if named:  # "four members of the PLA – A, B, C and D", "the companies, A and B,"
                 return token, _actors(named[0], actor_of)
         if token.lemma_ in ("include", "be") and token.pos_ in ("VERB", "AUX"):
             subject = [c for c in token.children if c.dep_ == "nsubj"]
@@ -150,6 +175,20 @@ def _named_by_act(group: Token) -> list[str]:
         for c in group.children
         if c.dep_ in ("amod", "acl") and (c.tag_ == "VBN" or c.lower_.endswith("ed"))
     ]
+
+
+def _set_off(noun: Token, child: Token) -> bool:
+    """A name set off after a group noun by a comma or a dash ("the companies, Acme, ...",
+    "four members – A, B"): in apposition, or taken by the parser for a conjunct."""
+    if child.dep_ == "appos":
+        return True
+    start = child.left_edge.i
+    return child.dep_ == "conj" and start == noun.i + 2 and noun.nbor(1).text in _SETTING_OFF
+
+
+def _definite(noun: Token) -> bool:
+    """'the companies', 'these firms': a group the story named before."""
+    return any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
 
 
 def _count(noun: Token) -> str:
@@ -217,11 +256,12 @@ def enumerations(doc: Doc, actor_of: ActorOf, triggers: TriggerWords) -> list[En
             for act in acts(s, actor_of, triggers)
             if act.group.i < listed[0][0].i and _same_group(group, act)
         ]
-        if not candidates:
-            continue
-        act = candidates[-1]
-        for token, member in listed:
-            for relation in act.types:
-                if member is not act.doer and triggers.fits(relation, act.doer, member):
-                    found.append(Enumerated(relation, act.doer, member, act.verb, token))
+        # each doer's latest act on the group: "DOJ indicts four officers. Barr announced
+        # indictments against four members – A, B, C and D" (both acts are on them)
+        latest = {id(act.doer): act for act in candidates}
+        for act in latest.values():
+            for token, member in listed:
+                for relation in act.types:
+                    if member is not act.doer and triggers.fits(relation, act.doer, member):
+                        found.append(Enumerated(relation, act.doer, member, act.verb, token))
     return found

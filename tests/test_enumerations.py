@@ -93,3 +93,25 @@ def test_the_list_an_act_filled_lists_its_members_through_the_groups_it_names(ru
     )
     listed = {o for s, t, o in found if (s, t) == ("U.S. Department of Commerce", "SANCTIONED")}
     assert {"Lanmoor Police College", "Acme Corp", "Globex Ltd", "Initech Systems"} <= listed
+
+
+def test_a_group_a_sanction_is_imposed_on_is_named_again_with_its_members(rules_only):
+    found = _read(
+        rules_only,
+        "The Treasury on Thursday imposed sanctions on three companies for supplying drone "
+        "parts. The companies, Acme Tech, Initech Ltd and Vandelay Industries, denied it.",
+    )
+    for company in ("Acme Tech", "Initech Ltd", "Vandelay Industries"):
+        assert ("U.S. Department of the Treasury", "SANCTIONED", company) in found
+
+
+def test_two_doers_acting_on_one_group_are_each_read_with_its_members(rules_only):
+    found = _read(
+        rules_only,
+        "Hungary sanctions four army officers. Foreign Minister Jan Kowalski on Monday "
+        "announced sanctions against four members of the army – Adam Nowak, Piotr Zielinski, "
+        "Marek Wozniak and Tomasz Lewandowski.",
+    )
+    for officer in ("Adam Nowak", "Piotr Zielinski", "Marek Wozniak", "Tomasz Lewandowski"):
+        assert ("Hungary", "SANCTIONED", officer) in found
+        assert ("Jan Kowalski", "SANCTIONED", officer) in found
