@@ -296,6 +296,11 @@ def test_a_firm_spacy_took_for_a_title_of_a_work_is_still_a_firm(extractor):
     assert kinds(extractor, text).get("Wide Metals Ltd") == "Company"
 
 
+@pytest.mark.parametrize("name", ["Globex Trading", "Hua Shipping", "Vostok Petroleum"])
+def test_a_trade_in_the_name_makes_it_a_firm(extractor, name):
+    assert kinds(extractor, f"The Treasury sanctioned {name} on Monday.").get(name) == "Company"
+
+
 def test_an_acronym_is_no_person(extractor):
     found = kinds(extractor, "ZRTV said Acme Corp had sold cameras to the Westvale police.")
     assert found.get("ZRTV", "Company") != "Person"
