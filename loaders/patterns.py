@@ -112,6 +112,8 @@ _HANDING = frozenset({"send", "transfer", "give", "hand", "pass"})
 _CONTRACTS = frozenset({"contract", "tender", "order", "procurement"})
 _WINNING = frozenset({"win", "secure", "land", "receive", "get", "clinch", "bag", "obtain"})
 _AWARDING = frozenset({"award", "give", "grant"})
+# Verbs by which a buyer takes a firm on to do work for it ("contracted Acme to build").
+_CONTRACTING = frozenset({"contract", "commission", "hire", "engage", "retain"})
 # Verbs by which an actor brings an act named by a noun ("imposed sanctions", "filed a
 # suit"): as a participle describing the noun, their "by" is the act's doer.
 _BRINGING = frozenset(
@@ -429,7 +431,12 @@ class RelationFinder:
         if verb.dep_ in ("relcl", "acl") or own:
             # "Rubio's letter urging Commerce to act": a document speaks for its author
             found = self._actors([head], actor_of) or self._actors(_authors(head), actor_of)
-            if not found and verb.dep_ == "acl" and head.dep_ == "dobj" and verb.tag_ == "VB":
+            if (
+                not found
+                and verb.dep_ in ("acl", "relcl")
+                and head.dep_ == "dobj"
+                and verb.tag_ == "VB"
+            ):
                 # "Hikvision won a contract to supply X": who holds the contract supplies
                 return self.subjects(head.head, actor_of, depth + 1)
             if not found and head.dep_ == "dobj" and _authored(head):
@@ -595,12 +602,19 @@ class RelationFinder:
         """'Acme won contracts from the police', 'the police awarded Acme a contract': who
         is awarded a contract supplies the one who lets it."""
         lemma = verb.lemma_.lower()
+        if lemma in _CONTRACTING:
+            yield from self._contracted(verb, actor_of)
+            return
         if lemma not in _WINNING and lemma not in _AWARDING:
             return
         awards = [d for d in _children(verb, "dobj") if d.lemma_.lower() in _CONTRACTS]
         if not awards:
             return
-        if lemma in _WINNING:
+        if lemma in _AWARDING and _is_passive(verb):  # "Acme was awarded a contract by X"
+            suppliers = self._actors(self._passive_subjects(verb), actor_of)
+            by = _agents(verb) + [o for a in awards for o in _prep_objects(a, "by")]
+            buyers = self._actors(by, actor_of)
+        elif lemma in _WINNING:
             froms = [
                 o
                 for a in [verb, *awards]
@@ -617,6 +631,19 @@ class RelationFinder:
         for supplier in suppliers:
             for buyer in buyers:
                 yield Found("SUPPLIED", supplier, buyer, verb, modality, 0.6)
+
+    def _contracted(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'The police contracted Acme to build the network', 'commissioned Acme': the
+        firm taken on supplies the one who took it on (a firm: one hires people too)."""
+        firms = [
+            a
+            for a in self._actors(_children(verb, "dobj"), actor_of)
+            if getattr(a, "kind", "") == "Company"
+        ]
+        modality = modality_of(verb, self.lexicon)
+        for buyer in self.subjects(verb, actor_of) if firms else []:
+            for firm in firms:
+                yield Found("SUPPLIED", firm, buyer, verb, modality, 0.6)
 
     def _says_wrong(self, clause: Token) -> bool:
         """A clause that says its subject did wrong: 'Acme breached the rules', 'Acme's use

@@ -807,6 +807,11 @@ def test_a_request_in_writing_asks_the_one_it_is_written_to(extractor, text):
     assert ("Jane Roe", "REQUESTED", "Acme Corp", "asserted") in relations(extractor, text)
 
 
+def test_a_person_hired_supplies_nothing(extractor):
+    found = relations(extractor, "The Xinjiang police hired John Smith as an adviser.")
+    assert not [r for r in found if r[1] == "SUPPLIED"]
+
+
 def test_a_well_known_advocacy_group_is_an_actor_wherever_it_stands(extractor):
     found = relations(extractor, "Greenpeace condemned Shell over the oil spill.")
     assert ("Greenpeace", "CRITICIZED", "Shell", "asserted") in found
@@ -833,6 +838,19 @@ def test_a_well_known_advocacy_group_is_an_actor_wherever_it_stands(extractor):
         (
             "Acme Vision licensed its software to the Xinjiang police.",
             ("Acme Vision", "Xinjiang police"),
+        ),
+        (
+            "Acme Vision was awarded a contract by the Xinjiang police.",
+            ("Acme Vision", "Xinjiang police"),
+        ),
+        # a firm taken on to do work, and a deal whose holder is to supply
+        (
+            "The Xinjiang police contracted Acme Vision to build the network.",
+            ("Acme Vision", "Xinjiang police"),
+        ),
+        (
+            "Acme Vision signed a $50 million deal to supply Egypt with jets.",
+            ("Acme Vision", "Egypt"),
         ),
     ],
 )
