@@ -121,6 +121,22 @@ def entity_mentions(ent: Span, page: Page) -> list[Mention]:
     return found
 
 
+def _name_parts(token: Token) -> list[Token]:
+    """The capitalised proper nouns compounded before a name's last word, at any depth
+    ('Tech' of 'Tech Transparency Project' hangs on 'Transparency'): 'the Finnish Nokia':
+    a demonym is no part of the name; nor a lowercase word."""
+    parts = []
+    for child in token.lefts:
+        if (
+            child.dep_ == "compound"
+            and child.pos_ == "PROPN"
+            and not child.ent_type_
+            and child.text[:1].isupper()
+        ):
+            parts += [child, *_name_parts(child)]
+    return parts
+
+
 def unlabelled_name(token: Token, page: Page) -> Mention | None:
     """A proper noun in an argument position that spaCy gave no entity label: 'banned Hikvision'.
 
@@ -140,11 +156,7 @@ def unlabelled_name(token: Token, page: Page) -> Mention | None:
         return None
     if token.i in page.banned or is_title(token, lexicon):
         return None
-    parts = [
-        c
-        for c in token.lefts
-        if c.dep_ == "compound" and c.pos_ == "PROPN" and not c.ent_type_ and c.text[:1].isupper()
-    ]  # 'the Finnish Nokia': a demonym is no part of the name; nor a lowercase word
+    parts = _name_parts(token)
     start = min((c.i for c in parts), default=token.i)
     span = token.doc[start : token.i + 1]
     if any(t.ent_type_ and t.ent_type_ not in _THING_LABELS for t in span):

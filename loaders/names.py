@@ -114,6 +114,9 @@ def grown_left(span: Span, page: Page) -> Span:
     best = start = span.start
     while start > span.sent.start and span.end - start < 8:
         before = doc[start - 1]
+        if before.ent_type_ == "NORP" and lexicon.known_actor(doc[start - 1 : span.end].text):
+            best = start - 1  # 'Australian' (a demonym to spaCy) of a well-known name
+            break
         if not before.is_alpha or before.ent_type_ or before.lower_ in DETERMINERS:
             break
         if is_title(before, lexicon):

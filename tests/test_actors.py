@@ -301,6 +301,18 @@ def test_a_trade_in_the_name_makes_it_a_firm(extractor, name):
     assert kinds(extractor, f"The Treasury sanctioned {name} on Monday.").get(name) == "Company"
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Australian Strategic Policy Institute",  # a demonym to spaCy opens a known name
+        "Tech Transparency Project",  # 'Tech' hangs on 'Transparency', not on 'Project'
+    ],
+)
+def test_a_name_opening_a_sentence_is_read_whole(extractor, name):
+    text = f"{name} criticized Siemens for selling cameras to the police."
+    assert name in every_name(extractor, text)
+
+
 def test_an_acronym_is_no_person(extractor):
     found = kinds(extractor, "ZRTV said Acme Corp had sold cameras to the Westvale police.")
     assert found.get("ZRTV", "Company") != "Person"
