@@ -103,6 +103,8 @@ _UNDER = {"fire": "CRITICIZED", "attack": "CRITICIZED", "scrutiny": "INVESTIGATE
 # Official acts, which their maker announces ("The Treasury said A was designated"), and
 # the verbs of announcing them.
 _OFFICIAL = frozenset({"SANCTIONED", "BANNED"})
+# Nouns for being held, whose holder DETAINED who is in it ("in the custody of the police").
+_HELD = frozenset({"custody", "detention"})
 _ANNOUNCING = frozenset({"say", "announce", "state", "confirm", "add", "declare"})
 # Verbs that only say something changed hands; they supply when it is goods ("sent drones
 # to Russia").
@@ -974,6 +976,29 @@ class RelationFinder:
                 for obj in objects:
                     yield Found(kind, doer, obj, noun, modality, 0.6)
 
+    def from_custody(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'Roe died in the custody of the Morality Police', 'Roe remains in police
+        custody', 'Roe was taken into custody by the police': who holds someone in custody
+        DETAINED them."""
+        prep = noun.head
+        if (
+            noun.lemma_.lower() not in _HELD
+            or noun.dep_ != "pobj"
+            or prep.lower_ not in ("in", "into")
+        ):
+            return
+        holder = prep.head
+        if _is_passive(holder):  # "was taken into custody by the police"
+            held = self._actors(self._passive_subjects(holder), actor_of)
+        else:  # "Roe, who died in the custody of ...": the relative's noun
+            held = self.subjects(holder, actor_of)
+        whose = _whose(noun) + _prep_objects(noun, "of")
+        jailers = [j for j in self._actors(whose + _agents(holder), actor_of) if j not in held]
+        modality = modality_of(holder, self.lexicon)
+        for jailer in jailers:
+            for person in held:
+                yield Found("DETAINED", jailer, person, noun, modality, 0.65)
+
     def _listed_for(self, noun: Token, actor_of: ActorOf) -> list[object]:
         """Who a word for clients or investors names: "its clients include A and B", "its
         clients, such as A", "A is among its clients", "among its clients is A", "it counts
@@ -1135,5 +1160,6 @@ class RelationFinder:
             if token.pos_ in ("NOUN", "PROPN"):
                 found += self.from_noun(token, actor_of)
                 found += self.from_standing_under(token, actor_of)
+                found += self.from_custody(token, actor_of)
                 found += self.from_clientele(token, actor_of)
         return [f for f in found if f.subject is not f.object]

@@ -807,6 +807,18 @@ def test_a_request_in_writing_asks_the_one_it_is_written_to(extractor, text):
     assert ("Jane Roe", "REQUESTED", "Acme Corp", "asserted") in relations(extractor, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe, a student who died in the custody of the Kenyan police, was buried on Friday.",
+        "Jane Roe was taken into custody by the Kenyan police on Monday.",
+        "Jane Roe died in the Kenyan police's custody.",
+    ],
+)
+def test_who_holds_someone_in_custody_detained_them(extractor, text):
+    assert ("Kenyan police", "DETAINED", "Jane Roe", "asserted") in relations(extractor, text)
+
+
 def test_a_person_hired_supplies_nothing(extractor):
     found = relations(extractor, "The Xinjiang police hired John Smith as an adviser.")
     assert not [r for r in found if r[1] == "SUPPLIED"]
