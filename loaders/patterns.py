@@ -805,6 +805,10 @@ class RelationFinder:
             kinds = [kind]
             if kind == "REQUESTED" and self._asks_to_stop_a_wrong(carrier):
                 kinds.append("CRITICIZED")  # "urged Egypt to end its persecution of ..."
+            if kind == "DETAINED" and any(
+                o.lemma_.lower() == "charge" for o in _prep_objects(carrier, "on")
+            ):
+                kinds.append("SUED")  # "arrested Roe on charges of fraud": charged her too
             for subject in subjects:
                 for obj in objects:
                     for each in kinds:

@@ -819,6 +819,14 @@ def test_who_holds_someone_in_custody_detained_them(extractor, text):
     assert ("Kenyan police", "DETAINED", "Jane Roe", "asserted") in relations(extractor, text)
 
 
+def test_an_arrest_on_charges_charges_too(extractor):
+    charged = relations(extractor, "Kenyan police arrested Jane Roe on charges of fraud.")
+    assert ("Kenyan police", "SUED", "Jane Roe", "asserted") in charged
+    held = relations(extractor, "Kenyan police arrested Jane Roe on Monday.")
+    assert ("Kenyan police", "DETAINED", "Jane Roe", "asserted") in held
+    assert not [r for r in held if r[1] == "SUED"]
+
+
 def test_a_person_hired_supplies_nothing(extractor):
     found = relations(extractor, "The Xinjiang police hired John Smith as an adviser.")
     assert not [r for r in found if r[1] == "SUPPLIED"]
