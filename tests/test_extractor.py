@@ -92,6 +92,10 @@ def test_nominal_trigger_with_a_receiving_verb(extractor):
     assert ("Amnesty International", "CRITICIZED", "Hikvision", "asserted") in found
     found = relations(extractor, "Apple drew sharp criticism from Amnesty International.")
     assert ("Amnesty International", "CRITICIZED", "Apple", "asserted") in found  # on the verb
+    found = relations(extractor, "Siemens got strong encouragement from the German government.")
+    assert ("Germany", "SUPPORTED", "Siemens", "asserted") in found
+    found = relations(extractor, "Siemens gained support from Germany for the plan.")
+    assert ("Germany", "SUPPORTED", "Siemens", "asserted") in found
 
 
 def test_the_company_and_a_short_name_are_the_same_actor(extractor):
