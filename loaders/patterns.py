@@ -103,6 +103,11 @@ _UNDER = {"fire": "CRITICIZED", "attack": "CRITICIZED", "scrutiny": "INVESTIGATE
 # Official acts, which their maker announces ("The Treasury said A was designated"), and
 # the verbs of announcing them.
 _OFFICIAL = frozenset({"SANCTIONED", "BANNED"})
+# Verbs by which one pleads another's cause "on their behalf" ("replied on Beijing's behalf").
+_ADVOCATING = frozenset(
+    {"reply", "respond", "lobby", "intervene", "argue", "campaign", "advocate", "plead"}
+    | {"testify", "petition", "appeal", "push", "press", "fight", "rally", "act"}
+)
 # Nouns for being held, whose holder DETAINED who is in it ("in the custody of the police").
 _HELD = frozenset({"custody", "detention"})
 _ANNOUNCING = frozenset({"say", "announce", "state", "confirm", "add", "declare"})
@@ -980,6 +985,21 @@ class RelationFinder:
                 for obj in objects:
                     yield Found(kind, doer, obj, noun, modality, 0.6)
 
+    def from_behalf(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'replied on Beijing's behalf', 'lobbied on behalf of Huawei': who pleads another's
+        cause SUPPORTED them (one who speaks for their own body only speaks: not read)."""
+        prep = noun.head
+        if noun.lemma_.lower() != "behalf" or noun.dep_ != "pobj" or prep.lower_ != "on":
+            return
+        verb = prep.head
+        if verb.lemma_.lower() not in _ADVOCATING:
+            return
+        backed = self._actors(_possessors(noun) + _prep_objects(noun, "of"), actor_of)
+        modality = modality_of(verb, self.lexicon)
+        for backer in self.subjects(verb, actor_of):
+            for cause in backed:
+                yield Found("SUPPORTED", backer, cause, noun, modality, 0.6)
+
     def from_custody(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
         """'Roe died in the custody of the Morality Police', 'Roe remains in police
         custody', 'Roe was taken into custody by the police': who holds someone in custody
@@ -1165,5 +1185,6 @@ class RelationFinder:
                 found += self.from_noun(token, actor_of)
                 found += self.from_standing_under(token, actor_of)
                 found += self.from_custody(token, actor_of)
+                found += self.from_behalf(token, actor_of)
                 found += self.from_clientele(token, actor_of)
         return [f for f in found if f.subject is not f.object]

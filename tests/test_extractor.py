@@ -831,6 +831,24 @@ def test_an_arrest_on_charges_charges_too(extractor):
     assert not [r for r in held if r[1] == "SUED"]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A group of states including Cuba and Belarus replied on Iran's behalf.",
+            {("Cuba", "Iran"), ("Belarus", "Iran")},
+        ),
+        ("Siemens lobbied on behalf of Huawei.", {("Siemens", "Huawei")}),
+        # speaking for one's own body pleads no cause
+        ("A spokesman said on behalf of Siemens that the sales had stopped.", set()),
+        ("Siemens thanked the FBI for its work.", {("Siemens", "Federal Bureau of Investigation")}),
+    ],
+)
+def test_pleading_a_cause_or_thanks_is_support(extractor, text, expected):
+    found = {(r[0], r[2]) for r in relations(extractor, text) if r[1] == "SUPPORTED"}
+    assert found == expected
+
+
 def test_a_person_hired_supplies_nothing(extractor):
     found = relations(extractor, "The Xinjiang police hired John Smith as an adviser.")
     assert not [r for r in found if r[1] == "SUPPLIED"]
