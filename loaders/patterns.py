@@ -64,7 +64,7 @@ _MAKING = frozenset(
 # them ("police bought a system supplied by Hikvision") the supplier SUPPLIED the buyer.
 # (A maker's name alone, "used Hikvision cameras", does not say who sold them.)
 _BUYING = frozenset(
-    {"buy", "purchase", "acquire", "receive", "import", "procure", "order", "obtain"}
+    {"buy", "purchase", "acquire", "receive", "import", "procure", "order", "obtain", "source"}
 )
 _GETTING = _BUYING | {"use", "deploy", "install", "operate", "employ"}
 # Nouns for what an actor writes or issues, whose subject speaks for its author ("Rubio's
