@@ -894,6 +894,9 @@ def test_a_well_known_advocacy_group_is_an_actor_wherever_it_stands(extractor):
             "Acme Vision signed a $50 million deal to supply Egypt with jets.",
             ("Acme Vision", "Egypt"),
         ),
+        # goods got from a supplier, in more of the words news uses for both
+        ("Egypt sourced its drones from Acme Vision.", ("Acme Vision", "Egypt")),
+        ("Iran sent hundreds of tanks to Russia.", ("Iran", "Russia")),
     ],
 )
 def test_goods_handed_over_and_contracts_awarded_are_supply(extractor, text, supplied):
