@@ -212,12 +212,14 @@ def entity_pieces(ent: Span, lexicon: Lexicon) -> list[Span]:
 def _known_pair(part: Span, ands: list[int], lexicon: Lexicon) -> bool:
     """'Positive Technologies and Candiru': an 'and' without a comma lists two names when
     one of them is a well-known company's or actor's ('Bureau of Industry and Security'
-    is neither)."""
+    is neither), or when a legal form closes the first ('Acme Ltd and Globex Trading')."""
     if len(ands) != 1:
         return False
     doc = part.doc
-    halves = (doc[part.start : ands[0]].text, doc[ands[0] + 1 : part.end].text)
-    return any(lexicon.is_company(h) or lexicon.known_actor(h) for h in halves)
+    first, second = doc[part.start : ands[0]], doc[ands[0] + 1 : part.end]
+    if len(second) and lexicon.legal_form([t.text for t in first]):
+        return True
+    return any(lexicon.is_company(h.text) or lexicon.known_actor(h.text) for h in (first, second))
 
 
 def _owner_cut(pos: Token, lexicon: Lexicon) -> bool:

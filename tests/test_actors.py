@@ -114,6 +114,12 @@ def test_two_names_spacy_ran_together_at_an_and_are_two_when_one_is_known(extrac
     assert "Bureau of Industry and Security" in names
 
 
+def test_a_legal_form_closes_a_name_before_an_and(extractor):
+    names = every_name(extractor, "The United States blacklisted Acme Ltd and Globex Trading.")
+    assert {"Acme Ltd", "Globex Trading"} <= names
+    assert "Acme Ltd and Globex Trading" not in names
+
+
 def test_a_verb_ends_a_name_that_spacy_ran_on(extractor):
     names = every_name(extractor, "The Commerce Department added Hikvision and Dahua to the list.")
     assert "Hikvision" in names
