@@ -188,6 +188,8 @@ def entity_pieces(ent: Span, lexicon: Lexicon) -> list[Span]:
     without a list is part of the name: 'Bureau of Industry and Security'; so is a list
     inside one ('Foreign, Commonwealth and Development Office'), and 'People's'. A verb in
     lower case ends a name: 'The Commerce Department added Hikvision' is two."""
+    while len(ent) > 1 and ent[-1].lower_ in ("and", "or", ","):
+        ent = ent[:-1]  # 'Acme Ltd and' of 'Acme Ltd and Globex Trading': no name ends so
     verbs = [t.i for t in ent if t.pos_ in ("VERB", "AUX") and t.is_lower]
     if verbs:
         return [piece for part in _split(ent, verbs) for piece in entity_pieces(part, lexicon)]
