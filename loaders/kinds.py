@@ -112,6 +112,19 @@ def is_thing(span: Span, lexicon: Lexicon) -> bool:
     return not headed  # 'the Government of Popular Accord' is a body, not an accord
 
 
+def _maker_of_thing(span: Span, lexicon: Lexicon) -> Mention | None:
+    """The state or body whose name opens a law's or list's ('the U.S. Entity List', 'the
+    EU Digital Services Act'): it made the thing, and is an actor though the thing is not."""
+    for end in range(span.end - 2, span.start, -1):
+        opening = span.doc[span.start : end]
+        known = lexicon.known_actor(opening.text)
+        if known and known.kind in ("Government", "GovernmentBody", "Organization"):
+            return Mention(
+                opening.start, opening.end, opening.text, known.kind, known, source="known"
+            )
+    return None
+
+
 def _noun_beside(root: Token, lexicon: Lexicon) -> str | None:
     """The kind a common noun beside a name gives it: 'lawyer Shashi Nathan', 'a Myanmar
     national Tun Min Latt', 'the firm Zorvex', 'DeepSeek, the Chinese company'. Only
@@ -273,7 +286,9 @@ def mention_of_name(span: Span, label: str, page: Page) -> Mention | None:
         return Mention(span.start, span.end, name, "Place", source="rule")  # the city
     if known:
         return Mention(span.start, span.end, name, known.kind, known, source="known")
-    if lexicon.is_term(name) or is_thing(span, lexicon) or name_key(name) in page.things:
+    if is_thing(span, lexicon):
+        return _maker_of_thing(span, lexicon)  # 'the U.S. Entity List': the United States
+    if lexicon.is_term(name) or name_key(name) in page.things:
         return None
     attribute = root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.is_lower
     if label == "LOC" and attribute and root.head.lower_ not in lexicon.heads:

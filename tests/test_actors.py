@@ -52,6 +52,11 @@ def test_laws_orders_and_products_are_no_actors(extractor, text, thing):
     assert not any(thing in name for name in names), names
 
 
+def test_the_state_that_opens_a_lists_name_is_an_actor(extractor):
+    names = every_name(extractor, "Acme Ltd was added to the U.S. Entity List in 2019.")
+    assert "United States" in names and not any("List" in n for n in names)
+
+
 def test_a_regulation_acronym_stays_no_actor_wherever_it_is_written(extractor):
     text = (
         "The Ruritania Data Privacy Regulation (RDPR) applies to Acme Corp. "
