@@ -137,6 +137,16 @@ def _name_parts(token: Token) -> list[Token]:
     return parts
 
 
+def _heads_a_list_line(token: Token) -> bool:
+    """A name a line without a verb opens and is about ('- Acme Ltd, a Hong Kong firm that
+    shipped parts'): an item of a list, its name the line's root."""
+    return (
+        token.dep_ == "ROOT"
+        and any(c.dep_ == "appos" for c in token.children)
+        and not any(t.pos_ in ("VERB", "AUX") and t.head.i == token.i for t in token.sent)
+    )
+
+
 def unlabelled_name(token: Token, page: Page) -> Mention | None:
     """A proper noun in an argument position that spaCy gave no entity label: 'banned Hikvision'.
 
@@ -150,7 +160,9 @@ def unlabelled_name(token: Token, page: Page) -> Mention | None:
     names_a_thing = token.dep_ == "compound" and token.head.lemma_.lower() in lexicon.goods
     # a company's name is one though spaCy took it for a common noun ("Tencent holds a stake")
     company = token.text[:1].isupper() and lexicon.is_company(token.text)
-    if (token.pos_ != "PROPN" and not company) or not (token.dep_ in ARGUMENTS or names_a_thing):
+    if (token.pos_ != "PROPN" and not company) or not (
+        token.dep_ in ARGUMENTS or names_a_thing or _heads_a_list_line(token)
+    ):
         return None
     if token.ent_type_ and token.ent_type_ not in _THING_LABELS:
         return None

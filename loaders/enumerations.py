@@ -33,6 +33,8 @@ _LISTS = frozenset({"list", "blacklist", "designation", "package", "batch", "rou
 _GROUP_DEPS = frozenset({"dobj", "nsubjpass"})
 # Prepositions by which an act's noun names the group it is aimed at ("sanctions on").
 _AIMED_WITH = frozenset({"on", "against"})
+# How many lines after "the following entities:" may each name one.
+_LIST_LINES = 40
 # Marks that set a list off after the group it names ("the companies, A and B").
 _SETTING_OFF = frozenset({",", "–", "—", ":", "-"})
 # Words before a plural noun that make it a group named before ("the companies, A and B").
@@ -236,12 +238,55 @@ def _of_possessor(
     ]
 
 
+def _announces_a_list(act: Act) -> bool:
+    """'designated the following entities:': the members come in the lines after it."""
+    return any(c.lower_ == "following" for c in act.group.children)
+
+
+def _opening_actor(sentence: Span, actor_of: ActorOf) -> tuple[Token, object] | None:
+    """The actor a line of a list opens with ('- Acme Ltd, a Hong Kong firm that ...')."""
+    words = [t for t in sentence if not (t.is_punct or t.is_space)]
+    actor = actor_of(words[0]) if words else None
+    return (words[0], actor) if actor is not None else None
+
+
+def _listed_lines(
+    sentences: list[Span], after: int, actor_of: ActorOf
+) -> list[tuple[Token, object]]:
+    """The actors that open the lines after a list's announcement, up to the first line
+    that opens with none."""
+    found = []
+    for sentence in sentences[after + 1 : after + 1 + _LIST_LINES]:
+        opening = _opening_actor(sentence, actor_of)
+        if opening is None:
+            break
+        found.append(opening)
+    return found
+
+
+def _from_announced_lists(
+    sentences: list[Span], actor_of: ActorOf, triggers: TriggerWords
+) -> list[Enumerated]:
+    """'The Treasury designated the following entities: || - Acme Ltd, ... || - Globex,
+    ...': each line's actor is an end of the act."""
+    found = []
+    for n, sentence in enumerate(sentences):
+        for act in acts(sentence, actor_of, triggers):
+            if not _announces_a_list(act):
+                continue
+            for token, member in _listed_lines(sentences, n, actor_of):
+                for relation in act.types:
+                    if member is not act.doer and triggers.fits(relation, act.doer, member):
+                        found.append(Enumerated(relation, act.doer, member, act.verb, token))
+    return found
+
+
 def enumerations(doc: Doc, actor_of: ActorOf, triggers: TriggerWords) -> list[Enumerated]:
     """Every relation an enumeration states: the doer of the latest act on a group, in the
     enumeration's sentence before it or in the sentence before, to each member listed; or
     the possessor of a group named backwards ("Acme's subsidiaries include ...")."""
-    found: list[Enumerated] = []
     sentences = list(doc.sents)
+    found: list[Enumerated] = _from_announced_lists(sentences, actor_of, triggers)
     for n, sentence in enumerate(sentences):
         group, listed = members(sentence, actor_of)
         if not listed:

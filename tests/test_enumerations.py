@@ -115,3 +115,15 @@ def test_two_doers_acting_on_one_group_are_each_read_with_its_members(rules_only
     for officer in ("Adam Nowak", "Piotr Zielinski", "Marek Wozniak", "Tomasz Lewandowski"):
         assert ("Hungary", "SANCTIONED", officer) in found
         assert ("Jan Kowalski", "SANCTIONED", officer) in found
+
+
+def test_the_lines_after_the_following_entities_each_name_a_member(rules_only):
+    found = _read(
+        rules_only,
+        "The Treasury on Tuesday designated the following entities:\n\n"
+        "- Acme Ltd, a Hong Kong-based firm that shipped parts to the army.\n\n"
+        "- Globex Trading, a Dubai company.\n\n"
+        "The designations freeze any assets the companies hold in the United States.",
+    )
+    sanctioned = {o for s, t, o in found if t == "SANCTIONED"}
+    assert sanctioned == {"Acme Ltd", "Globex Trading"}
