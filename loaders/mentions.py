@@ -87,7 +87,8 @@ def _plural_noun_before(pronoun: Token, lexicon: Lexicon) -> int:
     for token in doc[first : pronoun.i]:
         if token.tag_ not in ("NNS", "NNPS") or not _for_actors(token, lexicon):
             continue
-        if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
+        titling = token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN"
+        if titling or any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children):
             continue  # "Senators Jane Roe and John Doe": a title of the names listed
         subject = token
         if token.head.dep_ == "prep" and token.head.head.pos_ in _QUANTITIES:

@@ -692,6 +692,9 @@ def test_where_one_item_of_a_list_is_based_is_not_said_of_the_next(extractor):
     [
         "Jane Roe, John Doe and Ali Khan wrote to Acme Corp. on Monday. They urged Acme Corp. "
         "to reverse course.",
+        # a plural title before the names is theirs, not a group "they" would refer to
+        "Senators Jane Roe, John Doe and Ali Khan wrote to Acme Corp. on Monday. They urged "
+        "Acme Corp. to reverse course.",
         # signatories listed with "including", then "they wrote ..., urging"
         "A group of lawmakers wrote to the board, including Jane Roe, John Doe and Ali Khan. "
         "“Acme Corp.’s decision last week is deeply concerning,” they wrote, urging Acme Corp. "
