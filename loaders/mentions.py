@@ -72,6 +72,20 @@ def _told_to(token: Token) -> bool:
     )
 
 
+def _list_start(token: Token) -> Token:
+    """The first name of the list a name is in: through conjuncts, and through people's
+    names the parser set in apposition ('Jane Roe, John Doe and Ali Khan', with 'Doe' in
+    apposition to 'Roe')."""
+    token = first_conjunct(token)
+    while (
+        token.dep_ == "appos"
+        and token.head.i < token.i
+        and token.ent_type_ == token.head.ent_type_ == "PERSON"
+    ):
+        token = first_conjunct(token.head)
+    return token
+
+
 def _plural_noun_before(pronoun: Token, lexicon: Lexicon) -> int:
     """The last token before a plural pronoun that a list it refers to must follow: the end
     of the latest sentence whose subject is a plural noun for actors ("The men were charged
@@ -345,7 +359,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
         mention.in_subject = _in_subject(root)
         mention.sentence = root.sent.start
         mention.definite = mention.start > 0 and doc[mention.start - 1].lower_ == "the"
-        mention.listed = first_conjunct(root).i
+        mention.listed = _list_start(root).i
         if not mention.anaphor and mention.kind in ("GovernmentBody", "Organization"):
             mention.owned = owned_name(mention.name, lexicon)
     kept: list[Mention] = []
