@@ -258,6 +258,19 @@ def _participle_agents(noun: Token, verbs: frozenset[str]) -> list[Token]:
     ]
 
 
+# Modals by which a statement says someone must act ("Acme must stop", "Iran should free").
+_OBLIGING = frozenset({"must", "should", "ought"})
+# Verbs by which it says so with a verb after them ("needs to end", "has to stop").
+_NEEDING = frozenset({"need", "have"})
+
+
+def _demanded(clause: Token) -> bool:
+    """A clause saying its subject must act: 'Acme must stop', 'Iran needs to end'."""
+    if any(c.lemma_.lower() in _OBLIGING for c in _children(clause, "aux")):
+        return not _is_passive(clause)
+    return clause.lemma_.lower() in _NEEDING and bool(_children(clause, "xcomp"))
+
+
 def _whose(noun: Token) -> list[Token]:
     """Whose the act a noun names is: "U.S. sanctions", "Rubio's letter", "sanctions by the
     EU"."""
@@ -681,14 +694,41 @@ class RelationFinder:
         said that Doe's claims were misleading')."""
         if verb.lemma_.lower() not in self.finding_verbs:
             return
-        clauses = [c for c in _children(verb, "ccomp") if self._says_wrong(c)]
-        finders = self.subjects(verb, actor_of) if clauses else []
+        said = _children(verb, "ccomp")
+        clauses = [c for c in said if self._says_wrong(c)]
+        demands = (
+            [c for c in said if _demanded(c)]
+            if verb.lemma_.lower() in self.lexicon.reporting_verbs
+            else []
+        )
+        finders = self.subjects(verb, actor_of) if clauses or demands else []
         for clause in clauses:
             breakers = self._wrongdoers(clause, actor_of)
             modality = modality_of(clause, self.lexicon)
             for finder in finders:
                 for breaker in breakers:
                     yield Found("CRITICIZED", finder, breaker, verb, modality, 0.7)
+        for clause in demands:
+            yield from self._demand(clause, finders, verb, actor_of)
+
+    def _demand(
+        self, clause: Token, speakers: list[object], word: Token, actor_of: ActorOf
+    ) -> Iterator[Found]:
+        """'Roe said Acme must stop the sales', 'the Iranian government needs to end its
+        persecution of women': saying someone must act asks them to (REQUESTED); saying
+        they must stop a wrong criticizes them too."""
+        addressees = self._actors(_children(clause, "nsubj"), actor_of)
+        acts = [clause, *_children(clause, "xcomp")]
+        wrong = any(
+            a.lemma_.lower() in self.lexicon.ceasing_verbs
+            and any(self._is_a_wrong(o) for d in _children(a, "dobj") for o in _conjuncts(d))
+            for a in acts
+        )
+        for speaker in speakers:
+            for addressee in addressees:
+                yield Found("REQUESTED", speaker, addressee, word, "asserted", 0.6)
+                if wrong:
+                    yield Found("CRITICIZED", speaker, addressee, word, "asserted", 0.6)
 
     def _wrongdoers(self, clause: Token, actor_of: ActorOf) -> list[object]:
         """Who a clause that says wrong was done says did it: its subject, or whose act
@@ -706,6 +746,8 @@ class RelationFinder:
         the sanctions. This must stop,” said Roe"): saying that someone did wrong
         CRITICIZED them, as a statement that names its speaker does."""
         root = sentence.root
+        if _demanded(root):  # "“... Acme must stop the sales,” said Roe"
+            yield from self._demand(root, speakers, root, actor_of)
         if not self._says_wrong(root):
             return
         modality = modality_of(root, self.lexicon)
@@ -832,10 +874,11 @@ class RelationFinder:
             for d in _children(a, "dobj")
             for o in _conjuncts(d)
         ]
-        return any(
-            o.lemma_.lower() in self.lexicon.wrongs or any(map(self._a_wrong, o.lefts))
-            for o in stopped
-        )
+        return any(self._is_a_wrong(o) for o in stopped)
+
+    def _is_a_wrong(self, noun: Token) -> bool:
+        """'persecution', 'the arbitrary detention': a wrong, or an act called one."""
+        return noun.lemma_.lower() in self.lexicon.wrongs or any(map(self._a_wrong, noun.lefts))
 
     def _announcers(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """The state or state body that announces an official act said without its doer

@@ -1004,6 +1004,29 @@ def test_asking_someone_to_stop_a_wrong_criticizes_them(extractor, text, critici
     assert (("Hungary", "CRITICIZED", "Moldova") in found) is criticized
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jane Roe said Acme Corp must restore the app.", {"REQUESTED"}),
+        ("Jane Roe wrote that Acme Corp should restore the app.", {"REQUESTED"}),
+        (  # obliged to stop a wrong: asked, and criticized
+            "Jane Roe said Acme Corp needs to end its exploitation of workers.",
+            {"REQUESTED", "CRITICIZED"},
+        ),
+        (  # a quotation whose speaker is named after it
+            "“Acme Corp has broken the rules for years. Acme Corp must stop the sales now,” "
+            "said Jane Roe.",
+            {"REQUESTED", "CRITICIZED"},
+        ),
+        ("Jane Roe said Acme Corp should be punished.", set()),  # no act asked of Acme
+        ("Jane Roe said Acme Corp restored the app.", set()),
+    ],
+)
+def test_saying_someone_must_act_asks_them_to(extractor, text, expected):
+    found = {r[1] for r in relations(extractor, text) if r[::2] == ("Jane Roe", "Acme Corp")}
+    assert found == expected
+
+
 def test_what_a_body_stands_under_may_be_named_by_its_verb(extractor):
     found = relations(extractor, "Acme Corp remains under investigation by the FBI.")
     assert ("Federal Bureau of Investigation", "INVESTIGATED", "Acme Corp") in {
