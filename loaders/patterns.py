@@ -106,7 +106,7 @@ _OFFICIAL = frozenset({"SANCTIONED", "BANNED"})
 # Verbs by which one pleads another's cause "on their behalf" ("replied on Beijing's behalf").
 _ADVOCATING = frozenset(
     {"reply", "respond", "lobby", "intervene", "argue", "campaign", "advocate", "plead"}
-    | {"testify", "petition", "appeal", "push", "press", "fight", "rally", "act"}
+    | {"testify", "petition", "appeal", "push", "press", "fight", "rally"}
 )
 # Nouns for being held, whose holder DETAINED who is in it ("in the custody of the police").
 _HELD = frozenset({"custody", "detention"})

@@ -842,8 +842,9 @@ def test_an_arrest_on_charges_charges_too(extractor):
             {("Cuba", "Iran"), ("Belarus", "Iran")},
         ),
         ("Siemens lobbied on behalf of Huawei.", {("Siemens", "Huawei")}),
-        # speaking for one's own body pleads no cause
+        # speaking for one's own body pleads no cause, nor does an agent acting for another
         ("A spokesman said on behalf of Siemens that the sales had stopped.", set()),
+        ("Acme Ltd acted on behalf of Siemens in the deal.", set()),
         ("Siemens thanked the FBI for its work.", {("Siemens", "Federal Bureau of Investigation")}),
     ],
 )
