@@ -375,6 +375,8 @@ def _lists_before(
             continue
         if mention.listed <= anaphor.after:
             continue
+        if anaphor.besides[0] <= mention.start < anaphor.besides[1]:
+            continue  # "the plaintiffs seek to have them produce": not the plaintiffs
         members = lists.setdefault((mention.sentence, mention.listed), [])
         if cluster not in members:
             members.append(cluster)

@@ -132,6 +132,23 @@ def _for_actors(noun: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _governing_subject(pronoun: Token) -> tuple[int, int]:
+    """The tokens of the subject an object-case "them" cannot be: the subject of the verb
+    whose object it is ("The plaintiffs seek to have them produce the records": not the
+    plaintiffs). (-1, -1) for "they", which may be its own sentence's subject's."""
+    if pronoun.lower_ != "them":
+        return (-1, -1)
+    governing = pronoun.head.head if pronoun.dep_ == "nsubj" else pronoun.head
+    for _ in range(4):  # "seek to have them": 'have' takes its subject from 'seek'
+        subjects = [c for c in governing.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return (subjects[0].left_edge.i, subjects[0].right_edge.i + 1)
+        if governing.dep_ not in ("xcomp", "conj") or governing.head.i == governing.i:
+            break
+        governing = governing.head
+    return (-1, -1)
+
+
 def _in_subject(root: Token) -> bool:
     """Whether a mention is its clause's subject, listed in it, or in apposition to it
     ("Senators Jane Roe and John Doe wrote", parsed with the title as the subject)."""
@@ -157,6 +174,7 @@ def _anaphor(token: Token, lexicon: Lexicon) -> Mention | None:
             anaphor=kinds,
             plural=True,
             after=_plural_noun_before(token, lexicon),
+            besides=_governing_subject(token),
         )
     kind = lexicon.anaphors.get(token.lemma_.lower())
     if kind and token.tag_ == "NNS":

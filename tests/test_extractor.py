@@ -8,6 +8,7 @@ from conftest import FIXTURES
 from actorgraph.loaders import Extractor
 from actorgraph.loaders.kinds import mention_of_name
 from actorgraph.loaders.lexicon import lexicon
+from actorgraph.loaders.mentions import find_mentions, resolve
 from actorgraph.loaders.nlp import parse_many
 from actorgraph.loaders.page import read_page
 from actorgraph.loaders.relation_model import RelationModel
@@ -511,6 +512,23 @@ def test_the_newspaper_refers_back_to_the_paper_named_before(extractor):
     )
     found = relations(extractor, text)
     assert ("Okafor Media Holdings", "OWNS", "Daily Clarion", "asserted") in found
+
+
+def test_them_is_not_the_subject_whose_object_it_is():
+    # "them" is what the plaintiffs want to act, so the FBI and the DEA, not the plaintiffs
+    text = (
+        "Jane Roe sued the FBI and the DEA on Monday. Jane Roe and John Doe now seek to "
+        "have them produce the records."
+    )
+    doc = next(iter(parse_many([text])))
+    them = next(t.i for t in doc if t.lower_ == "them")
+    referents = {
+        c.name
+        for c in resolve(find_mentions(doc, lexicon()))
+        for m in c.mentions
+        if m.start == them
+    }
+    assert referents == {"Federal Bureau of Investigation", "Drug Enforcement Administration"}
 
 
 def test_a_single_letter_is_no_actor_name():
