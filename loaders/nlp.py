@@ -81,6 +81,14 @@ def pipeline_name() -> str:
     return f"{meta['lang']}_{meta['name']}@{meta['version']}"
 
 
+# Ticker codes: "[RIC:RIC:HWT.UL]", "(002415.SZ)", "(NYSE: BA)".
+TICKER = re.compile(
+    r"\[[^\]\n]{0,40}:[^\]\n]{0,40}\]"
+    r"|\(\s*(?:[A-Za-z]+\s?:\s?)?[A-Z0-9]{1,8}(?:\.[A-Z]{1,3})+\s*\)"
+    r"|\(\s*(?:NYSE|NASDAQ|Nasdaq|LSE|HKEX|TSE|SSE|SZSE|OTC)\s?:\s?[A-Z0-9.]{1,8}\s*\)"
+)
+
+
 _WORD = re.compile(r"[A-Za-z]+")
 # Words English capitalises wherever they stand, so a body may never show them inside a sentence.
 _CALENDAR = frozenset(
@@ -178,11 +186,22 @@ def _starts_sentence(line: str, at: int) -> bool:
     return not before or before[-1] in ".!?:"
 
 
+def without_tickers(text: str) -> str:
+    """The text with its ticker codes blanked, each by as many spaces (so every offset
+    still points into the article): "Huawei Technologies Co. Ltd. [RIC:RIC:HWT.UL] and
+    Hikvision (002415.SZ)" otherwise parses as two sentences."""
+    return TICKER.sub(lambda m: " " * len(m.group()), text)
+
+
+def _prepared(text: str) -> str:
+    return without_tickers(truecase(text))
+
+
 def parse(text: str) -> Doc:
     """An article's text parsed, its headlines read in sentence case."""
-    return pipeline()(truecase(text))
+    return pipeline()(_prepared(text))
 
 
 def parse_many(texts: Iterable[str], batch_size: int = 16) -> Iterator[Doc]:
     """Many articles parsed in batches (faster than one at a time)."""
-    return pipeline().pipe((truecase(t) for t in texts), batch_size=batch_size)
+    return pipeline().pipe((_prepared(t) for t in texts), batch_size=batch_size)

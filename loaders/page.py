@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.loaders.lexicon import Lexicon
+from actorgraph.loaders.nlp import TICKER
 
 # Legal forms an acronym's initials leave out ('Acme Holdings Pte. Ltd. (AH)').
 _LEGAL_WORDS = frozenset(
@@ -31,12 +32,6 @@ _PARTY_TAG = re.compile(
 )  # not 'D-Wave', a firm
 # A byline or credit line names its people and outlet, however it capitalises them.
 _BYLINE = re.compile(r"^\s*By\s|\b(?:Reporting|Editing|Writing|[Rr]eporting)\s+by\b")
-# Ticker codes: "[RIC:RIC:HWT.UL]", "(002415.SZ)", "(NYSE: BA)".
-_TICKER = re.compile(
-    r"\[[^\]\n]{0,40}:[^\]\n]{0,40}\]"
-    r"|\(\s*(?:[A-Za-z]+\s?:\s?)?[A-Z0-9]{1,8}(?:\.[A-Z]{1,3})+\s*\)"
-    r"|\(\s*(?:NYSE|NASDAQ|Nasdaq|LSE|HKEX|TSE|SSE|SZSE|OTC)\s?:\s?[A-Z0-9.]{1,8}\s*\)"
-)
 
 
 @dataclass(slots=True)
@@ -173,5 +168,5 @@ def _acronyms(doc: Doc) -> dict[int, tuple[int, int, str]]:
 
 def read_page(doc: Doc, lexicon: Lexicon) -> Page:
     headlines = _headlines(doc)
-    banned = _tokens_in(doc, _PARTY_TAG) | _tokens_in(doc, _TICKER) | _dateline(doc)
+    banned = _tokens_in(doc, _PARTY_TAG) | _tokens_in(doc, TICKER) | _dateline(doc)
     return Page(doc, lexicon, banned, headlines, _acronyms(doc))

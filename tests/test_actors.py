@@ -14,6 +14,7 @@ import yaml
 from actorgraph.loaders import compile_gazetteer as compile_
 from actorgraph.loaders.extract import Extractor
 from actorgraph.loaders.lexicon import _merged, lexicon
+from actorgraph.loaders.nlp import parse_many, without_tickers
 from actorgraph.schema import Actor, Article
 
 
@@ -144,6 +145,14 @@ def test_titles_and_the_portfolios_they_name_are_no_actors(extractor):
 def test_a_body_after_a_title_is_still_an_actor(extractor):
     text = "Jane Roe, the Director of the Lanmoor Institute for Peace, condemned Acme Corp."
     assert kinds(extractor, text).get("Lanmoor Institute for Peace") == "Organization"
+
+
+def test_ticker_codes_are_blanked_before_parsing_and_keep_every_offset(extractor):
+    text = "Globex Holdings Co. Ltd. [RIC:RIC:GLBX.UL] and Initech (002415.SZ) sold drones."
+    blanked = without_tickers(text)
+    assert len(blanked) == len(text) and "RIC" not in blanked and "002415" not in blanked
+    doc = next(iter(parse_many([text])))
+    assert len(list(doc.sents)) == 1  # the code had split the sentence after "Ltd."
 
 
 def test_a_dateline_place_and_ticker_codes_are_no_actors(extractor):
