@@ -271,6 +271,21 @@ def _demanded(clause: Token) -> bool:
     return clause.lemma_.lower() in _NEEDING and bool(_children(clause, "xcomp"))
 
 
+# Words that make a seat one of several ("its regional headquarters").
+_REGIONAL = frozenset({"regional", "local", "overseas", "foreign", "international"})
+
+
+def _regional(noun: Token) -> bool:
+    """'Uber's European headquarters', 'its regional headquarters', 'its U.S.
+    headquarters': the seat of one region's business, which the annotation conventions
+    count as operating there."""
+    return any(
+        c.dep_ in ("amod", "compound")
+        and (c.ent_type_ in ("NORP", "GPE", "LOC") or c.lemma_.lower() in _REGIONAL)
+        for c in noun.children
+    )
+
+
 def _whose(noun: Token) -> list[Token]:
     """Whose the act a noun names is: "U.S. sanctions", "Rubio's letter", "sanctions by the
     EU"."""
@@ -961,6 +976,8 @@ class RelationFinder:
             holders = [noun]
             if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
                 holders.append(noun.head)  # "filed a lawsuit ... against NSN"
+            if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
+                holders.append(noun.head)  # "Acme's headquarters is in Munich"
             # "sanctions imposed by X on Y": the object hangs on the participle
             holders += [p for p in _children(noun, "acl") if p.lemma_.lower() in _BRINGING]
             objects = self._slot_actors(holders, trigger.slots, actor_of)
@@ -981,9 +998,12 @@ class RelationFinder:
             modality = modality_of(noun, self.lexicon)
             if not objects and trigger.type in self.symmetric:
                 yield from _with_each_other(trigger.type, subjects, noun, modality)
+            kind = trigger.type
+            if kind == "LOCATED_IN" and _regional(noun):
+                kind = "OPERATES_IN"  # "its European headquarters": a presence, not its seat
             for subject in subjects:
                 for obj in objects:
-                    yield Found(trigger.type, subject, obj, noun, modality, 0.6)
+                    yield Found(kind, subject, obj, noun, modality, 0.6)
         for trigger in self.reversed.get(lemma, ()):
             owned, _ = self._noun_subjects(noun, actor_of)
             if not owned and noun.dep_ == "pobj" and noun.head.lower_ == "as":

@@ -795,6 +795,21 @@ def test_a_company_in_a_place_is_located_there(extractor, text):
     assert ("Acme Holdings", "LOCATED_IN", "Waltham", "asserted") in relations(extractor, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "relation"),
+    [
+        ("Acme Holdings's headquarters is in Munich.", "LOCATED_IN"),
+        ("Acme Holdings has its headquarters in Munich.", "LOCATED_IN"),
+        # a region's seat is a presence there, by the annotation conventions
+        ("Acme Holdings's European headquarters is in Munich.", "OPERATES_IN"),
+        ("Acme Holdings has its regional headquarters in Munich.", "OPERATES_IN"),
+    ],
+)
+def test_headquarters_locate_a_company_and_a_regional_one_is_a_presence(extractor, text, relation):
+    found = {r[1] for r in relations(extractor, text) if r[::2] == ("Acme Holdings", "Munich")}
+    assert found == {relation}
+
+
 def test_a_place_of_offices_is_no_location_of_the_company(extractor):
     found = relations(extractor, "Acme Holdings is a firm with offices in Dubai.")
     assert not [r for r in found if r[1] == "LOCATED_IN"]
