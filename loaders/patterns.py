@@ -126,6 +126,7 @@ _CONTRACTING = frozenset({"contract", "commission", "hire", "engage", "retain"})
 _BRINGING = frozenset(
     {"impose", "file", "bring", "level", "announce", "issue", "launch", "open", "lodge"}
     | {"conduct", "carry", "make", "take", "slap"}
+    | {"run", "operate", "manage"}  # "a factory in Xinjiang run by Acme"
 )
 
 

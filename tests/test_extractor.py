@@ -810,6 +810,11 @@ def test_headquarters_locate_a_company_and_a_regional_one_is_a_presence(extracto
     assert found == {relation}
 
 
+def test_a_facility_in_a_place_run_by_a_company_is_its_presence_there(extractor):
+    found = relations(extractor, "A factory in Xinjiang operated by Acme Holdings makes cameras.")
+    assert ("Acme Holdings", "OPERATES_IN", "Xinjiang", "asserted") in found
+
+
 def test_a_place_of_offices_is_no_location_of_the_company(extractor):
     found = relations(extractor, "Acme Holdings is a firm with offices in Dubai.")
     assert not [r for r in found if r[1] == "LOCATED_IN"]
