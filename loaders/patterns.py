@@ -287,6 +287,11 @@ def _regional(noun: Token) -> bool:
     )
 
 
+def _territory(verb: Token, obj: object) -> bool:
+    """Controlling a country or a place holds territory there, which owns no one."""
+    return verb.lemma_.lower() == "control" and getattr(obj, "kind", "") in ("Place", "Government")
+
+
 def _whose(noun: Token) -> list[Token]:
     """Whose the act a noun names is: "U.S. sanctions", "Rubio's letter", "sanctions by the
     EU"."""
@@ -464,6 +469,8 @@ class RelationFinder:
                 found = self._actors(_authors(own[0]), actor_of)
             return found
         head = verb.head
+        if verb.dep_ == "relcl" and head.dep_ == "conj" and actor_of(head) is not None:
+            return [actor_of(head)]  # "the commission and the rebels who control X"
         if verb.dep_ in ("relcl", "acl") or own:
             # "Rubio's letter urging Commerce to act": a document speaks for its author
             found = self._actors([head], actor_of) or self._actors(_authors(head), actor_of)
@@ -875,6 +882,8 @@ class RelationFinder:
             for subject in subjects:
                 for obj in objects:
                     for each in kinds:
+                        if each == "OWNS" and _territory(verb, obj):
+                            each = "OPERATES_IN"  # "rebels who control northern Yemen"
                         yield Found(each, subject, obj, verb, modality, 0.75)
             return
 

@@ -815,6 +815,27 @@ def test_a_facility_in_a_place_run_by_a_company_is_its_presence_there(extractor)
     assert ("Acme Holdings", "OPERATES_IN", "Xinjiang", "asserted") in found
 
 
+def test_who_controls_territory_operates_there_and_a_relative_is_its_last_conjuncts(extractor):
+    found = relations(
+        extractor,
+        "Letters went to the Saudi Human Rights Commission and the Huthi rebels who control "
+        "northern Yemen.",
+    )
+    assert {r[:3] for r in found if r[1] in ("OPERATES_IN", "OWNS")} == {
+        ("Huthi rebels", "OPERATES_IN", "Yemen")
+    }
+
+
+def test_officials_in_a_body_are_its_members(extractor):
+    found = relations(
+        extractor,
+        "Ali Karimi and Reza Tehrani, both of whom are senior officials in the Iranian "
+        "Interior Ministry, were sanctioned.",
+    )
+    members = {r[0] for r in found if r[1:3] == ("MEMBER_OF", "Iranian Interior Ministry")}
+    assert members == {"Ali Karimi", "Reza Tehrani"}
+
+
 def test_a_place_of_offices_is_no_location_of_the_company(extractor):
     found = relations(extractor, "Acme Holdings is a firm with offices in Dubai.")
     assert not [r for r in found if r[1] == "LOCATED_IN"]
