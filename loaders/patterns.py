@@ -1007,7 +1007,9 @@ class RelationFinder:
             subjects = [s for s in subjects if not any(s is o for o in objects)]
             modality = modality_of(noun, self.lexicon)
             if not objects and trigger.type in self.symmetric:
-                yield from _with_each_other(trigger.type, subjects, noun, modality)
+                # "a partnership between Acme and Globex": each with the other
+                between = self._actors(_prep_objects(noun, "between"), actor_of)
+                yield from _with_each_other(trigger.type, subjects or between, noun, modality)
             kind = trigger.type
             if kind == "LOCATED_IN" and _regional(noun):
                 kind = "OPERATES_IN"  # "its European headquarters": a presence, not its seat

@@ -826,6 +826,13 @@ def test_who_controls_territory_operates_there_and_a_relative_is_its_last_conjun
     }
 
 
+def test_a_partnership_between_two_actors_joins_each_with_the_other(extractor):
+    found = relations(extractor, "The deal expands a partnership between Acme Holdings and Globex.")
+    assert {r[:3] for r in found if r[1] == "COLLABORATED_WITH"} == {
+        ("Acme Holdings", "COLLABORATED_WITH", "Globex")
+    }
+
+
 def test_officials_in_a_body_are_its_members(extractor):
     found = relations(
         extractor,
