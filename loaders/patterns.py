@@ -287,6 +287,25 @@ def _regional(noun: Token) -> bool:
     )
 
 
+# Nouns for a batch of acts: "the second round of sanctions" names the sanctions.
+_BATCHES = frozenset({"round", "package", "set", "wave", "batch", "series", "raft", "slew"})
+
+
+def _relatives_taking(noun: Token) -> list[Token]:
+    """The relative clauses whose verb takes the noun as its object by 'that' or 'which':
+    on the noun, or on a batch of it ('the round of sanctions that London slapped on')."""
+    described = [noun]
+    of = noun.head
+    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _BATCHES:
+        described.append(of.head)
+    return [
+        clause
+        for n in described
+        for clause in _children(n, "relcl")
+        if any(c.dep_ == "dobj" and c.lower_ in _RELATIVE for c in clause.children)
+    ]
+
+
 def _territory(verb: Token, obj: object) -> bool:
     """Controlling a country or a place holds territory there, which owns no one."""
     return verb.lemma_.lower() == "control" and getattr(obj, "kind", "") in ("Place", "Government")
@@ -988,6 +1007,9 @@ class RelationFinder:
                 holders.append(noun.head)  # "filed a lawsuit ... against NSN"
             if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
                 holders.append(noun.head)  # "Acme's headquarters is in Munich"
+            for clause in _relatives_taking(noun):  # "the sanctions that London slapped on X"
+                holders.append(clause)
+                subjects = subjects or self._actors(_children(clause, "nsubj"), actor_of)
             # "sanctions imposed by X on Y": the object hangs on the participle
             holders += [p for p in _children(noun, "acl") if p.lemma_.lower() in _BRINGING]
             objects = self._slot_actors(holders, trigger.slots, actor_of)

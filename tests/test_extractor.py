@@ -833,6 +833,18 @@ def test_a_partnership_between_two_actors_joins_each_with_the_other(extractor):
     }
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It is the second round of sanctions that London has slapped on Moldova since May.",
+        "These are the sanctions that London imposed on Moldova in 2012.",
+    ],
+)
+def test_an_act_named_by_a_noun_its_relative_clause_brings(extractor, text):
+    found = {r[:3] for r in relations(extractor, text)}
+    assert ("United Kingdom", "SANCTIONED", "Moldova") in found
+
+
 def test_officials_in_a_body_are_its_members(extractor):
     found = relations(
         extractor,
