@@ -149,7 +149,11 @@ def members(sentence: Span, actor_of: ActorOf) -> tuple[Token | None, list[tuple
             pronoun = [c for c in token.children if c.lower_ in _GROUP_PRONOUNS]
             listed = [c for c in token.head.children if c.dep_ in ("nsubj", "attr")]
             if pronoun and listed:
-                return None, _actors(listed[0], actor_of)
+                named = _actors(listed[0], actor_of)
+                people = [
+                    p for p in _people_in(listed[0], actor_of) if p[1] not in [a for _, a in named]
+                ]
+                return None, named + people
         if token.tag_ == "NNS" and (_count(token) or _definite(token)) and actor_of(token) is None:
             named = [c for c in token.children if _set_off(token, c) and actor_of(c) is not None]
             if named:  # "four members of the PLA – A, B, C and D", "the companies, A and B,"
@@ -236,6 +240,19 @@ def _of_possessor(
         for token, member in listed
         if member is not owner
     ]
+
+
+def _people_in(title: Token, actor_of: ActorOf) -> list[tuple[Token, object]]:
+    """The people a long title names, whom the parser hangs inside it ('First Deputy Chief
+    of Staff of the Presidential Executive Office Ivan Petrov and FSB Director Oleg
+    Sidorov': the title is the subject, the names sit under its 'of'); not the bodies the
+    titles name."""
+    found: list[tuple[Token, object]] = []
+    for token in title.subtree:
+        actor = actor_of(token)
+        if getattr(actor, "kind", "") == "Person" and all(actor is not a for _, a in found):
+            found.append((token, actor))
+    return found
 
 
 def _announces_a_list(act: Act) -> bool:

@@ -127,3 +127,15 @@ def test_the_lines_after_the_following_entities_each_name_a_member(rules_only):
     )
     sanctioned = {o for s, t, o in found if t == "SANCTIONED"}
     assert sanctioned == {"Acme Ltd", "Globex Trading"}
+
+
+def test_people_named_inside_long_titles_are_each_listed(rules_only):
+    found = _read(
+        rules_only,
+        "Last October, Britain sanctioned six Ruritanian officials. Among them were First "
+        "Deputy Chief of Staff of the Presidential Executive Office Ivan Petrov and Army "
+        "Director Oleg Sidorov.",
+    )
+    sanctioned = {o for s, t, o in found if t == "SANCTIONED" and s == "United Kingdom"}
+    assert {"Ivan Petrov", "Oleg Sidorov"} <= sanctioned
+    assert "Presidential Executive Office" not in sanctioned
