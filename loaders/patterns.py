@@ -422,6 +422,13 @@ class RelationFinder:
         authors = self._actors(_authors(token), actor_of)
         if not authors and _authored(token):
             authors = self.subjects(token.head, actor_of)
+        saying = token.head.head if token.dep_ == "pobj" and token.head.lower_ == "in" else None
+        if (
+            not authors
+            and saying is not None
+            and saying.lemma_.lower() in self.lexicon.reporting_verbs
+        ):
+            authors = self.subjects(saying, actor_of)  # "Amnesty said in a new report"
         return authors
 
     def _listed_people(self, token: Token, actor_of: ActorOf) -> list[Token]:

@@ -494,6 +494,11 @@ def test_a_definite_description_prefers_the_actor_its_noun_names(extractor):
             "The Amnesty International report calls on Acme Holdings to stop.",
             {("Amnesty International", "Acme Holdings")},
         ),
+        (  # who says something in a report wrote it
+            "Human Rights Watch said in a report on Monday that the police beat protesters. "
+            "The report calls on Acme Holdings to stop selling cameras to the police.",
+            {("Human Rights Watch", "Acme Holdings")},
+        ),
         (  # a report of another kind is not the statement named before
             "Germany issued a statement on Monday. The report urged Acme Holdings to stop.",
             set(),
