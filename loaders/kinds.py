@@ -131,6 +131,13 @@ def _noun_beside(root: Token, lexicon: Lexicon) -> str | None:
     lowercase words count: 'Executive' in 'Congressional-Executive Commission' is a name.
     A 'group' is a firm only when a business word says so ('a human rights group')."""
     beside = [c for c in root.lefts if c.dep_ in ("compound", "amod")]
+    first = root.left_edge.i
+    if (
+        first > 0
+        and root.doc[first - 1].head.i == root.head.i
+        and root.doc[first - 1].i != root.head.i
+    ):
+        beside.append(root.doc[first - 1])  # 'the regulator Ofcom', parsed as two subjects
     apposed = [c for c in root.children if c.dep_ == "appos"]
     if root.dep_ == "appos":
         apposed.append(root.head)

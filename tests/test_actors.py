@@ -333,6 +333,11 @@ def test_a_name_opening_a_sentence_is_read_whole(extractor, name):
     assert name in every_name(extractor, text)
 
 
+def test_a_common_noun_the_parser_made_a_second_subject_still_gives_the_kind(extractor):
+    text = "The regulator Zorvcom opened an investigation into Acme Holdings."
+    assert kinds(extractor, text).get("Zorvcom") == "GovernmentBody"
+
+
 def test_an_acronym_is_no_person(extractor):
     found = kinds(extractor, "ZRTV said Acme Corp had sold cameras to the Westvale police.")
     assert found.get("ZRTV", "Company") != "Person"
