@@ -160,7 +160,8 @@ def _children(token: Token, *deps: str) -> list[Token]:
 
 def _group_members(noun: Token) -> list[Token]:
     """The members a group noun lists: "28 companies, including A", "dozens of firms,
-    including A", "a group of 22 countries, including A", "governments such as A"; or
+    including A", "a group of 22 countries, including A", "governments such as A", "the
+    groups, which include A and B"; or
     those said to be among it ("A was among the firms sanctioned by X", "among the firms
     sanctioned were A and B")."""
     groups = [noun, *_prep_objects(noun, "of")]
@@ -176,7 +177,14 @@ def _group_members(noun: Token) -> list[Token]:
         if p.dep_ == "prep" and p.lower_ == "as" and any(c.lower_ == "such" for c in p.children)
         for o in _children(p, "pobj")
     ]  # "governments such as Mexico and Saudi Arabia"
-    return [o for g in groups for o in _prep_objects(g, "including")] + such_as
+    which_include = [
+        o
+        for g in groups
+        for clause in _children(g, "relcl")
+        if clause.lemma_.lower() in ("include", "comprise")
+        for o in _children(clause, "dobj")
+    ]  # "the groups, which include HRW and Amnesty International"
+    return [o for g in groups for o in _prep_objects(g, "including")] + such_as + which_include
 
 
 # Participles by which others act with a subject ("Britain, joined by France, urged X").
@@ -326,6 +334,19 @@ def _verb_read_as_adjective(verb: Token) -> bool:
         return False
     between = verb.doc[root.i + 1 : verb.i]
     return root.i < verb.i < verb.head.i and any(t.text == "," for t in between)
+
+
+def _past_read_as_participle(verb: Token) -> bool:
+    """'CPJ, along with 78 other groups, called on Egypt to ...': the parser may read the
+    main verb's past tense as a participle describing the noun before it, and the
+    subject's name as the root (no verb is root)."""
+    root = verb.sent.root
+    return (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBD"
+        and root.pos_ in ("PROPN", "NOUN")
+        and root.i < verb.head.i < verb.i
+    )
 
 
 def _misparsed_subject(verb: Token) -> list[Token]:
@@ -483,8 +504,8 @@ class RelationFinder:
                 return self._actors(agents, actor_of)
             # "The U.S. is committed to enforcing ...": who is committed does the enforcing.
             return self._actors(self._passive_subjects(verb), actor_of)
-        if _verb_read_as_adjective(verb):  # "Acme, a startup, supplied cameras to X"
-            return self._actors([verb.sent.root], actor_of)
+        if _verb_read_as_adjective(verb) or _past_read_as_participle(verb):
+            return self._actors([verb.sent.root], actor_of)  # "Acme, a startup, supplied"
         own = _children(verb, *_SUBJECTS) or _misparsed_subject(verb)
         if own and verb.dep_ == "relcl" and _of_relative(own[0]):
             return self._actors([verb.head], actor_of)  # "A and B, both of whom are ..."

@@ -850,6 +850,26 @@ def test_an_act_named_by_a_noun_its_relative_clause_brings(extractor, text):
     assert ("United Kingdom", "SANCTIONED", "Moldova") in found
 
 
+@pytest.mark.parametrize(
+    ("text", "requesters"),
+    [
+        (  # a group's members named by a relative clause act with it
+            "In a joint statement, the groups, which include Human Rights Watch and Amnesty "
+            "International, called on Egypt to release the three activists.",
+            {"Human Rights Watch", "Amnesty International"},
+        ),
+        (  # the past tense the parser read as a participle of the noun before it
+            "The Committee to Protect Journalists, along with 78 other groups, called on "
+            "Egypt to release three activists.",
+            {"Committee to Protect Journalists"},
+        ),
+    ],
+)
+def test_requesters_the_parse_hides(extractor, text, requesters):
+    found = {r[0] for r in relations(extractor, text) if r[1:3] == ("REQUESTED", "Egypt")}
+    assert found == requesters
+
+
 def test_officials_in_a_body_are_its_members(extractor):
     found = relations(
         extractor,
