@@ -275,7 +275,10 @@ _NEEDING = frozenset({"need", "have"})
 
 def _demanded(clause: Token) -> bool:
     """A clause saying its subject must act: 'Acme must stop', 'Iran needs to end'."""
-    if any(c.lemma_.lower() in _OBLIGING for c in _children(clause, "aux")):
+    auxiliaries = [c.lemma_.lower() for c in _children(clause, "aux")]
+    if "have" in auxiliaries:  # "should not have supplied", "must have known": no demand
+        return False
+    if any(a in _OBLIGING for a in auxiliaries):
         return not _is_passive(clause)
     return clause.lemma_.lower() in _NEEDING and bool(_children(clause, "xcomp"))
 

@@ -1123,6 +1123,7 @@ def test_asking_someone_to_stop_a_wrong_criticizes_them(extractor, text, critici
             {"REQUESTED", "CRITICIZED"},
         ),
         ("Jane Roe said Acme Corp should be punished.", set()),  # no act asked of Acme
+        ("Jane Roe said Acme Corp should not have sold the app.", set()),  # a past act
         ("Jane Roe said Acme Corp restored the app.", set()),
     ],
 )
