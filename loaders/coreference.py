@@ -202,6 +202,10 @@ def _antecedent(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]) -> Clu
         named = [c for _, c in fitting if noun in " ".join([c.name, *c.names]).lower().split()]
         if named:
             return named[-1]
+    start, end = anaphor.coordinated
+    listed_before = [c for m, c in fitting if start <= m.start < end]
+    if listed_before:  # "sued Globex and its parent company": Globex's parent
+        return listed_before[-1]
     if anaphor.name.lower() in _POSSESSIVES:  # "SenseTime counts A among its investors"
         bound = [c for m, c in fitting if m.subject and m.sentence == anaphor.sentence]
         if bound:

@@ -43,6 +43,7 @@ class Mention:
     plural: bool = False  # "they": it refers to every actor of a list, each one an end
     after: int = -1  # a plural pronoun's list starts after this token (a plural noun's)
     besides: tuple[int, int] = (-1, -1)  # tokens of a subject an object "them" is not
+    coordinated: tuple[int, int] = (-1, -1)  # "A and its parent": the tokens of A
 
     @property
     def weight(self) -> float:

@@ -132,6 +132,16 @@ def _for_actors(noun: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _conjunct_before(pronoun: Token) -> tuple[int, int]:
+    """The tokens of the noun listed just before the one a possessive is on: 'sued Globex
+    and its parent company' (its = Globex, not the one who sued). (-1, -1) if none."""
+    owned = pronoun.head
+    if pronoun.dep_ != "poss" or owned.dep_ != "conj" or owned.head.i > owned.i:
+        return (-1, -1)
+    before = owned.head
+    return (before.left_edge.i, before.i + 1)
+
+
 def _governing_subject(pronoun: Token) -> tuple[int, int]:
     """The tokens of the subject an object-case "them" cannot be: the subject of the verb
     whose object it is ("The plaintiffs seek to have them produce the records": not the
@@ -163,7 +173,14 @@ def _anaphor(token: Token, lexicon: Lexicon) -> Mention | None:
     if token.pos_ == "PRON" and lower in lexicon.pronouns:
         if lower == "it" and token.dep_ not in ("nsubj", "nsubjpass") and not _told_to(token):
             return None  # an object "it" is more often a thing than an actor
-        return Mention(token.i, token.i + 1, token.text, "", anaphor=lexicon.pronouns[lower])
+        return Mention(
+            token.i,
+            token.i + 1,
+            token.text,
+            "",
+            anaphor=lexicon.pronouns[lower],
+            coordinated=_conjunct_before(token),
+        )
     if token.pos_ == "PRON" and lower in lexicon.plural_pronouns and token.dep_ == "nsubj":
         kinds = lexicon.plural_pronouns[lower]
         return Mention(

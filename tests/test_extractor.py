@@ -519,6 +519,14 @@ def test_the_newspaper_refers_back_to_the_paper_named_before(extractor):
     assert ("Okafor Media Holdings", "OWNS", "Daily Clarion", "asserted") in found
 
 
+def test_a_possessive_on_a_later_conjunct_is_the_conjunct_before_it(extractor):
+    found = relations(
+        extractor, "Acme Corp has sued Globex Holdings and its parent company, Initech Corp."
+    )
+    owned = {r[:3] for r in found if r[1] == "OWNS"}
+    assert owned == {("Initech Corp", "OWNS", "Globex Holdings")}
+
+
 def test_them_is_not_the_subject_whose_object_it_is():
     # "them" is what the plaintiffs want to act, so the FBI and the DEA, not the plaintiffs
     text = (
