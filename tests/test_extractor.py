@@ -521,7 +521,8 @@ def test_the_newspaper_refers_back_to_the_paper_named_before(extractor):
 
 def test_a_possessive_on_a_later_conjunct_is_the_conjunct_before_it(extractor):
     found = relations(
-        extractor, "Acme Corp has sued Globex Holdings and its parent company, Initech Corp."
+        extractor,
+        "Acme Corp has sued Globex Holdings and its parent company, Initech Corp, on Monday.",
     )
     owned = {r[:3] for r in found if r[1] == "OWNS"}
     assert owned == {("Initech Corp", "OWNS", "Globex Holdings")}
