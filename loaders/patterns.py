@@ -298,6 +298,11 @@ def _regional(noun: Token) -> bool:
     )
 
 
+# Nouns for a legislative text: "sponsor a Senate version", "backed the House bill" act on
+# the text, not on the chamber that names it.
+_MEASURES = frozenset(
+    {"bill", "version", "legislation", "measure", "resolution", "amendment", "provision"}
+)
 # Nouns for a batch of acts: "the second round of sanctions" names the sanctions.
 _BATCHES = frozenset({"round", "package", "set", "wave", "batch", "series", "raft", "slew"})
 
@@ -422,7 +427,8 @@ class RelationFinder:
                 if actor is None and conj.pos_ == "NOUN" and listed:
                     # "three companies, A, B and C"; "Senators A and B"; "the company, A"
                     out += [a for a in self._actors(listed, actor_of) if a not in out]
-                if actor is None and conj.pos_ == "NOUN" and not people:
+                measure = conj.lemma_.lower() in _MEASURES  # "a Senate version" is no Senate
+                if actor is None and conj.pos_ == "NOUN" and not people and not measure:
                     # ("U.S. officials" are unnamed people, not the United States)
                     named = [c for c in conj.lefts if c.dep_ == "compound" and actor_of(c)]
                     if conj.lemma_.lower() in self.lexicon.goods:  # "Acme's cameras" as

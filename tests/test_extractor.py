@@ -965,6 +965,18 @@ def test_pleading_a_cause_or_thanks_is_support(extractor, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senators Jane Roe and John Doe sponsor a Senate version of the bill.",
+        "Jane Roe backed the House bill on Monday.",
+    ],
+)
+def test_a_chamber_naming_a_bill_is_not_what_is_done_to_the_bill(extractor, text):
+    found = relations(extractor, text)
+    assert not [r for r in found if r[1] in ("FUNDED", "SUPPORTED")]
+
+
 def test_a_person_hired_supplies_nothing(extractor):
     found = relations(extractor, "The Xinjiang police hired John Smith as an adviser.")
     assert not [r for r in found if r[1] == "SUPPLIED"]
