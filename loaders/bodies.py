@@ -61,6 +61,12 @@ def _beside_a_name(token: Token) -> bool:
     return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in token.children)
 
 
+def _product_name(word: str) -> bool:
+    """'iMessage', 'iPhone', 'eSIM': a lowercase letter before a capital opens a product's
+    name, never a state's or a place's."""
+    return len(word) > 2 and word[0].islower() and word[1].isupper()
+
+
 def body_phrase(token: Token, lexicon: Lexicon) -> list[Mention]:
     """Noun phrases headed by a body noun and naming its state or place: 'Xinjiang police',
     'police in Xinjiang', 'the parliament of Ruritania', 'the Chinese regime', 'the Lanmoor
@@ -70,6 +76,8 @@ def body_phrase(token: Token, lexicon: Lexicon) -> list[Mention]:
         return []
     modifiers = [c for c in token.lefts if c.dep_ in ("compound", "amod", "nmod", "poss")]
     naming = [m for m in modifiers if m.pos_ == "PROPN" or m.ent_type_ in ("GPE", "NORP")]
+    if any(_product_name(m.text) for m in naming):
+        return []  # "the company's iMessage service": a product's, not a state's service
     doc = token.doc
     if token.lemma_.lower() == "office" and not _government_office(token, naming, lexicon):
         return []

@@ -338,6 +338,11 @@ def test_a_common_noun_the_parser_made_a_second_subject_still_gives_the_kind(ext
     assert kinds(extractor, text).get("Zorvcom") == "GovernmentBody"
 
 
+def test_a_products_service_is_no_government_body(extractor):
+    text = "Globex abused the company's iMessage service to deliver spyware."
+    assert not any("iMessage" in n for n in every_name(extractor, text))
+
+
 def test_an_acronym_is_no_person(extractor):
     found = kinds(extractor, "ZRTV said Acme Corp had sold cameras to the Westvale police.")
     assert found.get("ZRTV", "Company") != "Person"
