@@ -11,15 +11,14 @@ members a following "among them were ..." or "the companies include ..." lists; 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.loaders.pairs import TriggerWords
+from actorgraph.loaders.syntax import ActorOf
 from actorgraph.schema import vocabulary
-
-ActorOf = Callable[[Token], object | None]
 
 # Words that stand for the group itself in "among them were" and "they include".
 _GROUP_PRONOUNS = frozenset({"they", "them", "those", "these"})

@@ -28,8 +28,9 @@ from actorgraph.loaders.pairs import (
     add_support,
     propose,
 )
-from actorgraph.loaders.patterns import Found, RelationFinder
+from actorgraph.loaders.patterns import RelationFinder
 from actorgraph.loaders.quotes import first_person_speakers, quoted
+from actorgraph.loaders.readings import Found
 from actorgraph.loaders.relation_model import RelationModel, shipped_model
 from actorgraph.loaders.units import memberships_of_units
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key, vocabulary

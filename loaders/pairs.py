@@ -26,7 +26,7 @@ from spacy.tokens import Span, Token
 
 if TYPE_CHECKING:  # names for the annotations only: no import at run time
     from actorgraph.loaders.mention_records import Cluster
-    from actorgraph.loaders.patterns import Found
+    from actorgraph.loaders.readings import Found
 
 # The feature of every proposal a hand-written pattern read (the extractor keeps those).
 RULE_FEATURE = "rule"

@@ -9,7 +9,7 @@ a relative clause hangs on, the possessor or "by"/"from" phrase of a noun.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -17,12 +17,21 @@ from spacy.tokens import Span, Token
 from actorgraph.loaders.lexicon import Lexicon
 from actorgraph.loaders.modality import kept_from, modality_of
 from actorgraph.loaders.names import listed_through_titles
+from actorgraph.loaders.readings import Found
+from actorgraph.loaders.stances import StanceReadings
+from actorgraph.loaders.syntax import (
+    RELATIVE,
+    SUBJECTS,
+    ActorOf,
+    agents,
+    children,
+    conjuncts,
+    is_passive,
+    possessors,
+    prep_objects,
+)
 from actorgraph.schema import Vocabulary
 
-ActorOf = Callable[[Token], object | None]
-
-_SUBJECTS = ("nsubj", "csubj")
-_RELATIVE = frozenset({"which", "who", "that", "whom"})
 _CLAUSE_LINKS = ("conj", "advcl", "pcomp", "xcomp", "ccomp", "relcl", "acl")
 # Nouns for an area that stand for the place they name ("the region of Xinjiang").
 _CONTAINERS = frozenset(
@@ -138,33 +147,13 @@ class Trigger:
     slots: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
-    """A relation read from a sentence, before it becomes a Claim."""
-
-    type: str
-    subject: object
-    object: object
-    trigger: Token
-    modality: str
-    confidence: float
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    return [token, *token.conjuncts]
-
-
-def _children(token: Token, *deps: str) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
-
-
 def _group_members(noun: Token) -> list[Token]:
     """The members a group noun lists: "28 companies, including A", "dozens of firms,
     including A", "a group of 22 countries, including A", "governments such as A", "the
     groups, which include A and B"; or
     those said to be among it ("A was among the firms sanctioned by X", "among the firms
     sanctioned were A and B")."""
-    groups = [noun, *_prep_objects(noun, "of")]
+    groups = [noun, *prep_objects(noun, "of")]
     if not any(g.tag_ == "NNS" for g in groups):
         return []
     among = noun.head if noun.dep_ == "pobj" and noun.head.lower_ == "among" else None
@@ -175,16 +164,16 @@ def _group_members(noun: Token) -> list[Token]:
         for g in groups
         for p in g.children
         if p.dep_ == "prep" and p.lower_ == "as" and any(c.lower_ == "such" for c in p.children)
-        for o in _children(p, "pobj")
+        for o in children(p, "pobj")
     ]  # "governments such as Mexico and Saudi Arabia"
     which_include = [
         o
         for g in groups
-        for clause in _children(g, "relcl")
+        for clause in children(g, "relcl")
         if clause.lemma_.lower() in ("include", "comprise")
-        for o in _children(clause, "dobj")
+        for o in children(clause, "dobj")
     ]  # "the groups, which include HRW and Amnesty International"
-    return [o for g in groups for o in _prep_objects(g, "including")] + such_as + which_include
+    return [o for g in groups for o in prep_objects(g, "including")] + such_as + which_include
 
 
 # Participles by which others act with a subject ("Britain, joined by France, urged X").
@@ -201,7 +190,7 @@ def _members_on_verb(verb: Token, group: list[Token]) -> list[Token]:
     the parser hung on the verb ("added 28 entities to the list, including A")."""
     if not any(g.tag_ == "NNS" for g in group):
         return []
-    return _prep_objects(verb, "including")
+    return prep_objects(verb, "including")
 
 
 def _standing_word(noun: Token) -> str:
@@ -217,43 +206,13 @@ def _of_relative(subject: Token) -> bool:
     """A subject that is all of a relative pronoun: "both of whom", "all of which" (not
     "one of which", which says not which)."""
     every = subject.lower_ in ("both", "all", "each")
-    return every and any(o.lower_ in _RELATIVE for o in _prep_objects(subject, "of"))
+    return every and any(o.lower_ in RELATIVE for o in prep_objects(subject, "of"))
 
 
 def _joined_by(subject: Token) -> list[Token]:
     """Who joins a subject in what it does: "Britain, joined by France and Canada, urged"."""
     joined = [c for c in subject.children if c.dep_ == "acl" and c.lemma_.lower() in _ACCOMPANYING]
-    return [a for j in joined for a in _agents(j)]
-
-
-def _possessors(noun: Token) -> list[Token]:
-    """The possessors of a noun: "Acme's" of "Acme's decision", which spaCy also reads as a
-    modifier marked by its "'s" ("Apple’s decisions last week to ...")."""
-    return [
-        c
-        for c in noun.children
-        if c.dep_ == "poss" or (c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))
-    ]
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
-
-
-def _prep_objects(token: Token, word: str) -> list[Token]:
-    """Objects of the preposition ``word`` attached to ``token`` ("sold X to police")."""
-    found = []
-    for prep in token.children:
-        if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == word:
-            found += (
-                [_children(prep, "pobj", "pcomp")[0]] if _children(prep, "pobj", "pcomp") else []
-            )
-    return found
-
-
-def _agents(verb: Token) -> list[Token]:
-    """The "by" agents of a passive verb or participle ("sold by X")."""
-    return [o for a in _children(verb, "agent") for o in _children(a, "pobj")]
+    return [a for j in joined for a in agents(j)]
 
 
 def _participle_agents(noun: Token, verbs: frozenset[str]) -> list[Token]:
@@ -261,26 +220,10 @@ def _participle_agents(noun: Token, verbs: frozenset[str]) -> list[Token]:
     X", "a system supplied by X")."""
     return [
         o
-        for participle in _children(noun, "acl")
+        for participle in children(noun, "acl")
         if participle.lemma_.lower() in verbs
-        for o in _agents(participle)
+        for o in agents(participle)
     ]
-
-
-# Modals by which a statement says someone must act ("Acme must stop", "Iran should free").
-_OBLIGING = frozenset({"must", "should", "ought"})
-# Verbs by which it says so with a verb after them ("needs to end", "has to stop").
-_NEEDING = frozenset({"need", "have"})
-
-
-def _demanded(clause: Token) -> bool:
-    """A clause saying its subject must act: 'Acme must stop', 'Iran needs to end'."""
-    auxiliaries = [c.lemma_.lower() for c in _children(clause, "aux")]
-    if "have" in auxiliaries:  # "should not have supplied", "must have known": no demand
-        return False
-    if any(a in _OBLIGING for a in auxiliaries):
-        return not _is_passive(clause)
-    return clause.lemma_.lower() in _NEEDING and bool(_children(clause, "xcomp"))
 
 
 # Words that make a seat one of several ("its regional headquarters").
@@ -317,8 +260,8 @@ def _relatives_taking(noun: Token) -> list[Token]:
     return [
         clause
         for n in described
-        for clause in _children(n, "relcl")
-        if any(c.dep_ == "dobj" and c.lower_ in _RELATIVE for c in clause.children)
+        for clause in children(n, "relcl")
+        if any(c.dep_ == "dobj" and c.lower_ in RELATIVE for c in clause.children)
     ]
 
 
@@ -363,13 +306,13 @@ def _misparsed_subject(verb: Token) -> list[Token]:
     if verb.dep_ != "ROOT":
         return []
     clauses = [c for c in verb.children if c.dep_ == "advcl" and c.i < verb.i]
-    return [s for c in clauses if c.pos_ not in ("VERB", "AUX") for s in _children(c, "nsubj")]
+    return [s for c in clauses if c.pos_ not in ("VERB", "AUX") for s in children(c, "nsubj")]
 
 
 def _authors(document: Token) -> list[Token]:
     """Who wrote a document: "Rubio's letter", "a letter from Rubio", "a report by HRW",
     "the HRW report", "the letter, signed by Rubio and Wyden"."""
-    own = _possessors(document) + [o for w in ("by", "from") for o in _prep_objects(document, w)]
+    own = possessors(document) + [o for w in ("by", "from") for o in prep_objects(document, w)]
     own += [c for c in document.lefts if c.dep_ == "compound"]
     return own + _participle_agents(document, _AUTHORING)
 
@@ -384,7 +327,7 @@ def _with_each_other(
             yield Found(relation, one, other, word, modality, 0.6)
 
 
-class RelationFinder:
+class RelationFinder(StanceReadings):
     """Reads typed relations from parsed sentences, with tables built from the vocabulary."""
 
     def __init__(self, vocab: Vocabulary, lexicon: Lexicon) -> None:
@@ -418,7 +361,7 @@ class RelationFinder:
         out = []
         tokens = tokens + [t for token in tokens for t in self._listed_people(token, actor_of)]
         for token in tokens:
-            for conj in _conjuncts(token):
+            for conj in conjuncts(token):
                 actor = actor_of(conj)
                 people = self.lexicon.anaphors.get(conj.lemma_.lower()) == "Person"
                 listed = [c for c in conj.rights if c.dep_ == "appos"]
@@ -438,7 +381,7 @@ class RelationFinder:
                     if conj.dep_ == "appos":
                         named.insert(0, conj.head)
                     if conj.lemma_.lower() in _CONTAINERS:  # "the region of Xinjiang"
-                        named += _prep_objects(conj, "of")
+                        named += prep_objects(conj, "of")
                     actor = next((actor_of(c) for c in named if actor_of(c)), None)
                 if actor is not None and actor not in out:
                     out.append(actor)
@@ -485,7 +428,7 @@ class RelationFinder:
         against ("imposed sanctions on Acme", "filed a complaint against Acme")."""
         objects = self._object_tokens(verb)
         holders = [verb, *objects]
-        return objects + [o for h in holders for w in _AGAINST for o in _prep_objects(h, w)]
+        return objects + [o for h in holders for w in _AGAINST for o in prep_objects(h, w)]
 
     def _object_tokens(self, verb: Token) -> list[Token]:
         """The verb's direct objects, with nouns the parser hung on the verb as conjuncts;
@@ -493,32 +436,32 @@ class RelationFinder:
         Commerce added", "the firms the Treasury sanctioned"); and the members of a group
         object that the parser hung on the verb ("added 28 entities to the list,
         including A")."""
-        objects = _children(verb, "dobj")
-        if verb.dep_ == "relcl" and _children(verb, *_SUBJECTS):
-            relative = [o for o in objects if o.lower_ in _RELATIVE]
+        objects = children(verb, "dobj")
+        if verb.dep_ == "relcl" and children(verb, *SUBJECTS):
+            relative = [o for o in objects if o.lower_ in RELATIVE]
             if relative or not objects:
                 objects = [o for o in objects if o not in relative] + [verb.head]
-        objects += [c for c in _children(verb, "conj") if c.pos_ in ("PROPN", "NOUN")]
+        objects += [c for c in children(verb, "conj") if c.pos_ in ("PROPN", "NOUN")]
         return objects + _members_on_verb(verb, objects)
 
     def subjects(self, verb: Token, actor_of: ActorOf, depth: int = 0) -> list[object]:
         """The actors doing what ``verb`` says, following control and coordination."""
         if depth > 4:
             return []
-        agents = _agents(verb)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and _children(verb, "agent"):
-            return self._actors(agents, actor_of)  # "Acme, owned by Globex": Globex owns it
-        if _is_passive(verb) and verb.tag_ in ("VBN", "JJ"):  # "is committed to" parses either way
-            if agents or depth == 0:
-                return self._actors(agents, actor_of)
+        by = agents(verb)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and children(verb, "agent"):
+            return self._actors(by, actor_of)  # "Acme, owned by Globex": Globex owns it
+        if is_passive(verb) and verb.tag_ in ("VBN", "JJ"):  # "is committed to" parses either way
+            if by or depth == 0:
+                return self._actors(by, actor_of)
             # "The U.S. is committed to enforcing ...": who is committed does the enforcing.
             return self._actors(self._passive_subjects(verb), actor_of)
         if _verb_read_as_adjective(verb) or _past_read_as_participle(verb):
             return self._actors([verb.sent.root], actor_of)  # "Acme, a startup, supplied"
-        own = _children(verb, *_SUBJECTS) or _misparsed_subject(verb)
+        own = children(verb, *SUBJECTS) or _misparsed_subject(verb)
         if own and verb.dep_ == "relcl" and _of_relative(own[0]):
             return self._actors([verb.head], actor_of)  # "A and B, both of whom are ..."
-        if own and own[0].lower_ not in _RELATIVE:
+        if own and own[0].lower_ not in RELATIVE:
             found = self._actors(own + [j for o in own for j in _joined_by(o)], actor_of)
             if not found and own[0].lemma_.lower() in DOCUMENTS:
                 # "Rubio's letter urged Commerce to act": a document speaks for its author
@@ -543,13 +486,13 @@ class RelationFinder:
                 return self.subjects(head.head, actor_of, depth + 1)
             return found
         if verb.dep_ == "xcomp":
-            controller = _children(head, "dobj")
+            controller = children(head, "dobj")
             if controller and self._actors(controller, actor_of):
                 return self._actors(controller, actor_of)
         if verb.dep_ == "pcomp" and head.dep_ in ("prep", "agent"):
             governor = head.head
             if kept_from(head, self.lexicon):
-                kept = self._actors(_children(governor, "dobj"), actor_of)
+                kept = self._actors(children(governor, "dobj"), actor_of)
                 if kept:
                     return kept  # "barred Nvidia from selling": Nvidia would be the seller
             if head.lower_ in _REASON_PREPS and governor.pos_ in ("VERB", "AUX"):
@@ -569,8 +512,8 @@ class RelationFinder:
     def _passive_subjects(self, verb: Token) -> list[Token]:
         """Who undergoes a passive verb: its subject, the noun a relative clause or a
         participle hangs on ("Hikvision, which was banned", "NSN, owned by Nokia")."""
-        own = _children(verb, "nsubjpass")
-        if own and own[0].lower_ in _RELATIVE and verb.dep_ == "relcl":
+        own = children(verb, "nsubjpass")
+        if own and own[0].lower_ in RELATIVE and verb.dep_ == "relcl":
             return [verb.head]
         if not own and verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "the group, joined by Japan": Japan acts with the group; it joins nothing
@@ -578,10 +521,10 @@ class RelationFinder:
         return own + _members_on_verb(verb, own)
 
     def _verb_objects(self, verb: Token, slots: tuple[str, ...], actor_of: ActorOf) -> list[object]:
-        passive = _is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
+        passive = is_passive(verb) or (verb.dep_ == "acl" and verb.tag_ == "VBN")
         if _verb_read_as_adjective(verb):  # its "object" is the noun it was hung on
             noun = verb.head
-            tokens = [o for s in slots for o in ([noun] if s == "dobj" else _prep_objects(noun, s))]
+            tokens = [o for s in slots for o in ([noun] if s == "dobj" else prep_objects(noun, s))]
             return self._actors(tokens, actor_of)
         for slot in slots:
             if slot == "dobj":
@@ -589,28 +532,28 @@ class RelationFinder:
                 if not tokens:  # "investigating whether DeepSeek used ...": the one in question
                     tokens = [
                         s
-                        for c in _children(verb, "ccomp", "advcl")
-                        if any(m.lower_ in ("whether", "if") for m in _children(c, "mark"))
-                        for s in _children(c, *_SUBJECTS)
+                        for c in children(verb, "ccomp", "advcl")
+                        if any(m.lower_ in ("whether", "if") for m in children(c, "mark"))
+                        for s in children(c, *SUBJECTS)
                     ]
             elif slot == "dative":
-                tokens = [t for t in _children(verb, "dative") if t.pos_ in ("PROPN", "NOUN")]
+                tokens = [t for t in children(verb, "dative") if t.pos_ in ("PROPN", "NOUN")]
             elif slot == "clause":  # "demanded that Egypt release", "called for Acme to stop"
                 tokens = [
                     s
-                    for c in _children(verb, "ccomp", "advcl")
-                    if any(m.lower_ in ("that", "for") for m in _children(c, "mark"))
-                    for s in _children(c, *_SUBJECTS)
+                    for c in children(verb, "ccomp", "advcl")
+                    if any(m.lower_ in ("that", "for") for m in children(c, "mark"))
+                    for s in children(c, *SUBJECTS)
                 ]
             else:
-                tokens = _prep_objects(verb, slot)
-                for obj in _children(verb, "dobj"):
-                    tokens += _prep_objects(obj, slot)
+                tokens = prep_objects(verb, slot)
+                for obj in children(verb, "dobj"):
+                    tokens += prep_objects(obj, slot)
                 if not tokens and verb.dep_ == "pcomp":
                     # "accused the firm of producing drones for the IRGC": the parser hangs
                     # the last phrase on the main verb, after the reason clause
                     governor = next((a for a in verb.ancestors if a.pos_ == "VERB"), verb)
-                    tokens = [t for t in _prep_objects(governor, slot) if t.i > verb.i]
+                    tokens = [t for t in prep_objects(governor, slot) if t.i > verb.i]
             actors = self._actors(tokens, actor_of)
             if actors:
                 return actors
@@ -629,7 +572,7 @@ class RelationFinder:
                 return
             if child.dep_ == "prep" and key in self.verbs:
                 # "pulling out of Russia": the object is under the particle's own preposition
-                leads = not _children(child, "pobj") and _children(child, "prep")
+                leads = not children(child, "pobj") and children(child, "prep")
                 for trigger in self.verbs[key]:
                     yield (
                         (trigger, child)
@@ -656,7 +599,7 @@ class RelationFinder:
         """Who a product belongs to: 'Hikvision cameras', 'products made by Hikvision',
         'equipment from Huawei', 'Huawei's gear'."""
         tokens = [c for c in noun.lefts if c.dep_ in ("compound", "poss")]
-        tokens += _prep_objects(noun, "from") + _prep_objects(noun, "of")
+        tokens += prep_objects(noun, "from") + prep_objects(noun, "of")
         tokens += _participle_agents(noun, _MAKING)
         return self._actors(tokens, actor_of)
 
@@ -668,12 +611,12 @@ class RelationFinder:
         """'Police used a camera system supplied by Hikvision', 'the army bought drones from
         Acme': the supplier SUPPLIED the one who got or uses the goods."""
         lemma = verb.lemma_.lower()
-        if lemma not in _GETTING or _is_passive(verb):
+        if lemma not in _GETTING or is_passive(verb):
             return
         goods = [g for g in self._object_tokens(verb) if g.lemma_.lower() in self.lexicon.goods]
         sellers = [s for good in goods for s in self._suppliers(good, actor_of)]
         if goods and not sellers and lemma in _BUYING:
-            sources = [o for w in (verb, *goods) for o in _prep_objects(w, "from")]
+            sources = [o for w in (verb, *goods) for o in prep_objects(w, "from")]
             sellers = self._actors(sources, actor_of)
         buyers = self.subjects(verb, actor_of) if sellers else []
         modality = modality_of(verb, self.lexicon)
@@ -688,10 +631,10 @@ class RelationFinder:
         if verb.lemma_.lower() not in _HANDING:
             return
         things = self._object_tokens(verb)
-        things += [o for t in things for o in _prep_objects(t, "of")]  # "hundreds of drones"
+        things += [o for t in things for o in prep_objects(t, "of")]  # "hundreds of drones"
         if not any(t.lemma_.lower() in self.lexicon.goods for t in things):
             return
-        recipients = self._actors(_prep_objects(verb, "to"), actor_of)
+        recipients = self._actors(prep_objects(verb, "to"), actor_of)
         modality = modality_of(verb, self.lexicon)
         for supplier in self.subjects(verb, actor_of) if recipients else []:
             for recipient in recipients:
@@ -706,12 +649,12 @@ class RelationFinder:
             return
         if lemma not in _WINNING and lemma not in _AWARDING:
             return
-        awards = [d for d in _children(verb, "dobj") if d.lemma_.lower() in _CONTRACTS]
+        awards = [d for d in children(verb, "dobj") if d.lemma_.lower() in _CONTRACTS]
         if not awards:
             return
-        if lemma in _AWARDING and _is_passive(verb):  # "Acme was awarded a contract by X"
+        if lemma in _AWARDING and is_passive(verb):  # "Acme was awarded a contract by X"
             suppliers = self._actors(self._passive_subjects(verb), actor_of)
-            by = _agents(verb) + [o for a in awards for o in _prep_objects(a, "by")]
+            by = agents(verb) + [o for a in awards for o in prep_objects(a, "by")]
             buyers = self._actors(by, actor_of)
         elif lemma in _WINNING:
             froms = [
@@ -719,11 +662,11 @@ class RelationFinder:
                 for a in [verb, *awards]
                 for t in (a.children if a is verb else a.subtree)
                 if t.dep_ == "prep" and t.lower_ == "from"
-                for o in _children(t, "pobj")
+                for o in children(t, "pobj")
             ]
             suppliers, buyers = self.subjects(verb, actor_of), self._actors(froms, actor_of)
         else:
-            winners = [o for d in _children(verb, "dative") for o in [d, *_children(d, "pobj")]]
+            winners = [o for d in children(verb, "dative") for o in [d, *children(d, "pobj")]]
             suppliers = self._actors([w for w in winners if w.pos_ in ("PROPN", "NOUN")], actor_of)
             buyers = self.subjects(verb, actor_of)
         modality = modality_of(verb, self.lexicon)
@@ -736,7 +679,7 @@ class RelationFinder:
         firm taken on supplies the one who took it on (a firm: one hires people too)."""
         firms = [
             a
-            for a in self._actors(_children(verb, "dobj"), actor_of)
+            for a in self._actors(children(verb, "dobj"), actor_of)
             if getattr(a, "kind", "") == "Company"
         ]
         modality = modality_of(verb, self.lexicon)
@@ -744,134 +687,19 @@ class RelationFinder:
             for firm in firms:
                 yield Found("SUPPLIED", firm, buyer, verb, modality, 0.6)
 
-    def _says_wrong(self, clause: Token) -> bool:
-        """A clause that says its subject did wrong: 'Acme breached the rules', 'Acme's use
-        of the data was unlawful', 'his comments were misleading'."""
-        doing = [clause, *_children(clause, "advcl")]  # "fired on them, killing hundreds"
-        if any(v.lemma_.lower() in self.lexicon.wrongdoing_verbs for v in doing):
-            return True
-        said = _children(clause, "acomp", "attr")
-        said += [a for w in said for a in _children(w, "amod")]  # "a shameful decision"
-        if any(self._a_wrong(w) for w in said):
-            return True
-        # "Acme contributed to abuses", "committed crimes", "profited from repression"
-        done = _children(clause, "dobj") + [
-            o for p in _children(clause, "prep") for o in _children(p, "pobj")
-        ]
-        return any(d.lemma_.lower() in self.lexicon.wrongs for d in done)
-
-    def _a_wrong(self, word: Token) -> bool:
-        """A word that calls something wrong; its own form counts, for spaCy reads
-        "concerning" and "misleading" as verbs ('concern', 'mislead')."""
-        wrong = self.lexicon.wrong_words
-        return word.lemma_.lower() in wrong or word.lower_ in wrong
-
-    def from_finding(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
-        """'The court ruled that Acme's use of the data was unlawful', 'the regulator found
-        that Acme had breached the rules': a finding that a body broke the law CRITICIZED
-        it (a convention of the vocabulary); so does a statement that it did wrong ('Roe
-        said that Doe's claims were misleading')."""
-        if verb.lemma_.lower() not in self.finding_verbs:
-            return
-        said = _children(verb, "ccomp")
-        clauses = [c for c in said if self._says_wrong(c)]
-        demands = (
-            [c for c in said if _demanded(c)]
-            if verb.lemma_.lower() in self.lexicon.reporting_verbs
-            else []
-        )
-        finders = self.subjects(verb, actor_of) if clauses or demands else []
-        for clause in clauses:
-            breakers = self._wrongdoers(clause, actor_of)
-            modality = modality_of(clause, self.lexicon)
-            for finder in finders:
-                for breaker in breakers:
-                    yield Found("CRITICIZED", finder, breaker, verb, modality, 0.7)
-        for clause in demands:
-            yield from self._demand(clause, finders, verb, actor_of)
-
-    def _demand(
-        self, clause: Token, speakers: list[object], word: Token, actor_of: ActorOf
-    ) -> Iterator[Found]:
-        """'Roe said Acme must stop the sales', 'the Iranian government needs to end its
-        persecution of women': saying someone must act asks them to (REQUESTED); saying
-        they must stop a wrong criticizes them too."""
-        addressees = self._actors(_children(clause, "nsubj"), actor_of)
-        acts = [clause, *_children(clause, "xcomp")]
-        wrong = any(
-            a.lemma_.lower() in self.lexicon.ceasing_verbs
-            and any(self._is_a_wrong(o) for d in _children(a, "dobj") for o in _conjuncts(d))
-            for a in acts
-        )
-        for speaker in speakers:
-            for addressee in addressees:
-                yield Found("REQUESTED", speaker, addressee, word, "asserted", 0.6)
-                if wrong:
-                    yield Found("CRITICIZED", speaker, addressee, word, "asserted", 0.6)
-
-    def _wrongdoers(self, clause: Token, actor_of: ActorOf) -> list[object]:
-        """Who a clause that says wrong was done says did it: its subject, or whose act
-        its subject is ("Acme's use of the data", "This is a shameful decision by Acme")."""
-        subjects = _children(clause, *_SUBJECTS, "nsubjpass")
-        if all(s.pos_ == "PRON" for s in subjects):
-            subjects += _children(clause, "attr")
-        acts = [p for s in subjects for p in _possessors(s) + _prep_objects(s, "by")]
-        return self._actors(subjects, actor_of) or self._actors(acts, actor_of)
-
-    def from_quotation(
-        self, sentence: Span, speakers: list[object], actor_of: ActorOf
-    ) -> Iterator[Found]:
-        """A sentence of a quotation whose speaker is named in another ("“Acme has broken
-        the sanctions. This must stop,” said Roe"): saying that someone did wrong
-        CRITICIZED them, as a statement that names its speaker does."""
-        root = sentence.root
-        if _demanded(root):  # "“... Acme must stop the sales,” said Roe"
-            yield from self._demand(root, speakers, root, actor_of)
-        if not self._says_wrong(root):
-            return
-        modality = modality_of(root, self.lexicon)
-        for wrongdoer in self._wrongdoers(root, actor_of):
-            for speaker in speakers:
-                if speaker is not wrongdoer:
-                    yield Found("CRITICIZED", speaker, wrongdoer, root, modality, 0.6)
-
-    def from_labelling(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
-        """'Rubio called Apple's decision shameful', 'HRW described the arrests by police
-        as unlawful': calling an actor or its act wrong CRITICIZED it (or its doer)."""
-        if verb.lemma_.lower() not in self.lexicon.labelling_verbs:
-            return
-        judged = _children(verb, "oprd", "xcomp", "ccomp", "acomp")
-        judged += [p for p in _children(verb, "prep") if p.lower_ == "as"]
-        # "called the decision shameful", "deemed the transfers a violation", the word
-        # parsed as the object's own
-        judged += [
-            a for o in _children(verb, "dobj") for a in _children(o, "amod", "appos") if a.i > o.i
-        ]
-        if not any(self._a_wrong(w) for j in judged for w in j.subtree):
-            return
-        # what is called wrong: the verb's object, or the subject of a small clause
-        called = self._object_tokens(verb) + [s for j in judged for s in _children(j, "nsubj")]
-        doers = [d for c in called for d in _possessors(c) + _prep_objects(c, "by")]
-        doers += _prep_objects(verb, "by") if not _is_passive(verb) else []
-        targets = self._actors(called, actor_of) or self._actors(doers, actor_of)
-        modality = modality_of(verb, self.lexicon)
-        for subject in self.subjects(verb, actor_of):
-            for target in targets:
-                yield Found("CRITICIZED", subject, target, verb, modality, 0.7)
-
     def _recipients(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """Who got the goods when a supplying verb names no one: their user ("provided the
         technology used by the police"), or who let the contract ("won a tender from the
         police to supply cameras", "a contract with the police to provide")."""
-        goods = _children(verb, "dobj")
+        goods = children(verb, "dobj")
         users = [u for g in goods for u in _participle_agents(g, _GETTING)]
         holder = verb.head  # the award ("a contract ... to supply") or the verb that got it
         awards = [holder] if holder.lemma_.lower() in _AWARDS else []
         if verb.dep_ in ("advcl", "xcomp") and holder.pos_ == "VERB":
-            awards += [d for d in _children(holder, "dobj") if d.lemma_.lower() in _AWARDS]
+            awards += [d for d in children(holder, "dobj") if d.lemma_.lower() in _AWARDS]
             awards += [holder] if awards else []
         if verb.dep_ in ("acl", "advcl", "xcomp"):
-            users += [o for a in awards for w in ("from", "with") for o in _prep_objects(a, w)]
+            users += [o for a in awards for w in ("from", "with") for o in prep_objects(a, w)]
         return self._actors(users, actor_of)
 
     def _doers_of_acts(self, verb: Token, actor_of: ActorOf) -> list[object]:
@@ -879,18 +707,18 @@ class RelationFinder:
         the arrest of Jimmy Lai by Hong Kong police', 'condemned the shutdown ordered by the
         government' (not who the act was done to)."""
         acts = [t for t in self._object_tokens(verb) if t.pos_ == "NOUN"]
-        doers = [d for a in acts for d in _possessors(a) + _prep_objects(a, "by")]
-        doers += [o for a in acts for p in _children(a, "acl") for o in _agents(p)]
+        doers = [d for a in acts for d in possessors(a) + prep_objects(a, "by")]
+        doers += [o for a in acts for p in children(a, "acl") for o in agents(p)]
         return self._actors(doers, actor_of)
 
     def _banned_dealings(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """'banned agencies from buying products made by Hikvision': banning others from
         dealing with an actor bans the actor."""
-        dealings = [c for p in _prep_objects(verb, "from") for c in [p] if c.pos_ == "VERB"]
+        dealings = [c for p in prep_objects(verb, "from") for c in [p] if c.pos_ == "VERB"]
         found: list[object] = []
         for dealing in dealings:
-            goods = _children(dealing, "dobj") + [
-                o for w in ("with", "from", "to") for o in _prep_objects(dealing, w)
+            goods = children(dealing, "dobj") + [
+                o for w in ("with", "from", "to") for o in prep_objects(dealing, w)
             ]
             for good in goods:
                 found += self._actors([good], actor_of) or self._makers(good, actor_of)
@@ -918,21 +746,21 @@ class RelationFinder:
                 continue
             subjects = self.subjects(verb, actor_of)
             if (
-                _is_passive(verb)
+                is_passive(verb)
                 and "dobj" not in slots
-                and not self._actors(_agents(verb), actor_of)
+                and not self._actors(agents(verb), actor_of)
             ):
                 # "X is based in Y", "X was equipped ...": the passive subject is the subject
                 # (but "the drones were sold to Iran by Safir": Safir sold them).
                 subjects = self._actors(self._passive_subjects(verb), actor_of)
-            if not subjects and kind in _OFFICIAL and _is_passive(verb):
+            if not subjects and kind in _OFFICIAL and is_passive(verb):
                 subjects = self._announcers(verb, actor_of)
             modality = modality_of(verb, self.lexicon, ceased=kind == "STOPPED_SUPPLYING")
             kinds = [kind]
             if kind == "REQUESTED" and self._asks_to_stop_a_wrong(carrier):
                 kinds.append("CRITICIZED")  # "urged Egypt to end its persecution of ..."
             if kind == "DETAINED" and any(
-                o.lemma_.lower() == "charge" for o in _prep_objects(carrier, "on")
+                o.lemma_.lower() == "charge" for o in prep_objects(carrier, "on")
             ):
                 kinds.append("SUED")  # "arrested Roe on charges of fraud": charged her too
             for subject in subjects:
@@ -942,24 +770,6 @@ class RelationFinder:
                             each = "OPERATES_IN"  # "rebels who control northern Yemen"
                         yield Found(each, subject, obj, verb, modality, 0.75)
             return
-
-    def _asks_to_stop_a_wrong(self, verb: Token) -> bool:
-        """A request that its addressee stop or end a wrong ('urged Egypt to stop the
-        arbitrary detention of', 'called on Iran to end its persecution of women') says
-        the addressee does wrong: it criticizes them as well as asking."""
-        acts = [a for c in _children(verb, "xcomp", "ccomp") for a in _conjuncts(c)]
-        stopped = [
-            o
-            for a in acts
-            if a.lemma_.lower() in self.lexicon.ceasing_verbs
-            for d in _children(a, "dobj")
-            for o in _conjuncts(d)
-        ]
-        return any(self._is_a_wrong(o) for o in stopped)
-
-    def _is_a_wrong(self, noun: Token) -> bool:
-        """'persecution', 'the arbitrary detention': a wrong, or an act called one."""
-        return noun.lemma_.lower() in self.lexicon.wrongs or any(map(self._a_wrong, noun.lefts))
 
     def _announcers(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """The state or state body that announces an official act said without its doer
@@ -980,30 +790,30 @@ class RelationFinder:
         letter or the writing is to ("sent a letter to Acme demanding answers", "wrote to
         Acme asking for the records", "a letter to Acme requested details", "in a letter to
         Acme, Roe asked for details")."""
-        writing = [s for s in _children(verb, "nsubj") if s.lemma_.lower() in DOCUMENTS]
+        writing = [s for s in children(verb, "nsubj") if s.lemma_.lower() in DOCUMENTS]
         writing += [  # "In a letter to Acme, Roe asked for the records"
             o
-            for p in _children(verb, "prep")
+            for p in children(verb, "prep")
             if p.lower_ == "in"
-            for o in _children(p, "pobj")
+            for o in children(p, "pobj")
             if o.lemma_.lower() in DOCUMENTS
         ]
         if verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in DOCUMENTS:
             writing += [verb.head, verb.head.head]  # "sent a letter to Acme demanding"
         elif verb.dep_ in ("acl", "advcl") and verb.head.lemma_.lower() in _WRITING:
             writing.append(verb.head)
-        return self._actors([o for w in writing for o in _prep_objects(w, "to")], actor_of)
+        return self._actors([o for w in writing for o in prep_objects(w, "to")], actor_of)
 
     def _noun_subjects(self, noun: Token, actor_of: ActorOf) -> tuple[list[object], list[object]]:
         """(subjects, objects found through the governing verb) of a nominal trigger."""
-        own = _possessors(noun) + [o for w in ("by", "from") for o in _prep_objects(noun, w)]
+        own = possessors(noun) + [o for w in ("by", "from") for o in prep_objects(noun, w)]
         own += _participle_agents(noun, _BRINGING)  # "sanctions imposed by X", "a suit filed by X"
         subjects = self._actors(own, actor_of)
         head = noun.head
         if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             if head.lemma_ in self.lexicon.receiving_verbs:
                 # "drew criticism from X": the parser may hang the giver on the verb
-                givers = [o for w in ("by", "from") for o in _prep_objects(head, w)]
+                givers = [o for w in ("by", "from") for o in prep_objects(head, w)]
                 return subjects or self._actors(givers, actor_of), self.subjects(head, actor_of)
             if not subjects:
                 subjects = self.subjects(head, actor_of)
@@ -1021,7 +831,7 @@ class RelationFinder:
     ) -> list[object]:
         """Actors in the given prepositional slots of any of the holder words."""
         return self._actors(
-            [o for h in holders for s in slots for o in _prep_objects(h, s)], actor_of
+            [o for h in holders for s in slots for o in prep_objects(h, s)], actor_of
         )
 
     def _noun_triggers(self, noun: Token) -> list[Trigger]:
@@ -1046,28 +856,28 @@ class RelationFinder:
                 holders.append(noun.head)  # "Acme's headquarters is in Munich"
             for clause in _relatives_taking(noun):  # "the sanctions that London slapped on X"
                 holders.append(clause)
-                subjects = subjects or self._actors(_children(clause, "nsubj"), actor_of)
+                subjects = subjects or self._actors(children(clause, "nsubj"), actor_of)
             # "sanctions imposed by X on Y": the object hangs on the participle
-            holders += [p for p in _children(noun, "acl") if p.lemma_.lower() in _BRINGING]
+            holders += [p for p in children(noun, "acl") if p.lemma_.lower() in _BRINGING]
             objects = self._slot_actors(holders, trigger.slots, actor_of)
             if not objects:
                 # "a lawsuit in an American court against NSN": the parser hangs the
                 # object's phrase on the nearest noun before it
                 nested = [
-                    o for h in holders for p in _children(h, "prep") for o in _children(p, "pobj")
+                    o for h in holders for p in children(h, "prep") for o in children(p, "pobj")
                 ]
                 objects = self._slot_actors(nested, trigger.slots, actor_of)
             objects = objects or received
             if not objects and trigger.type in self.stances:  # "an investigation into A's sales"
-                slotted = [o for h in holders for s in trigger.slots for o in _prep_objects(h, s)]
+                slotted = [o for h in holders for s in trigger.slots for o in prep_objects(h, s)]
                 acts = [t for t in slotted if t.pos_ == "NOUN"]
-                objects = self._actors([d for a in acts for d in _possessors(a)], actor_of)
+                objects = self._actors([d for a in acts for d in possessors(a)], actor_of)
             # "exit from China": a "from" that is the noun's object slot names no doer
             subjects = [s for s in subjects if not any(s is o for o in objects)]
             modality = modality_of(noun, self.lexicon)
             if not objects and trigger.type in self.symmetric:
                 # "a partnership between Acme and Globex": each with the other
-                between = self._actors(_prep_objects(noun, "between"), actor_of)
+                between = self._actors(prep_objects(noun, "between"), actor_of)
                 yield from _with_each_other(trigger.type, subjects or between, noun, modality)
             kind = trigger.type
             if kind == "LOCATED_IN" and _regional(noun):
@@ -1080,7 +890,7 @@ class RelationFinder:
             if not owned and noun.dep_ == "pobj" and noun.head.lower_ == "as":
                 owned = self.subjects(noun.head.head, actor_of)  # "X operates as a unit of Y"
             owners = self._actors(
-                [o for s in trigger.slots for o in _prep_objects(noun, s)], actor_of
+                [o for s in trigger.slots for o in prep_objects(noun, s)], actor_of
             )
             for owner in owners:
                 for obj in owned:
@@ -1102,13 +912,13 @@ class RelationFinder:
             holder = holder.head
         if holder.lemma_ not in _STANDING:
             return
-        standing = _children(holder, "nsubj")
-        if standing and standing[0].lower_ in _RELATIVE and holder.dep_ == "relcl":
+        standing = children(holder, "nsubj")
+        if standing and standing[0].lower_ in RELATIVE and holder.dep_ == "relcl":
             standing = [holder.head]  # "Acme, which is under sanctions"
         objects = self._actors(standing, actor_of)
         # whose the act is, by the noun or by the verb it stands under ("came under fire
         # from HRW")
-        whose = _whose(noun) + [o for w in ("from", "by") for o in _prep_objects(holder, w)]
+        whose = _whose(noun) + [o for w in ("from", "by") for o in prep_objects(holder, w)]
         doers = [d for d in self._actors(whose, actor_of) if d not in objects]
         modality = modality_of(noun, self.lexicon)
         types = [t.type for t in self._noun_triggers(noun)]
@@ -1128,7 +938,7 @@ class RelationFinder:
         verb = prep.head
         if verb.lemma_.lower() not in _ADVOCATING:
             return
-        backed = self._actors(_possessors(noun) + _prep_objects(noun, "of"), actor_of)
+        backed = self._actors(possessors(noun) + prep_objects(noun, "of"), actor_of)
         modality = modality_of(verb, self.lexicon)
         for backer in self.subjects(verb, actor_of):
             for cause in backed:
@@ -1146,12 +956,12 @@ class RelationFinder:
         ):
             return
         holder = prep.head
-        if _is_passive(holder):  # "was taken into custody by the police"
+        if is_passive(holder):  # "was taken into custody by the police"
             held = self._actors(self._passive_subjects(holder), actor_of)
         else:  # "Roe, who died in the custody of ...": the relative's noun
             held = self.subjects(holder, actor_of)
-        whose = _whose(noun) + _prep_objects(noun, "of")
-        jailers = [j for j in self._actors(whose + _agents(holder), actor_of) if j not in held]
+        whose = _whose(noun) + prep_objects(noun, "of")
+        jailers = [j for j in self._actors(whose + agents(holder), actor_of) if j not in held]
         modality = modality_of(holder, self.lexicon)
         for jailer in jailers:
             for person in held:
@@ -1162,18 +972,18 @@ class RelationFinder:
         clients, such as A", "A is among its clients", "among its clients is A", "it counts
         A among its investors", "A, its owner", "A is its largest shareholder"."""
         tokens = [c for c in noun.rights if c.dep_ == "appos"]
-        tokens += [o for w in ("including", "like") for o in _prep_objects(noun, w)]
+        tokens += [o for w in ("including", "like") for o in prep_objects(noun, w)]
         head = noun.head
         if noun.dep_ == "appos":  # "Globex, Acme's owner"
             tokens.append(head)
         if noun.dep_ == "attr":  # "Globex is Acme's largest shareholder"
-            tokens += _children(head, "nsubj")
+            tokens += children(head, "nsubj")
         if noun.dep_ == "nsubj" and head.lemma_.lower() in _LISTING:
-            tokens += _children(head, "dobj", "attr")
+            tokens += children(head, "dobj", "attr")
         if noun.dep_ == "pobj" and head.lower_ == "among":
             governor = head.head
-            tokens += [t for t in _children(governor, *_SUBJECTS) if t.i != noun.i]
-            tokens += _children(governor, "dobj") if governor.lemma_.lower() == "count" else []
+            tokens += [t for t in children(governor, *SUBJECTS) if t.i != noun.i]
+            tokens += children(governor, "dobj") if governor.lemma_.lower() == "count" else []
         return self._actors(tokens, actor_of)
 
     def from_clientele(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
@@ -1183,7 +993,7 @@ class RelationFinder:
         if word not in _MEMBERSHIP_NOUNS:
             return
         relation, owner_acts = _MEMBERSHIP_NOUNS[word]
-        owners = self._actors(_possessors(noun) + _prep_objects(noun, "of"), actor_of)
+        owners = self._actors(possessors(noun) + prep_objects(noun, "of"), actor_of)
         listed = self._listed_for(noun, actor_of) if owners else []
         modality = modality_of(noun, self.lexicon)
         for owner in owners:
@@ -1200,8 +1010,8 @@ class RelationFinder:
                 continue
             nouns_here = [
                 t
-                for t in _children(verb, "dobj", "nsubjpass")
-                + [o for p in _children(verb, "prep", "dative") for o in _children(p, "pobj")]
+                for t in children(verb, "dobj", "nsubjpass")
+                + [o for p in children(verb, "prep", "dative") for o in children(p, "pobj")]
                 if t.lemma_.lower() in nouns or t.lower_ in nouns
             ]
             for noun in nouns_here:
@@ -1211,12 +1021,12 @@ class RelationFinder:
                         done_to = self._object_tokens(verb) + self._passive_subjects(verb)
                         tokens += [t for t in done_to if t.i != noun.i]
                     else:
-                        tokens += _prep_objects(noun, slot) + _prep_objects(verb, slot)
+                        tokens += prep_objects(noun, slot) + prep_objects(verb, slot)
                 objects = self._actors(tokens, actor_of)
                 # "Acme was hit with U.S. sanctions", "placed under sanctions by the EU":
                 # the noun names whose they are
                 subjects = self.subjects(verb, actor_of) or self._actors(_whose(noun), actor_of)
-                if not subjects and kind in _OFFICIAL and _is_passive(verb):
+                if not subjects and kind in _OFFICIAL and is_passive(verb):
                     subjects = self._announcers(verb, actor_of)
                 for subject in subjects:
                     for obj in objects:
@@ -1235,15 +1045,15 @@ class RelationFinder:
             for description in self._descriptions(token):
                 places = [
                     o
-                    for p in _children(description, "prep")
+                    for p in children(description, "prep")
                     if p.lower_ == "in"
-                    for o in self._actors(_children(p, "pobj"), actor_of)
+                    for o in self._actors(children(p, "pobj"), actor_of)
                 ]
                 for place in places:
                     if getattr(place, "kind", "") in ("Place", "Government"):
                         yield Found("LOCATED_IN", actor, place, description, "asserted", 0.55)
         for prep in token.rights:
-            objects = self._actors(_children(prep, "pobj"), actor_of) if prep.dep_ == "prep" else []
+            objects = self._actors(children(prep, "pobj"), actor_of) if prep.dep_ == "prep" else []
             for obj in objects:
                 obj_kind = getattr(obj, "kind", "")
                 if prep.lower_ == "in" and obj_kind in ("Place", "Government") and institution:
@@ -1259,7 +1069,7 @@ class RelationFinder:
                     yield Found("MEMBER_OF", actor, obj, token, "asserted", 0.5)
         yield from self._member_states(token, actor, actor_of)
         if institution or kind == "Government":  # "Biden's Democratic Party"
-            for owner in self._actors(_possessors(token), actor_of):
+            for owner in self._actors(possessors(token), actor_of):
                 if getattr(owner, "kind", "") == "Person":
                     yield Found("MEMBER_OF", owner, actor, token, "asserted", 0.5)
         for based in token.lefts:
@@ -1273,7 +1083,7 @@ class RelationFinder:
         or as what it is said to be ("Acme is a firm"); only nouns for a kind of actor."""
         nouns = [c for c in token.rights if c.dep_ == "appos"]
         if token.dep_ == "nsubj" and token.head.lemma_ == "be":
-            nouns += _children(token.head, "attr")
+            nouns += children(token.head, "attr")
         return [
             n
             for n in nouns

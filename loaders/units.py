@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from actorgraph.loaders.lexicon import Lexicon
 from actorgraph.loaders.mention_records import Cluster, Mention
-from actorgraph.loaders.patterns import Found
+from actorgraph.loaders.readings import Found
 from actorgraph.schema import name_key
 
 _UNITS = frozenset({"GovernmentBody", "Organization"})

@@ -1,0 +1,53 @@
+"""Small readings of spaCy's dependency tree that every pattern module shares."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+# What the extractor hands the patterns: the actor a token names, if any.
+ActorOf = Callable[[Token], object | None]
+
+# Dependencies of a clause's subject, and the words that open a relative clause.
+SUBJECTS = ("nsubj", "csubj")
+RELATIVE = frozenset({"which", "who", "that", "whom"})
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and the words listed with it ("A, B and C")."""
+    return [token, *token.conjuncts]
+
+
+def children(token: Token, *deps: str) -> list[Token]:
+    """The token's children of the given dependencies."""
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def possessors(noun: Token) -> list[Token]:
+    """The possessors of a noun: "Acme's" of "Acme's decision", which spaCy also reads as a
+    modifier marked by its "'s" ("Apple’s decisions last week to ...")."""
+    return [
+        c
+        for c in noun.children
+        if c.dep_ == "poss" or (c.dep_ == "nmod" and any(g.dep_ == "case" for g in c.children))
+    ]
+
+
+def is_passive(verb: Token) -> bool:
+    """A passive verb: it has a passive subject or auxiliary."""
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children)
+
+
+def prep_objects(token: Token, word: str) -> list[Token]:
+    """Objects of the preposition ``word`` attached to ``token`` ("sold X to police")."""
+    found = []
+    for prep in token.children:
+        if prep.dep_ in ("prep", "dative", "agent") and prep.lower_ == word:
+            found += [children(prep, "pobj", "pcomp")[0]] if children(prep, "pobj", "pcomp") else []
+    return found
+
+
+def agents(verb: Token) -> list[Token]:
+    """The "by" agents of a passive verb or participle ("sold by X")."""
+    return [o for a in children(verb, "agent") for o in children(a, "pobj")]
