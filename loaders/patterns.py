@@ -117,6 +117,8 @@ _ADVOCATING = frozenset(
     {"reply", "respond", "lobby", "intervene", "argue", "campaign", "advocate", "plead"}
     | {"testify", "petition", "appeal", "push", "press", "fight", "rally"}
 )
+# Nouns for what someone owns as a whole: "part of the empire of X" is X's.
+_HOLDINGS = frozenset({"empire", "portfolio", "holdings", "stable", "conglomerate"})
 # Nouns for being held, whose holder DETAINED who is in it ("in the custody of the police").
 _HELD = frozenset({"custody", "detention"})
 _ANNOUNCING = frozenset({"say", "announce", "state", "confirm", "add", "declare"})
@@ -929,6 +931,21 @@ class RelationFinder(StanceReadings):
                 for obj in objects:
                     yield Found(kind, doer, obj, noun, modality, 0.6)
 
+    def from_holdings(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'G42 is part of the business empire of Sheikh Tahnoon', 'Acme is part of Li's
+        portfolio': what is part of someone's holdings they OWN (a convention of the
+        annotation; plain 'part of' is membership)."""
+        if noun.lemma_.lower() != "part":
+            return
+        holdings = [h for h in prep_objects(noun, "of") if h.lemma_.lower() in _HOLDINGS]
+        owners = self._actors(
+            [o for h in holdings for o in possessors(h) + prep_objects(h, "of")], actor_of
+        )
+        owned, _ = self._noun_subjects(noun, actor_of) if owners else ([], [])
+        for owner in owners:
+            for thing in owned:
+                yield Found("OWNS", owner, thing, noun, modality_of(noun, self.lexicon), 0.6)
+
     def from_behalf(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
         """'replied on Beijing's behalf', 'lobbied on behalf of Huawei': who pleads another's
         cause SUPPORTED them (one who speaks for their own body only speaks: not read)."""
@@ -1130,5 +1147,6 @@ class RelationFinder(StanceReadings):
                 found += self.from_standing_under(token, actor_of)
                 found += self.from_custody(token, actor_of)
                 found += self.from_behalf(token, actor_of)
+                found += self.from_holdings(token, actor_of)
                 found += self.from_clientele(token, actor_of)
         return [f for f in found if f.subject is not f.object]

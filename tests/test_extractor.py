@@ -977,6 +977,19 @@ def test_a_chamber_naming_a_bill_is_not_what_is_done_to_the_bill(extractor, text
     assert not [r for r in found if r[1] in ("FUNDED", "SUPPORTED")]
 
 
+@pytest.mark.parametrize(
+    ("text", "owner"),
+    [
+        ("Globex Holdings is part of Li Ka-shing's business empire.", "Li Ka-shing"),
+        ("Globex Holdings is part of the $1.5 trillion empire of Li Ka-shing.", "Li Ka-shing"),
+        ("Globex Holdings is part of a consortium led by Li Ka-shing.", None),
+    ],
+)
+def test_part_of_someones_empire_is_owned_by_them(extractor, text, owner):
+    owners = {r[0] for r in relations(extractor, text) if r[1:3] == ("OWNS", "Globex Holdings")}
+    assert owners == ({owner} if owner else set())
+
+
 def test_a_person_hired_supplies_nothing(extractor):
     found = relations(extractor, "The Xinjiang police hired John Smith as an adviser.")
     assert not [r for r in found if r[1] == "SUPPLIED"]
