@@ -197,6 +197,10 @@ def _antecedent(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]) -> Clu
     or the previous sentence ('The Treasury sanctioned the firm ... It accused the firm');
     otherwise the nearest earlier actor of its kinds."""
     fitting = [(m, c) for m, c in earlier if c.kind in anaphor.anaphor]
+    if anaphor.origin:  # "the Israeli company": not one described as another state's
+        fitting = [(m, c) for m, c in fitting if not c.origins or anaphor.origin in c.origins]
+        of_origin = [(m, c) for m, c in fitting if anaphor.origin in c.origins]
+        fitting = of_origin or fitting
     noun = anaphor.name.split()[-1].lower()
     if anaphor.name.lower().startswith("the "):  # "the military": 'Myanmar's military junta'
         named = [c for _, c in fitting if noun in " ".join([c.name, *c.names]).lower().split()]
@@ -232,6 +236,8 @@ def _add(cluster: Cluster, mention: Mention) -> None:
             cluster.names.append(name)
     if mention.owned[1] and mention.owned not in cluster.owned:
         cluster.owned.append(mention.owned)
+    if mention.origin:
+        cluster.origins.add(mention.origin)
     cluster.sure = cluster.sure or mention.source in ("known", "head", "noun", "rule")
     if not (mention.name.replace(".", "").isalpha() and mention.name.replace(".", "").isupper()):
         cluster.vote(mention.kind, mention.weight)

@@ -44,6 +44,7 @@ class Mention:
     after: int = -1  # a plural pronoun's list starts after this token (a plural noun's)
     besides: tuple[int, int] = (-1, -1)  # tokens of a subject an object "them" is not
     coordinated: tuple[int, int] = (-1, -1)  # "A and its parent": the tokens of A
+    origin: str = ""  # the state a demonym beside it names: "Israeli spyware maker NSO"
 
     @property
     def weight(self) -> float:
@@ -66,6 +67,7 @@ class Cluster:
     votes: dict[str, float] = field(default_factory=dict)  # kind -> weight of its mentions
     owned: list[tuple[str, str]] = field(default_factory=list)  # its names' states and rests
     sure: bool = False  # a word, not only spaCy's label or a guess, said its kind
+    origins: set[str] = field(default_factory=set)  # states its descriptions name
 
     @property
     def key(self) -> str:

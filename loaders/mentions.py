@@ -132,6 +132,34 @@ def _for_actors(noun: Token, lexicon: Lexicon) -> bool:
     )
 
 
+def _origin(noun: Token, lexicon: Lexicon) -> str:
+    """The state a demonym before a noun names: 'Israel' of 'the Israeli company', of
+    'Israeli spyware maker NSO Group' (through the title nouns before a name), or '' ."""
+    modifiers = [
+        m
+        for w in [noun, *(c for c in noun.lefts if c.dep_ == "compound")]
+        for m in w.lefts
+        if m.dep_ in ("amod", "compound") and m.ent_type_ == "NORP"
+    ]
+    for modifier in modifiers:
+        known = lexicon.known_actor(modifier.text)
+        if known is not None and known.kind == "Government":
+            return known.name
+    return ""
+
+
+def _described_origin(root: Token, lexicon: Lexicon) -> str:
+    """The state a firm's name is described by: 'Israeli spyware maker NSO Group', 'NSO,
+    an Israeli company', 'the Israeli firm NSO'."""
+    described = [c for c in root.lefts if c.dep_ == "compound" and c.pos_ == "NOUN"]
+    described += [c for c in root.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN":
+        described.append(root.head)
+    return next((o for o in (_origin(d, lexicon) for d in described) if o), "") or _origin(
+        root, lexicon
+    )
+
+
 def _conjunct_before(pronoun: Token) -> tuple[int, int]:
     """The tokens of the noun listed just before the one a possessive is on: 'sued Globex
     and its parent company' (its = Globex, not the one who sued). (-1, -1) if none."""
@@ -203,7 +231,10 @@ def _anaphor(token: Token, lexicon: Lexicon) -> Mention | None:
         if not left or left[0].lower_ != "the":
             return None
         if all(t.pos_ in ("DET", "ADJ") for t in left):
-            return Mention(left[0].i, token.i + 1, f"the {token.lower_}", "", anaphor=(kind,))
+            origin = _origin(token, lexicon)
+            return Mention(
+                left[0].i, token.i + 1, f"the {token.lower_}", "", anaphor=(kind,), origin=origin
+            )
         if all(t.pos_ in ("DET", "ADJ") or _where_based(t) for t in left):
             # "the New York-based group": the place stays a mention of its own
             return Mention(token.i, token.i + 1, f"the {token.lower_}", "", anaphor=(kind,))
@@ -390,6 +421,8 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     found = _drop_headline_only(doc, found, page)
     for mention in found:
         root = doc[mention.start : mention.end].root
+        if not mention.anaphor and mention.kind == "Company":
+            mention.origin = _described_origin(root, lexicon)
         mention.subject = root.dep_ in ("nsubj", "nsubjpass")
         mention.in_subject = _in_subject(root)
         mention.sentence = root.sent.start

@@ -528,6 +528,16 @@ def test_a_possessive_on_a_later_conjunct_is_the_conjunct_before_it(extractor):
     assert owned == {("Initech Corp", "OWNS", "Globex Holdings")}
 
 
+def test_a_description_with_a_demonym_is_the_firm_described_by_it(extractor):
+    found = relations(
+        extractor,
+        "Acme Platforms sued Israeli spyware maker Globex Group in 2019. Judge Jane Roe ruled "
+        "for Acme Platforms on Friday. She found that the Israeli company had violated the law.",
+    )
+    criticized = {r[2] for r in found if r[:2] == ("Jane Roe", "CRITICIZED")}
+    assert criticized == {"Globex Group"}
+
+
 def test_them_is_not_the_subject_whose_object_it_is():
     # "them" is what the plaintiffs want to act, so the FBI and the DEA, not the plaintiffs
     text = (
