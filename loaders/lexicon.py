@@ -29,6 +29,7 @@ class KnownActor:
     aliases: tuple[str, ...]
     wikidata: str | None
     capitals: tuple[str, ...] = ()  # a government's seats, which stand for it when it acts
+    written: bool = False  # its name is common words ("Access Now"): found as written
 
     def is_capital(self, name: str) -> bool:
         return name_key(name) in {name_key(c) for c in self.capitals}
@@ -79,6 +80,13 @@ class Lexicon:
         """True for a well-known company's name or short name (companies.yaml): a kind
         cue only, since a firm's short name also begins its subsidiaries' names."""
         return name_key(name) in self.companies
+
+    @property
+    def written_names(self) -> list[tuple[str, KnownActor]]:
+        """The names, as written, of well-known actors whose names are common words that
+        spaCy does not take for a name ("Access Now", "Article 19")."""
+        actors = {id(a): a for a in self.known.values() if a.written}.values()
+        return [(n, a) for a in actors for n in (a.name, *a.aliases)]
 
     def known_actor(self, name: str) -> KnownActor | None:
         """The gazetteer's actor for a name or alias, if any."""
@@ -141,6 +149,7 @@ def _known(entries: list[dict[str, Any]]) -> dict[str, KnownActor]:
             tuple(entry.get("aliases", ())),
             entry.get("wikidata"),
             tuple(entry.get("capitals", ())),
+            bool(entry.get("written", False)),
         )
         for alias in (actor.name, *actor.aliases, *actor.capitals):
             index.setdefault(name_key(alias), actor)

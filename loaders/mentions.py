@@ -16,6 +16,8 @@ mentions into actors.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.loaders.bodies import body_phrase, listed_places, owned_name
@@ -294,6 +296,21 @@ def _repeated_names(doc: Doc, found: list[Mention], lexicon: Lexicon) -> list[Me
     return repeats
 
 
+def _written_names(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    """Well-known actors whose names are common words, wherever written as the gazetteer
+    writes them ("Access Now said", "Article 19 condemned"); not a name that goes on with
+    "of" ("Article 19 of the Covenant" is a law's article)."""
+    found = []
+    for name, actor in lexicon.written_names:
+        for match in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)(?! of\b)", doc.text):
+            span = doc.char_span(match.start(), match.end())
+            if span is not None:
+                found.append(
+                    Mention(span.start, span.end, actor.name, actor.kind, actor, source="known")
+                )
+    return found
+
+
 def _known_prefix(doc: Doc, mention: Mention, lexicon: Lexicon) -> Mention | None:
     """The well-known actor a run-together headline name starts with ('U.S. Sanctions ...')."""
     for end in range(mention.end - 1, mention.start, -1):
@@ -417,7 +434,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
         mention = None if bodies else unlabelled_name(token, page) or _anaphor(token, lexicon)
         found += bodies or ([mention] if mention else [])
     found = [m for m in found if name_key(m.name) not in page.things or m.anaphor]
-    found += _repeated_names(doc, found, lexicon)
+    found += _repeated_names(doc, found, lexicon) + _written_names(doc, lexicon)
     found = _drop_headline_only(doc, found, page)
     for mention in found:
         root = doc[mention.start : mention.end].root

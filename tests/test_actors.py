@@ -343,6 +343,23 @@ def test_a_products_service_is_no_government_body(extractor):
     assert not any("iMessage" in n for n in every_name(extractor, text))
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Access Now criticized Globex for shutting down the internet.", "Access Now"),
+        ("Article 19 urged Globex to restore the service.", "Article 19"),
+        ("Human Rights First criticized Globex.", "Human Rights First"),
+    ],
+)
+def test_a_well_known_name_of_common_words_is_found_as_written(extractor, text, name):
+    assert name in every_name(extractor, text)
+
+
+def test_a_law_s_article_is_no_group_of_that_name(extractor):
+    names = every_name(extractor, "Article 19 of the Covenant protects speech, Globex said.")
+    assert "Article 19" not in names
+
+
 def test_an_acronym_is_no_person(extractor):
     found = kinds(extractor, "ZRTV said Acme Corp had sold cameras to the Westvale police.")
     assert found.get("ZRTV", "Company") != "Person"
@@ -406,7 +423,15 @@ def test_hand_typed_entries_are_merged_over_generated_countries():
 def test_every_gazetteer_entry_is_well_formed(name):
     """A comma in an unquoted flow entry would cut a name in two ('Foreign, Commonwealth')."""
     for entry in yaml.safe_load(resources.files("actorgraph.loaders").joinpath(name).read_text()):
-        assert set(entry) <= {"name", "kind", "aliases", "capitals", "wikidata", "iso"}, entry
+        assert set(entry) <= {
+            "name",
+            "kind",
+            "aliases",
+            "capitals",
+            "wikidata",
+            "iso",
+            "written",
+        }, entry
         assert isinstance(entry["name"], str) and entry["kind"]
         names = [*entry.get("aliases", ()), *entry.get("capitals", ())]
         assert all(isinstance(a, str) for a in names)
