@@ -340,6 +340,10 @@ class RelationFinder(StanceReadings):
         self.frames: list[tuple[str, frozenset[str], frozenset[str], tuple[str, ...]]] = []
         self.symmetric = frozenset(r.name for r in vocab.relations.values() if r.symmetric)
         self.stances = frozenset(r.name for r in vocab.relations.values() if r.triggers.stance)
+        # relations of owning, which buying goods is not ("bought 24 Rafale jets")
+        self.owning = frozenset(
+            r.name for r in vocab.relations.values() if "own" in r.triggers.verbs
+        )
         # verbs whose clause may find or say that someone did wrong ("ruled that", "said that")
         self.finding_verbs = lexicon.finding_verbs | lexicon.reporting_verbs
         for rel in vocab.relations.values():
@@ -585,6 +589,10 @@ class RelationFinder(StanceReadings):
         for trigger in self.verbs.get(lemma, ()):
             yield trigger, verb
 
+    def _buys_goods(self, verb: Token) -> bool:
+        """Its object is goods ("bought drones", "acquired Hikvision cameras")."""
+        return any(o.lemma_.lower() in self.lexicon.goods for o in children(verb, "dobj"))
+
     def _ceased(self, verb: Token) -> bool:
         """'stopped selling', 'will no longer sell': the supplying has ended."""
         if (
@@ -731,6 +739,8 @@ class RelationFinder(StanceReadings):
             kind, slots = trigger.type, trigger.slots
             if kind == "SUPPLIED" and self._ceased(verb):
                 kind, slots = "STOPPED_SUPPLYING", (*slots, "in")
+            if kind in self.owning and self._buys_goods(carrier):
+                continue  # "bought 24 Rafale jets": goods, not their maker, change hands
             objects = self._verb_objects(carrier, slots, actor_of)
             if kind == "BANNED":
                 objects = objects or self._banned_dealings(verb, actor_of)

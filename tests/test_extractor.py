@@ -1000,6 +1000,14 @@ def test_part_of_someones_empire_is_owned_by_them(extractor, text, owner):
     assert owners == ({owner} if owner else set())
 
 
+def test_buying_goods_owns_no_maker(extractor):
+    found = relations(extractor, "Egypt bought 24 Rafale jets from France in 2015.")
+    assert ("France", "SUPPLIED", "Egypt", "asserted") in found
+    assert not [r for r in found if r[1] == "OWNS"]
+    found = relations(extractor, "Microsoft bought Activision Blizzard in 2023.")
+    assert [r[1:3] for r in found if r[1] == "OWNS"] == [("OWNS", "Activision Blizzard")]
+
+
 def test_a_person_hired_supplies_nothing(extractor):
     found = relations(extractor, "The Xinjiang police hired John Smith as an adviser.")
     assert not [r for r in found if r[1] == "SUPPLIED"]
