@@ -866,6 +866,8 @@ class RelationFinder(StanceReadings):
                 holders.append(noun.head)  # "filed a lawsuit ... against NSN"
             if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":
                 holders.append(noun.head)  # "Acme's headquarters is in Munich"
+            # "arms exports worth 1 billion euros to Egypt": the phrase hangs on the value
+            holders += [c for c in noun.children if c.lower_ == "worth"]
             for clause in _relatives_taking(noun):  # "the sanctions that London slapped on X"
                 holders.append(clause)
                 subjects = subjects or self._actors(children(clause, "nsubj"), actor_of)

@@ -1053,6 +1053,11 @@ def test_a_well_known_advocacy_group_is_an_actor_wherever_it_stands(extractor):
             "Acme Vision signed a $50 million deal to supply Egypt with jets.",
             ("Acme Vision", "Egypt"),
         ),
+        # the recipient after the value of the sales
+        (
+            "Germany approved arms exports worth 1 billion euros to Egypt last year.",
+            ("Germany", "Egypt"),
+        ),
         # goods got from a supplier, in more of the words news uses for both
         ("Egypt sourced its drones from Acme Vision.", ("Acme Vision", "Egypt")),
         ("Iran sent hundreds of tanks to Russia.", ("Iran", "Russia")),
