@@ -492,9 +492,14 @@ class RelationFinder(StanceReadings):
                 return self.subjects(head.head, actor_of, depth + 1)
             return found
         if verb.dep_ == "xcomp":
-            controller = children(head, "dobj")
+            # "urged Acme to stop", "called on Acme to stop": the one asked does it
+            controller = (
+                children(head, "dobj") + prep_objects(head, "on") + prep_objects(head, "upon")
+            )
             if controller and self._actors(controller, actor_of):
                 return self._actors(controller, actor_of)
+            if controller:
+                return []  # asked of someone unnamed ("called on companies to stop")
         if verb.dep_ == "pcomp" and head.dep_ in ("prep", "agent"):
             governor = head.head
             if kept_from(head, self.lexicon):

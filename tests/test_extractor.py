@@ -1008,6 +1008,22 @@ def test_buying_goods_owns_no_maker(extractor):
     assert [r[1:3] for r in found if r[1] == "OWNS"] == [("OWNS", "Activision Blizzard")]
 
 
+@pytest.mark.parametrize(
+    ("text", "stopper"),
+    [
+        (
+            "Human Rights Watch called on Globex Corp to stop selling cameras to Iran.",
+            "Globex Corp",
+        ),
+        ("Human Rights Watch urged Globex Corp to stop selling cameras to Iran.", "Globex Corp"),
+        ("Human Rights Watch called on companies to stop selling cameras to Iran.", None),
+    ],
+)
+def test_who_is_asked_to_act_is_the_doer_of_the_act(extractor, text, stopper):
+    doers = {r[0] for r in relations(extractor, text) if r[1:3] == ("STOPPED_SUPPLYING", "Iran")}
+    assert doers == ({stopper} if stopper else set())
+
+
 def test_a_person_hired_supplies_nothing(extractor):
     found = relations(extractor, "The Xinjiang police hired John Smith as an adviser.")
     assert not [r for r in found if r[1] == "SUPPLIED"]
