@@ -157,6 +157,10 @@ def members(sentence: Span, actor_of: ActorOf) -> tuple[Token | None, list[tuple
             named = [c for c in token.children if _set_off(token, c) and actor_of(c) is not None]
             if named:  # "four members of the PLA – A, B, C and D", "the companies, A and B,"
                 return token, _actors(named[0], actor_of)
+        if token.lemma_ == "be" and token.pos_ in ("VERB", "AUX"):
+            one_of = _one_of_group(token, actor_of)
+            if one_of is not None:  # "Acme is one of the companies targeted"
+                return one_of
         if token.lemma_ in ("include", "be") and token.pos_ in ("VERB", "AUX"):
             subject = [c for c in token.children if c.dep_ == "nsubj"]
             listed = [c for c in token.children if c.dep_ in ("dobj", "attr")]
@@ -170,6 +174,24 @@ def members(sentence: Span, actor_of: ActorOf) -> tuple[Token | None, list[tuple
             if group.lemma_.lower() in _LISTS and token.lemma_ == "include":
                 return group, _actors(listed[0], actor_of)  # "The list includes A and B"
     return None, []
+
+
+def _one_of_group(verb: Token, actor_of: ActorOf) -> tuple[Token, list] | None:
+    """'Acme Ltd is one of the companies targeted': (the group, its member the subject)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and actor_of(c) is not None]
+    ones = [c for c in verb.children if c.dep_ == "attr" and c.lower_ == "one"]
+    groups = [
+        o
+        for one in ones
+        for p in one.children
+        if p.dep_ == "prep" and p.lower_ == "of"
+        for o in p.children
+        if o.dep_ == "pobj" and o.tag_ == "NNS" and actor_of(o) is None
+        if _named_by_act(o) or _count(o)  # not "one of the largest companies in Kenya"
+    ]
+    if not subjects or not groups:
+        return None
+    return groups[0], _actors(subjects[0], actor_of)
 
 
 def _named_by_act(group: Token) -> list[str]:

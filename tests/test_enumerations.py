@@ -139,3 +139,21 @@ def test_people_named_inside_long_titles_are_each_listed(rules_only):
     sanctioned = {o for s, t, o in found if t == "SANCTIONED" and s == "United Kingdom"}
     assert {"Ivan Petrov", "Oleg Sidorov"} <= sanctioned
     assert "Presidential Executive Office" not in sanctioned
+
+
+def test_one_of_the_group_acted_on_is_a_member(rules_only):
+    found = _read(
+        rules_only,
+        "The Treasury imposed sanctions on five companies on Tuesday. Acme Ltd, a Hong Kong "
+        "trader, is one of the companies targeted.",
+    )
+    assert ("U.S. Department of the Treasury", "SANCTIONED", "Acme Ltd") in found
+
+
+def test_one_of_another_group_of_the_same_noun_is_no_member(rules_only):
+    found = _read(
+        rules_only,
+        "The Treasury sanctioned five companies on Tuesday. Acme Ltd is one of the largest "
+        "companies in Kenya.",
+    )
+    assert not [f for f in found if f[1] == "SANCTIONED"]
