@@ -49,7 +49,11 @@ _AGENTS = frozenset(
     | {"regime", "government", "military", "army", "prosecutor", "investigator"}
 )
 # How the one done to stands to an act, by how the act lacks its doer.
-_DONE_TO_BY_LACK = {"aimed": _AIMED_AT, "unnamed": _DONE_TO | {("dobj_",)}}
+_DONE_TO_BY_LACK = {
+    "aimed": _AIMED_AT,
+    "unnamed": _DONE_TO | {("dobj_",)},
+    "inverted": frozenset({("nsubj_",)}),  # "Also sanctioned: Acme Ltd"
+}
 
 
 class _Act(NamedTuple):
@@ -80,7 +84,7 @@ def _acts(
             steps = path(head, trigger)
             if steps is None:
                 continue
-            if steps in DOER and lacks != "unnamed":
+            if steps in DOER and lacks not in ("unnamed", "inverted"):
                 # ("forces arrested A, the group said": the group reports, it does not arrest)
                 doers.append(cluster)
             elif reversed_steps(steps) in done_to:
@@ -128,6 +132,19 @@ def carried(
             last[relation] = (number, doer)
 
 
+def _inverted_participle(trigger: Token) -> bool:
+    """'Also sanctioned: Acme Ltd': a participle without an auxiliary opening its clause,
+    whose 'subject' (so the parser reads it) comes after it is what it was done to."""
+    subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    return (
+        trigger.tag_ == "VBN"
+        and trigger.dep_ == "ROOT"
+        and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+        and bool(subjects)
+        and all(s.i > trigger.i for s in subjects)
+    )
+
+
 def _lacks_doer(trigger: Token, actor_heads: set[int]) -> str:
     """How an act goes without its doer: 'passive' ("A was sanctioned"), 'aimed' ("the
     sanctions target A"), 'unnamed' ("security forces arrested A"), or '' (it may name
@@ -135,6 +152,8 @@ def _lacks_doer(trigger: Token, actor_heads: set[int]) -> str:
     deps = {c.dep_ for c in trigger.children}
     if trigger.pos_ == "VERB" and "auxpass" in deps and "agent" not in deps:
         return "passive"
+    if _inverted_participle(trigger):
+        return "inverted"
     if (
         trigger.pos_ == "NOUN"
         and trigger.dep_ == "nsubj"

@@ -107,3 +107,13 @@ def test_a_noun_naming_whose_act_it_is_carries_no_other_doer(rules_only):
     )
     assert ("U.S. Department of the Treasury", "SANCTIONED", "Globex Ltd") not in found
     assert ("United Kingdom", "SANCTIONED", "Globex Ltd") in found
+
+
+def test_a_participle_opening_a_line_is_done_to_what_follows_it(rules_only):
+    found = _read(
+        rules_only,
+        "Britain imposed sanctions on Globex Corp on Friday. Also sanctioned: Acme Ltd, a Hong "
+        "Kong trader.",
+    )
+    assert ("United Kingdom", "SANCTIONED", "Acme Ltd") in found
+    assert not [key for key in found if key[0] == "Acme Ltd"]
