@@ -16,6 +16,7 @@ from actorgraph.loaders.readings import Found
 from actorgraph.loaders.syntax import (
     SUBJECTS,
     ActorOf,
+    agents,
     children,
     conjuncts,
     is_passive,
@@ -50,6 +51,7 @@ class StanceReadings:
             return True
         said = children(clause, "acomp", "attr")
         said += [a for w in said for a in children(w, "amod")]  # "a shameful decision"
+        said += [o for w in said for o in prep_objects(w, "of")]  # "an act of bullying"
         if any(self._a_wrong(w) for w in said):
             return True
         # "Acme contributed to abuses", "committed crimes", "profited from repression"
@@ -150,6 +152,8 @@ class StanceReadings:
         # what is called wrong: the verb's object, or the subject of a small clause
         called = self._object_tokens(verb) + [s for j in judged for s in children(j, "nsubj")]
         doers = [d for c in called for d in possessors(c) + prep_objects(c, "by")]
+        # "called the sanctions imposed by the United States illegal"
+        doers += [o for c in called for p in children(c, "acl") for o in agents(p)]
         doers += prep_objects(verb, "by") if not is_passive(verb) else []
         targets = self._actors(called, actor_of) or self._actors(doers, actor_of)
         modality = modality_of(verb, self.lexicon)

@@ -1154,6 +1154,16 @@ def test_no_state_is_a_member_of_the_state_it_joins_in_an_act(extractor):
             "Human Rights Watch",
             "Acme Corp",
         ),
+        (  # an act called wrong, its doer named by the act's participle
+            "Hungary called the sanctions imposed by the European Union illegal.",
+            "Hungary",
+            "European Union",
+        ),
+        (  # "an act of" a wrong
+            "Jane Roe said the sanctions by the European Union were an act of bullying.",
+            "Jane Roe",
+            "European Union",
+        ),
         (  # a report of violence done, with the violence in a clause of its own
             "Ruritanian police fired on protesters in the capital, killing six, Amnesty "
             "International said in a report on Tuesday.",
