@@ -112,6 +112,8 @@ _UNDER = {"fire": "CRITICIZED", "attack": "CRITICIZED", "scrutiny": "INVESTIGATE
 # Official acts, which their maker announces ("The Treasury said A was designated"), and
 # the verbs of announcing them.
 _OFFICIAL = frozenset({"SANCTIONED", "BANNED"})
+# Verbs that ask someone to act when an infinitive follows ("told Acme to stop").
+_TELLING = frozenset({"tell", "warn", "advise", "encourage", "invite", "challenge", "beg"})
 # Verbs by which one pleads another's cause "on their behalf" ("replied on Beijing's behalf").
 _ADVOCATING = frozenset(
     {"reply", "respond", "lobby", "intervene", "argue", "campaign", "advocate", "plead"}
@@ -963,6 +965,18 @@ class RelationFinder(StanceReadings):
             for thing in owned:
                 yield Found("OWNS", owner, thing, noun, modality_of(noun, self.lexicon), 0.6)
 
+    def from_telling(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'Roe told Acme to stop the sales', 'warned Acme to', 'encouraged Acme to':
+        telling someone to act asks them to (telling them something does not: 'told
+        Reuters that ...')."""
+        if verb.lemma_.lower() not in _TELLING or not children(verb, "xcomp"):
+            return
+        addressees = self._actors(children(verb, "dobj"), actor_of)
+        modality = modality_of(verb, self.lexicon)
+        for teller in self.subjects(verb, actor_of) if addressees else []:
+            for addressee in addressees:
+                yield Found("REQUESTED", teller, addressee, verb, modality, 0.65)
+
     def from_behalf(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
         """'replied on Beijing's behalf', 'lobbied on behalf of Huawei': who pleads another's
         cause SUPPORTED them (one who speaks for their own body only speaks: not read)."""
@@ -1157,6 +1171,7 @@ class RelationFinder(StanceReadings):
                 found += self.from_acquisition(token, actor_of)
                 found += self.from_handing_over(token, actor_of)
                 found += self.from_award(token, actor_of)
+                found += self.from_telling(token, actor_of)
                 found += self.from_finding(token, actor_of)
                 found += self.from_labelling(token, actor_of)
             if token.pos_ in ("NOUN", "PROPN"):

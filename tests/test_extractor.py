@@ -1215,6 +1215,20 @@ def test_saying_someone_must_act_asks_them_to(extractor, text, expected):
     assert found == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("Jane Roe told Acme Corp to stop selling spyware.", True),
+        ("Jane Roe warned Acme Corp not to sell the cameras.", True),
+        ("Jane Roe encouraged Acme Corp to publish its contracts.", True),
+        ("Jane Roe told Acme Corp that the sales had stopped.", False),  # told, not asked
+    ],
+)
+def test_telling_someone_to_act_asks_them(extractor, text, asked):
+    found = relations(extractor, text)
+    assert (("Jane Roe", "REQUESTED", "Acme Corp", "asserted") in found) is asked
+
+
 def test_what_a_body_stands_under_may_be_named_by_its_verb(extractor):
     found = relations(extractor, "Acme Corp remains under investigation by the FBI.")
     assert ("Federal Bureau of Investigation", "INVESTIGATED", "Acme Corp") in {
