@@ -26,6 +26,7 @@ from actorgraph.loaders.pairs import (
     path,
     reversed_steps,
 )
+from actorgraph.loaders.syntax import AIMING
 
 if TYPE_CHECKING:
     from actorgraph.loaders.mention_records import Cluster
@@ -38,9 +39,6 @@ REACH = 2
 # How the one done to stands to an agentless passive: its subject, or what "against", "on"
 # or "to" brings ("a suit was filed against X"); not where it was done ("in a court").
 _DONE_TO = frozenset({("nsubjpass_",), ("prep_against_",), ("prep_on_",), ("prep_to_",)})
-# Verbs by which a noun naming an act says whom it is aimed at ("the sanctions target A",
-# "the designations cover A", "the ban applies to A"), and how those stand to the noun.
-_AIMING = frozenset({"target", "cover", "hit", "affect", "name", "apply", "include"})
 _AIMED_AT = frozenset({("nsubj^", "dobj_"), ("nsubj^", "prep_to_")})
 # Nouns for a state's agents that news uses as a subject without naming whose they are:
 # "Security forces arrested A" after "Ruritanian authorities arrested B".
@@ -154,11 +152,7 @@ def _lacks_doer(trigger: Token, actor_heads: set[int]) -> str:
         return "passive"
     if _inverted_participle(trigger):
         return "inverted"
-    if (
-        trigger.pos_ == "NOUN"
-        and trigger.dep_ == "nsubj"
-        and trigger.head.lemma_.lower() in _AIMING
-    ):
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in AIMING:
         return "aimed"
     unnamed = [
         c

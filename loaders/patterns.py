@@ -20,6 +20,7 @@ from actorgraph.loaders.names import listed_through_titles
 from actorgraph.loaders.readings import Found
 from actorgraph.loaders.stances import StanceReadings
 from actorgraph.loaders.syntax import (
+    AIMING,
     RELATIVE,
     SUBJECTS,
     ActorOf,
@@ -382,6 +383,8 @@ class RelationFinder(StanceReadings):
                 if actor is None and conj.pos_ == "NOUN" and not people and not measure:
                     # ("U.S. officials" are unnamed people, not the United States)
                     named = [c for c in conj.lefts if c.dep_ == "compound" and actor_of(c)]
+                    if any(actor_of(o) for o in prep_objects(conj, "of")):
+                        named = []  # "the U.S. assets of Acme" are Acme's, wherever held
                     if conj.lemma_.lower() in self.lexicon.goods:  # "Acme's cameras" as
                         named += [c for c in conj.lefts if c.dep_ == "poss"]  # "Acme cameras"
                     if conj.lemma_.lower() in _UNITS:  # "HRW's China division": HRW's
@@ -888,6 +891,10 @@ class RelationFinder(StanceReadings):
                     o for h in holders for p in children(h, "prep") for o in children(p, "pobj")
                 ]
                 objects = self._slot_actors(nested, trigger.slots, actor_of)
+            if not objects and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in AIMING:
+                # "the sanctions, announced by the Treasury, target A and B"
+                aimed = children(noun.head, "dobj") + prep_objects(noun.head, "to")
+                objects = self._actors(aimed, actor_of)
             objects = objects or received
             if not objects and trigger.type in self.stances:  # "an investigation into A's sales"
                 slotted = [o for h in holders for s in trigger.slots for o in prep_objects(h, s)]

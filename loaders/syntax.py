@@ -9,6 +9,9 @@ from spacy.tokens import Token
 # What the extractor hands the patterns: the actor a token names, if any.
 ActorOf = Callable[[Token], object | None]
 
+# Verbs by which a noun naming an act says whom it is aimed at ("the sanctions target A",
+# "the designations cover A", "the ban applies to A").
+AIMING = frozenset({"target", "cover", "hit", "affect", "name", "apply", "include"})
 # Dependencies of a clause's subject, and the words that open a relative clause.
 SUBJECTS = ("nsubj", "csubj")
 RELATIVE = frozenset({"which", "who", "that", "whom"})
