@@ -1027,11 +1027,11 @@ def test_who_is_asked_to_act_is_the_doer_of_the_act(extractor, text, stopper):
 def test_sanctions_that_target_their_objects_and_assets_of_their_owner(extractor):
     found = relations(
         extractor,
-        "The sanctions, announced by the Treasury on Tuesday, target Acme Corp and its chief "
+        "The sanctions, announced by the Treasury on Tuesday, target Globex Corp and its chief "
         "executive, Jane Roe.",
     )
     sanctioned = {r[2] for r in found if r[:2] == ("U.S. Department of the Treasury", "SANCTIONED")}
-    assert sanctioned == {"Acme Corp", "Jane Roe"}
+    assert sanctioned == {"Globex Corp", "Jane Roe"}
     found = relations(extractor, "The Treasury froze the U.S. assets of Acme Corp on Tuesday.")
     assert {r[2] for r in found if r[1] == "SANCTIONED"} == {"Acme Corp"}
 
