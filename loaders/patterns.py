@@ -113,6 +113,9 @@ _UNDER = {"fire": "CRITICIZED", "attack": "CRITICIZED", "scrutiny": "INVESTIGATE
 # Official acts, which their maker announces ("The Treasury said A was designated"), and
 # the verbs of announcing them.
 _OFFICIAL = frozenset({"SANCTIONED", "BANNED"})
+# Verbs by which a legal action names whom it is against ("a lawsuit filed by Apple accuses
+# NSO of hacking").
+_ACCUSING = frozenset({"accuse", "charge", "name"})
 # Verbs that ask someone to act when an infinitive follows ("told Acme to stop").
 _TELLING = frozenset({"tell", "warn", "advise", "encourage", "invite", "challenge", "beg"})
 # Verbs by which one pleads another's cause "on their behalf" ("replied on Beijing's behalf").
@@ -891,7 +894,8 @@ class RelationFinder(StanceReadings):
                     o for h in holders for p in children(h, "prep") for o in children(p, "pobj")
                 ]
                 objects = self._slot_actors(nested, trigger.slots, actor_of)
-            if not objects and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in AIMING:
+            aiming = AIMING | (_ACCUSING if trigger.type == "SUED" else frozenset())
+            if not objects and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in aiming:
                 # "the sanctions, announced by the Treasury, target A and B"
                 aimed = children(noun.head, "dobj") + prep_objects(noun.head, "to")
                 objects = self._actors(aimed, actor_of)

@@ -1036,6 +1036,15 @@ def test_sanctions_that_target_their_objects_and_assets_of_their_owner(extractor
     assert {r[2] for r in found if r[1] == "SANCTIONED"} == {"Acme Corp"}
 
 
+def test_a_lawsuit_that_accuses_someone_is_against_them(extractor):
+    found = relations(extractor, "A lawsuit filed by Apple accuses Globex Corp of hacking.")
+    assert ("Apple", "SUED", "Globex Corp", "asserted") in found
+    found = relations(
+        extractor, "A report by Amnesty International accuses Globex Corp of hacking."
+    )
+    assert not [r for r in found if r[1] == "SUED"]  # a report accuses; it sues no one
+
+
 def test_a_person_hired_supplies_nothing(extractor):
     found = relations(extractor, "The Xinjiang police hired John Smith as an adviser.")
     assert not [r for r in found if r[1] == "SUPPLIED"]
