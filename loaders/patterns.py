@@ -835,6 +835,10 @@ class RelationFinder(StanceReadings):
         own += _participle_agents(noun, _BRINGING)  # "sanctions imposed by X", "a suit filed by X"
         subjects = self._actors(own, actor_of)
         head = noun.head
+        pleading = head.head.head if head.head.dep_ in ("oprd", "acomp") else head.head
+        if noun.dep_ == "pobj" and head.lower_ == "to" and pleading.lemma_ == "plead":
+            # "Roe pleaded guilty to charges brought by the Justice Department"
+            return subjects, self.subjects(pleading, actor_of)
         if noun.dep_ in ("dobj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
             if head.lemma_ in self.lexicon.receiving_verbs:
                 # "drew criticism from X": the parser may hang the giver on the verb

@@ -1045,6 +1045,13 @@ def test_a_lawsuit_that_accuses_someone_is_against_them(extractor):
     assert not [r for r in found if r[1] == "SUED"]  # a report accuses; it sues no one
 
 
+@pytest.mark.parametrize("plea", ["guilty", "not guilty"])
+def test_who_pleads_to_charges_was_charged_by_who_brought_them(extractor, plea):
+    text = f"Jane Roe pleaded {plea} to charges brought by the Justice Department."
+    found = relations(extractor, text)
+    assert ("U.S. Department of Justice", "SUED", "Jane Roe", "asserted") in found
+
+
 def test_a_person_hired_supplies_nothing(extractor):
     found = relations(extractor, "The Xinjiang police hired John Smith as an adviser.")
     assert not [r for r in found if r[1] == "SUPPLIED"]
