@@ -1052,6 +1052,17 @@ def test_who_pleads_to_charges_was_charged_by_who_brought_them(extractor, plea):
     assert ("U.S. Department of Justice", "SUED", "Jane Roe", "asserted") in found
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe, who founded Globex Corp in 2010, spoke.",
+        "Jane Roe co-founded Globex Corp in 2010.",
+    ],
+)
+def test_a_founder_is_a_member_of_what_they_founded(extractor, text):
+    assert ("Jane Roe", "MEMBER_OF", "Globex Corp", "asserted") in relations(extractor, text)
+
+
 def test_a_person_hired_supplies_nothing(extractor):
     found = relations(extractor, "The Xinjiang police hired John Smith as an adviser.")
     assert not [r for r in found if r[1] == "SUPPLIED"]
