@@ -440,7 +440,7 @@ def _gold_relations(
 ) -> tuple[dict[_RelationKey, int], dict[tuple[int, int], list[int]]]:
     """The gold relations (as indices) by (subject, type, object), both ways for a
     symmetric type, and by their unordered pair of ends."""
-    symmetric = {name for name, t in vocabulary().relations.items() if t.symmetric}
+    symmetric = vocabulary().symmetric
     actor_at = {a["name"]: i for i, a in enumerate(gold["actors"])}
     typed: dict[_RelationKey, int] = {}
     pairs: dict[tuple[int, int], list[int]] = {}

@@ -133,9 +133,7 @@ def trigger_words(lex: Lexicon) -> TriggerWords:
         reported={r.name: "report" for r in vocabulary().relations.values() if r.triggers.reported},
         reporting=lex.reporting_verbs,
         tone=lex.tone,
-        owning=frozenset(
-            r.name for r in vocabulary().relations.values() if "own" in r.triggers.verbs
-        ),
+        owning=vocabulary().owning,
     )
 
 

@@ -113,9 +113,12 @@ _UNDER = {"fire": "CRITICIZED", "attack": "CRITICIZED", "scrutiny": "INVESTIGATE
 # Official acts, which their maker announces ("The Treasury said A was designated"), and
 # the verbs of announcing them.
 _OFFICIAL = frozenset({"SANCTIONED", "BANNED"})
+_ANNOUNCING = frozenset({"say", "announce", "state", "confirm", "add", "declare"})
 # Verbs by which a legal action names whom it is against ("a lawsuit filed by Apple accuses
 # NSO of hacking").
 _ACCUSING = frozenset({"accuse", "charge", "name"})
+# What a legal action's noun may be the subject of to name whom it is against.
+_SUIT_AIMING = AIMING | _ACCUSING
 # Verbs that ask someone to act when an infinitive follows ("told Acme to stop").
 _TELLING = frozenset({"tell", "warn", "advise", "encourage", "invite", "challenge", "beg"})
 # Verbs by which one pleads another's cause "on their behalf" ("replied on Beijing's behalf").
@@ -127,7 +130,6 @@ _ADVOCATING = frozenset(
 _HOLDINGS = frozenset({"empire", "portfolio", "holdings", "stable", "conglomerate"})
 # Nouns for being held, whose holder DETAINED who is in it ("in the custody of the police").
 _HELD = frozenset({"custody", "detention"})
-_ANNOUNCING = frozenset({"say", "announce", "state", "confirm", "add", "declare"})
 # Verbs that only say something changed hands; they supply when it is goods ("sent drones
 # to Russia").
 _HANDING = frozenset({"send", "transfer", "give", "hand", "pass"})
@@ -344,12 +346,9 @@ class RelationFinder(StanceReadings):
         self.nouns: dict[str, list[Trigger]] = {}
         self.reversed: dict[str, list[Trigger]] = {}
         self.frames: list[tuple[str, frozenset[str], frozenset[str], tuple[str, ...]]] = []
-        self.symmetric = frozenset(r.name for r in vocab.relations.values() if r.symmetric)
-        self.stances = frozenset(r.name for r in vocab.relations.values() if r.triggers.stance)
-        # relations of owning, which buying goods is not ("bought 24 Rafale jets")
-        self.owning = frozenset(
-            r.name for r in vocab.relations.values() if "own" in r.triggers.verbs
-        )
+        self.symmetric = vocab.symmetric
+        self.stances = vocab.stances
+        self.owning = vocab.owning  # which buying goods is not ("bought 24 Rafale jets")
         # verbs whose clause may find or say that someone did wrong ("ruled that", "said that")
         self.finding_verbs = lexicon.finding_verbs | lexicon.reporting_verbs
         for rel in vocab.relations.values():
@@ -898,7 +897,7 @@ class RelationFinder(StanceReadings):
                     o for h in holders for p in children(h, "prep") for o in children(p, "pobj")
                 ]
                 objects = self._slot_actors(nested, trigger.slots, actor_of)
-            aiming = AIMING | (_ACCUSING if trigger.type == "SUED" else frozenset())
+            aiming = _SUIT_AIMING if trigger.type == "SUED" else AIMING
             if not objects and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in aiming:
                 # "the sanctions, announced by the Treasury, target A and B"
                 aimed = children(noun.head, "dobj") + prep_objects(noun.head, "to")

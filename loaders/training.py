@@ -81,7 +81,7 @@ def label(item: Annotated) -> Iterator[tuple[Proposal, int | None]]:
     gold = item.gold
     index = evaluation.gold_index(gold["actors"])
     names = {a["name"]: i for i, a in enumerate(gold["actors"])}
-    symmetric = {n for n, r in vocabulary().relations.items() if r.symmetric}
+    symmetric = vocabulary().symmetric
     stated: dict[tuple[int, str, int], list[dict[str, Any]]] = {}
     for rel in gold["relations"]:
         ends = [(names[rel["subject"]], names[rel["object"]])]

@@ -92,6 +92,22 @@ class Vocabulary:
         """The relation type called ``name``; an unknown name lists the valid ones."""
         return _lookup(self.relations, name, "relation type")
 
+    @property
+    def symmetric(self) -> frozenset[str]:
+        """The relation types without a direction (COLLABORATED_WITH)."""
+        return frozenset(n for n, r in self.relations.items() if r.symmetric)
+
+    @property
+    def stances(self) -> frozenset[str]:
+        """The relation types that are a stance on what an actor did (``stance: true``)."""
+        return frozenset(n for n, r in self.relations.items() if r.triggers.stance)
+
+    @property
+    def owning(self) -> frozenset[str]:
+        """The relation types of owning: those 'own' triggers (what they hold is no place,
+        and buying goods is none of them)."""
+        return frozenset(n for n, r in self.relations.items() if "own" in r.triggers.verbs)
+
     def check_modality(self, name: str) -> str:
         """Return ``name`` if it is a declared modality, else raise listing the valid ones."""
         _lookup(self.modalities, name, "modality")

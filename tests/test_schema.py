@@ -47,6 +47,12 @@ def test_stances_on_an_act_are_declared_for_criticism_and_inquiry_only():
     # the extractor reads "criticized Acme's decision" as criticizing Acme from this flag
     stances = [r.name for r in vocabulary().relations.values() if r.triggers.stance]
     assert stances == ["CRITICIZED", "INVESTIGATED"]
+    assert vocabulary().stances == frozenset(stances)  # the set the extractor reads
+
+
+def test_the_vocabulary_derives_its_symmetric_and_owning_relations():
+    assert vocabulary().symmetric == {"COLLABORATED_WITH"}
+    assert vocabulary().owning == {"OWNS"}
 
 
 def test_every_relation_has_triggers_and_a_description():
