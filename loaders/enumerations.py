@@ -150,7 +150,9 @@ def members(sentence: Span, actor_of: ActorOf) -> tuple[Token | None, list[tuple
             if pronoun and listed:
                 named = _actors(listed[0], actor_of)
                 people = [
-                    p for p in _people_in(listed[0], actor_of) if p[1] not in [a for _, a in named]
+                    p
+                    for p in _people_in(listed[0], actor_of)
+                    if all(p[1] is not a for _, a in named)
                 ]
                 return None, named + people
         if token.tag_ == "NNS" and (_count(token) or _definite(token)) and actor_of(token) is None:
@@ -276,6 +278,18 @@ def _people_in(title: Token, actor_of: ActorOf) -> list[tuple[Token, object]]:
     return found
 
 
+def _ends_of(
+    act: Act, listed: list[tuple[Token, object]], triggers: TriggerWords
+) -> list[Enumerated]:
+    """The relations of an act on a group to each member listed whose kind fits them."""
+    return [
+        Enumerated(relation, act.doer, member, act.verb, token)
+        for token, member in listed
+        for relation in act.types
+        if member is not act.doer and triggers.fits(relation, act.doer, member)
+    ]
+
+
 def _announces_a_list(act: Act) -> bool:
     """'designated the following entities:': the members come in the lines after it."""
     return any(c.lower_ == "following" for c in act.group.children)
@@ -309,13 +323,12 @@ def _from_announced_lists(
     ...': each line's actor is an end of the act."""
     found = []
     for n, sentence in enumerate(sentences):
+        if not any(t.lower_ == "following" for t in sentence):
+            continue  # the acts of a sentence are read only where one may announce a list
         for act in acts(sentence, actor_of, triggers):
             if not _announces_a_list(act):
                 continue
-            for token, member in _listed_lines(sentences, n, actor_of):
-                for relation in act.types:
-                    if member is not act.doer and triggers.fits(relation, act.doer, member):
-                        found.append(Enumerated(relation, act.doer, member, act.verb, token))
+            found += _ends_of(act, _listed_lines(sentences, n, actor_of), triggers)
     return found
 
 
@@ -343,8 +356,5 @@ def enumerations(doc: Doc, actor_of: ActorOf, triggers: TriggerWords) -> list[En
         # indictments against four members – A, B, C and D" (both acts are on them)
         latest = {id(act.doer): act for act in candidates}
         for act in latest.values():
-            for token, member in listed:
-                for relation in act.types:
-                    if member is not act.doer and triggers.fits(relation, act.doer, member):
-                        found.append(Enumerated(relation, act.doer, member, act.verb, token))
+            found += _ends_of(act, listed, triggers)
     return found

@@ -136,7 +136,7 @@ def _for_actors(noun: Token, lexicon: Lexicon) -> bool:
 
 def _origin(noun: Token, lexicon: Lexicon) -> str:
     """The state a demonym before a noun names: 'Israel' of 'the Israeli company', of
-    'Israeli spyware maker NSO Group' (through the title nouns before a name), or '' ."""
+    'Israeli spyware maker NSO Group' (through the title nouns before a name), or ''."""
     modifiers = [
         m
         for w in [noun, *(c for c in noun.lefts if c.dep_ == "compound")]
