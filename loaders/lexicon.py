@@ -67,6 +67,9 @@ class Lexicon:
     wrongdoing_verbs: frozenset[str] = frozenset()  # 'breached', 'violated' (a rule)
     wrong_words: frozenset[str] = frozenset()  # 'was unlawful', 'misleading'
     wrongs: frozenset[str] = frozenset()  # 'contributed to abuses'
+    # the names, as written, of well-known actors whose names are common words that spaCy
+    # does not take for a name ("Access Now", "Article 19"), found as they are written
+    written_names: tuple[tuple[str, KnownActor], ...] = ()
     # the cue words of a statement's tone: blame, ask, praise -> lemmas
     tone: MappingProxyType[str, frozenset[str]] = field(
         default_factory=lambda: MappingProxyType({})
@@ -80,13 +83,6 @@ class Lexicon:
         """True for a well-known company's name or short name (companies.yaml): a kind
         cue only, since a firm's short name also begins its subsidiaries' names."""
         return name_key(name) in self.companies
-
-    @property
-    def written_names(self) -> list[tuple[str, KnownActor]]:
-        """The names, as written, of well-known actors whose names are common words that
-        spaCy does not take for a name ("Access Now", "Article 19")."""
-        actors = {id(a): a for a in self.known.values() if a.written}.values()
-        return [(n, a) for a in actors for n in (a.name, *a.aliases)]
 
     def known_actor(self, name: str) -> KnownActor | None:
         """The gazetteer's actor for a name or alias, if any."""
@@ -156,11 +152,17 @@ def _known(entries: list[dict[str, Any]]) -> dict[str, KnownActor]:
     return index
 
 
+def _written_names(known: dict[str, KnownActor]) -> tuple[tuple[str, KnownActor], ...]:
+    actors = {id(a): a for a in known.values() if a.written}.values()
+    return tuple((n, a) for a in actors for n in (a.name, *a.aliases))
+
+
 @cache
 def lexicon() -> Lexicon:
     """The shipped lexicon and gazetteer, validated against the vocabulary."""
     raw = _load("lexicon.yaml")
     hedges = raw["hedges"]
+    known = _known(_merged(_load("gazetteer.yaml"), _load("countries.yaml")))
     return Lexicon(
         heads=MappingProxyType(_by_word(raw["heads"])),
         anaphors=MappingProxyType(_by_word(raw["anaphors"])),
@@ -176,7 +178,8 @@ def lexicon() -> Lexicon:
         titles=MappingProxyType(raw["titles"]),
         terms=frozenset(name_key(t) for t in raw["terms"]),
         goods=frozenset(raw["goods"]),
-        known=MappingProxyType(_known(_merged(_load("gazetteer.yaml"), _load("countries.yaml")))),
+        known=MappingProxyType(known),
+        written_names=_written_names(known),
         things=frozenset(raw["things"]),
         products=frozenset(raw["products"]),
         title_words=frozenset(raw["title_words"]),
