@@ -27,6 +27,7 @@ from actorgraph.loaders.syntax import (
     agents,
     children,
     conjuncts,
+    doers_of,
     is_passive,
     possessors,
     prep_objects,
@@ -729,9 +730,7 @@ class RelationFinder(StanceReadings):
         the arrest of Jimmy Lai by Hong Kong police', 'condemned the shutdown ordered by the
         government' (not who the act was done to)."""
         acts = [t for t in self._object_tokens(verb) if t.pos_ == "NOUN"]
-        doers = [d for a in acts for d in possessors(a) + prep_objects(a, "by")]
-        doers += [o for a in acts for p in children(a, "acl") for o in agents(p)]
-        return self._actors(doers, actor_of)
+        return self._actors(doers_of(acts), actor_of)
 
     def _banned_dealings(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """'banned agencies from buying products made by Hikvision': banning others from

@@ -16,9 +16,9 @@ from actorgraph.loaders.readings import Found
 from actorgraph.loaders.syntax import (
     SUBJECTS,
     ActorOf,
-    agents,
     children,
     conjuncts,
+    doers_of,
     is_passive,
     possessors,
     prep_objects,
@@ -151,9 +151,8 @@ class StanceReadings:
             return
         # what is called wrong: the verb's object, or the subject of a small clause
         called = self._object_tokens(verb) + [s for j in judged for s in children(j, "nsubj")]
-        doers = [d for c in called for d in possessors(c) + prep_objects(c, "by")]
-        # "called the sanctions imposed by the United States illegal"
-        doers += [o for c in called for p in children(c, "acl") for o in agents(p)]
+        # "called Apple's decision ...", "the sanctions imposed by the United States"
+        doers = doers_of(called)
         doers += prep_objects(verb, "by") if not is_passive(verb) else []
         targets = self._actors(called, actor_of) or self._actors(doers, actor_of)
         modality = modality_of(verb, self.lexicon)

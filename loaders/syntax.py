@@ -54,3 +54,10 @@ def prep_objects(token: Token, word: str) -> list[Token]:
 def agents(verb: Token) -> list[Token]:
     """The "by" agents of a passive verb or participle ("sold by X")."""
     return [o for a in children(verb, "agent") for o in children(a, "pobj")]
+
+
+def doers_of(acts: list[Token]) -> list[Token]:
+    """Who did the acts nouns name: 'Apple's decision', 'the arrest of Lai by the police',
+    'the shutdown ordered by the government'."""
+    doers = [d for a in acts for d in possessors(a) + prep_objects(a, "by")]
+    return doers + [o for a in acts for p in children(a, "acl") for o in agents(p)]
