@@ -46,13 +46,16 @@ _CREATE_GRAM_INDEX = (
     "CALL db.idx.fulltext.createNodeIndex({label: 'NameGrams', stopwords: []}, "
     "{field: 'grams', nostem: true})"
 )
+# A label's index as label, {property: its index types}, status. While a label's index is
+# rebuilt (a property added or dropped) FalkorDB lists two rows for it: the one being
+# built, and the old one, still OPERATIONAL, serving queries until the new one is done.
+_BUILT = "OPERATIONAL"
 _INDEX_STATE = """
 CALL db.indexes() YIELD label, types, status
 WHERE label = $label
 RETURN types, status
 """
-# Every index, as label, {property: its index types}: Schema.present names each.
-_INDEXES_HELD = "CALL db.indexes() YIELD label, types RETURN label, types"
+_INDEXES_HELD = "CALL db.indexes() YIELD label, types, status RETURN label, types, status"
 GRAMS = GramIndex.over(
     "CALL db.idx.fulltext.queryNodes('NameGrams', $terms) YIELD node, score", every=" ", any="|"
 )
@@ -195,14 +198,14 @@ class FalkorDBStore(CypherStore):
     def _await_index(self, label: str) -> None:
         """Wait until a label's index is built (a big store's is built in the background)."""
         deadline = time.monotonic() + GRAM_INDEX_TIMEOUT
-        while self._index_state(label)[1] not in ("OPERATIONAL", ""):
+        while not self._index_built(label):
             if time.monotonic() > deadline:
                 return
             time.sleep(0.05)
 
-    def _index_state(self, label: str) -> tuple[dict[str, list[str]], str]:
+    def _index_built(self, label: str) -> bool:
         rows = self._read(_INDEX_STATE, {"label": label}).rows
-        return (rows[0][0], rows[0][1]) if rows else ({}, "")
+        return all(status == _BUILT for _, status in rows)
 
     @contextmanager
     def _errors(self) -> Iterator[None]:
@@ -291,6 +294,14 @@ class FalkorDBStore(CypherStore):
             self.server.release()
 
 
+def _to_be(held: list[list]) -> dict[str, dict[str, list[str]]]:
+    """Each label's index as it will be: the one being built, where one is."""
+    indexes: dict[str, dict[str, list[str]]] = {}
+    for label, types, _ in sorted(held, key=lambda row: row[2] != _BUILT):
+        indexes[label] = types  # a row being built comes last and wins
+    return indexes
+
+
 class _Schema:
     """FalkorDB's side of opening a store (graph.dialect.Schema): its own commands."""
 
@@ -305,7 +316,9 @@ class _Schema:
                 raise
             return set()  # no graph yet (its server restarted since ensure_graph): no index
         found = [
-            (f"{label}.{prop}", kinds) for label, types in held for prop, kinds in types.items()
+            (f"{label}.{prop}", kinds)
+            for label, types in _to_be(held).items()
+            for prop, kinds in types.items()
         ]
         return {name for name, kinds in found if "RANGE" in kinds} | {
             name + _FULLTEXT for name, kinds in found if "FULLTEXT" in kinds

@@ -49,3 +49,19 @@ def test_an_index_dropped_is_listed_no_more_and_made_again_on_open(store_url):
             assert edge_key not in present
     with open_store(store_url) as again, listed(again) as (present, _):
         assert edge_key in present
+
+
+def test_a_label_being_rebuilt_lists_the_index_it_will_have():
+    """While FalkorDB rebuilds a label's index it lists two rows: the new one, being built,
+    and the old one, still serving. The store has (or lacks) what the new one holds: an
+    index just dropped is not there, one just added is."""
+    held = [
+        ["Claim", {"id": ["RANGE"], "words": ["FULLTEXT"]}, "[Indexing] 1868/300000"],
+        ["Claim", {"id": ["RANGE"], "edge_key": ["RANGE"]}, "OPERATIONAL"],
+        ["Actor", {"id": ["RANGE"]}, "OPERATIONAL"],
+    ]
+    assert falkordb_store._to_be(held) == {
+        "Claim": {"id": ["RANGE"], "words": ["FULLTEXT"]},
+        "Actor": {"id": ["RANGE"]},
+    }
+    assert falkordb_store._to_be(list(reversed(held)))["Claim"] == held[0][1]
