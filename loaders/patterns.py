@@ -63,6 +63,16 @@ _UNITS = frozenset(
     {"division", "unit", "department", "office", "bureau", "team", "program", "programme"}
     | {"desk", "branch", "arm", "wing", "section"}
 )
+# A firm's noun with a state before it ("the US software maker") is a firm of that state,
+# not the state.
+_FIRMS = frozenset({"Company", "Organization", "Media"})
+_STATES = frozenset({"Government", "Place"})
+
+
+def _kind(actor: object) -> str | None:
+    return getattr(actor, "kind", None)
+
+
 # Prepositions that hang a reason on a verb's object: "criticized X for selling", "accused X of".
 _REASON_PREPS = frozenset({"for", "of", "over"})
 # Prepositions by which an act's noun names whom it is aimed at ("sanctions on Acme").
@@ -73,7 +83,8 @@ _MAKING = frozenset(
 )
 # Verbs by which a buyer gets or uses goods: with a participle that names who supplied
 # them ("police bought a system supplied by Hikvision") the supplier SUPPLIED the buyer.
-# (A maker's name alone, "used Hikvision cameras", does not say who sold them.)
+# (A maker's name alone, "used Hikvision cameras", does not say who sold them; a service
+# or product of its own that one uses, "uses Microsoft's cloud", does.)
 _BUYING = frozenset(
     {"buy", "purchase", "acquire", "receive", "import", "procure", "order", "obtain", "source"}
 )
@@ -386,6 +397,8 @@ class RelationFinder(StanceReadings):
                 if actor is None and conj.pos_ == "NOUN" and not people and not measure:
                     # ("U.S. officials" are unnamed people, not the United States)
                     named = [c for c in conj.lefts if c.dep_ == "compound" and actor_of(c)]
+                    if self.lexicon.anaphors.get(conj.lemma_.lower()) in _FIRMS:
+                        named = [c for c in named if _kind(actor_of(c)) not in _STATES]
                     if any(actor_of(o) for o in prep_objects(conj, "of")):
                         named = []  # "the U.S. assets of Acme" are Acme's, wherever held
                     if conj.lemma_.lower() in self.lexicon.goods:  # "Acme's cameras" as
@@ -641,6 +654,9 @@ class RelationFinder(StanceReadings):
         if goods and not sellers and lemma in _BUYING:
             sources = [o for w in (verb, *goods) for o in prep_objects(w, "from")]
             sellers = self._actors(sources, actor_of)
+        if goods and not sellers and lemma not in _BUYING:  # "used Microsoft's cloud"
+            owners = [c for good in goods for c in good.lefts if c.dep_ == "poss"]
+            sellers = self._actors(owners, actor_of)
         buyers = self.subjects(verb, actor_of) if sellers else []
         modality = modality_of(verb, self.lexicon)
         for seller in {id(s): s for s in sellers}.values():

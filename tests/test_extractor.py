@@ -179,6 +179,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Police in Xinjiang used a camera system supplied by Hikvision.",
             ("Hikvision", "SUPPLIED", "Xinjiang Police", "asserted"),
         ),
+        (  # a product or service of its own that the seller's possessive names
+            "The Ruritanian army used Acme Corp's Falcon drones against the protesters.",
+            ("Acme Corp", "SUPPLIED", "Ruritanian army", "asserted"),
+        ),
         (  # the clients a supplier's word for them lists
             "The camera maker Hikvision said its customers have included the Xinjiang police "
             "and the Chinese army.",
@@ -607,6 +611,7 @@ def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extrac
         "Human rights groups criticized the policy.",  # unnamed, generic ends
         "Global Cameras To Be Banned By Lawmakers\n\nThe vote is next week.",  # a headline only
         "Police in Xinjiang used cameras made by Hikvision.",  # a maker is not a seller
+        "Globex Ltd will use the US software maker's cloud.",  # a firm, not its state
         "The Ruritanian army received a letter from Acme Corp.",  # a letter is no goods
         "The High Court ruled that Acme Corp's use of the data was lawful.",  # no breach
         "Acme Corp made it possible to track phones.",  # "it" told nothing is no actor
