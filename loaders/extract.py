@@ -8,7 +8,7 @@ settle each actor's kind from the roles it plays and build the records.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 
 from spacy.tokens import Doc, Span, Token
@@ -47,6 +47,13 @@ _MODALITY_CERTAINTY = {"asserted": 1.0, "hedged": 0.85, "negated": 0.9}
 _LOCATIVE = frozenset(
     name for name, rel in vocabulary().relations.items() if rel.object_kinds == ("Place",)
 )
+
+# Kinds of body whose members speak for it when they criticize, ask or back someone.
+_SPEAKING_FOR = frozenset({"Organization", "Company", "Media"})
+
+
+def _kind(actor: object) -> str | None:
+    return getattr(actor, "kind", None)
 
 
 @dataclass(slots=True)
@@ -368,7 +375,26 @@ class Extractor:
     ) -> Extraction:
         """The Extraction of an article whose proposals are made: the claims this
         extractor's model (or its patterns) keeps (training scores models this way)."""
-        return self._records(_Article(article, clusters, self._decide(proposals)))
+        decided = self._decide(proposals)
+        return self._records(_Article(article, clusters, decided + self._spoken_for(decided)))
+
+    def _spoken_for(self, decided: list[tuple[Found, int, int]]) -> list[tuple[Found, int, int]]:
+        """What a person says for the one group or firm they belong to ("said Jane Roe, a
+        researcher at HRW"): HRW says it too. A state's officials speak for themselves."""
+        bodies: dict[int, list[object]] = {}
+        for found, _, _ in decided:
+            if found.type == "MEMBER_OF" and _kind(found.object) in _SPEAKING_FOR:
+                held = bodies.setdefault(id(found.subject), [])
+                if found.object not in held:
+                    held.append(found.object)
+        return [
+            (replace(found, subject=held[0]), start, end)
+            for found, start, end in decided
+            if found.type in self.triggers.reported
+            and _kind(found.subject) == "Person"
+            and len(held := bodies.get(id(found.subject), [])) == 1
+            and held[0] is not found.object
+        ]
 
     def _memberships_from_titles(self, doc: Doc, clusters: list[Cluster]) -> list[Found]:
         """'Commerce Secretary Wilbur Ross' is a member of the Commerce Department, which the

@@ -1460,3 +1460,31 @@ def test_one_backed_by_another_acts_alone_and_is_supported(extractor):
     found = relations(extractor, "Hamas, backed by Iran, attacked Israel.")
     assert ("Iran", "SUPPORTED", "Hamas") in {r[:3] for r in found}
     assert not [r for r in found if r[0] == "Iran" and r[1] != "SUPPORTED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "body"),
+    [
+        (
+            '"Globex Ltd must stop selling spyware to the Ruritanian police," said Jane Roe, '
+            "a researcher at Amnesty International.",
+            "Jane Roe",
+            "Amnesty International",
+        ),
+        (
+            "Acme Corp spokesman John Doe urged Globex Ltd to withdraw the complaint.",
+            "John Doe",
+            "Acme Corp",
+        ),
+    ],
+)
+def test_who_speaks_for_a_group_or_firm_speaks_with_it(extractor, text, speaker, body):
+    asked = {r[0] for r in relations(extractor, text) if r[1] == "REQUESTED"}
+    assert asked == {speaker, body}
+
+
+def test_a_states_official_speaks_for_himself(extractor):
+    text = "Ruritanian Foreign Minister Ali Khan urged Globex Ltd to withdraw the complaint."
+    found = relations(extractor, text)
+    assert ("Ali Khan", "REQUESTED", "Globex Ltd", "asserted") in found
+    assert {r[0] for r in found if r[1] == "REQUESTED"} == {"Ali Khan"}
