@@ -196,6 +196,11 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "The Commerce Department barred Nvidia from selling its chips to China.",
             ("Nvidia", "SUPPLIED", "China", "negated"),
         ),
+        (  # "the bloc" refers back to a union of states named before
+            "The European Union sanctioned Wagner Group. The bloc also froze the assets of "
+            "Kestrel Freight.",
+            ("European Union", "SANCTIONED", "Kestrel Freight", "asserted"),
+        ),
         (  # an asset freeze is a sanction
             "Britain froze the assets of Kestrel Freight on Monday.",
             ("United Kingdom", "SANCTIONED", "Kestrel Freight", "asserted"),
