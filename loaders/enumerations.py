@@ -147,6 +147,9 @@ def members(sentence: Span, actor_of: ActorOf) -> tuple[Token | None, list[tuple
         if token.lower_ == "among" and token.dep_ == "prep":
             pronoun = [c for c in token.children if c.lower_ in _GROUP_PRONOUNS]
             listed = [c for c in token.head.children if c.dep_ in ("nsubj", "attr")]
+            groups = [c for c in token.children if c.dep_ == "pobj" and _acted_on(c, actor_of)]
+            if groups and listed:  # "Acme was among the firms added", "Among the companies
+                return groups[0], _actors(listed[0], actor_of)  # sanctioned were A and B"
             if pronoun and listed:
                 named = _actors(listed[0], actor_of)
                 people = [
@@ -188,12 +191,18 @@ def _one_of_group(verb: Token, actor_of: ActorOf) -> tuple[Token, list] | None:
         for p in one.children
         if p.dep_ == "prep" and p.lower_ == "of"
         for o in p.children
-        if o.dep_ == "pobj" and o.tag_ == "NNS" and actor_of(o) is None
-        if _named_by_act(o) or _count(o)  # not "one of the largest companies in Kenya"
+        if o.dep_ == "pobj" and _acted_on(o, actor_of)
     ]
     if not subjects or not groups:
         return None
     return groups[0], _actors(subjects[0], actor_of)
+
+
+def _acted_on(group: Token, actor_of: ActorOf) -> bool:
+    """A plural noun for a group an act was done to: "the companies targeted", "the 28
+    firms"; not "the largest companies in Kenya"."""
+    plural = group.tag_ == "NNS" and actor_of(group) is None
+    return plural and bool(_named_by_act(group) or _count(group))
 
 
 def _named_by_act(group: Token) -> list[str]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from actorgraph.loaders.extract import Extractor
 from actorgraph.loaders.nlp import pipeline
 
@@ -148,6 +150,31 @@ def test_one_of_the_group_acted_on_is_a_member(rules_only):
         "trader, is one of the companies targeted.",
     )
     assert ("U.S. Department of the Treasury", "SANCTIONED", "Acme Ltd") in found
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "Among the companies added were Acme Ltd and Globex Trading.",
+        "Among the 36 firms were Acme Ltd and Globex Trading.",
+        "Acme Ltd and Globex Trading were among the companies targeted.",
+    ],
+)
+def test_those_among_the_group_acted_on_are_members(rules_only, listing):
+    found = _read(
+        rules_only, "The Commerce Department added 36 companies to the Entity List. " + listing
+    )
+    sanctioned = {o for s, t, o in found if t == "SANCTIONED"}
+    assert sanctioned == {"Acme Ltd", "Globex Trading"}
+
+
+def test_among_another_group_is_no_member(rules_only):
+    found = _read(
+        rules_only,
+        "The Treasury sanctioned five companies on Tuesday. Acme Ltd is among the largest "
+        "companies in Kenya.",
+    )
+    assert not [f for f in found if f[1] == "SANCTIONED"]
 
 
 def test_one_of_another_group_of_the_same_noun_is_no_member(rules_only):
