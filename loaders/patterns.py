@@ -476,8 +476,10 @@ class RelationFinder(StanceReadings):
         if depth > 4:
             return []
         by = agents(verb)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and children(verb, "agent"):
-            return self._actors(by, actor_of)  # "Acme, owned by Globex": Globex owns it
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and (by or actor_of(verb.head) is None):
+            # "Acme, owned by Globex": Globex owns it; "the companies added to the list"
+            # were acted on, by no one the phrase names ("Acme, based in X" is Acme)
+            return self._actors(by, actor_of)
         if is_passive(verb) and verb.tag_ in ("VBN", "JJ"):  # "is committed to" parses either way
             if by or depth == 0:
                 return self._actors(by, actor_of)

@@ -617,6 +617,7 @@ def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extrac
         "Global Cameras To Be Banned By Lawmakers\n\nThe vote is next week.",  # a headline only
         "Police in Xinjiang used cameras made by Hikvision.",  # a maker is not a seller
         "Globex Ltd will use the US software maker's cloud.",  # a firm, not its state
+        "Acme Ltd and Globex Ltd were among the companies added to the Entity List.",  # by whom?
         "The Ruritanian army received a letter from Acme Corp.",  # a letter is no goods
         "The High Court ruled that Acme Corp's use of the data was lawful.",  # no breach
         "Acme Corp made it possible to track phones.",  # "it" told nothing is no actor
