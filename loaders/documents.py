@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from actorgraph.loaders.patterns import DOCUMENTS
+from actorgraph.loaders.syntax import DOCUMENTS
 
 AuthorsOf = Callable[[Token], list[object]]
 

@@ -21,6 +21,7 @@ from actorgraph.loaders.readings import Found
 from actorgraph.loaders.stances import StanceReadings
 from actorgraph.loaders.syntax import (
     AIMING,
+    DOCUMENTS,
     RELATIVE,
     SUBJECTS,
     ActorOf,
@@ -89,12 +90,6 @@ _BUYING = frozenset(
     {"buy", "purchase", "acquire", "receive", "import", "procure", "order", "obtain", "source"}
 )
 _GETTING = _BUYING | {"use", "deploy", "install", "operate", "employ"}
-# Nouns for what an actor writes or issues, whose subject speaks for its author ("Rubio's
-# letter urged Acme to stop").
-DOCUMENTS = frozenset(
-    {"letter", "statement", "report", "complaint", "petition", "resolution", "ruling"}
-    | {"order", "decision", "lawsuit", "suit", "filing", "memo", "notice", "declaration"}
-)
 # Verbs by which a subject authors a document ("issued a statement urging X"); one who
 # receives or cites a letter does not speak by it.
 _AUTHORING = frozenset(

@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 from actorgraph.loaders.modality import modality_of
 from actorgraph.loaders.readings import Found
 from actorgraph.loaders.syntax import (
+    DOCUMENTS,
     SUBJECTS,
     ActorOf,
     children,
@@ -28,6 +29,18 @@ from actorgraph.loaders.syntax import (
 _OBLIGING = frozenset({"must", "should", "ought"})
 # Verbs by which it says so with a verb after them ("needs to end", "has to stop").
 _NEEDING = frozenset({"need", "have"})
+
+
+def _said_in_writing(verb: Token) -> list[Token]:
+    """What 'said in a statement that ...' says: the parser hangs the that-clause on the
+    document, not on the verb."""
+    return [
+        clause
+        for document in prep_objects(verb, "in")
+        if document.lemma_.lower() in DOCUMENTS
+        for clause in children(document, "acl", "ccomp")
+        if any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    ]
 
 
 def _demanded(clause: Token) -> bool:
@@ -73,7 +86,7 @@ class StanceReadings:
         said that Doe's claims were misleading')."""
         if verb.lemma_.lower() not in self.finding_verbs:
             return
-        said = children(verb, "ccomp")
+        said = children(verb, "ccomp") + _said_in_writing(verb)
         clauses = [c for c in said if self._says_wrong(c)]
         demands = (
             [c for c in said if _demanded(c)]

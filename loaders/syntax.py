@@ -15,6 +15,12 @@ AIMING = frozenset({"target", "cover", "hit", "affect", "name", "apply", "includ
 # Dependencies of a clause's subject, and the words that open a relative clause.
 SUBJECTS = ("nsubj", "csubj")
 RELATIVE = frozenset({"which", "who", "that", "whom"})
+# Nouns for what an actor writes or issues, whose subject speaks for its author ("Rubio's
+# letter urged Acme to stop").
+DOCUMENTS = frozenset(
+    {"letter", "statement", "report", "complaint", "petition", "resolution", "ruling"}
+    | {"order", "decision", "lawsuit", "suit", "filing", "memo", "notice", "declaration"}
+)
 
 
 def conjuncts(token: Token) -> list[Token]:

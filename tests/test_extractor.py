@@ -1246,6 +1246,10 @@ def test_asking_someone_to_stop_a_wrong_criticizes_them(extractor, text, critici
     [
         ("Jane Roe said Acme Corp must restore the app.", {"REQUESTED"}),
         ("Jane Roe wrote that Acme Corp should restore the app.", {"REQUESTED"}),
+        (  # the parser hangs the that-clause on the statement
+            "Jane Roe said in a statement that Acme Corp should restore the app.",
+            {"REQUESTED"},
+        ),
         (  # obliged to stop a wrong: asked, and criticized
             "Jane Roe said Acme Corp needs to end its exploitation of workers.",
             {"REQUESTED", "CRITICIZED"},
