@@ -223,13 +223,11 @@ def _anaphor(token: Token, lexicon: Lexicon) -> Mention | None:
             after=_plural_noun_before(token, lexicon),
             besides=_governing_subject(token),
         )
-    collective = lexicon.anaphors.get(token.lower_) if token.tag_ == "NNS" else None
-    kind = collective or lexicon.anaphors.get(token.lemma_.lower())
-    if kind and token.tag_ == "NNS" and not collective:
+    kind = lexicon.anaphors.get(token.lemma_.lower())
+    if kind and token.tag_ == "NNS":
         return _plural_description(token, kind)
     # ("the military" as a subject is often tagged an adjective)
     nominal = token.tag_ == "NN" or (token.pos_ == "ADJ" and token.dep_ in ARGUMENTS)
-    nominal = nominal or collective is not None
     if kind and nominal:
         left = list(token.lefts)
         if not left or left[0].lower_ != "the":

@@ -196,11 +196,6 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "The Commerce Department barred Nvidia from selling its chips to China.",
             ("Nvidia", "SUPPLIED", "China", "negated"),
         ),
-        (  # "the authorities" are the state named before, not a list of bodies
-            "Bahrain arrested the activist Jane Roe on Monday. Amnesty International urged "
-            "the authorities to release her.",
-            ("Amnesty International", "REQUESTED", "Bahrain", "asserted"),
-        ),
         (  # "the bloc" refers back to a union of states named before
             "The European Union sanctioned Wagner Group. The bloc also froze the assets of "
             "Kestrel Freight.",
