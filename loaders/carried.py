@@ -130,6 +130,44 @@ def carried(
             last[relation] = (number, doer)
 
 
+# Words before an act's noun that make it one told of before ("the arrest", "these
+# sanctions").
+_DEFINITE = frozenset({"the", "this", "these", "those"})
+
+
+def acts_named_again(
+    doc: Doc, clusters: Iterable[Cluster], triggers: TriggerWords
+) -> list[tuple[int, Cluster]]:
+    """(token index, doer) of each act's noun that names an act told of before and no doer
+    of its own ("Police arrested A on Monday. HRW condemned the arrest."): the doer of the
+    latest act of its type within REACH sentences before. A stance on the act is a stance
+    on its doer, as "condemned the police's arrest of A" is."""
+    clusters = list(clusters)
+    last: dict[str, tuple[int, Cluster]] = {}
+    found: list[tuple[int, Cluster]] = []
+    for number, sentence in enumerate(doc.sents):
+        mentions = mentions_in(sentence, clusters)
+        for act in _acts(sentence, mentions, triggers):
+            if _told_before(act.trigger):  # ("HRW condemned the arrest": no doer of it)
+                at, doer = last.get(act.relation, (number, None))
+                if doer is not None and 0 < number - at <= REACH:
+                    found.append((act.trigger.i, doer))
+            elif act.doers:
+                last[act.relation] = (number, act.doers[-1])
+    return found
+
+
+def _told_before(noun: Token) -> bool:
+    """'the arrest', 'these sanctions': a definite act's noun with no doer or target beside
+    it, the object of a verb or a preposition."""
+    return (
+        noun.pos_ == "NOUN"
+        and noun.dep_ in ("dobj", "pobj")
+        and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children)
+        and not any(c.dep_ in ("poss", "compound", "amod", "prep") for c in noun.children)
+    )
+
+
 def _inverted_participle(trigger: Token) -> bool:
     """'Also sanctioned: Acme Ltd': a participle without an auxiliary opening its clause,
     whose 'subject' (so the parser reads it) comes after it is what it was done to."""

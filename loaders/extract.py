@@ -13,7 +13,7 @@ from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.loaders.carried import carried
+from actorgraph.loaders.carried import acts_named_again, carried
 from actorgraph.loaders.documents import documents_named_again
 from actorgraph.loaders.enumerations import enumerations
 from actorgraph.loaders.lexicon import Lexicon, compiled_triggers, lexicon
@@ -247,9 +247,12 @@ class Extractor:
         standing = _plural_referents(clusters)
         standing += first_person_speakers(doc, quotations, reporting, speakers_of)
         standing += documents_named_again(doc, lambda t: self.finder.authors_of(t, actor_of))
+        acts_again = acts_named_again(doc, clusters, self.triggers)
         for sent in doc.sents:
             here = propose(sent, clusters, self.triggers)
-            for found in self._read(sent, actor_at, standing):
+            for found in self._read(sent, actor_at, standing) + self._stances_on_acts(
+                sent, actor_at, acts_again
+            ):
                 add_rule(here, sent, found, self.triggers)
             by_sentence[sent.start] = here
         for found in self._memberships_from_titles(doc, clusters):
@@ -297,6 +300,25 @@ class Extractor:
                 if key not in seen:
                     seen.add(key)
                     found.append(found_here)
+        return found
+
+    def _stances_on_acts(
+        self, sentence: Span, actor_at: dict[int, Cluster], acts: list[tuple[int, Cluster]]
+    ) -> list[Found]:
+        """Stances on an act told of before ("HRW condemned the arrest"): on its doer."""
+        found = []
+        for at, doer in acts:
+            if not sentence.start <= at < sentence.end:
+                continue
+
+            def actor_of(token: Token, at: int = at, doer: Cluster = doer) -> object | None:
+                return doer if token.i == at else actor_at.get(token.i)
+
+            found += [
+                f
+                for f in self.finder.find(sentence, actor_of)
+                if f.type in self.finder.stances and f.object is doer and f.subject is not doer
+            ]
         return found
 
     def _speakers(

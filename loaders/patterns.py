@@ -70,6 +70,11 @@ _FIRMS = frozenset({"Company", "Organization", "Media"})
 _STATES = frozenset({"Government", "Place"})
 
 
+def _group_noun(noun: Token, actor_of: ActorOf) -> bool:
+    """'the companies', 'three firms': a plural noun that names no actor itself."""
+    return noun.tag_ == "NNS" and actor_of(noun) is None
+
+
 def _kind(actor: object) -> str | None:
     return getattr(actor, "kind", None)
 
@@ -471,9 +476,9 @@ class RelationFinder(StanceReadings):
         if depth > 4:
             return []
         by = agents(verb)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and (by or actor_of(verb.head) is None):
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and (by or _group_noun(verb.head, actor_of)):
             # "Acme, owned by Globex": Globex owns it; "the companies added to the list"
-            # were acted on, by no one the phrase names ("Acme, based in X" is Acme)
+            # were acted on, by no one the phrase names ("the maker based in X" is based)
             return self._actors(by, actor_of)
         if is_passive(verb) and verb.tag_ in ("VBN", "JJ"):  # "is committed to" parses either way
             if by or depth == 0:

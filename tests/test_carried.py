@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from test_enumerations import _read
 
 
@@ -117,3 +118,34 @@ def test_a_participle_opening_a_line_is_done_to_what_follows_it(rules_only):
     )
     assert ("United Kingdom", "SANCTIONED", "Acme Ltd") in found
     assert not [key for key in found if key[0] == "Acme Ltd"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ruritanian police arrested Jane Roe on Monday. Amnesty International condemned "
+            "the arrest.",
+            ("Amnesty International", "CRITICIZED", "Ruritanian police"),
+        ),
+        (
+            "The Treasury sanctioned Acme Shipping on Tuesday. China criticized the sanctions.",
+            ("China", "CRITICIZED", "U.S. Department of the Treasury"),
+        ),
+    ],
+)
+def test_a_stance_on_an_act_told_of_before_is_on_its_doer(rules_only, text, expected):
+    assert expected in _read(rules_only, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # support of an act is not of its doer; an act with a doer of its own is that doer's
+        "The Treasury sanctioned Acme Shipping on Tuesday. China backed the sanctions.",
+        "The Treasury sanctioned Acme Shipping. China criticized Britain's sanctions.",
+    ],
+)
+def test_no_stance_on_the_doer_of_an_act_told_of_before_otherwise(rules_only, text):
+    stances = {(s, t, o) for s, t, o in _read(rules_only, text) if s == "China"}
+    assert ("China", "CRITICIZED", "U.S. Department of the Treasury") not in stances
+    assert ("China", "SUPPORTED", "U.S. Department of the Treasury") not in stances

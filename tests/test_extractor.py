@@ -196,6 +196,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "The Commerce Department barred Nvidia from selling its chips to China.",
             ("Nvidia", "SUPPLIED", "China", "negated"),
         ),
+        (  # a participle on a description in apposition is said of the named firm
+            "Globex Ltd, the laboratory equipment maker based in Waltham, halted its sales.",
+            ("Globex Ltd", "LOCATED_IN", "Waltham", "asserted"),
+        ),
         (  # "the bloc" refers back to a union of states named before
             "The European Union sanctioned Wagner Group. The bloc also froze the assets of "
             "Kestrel Freight.",
