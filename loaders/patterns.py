@@ -70,6 +70,20 @@ _FIRMS = frozenset({"Company", "Organization", "Media"})
 _STATES = frozenset({"Government", "Place"})
 
 
+# Nouns for a batch of acts, which stand for the acts ("a new package of sanctions").
+_COLLECTIONS = frozenset(
+    {"package", "round", "set", "wave", "raft", "series", "slew", "batch", "tranche", "string"}
+)
+
+
+def _collection(noun: Token) -> Token | None:
+    """'package' of "a package of sanctions": the batch noun an act's noun is counted in."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in _COLLECTIONS:
+        return head.head
+    return None
+
+
 def _group_noun(noun: Token, actor_of: ActorOf) -> bool:
     """'the companies', 'three firms': a plural noun that names no actor itself."""
     return noun.tag_ == "NNS" and actor_of(noun) is None
@@ -847,6 +861,11 @@ class RelationFinder(StanceReadings):
 
     def _noun_subjects(self, noun: Token, actor_of: ActorOf) -> tuple[list[object], list[object]]:
         """(subjects, objects found through the governing verb) of a nominal trigger."""
+        collection = _collection(noun)
+        if collection is not None:  # "approved a package of sanctions": as "approved sanctions"
+            found = self._noun_subjects(collection, actor_of)
+            if found[0]:
+                return found
         own = possessors(noun) + [o for w in ("by", "from") for o in prep_objects(noun, w)]
         own += _participle_agents(noun, _BRINGING)  # "sanctions imposed by X", "a suit filed by X"
         subjects = self._actors(own, actor_of)
@@ -895,6 +914,9 @@ class RelationFinder(StanceReadings):
                 continue  # "stopped sales to X": the ceasing frame reads it, not the noun
             subjects, received = self._noun_subjects(noun, actor_of)
             holders = [noun]
+            collection = _collection(noun)
+            if collection is not None:  # "a round of sanctions against X"
+                holders.append(collection)
             if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
                 holders.append(noun.head)  # "filed a lawsuit ... against NSN"
             if noun.dep_ == "nsubj" and noun.head.lemma_ == "be":

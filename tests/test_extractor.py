@@ -205,6 +205,14 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Kestrel Freight.",
             ("European Union", "SANCTIONED", "Kestrel Freight", "asserted"),
         ),
+        (  # a batch of acts stands for the acts
+            "The European Union approved a new package of sanctions against Ruritania.",
+            ("European Union", "SANCTIONED", "Ruritania", "asserted"),
+        ),
+        (
+            "Britain announced a fresh round of sanctions against Kestrel Freight.",
+            ("United Kingdom", "SANCTIONED", "Kestrel Freight", "asserted"),
+        ),
         (  # an asset freeze is a sanction
             "Britain froze the assets of Kestrel Freight on Monday.",
             ("United Kingdom", "SANCTIONED", "Kestrel Freight", "asserted"),
