@@ -243,7 +243,15 @@ def _same_group(group: Token | None, act: Act) -> bool:
         return True
     if _count(group) and _count(group) == _count(act.group):
         return True
+    if _nominalizes(group, act.verb):  # "added 12 companies ... The additions include"
+        return True
     return any(word.startswith(act.verb.lemma_.lower()) for word in _named_by_act(group))
+
+
+def _nominalizes(noun: Token, verb: Token) -> bool:
+    """'additions' of "add", 'designations' of "designate": the act's own noun."""
+    stem = verb.lemma_.lower().removesuffix("e")
+    return len(stem) >= 3 and noun.lemma_.lower().startswith(stem) and noun.lemma_ != verb.lemma_
 
 
 def _possessor(group: Token, actor_of: ActorOf) -> object | None:

@@ -184,3 +184,26 @@ def test_one_of_another_group_of_the_same_noun_is_no_member(rules_only):
         "companies in Kenya.",
     )
     assert not [f for f in found if f[1] == "SANCTIONED"]
+
+
+@pytest.mark.parametrize(
+    ("act", "group"),
+    [
+        ("The Commerce Department added 12 companies to the Entity List.", "The additions"),
+        ("The Commerce Department designated 12 companies.", "The designations"),
+    ],
+)
+def test_the_acts_own_noun_lists_those_it_was_done_to(rules_only, act, group):
+    found = _read(rules_only, f"{act} {group} include Acme Ltd and Globex Trading.")
+    sanctioned = {(s, o) for s, t, o in found if t == "SANCTIONED"}
+    doer = "U.S. Department of Commerce"
+    assert sanctioned == {(doer, "Acme Ltd"), (doer, "Globex Trading")}
+
+
+def test_another_acts_noun_lists_no_one_it_was_done_to(rules_only):
+    found = _read(
+        rules_only,
+        "The Commerce Department added 12 companies to the Entity List. The investigations "
+        "include Acme Ltd and Globex Trading.",
+    )
+    assert not [key for key in found if key[1] == "SANCTIONED" and key[2] != "12 companies"]
