@@ -50,7 +50,8 @@ _AGENTS = frozenset(
 _DONE_TO_BY_LACK = {
     "aimed": _AIMED_AT,
     "unnamed": _DONE_TO | {("dobj_",)},
-    "inverted": frozenset({("nsubj_",)}),  # "Also sanctioned: Acme Ltd"
+    # "Also sanctioned: Acme Ltd", "Also designated were A and B"
+    "inverted": frozenset({("nsubj_",), ("auxpass_", "attr_")}),
 }
 
 
@@ -171,11 +172,13 @@ def _told_before(noun: Token) -> bool:
 def _inverted_participle(trigger: Token) -> bool:
     """'Also sanctioned: Acme Ltd': a participle without an auxiliary opening its clause,
     whose 'subject' (so the parser reads it) comes after it is what it was done to."""
+    auxiliaries = [c for c in trigger.children if c.dep_ in ("aux", "auxpass")]
     subjects = [c for c in trigger.children if c.dep_ == "nsubj"]
+    subjects += [c for a in auxiliaries for c in a.children if c.dep_ == "attr"]
     return (
         trigger.tag_ == "VBN"
         and trigger.dep_ == "ROOT"
-        and not any(c.dep_ in ("aux", "auxpass") for c in trigger.children)
+        and all(a.i > trigger.i for a in auxiliaries)  # "Also designated were A and B"
         and bool(subjects)
         and all(s.i > trigger.i for s in subjects)
     )
@@ -186,10 +189,10 @@ def _lacks_doer(trigger: Token, actor_heads: set[int]) -> str:
     sanctions target A"), 'unnamed' ("security forces arrested A"), or '' (it may name
     one)."""
     deps = {c.dep_ for c in trigger.children}
-    if trigger.pos_ == "VERB" and "auxpass" in deps and "agent" not in deps:
-        return "passive"
     if _inverted_participle(trigger):
         return "inverted"
+    if trigger.pos_ == "VERB" and "auxpass" in deps and "agent" not in deps:
+        return "passive"
     if trigger.pos_ == "NOUN" and trigger.dep_ == "nsubj" and trigger.head.lemma_.lower() in AIMING:
         return "aimed"
     unnamed = [

@@ -149,3 +149,19 @@ def test_no_stance_on_the_doer_of_an_act_told_of_before_otherwise(rules_only, te
     stances = {(s, t, o) for s, t, o in _read(rules_only, text) if s == "China"}
     assert ("China", "CRITICIZED", "U.S. Department of the Treasury") not in stances
     assert ("China", "SUPPORTED", "U.S. Department of the Treasury") not in stances
+
+
+def test_a_participle_opening_a_clause_before_its_auxiliary_is_done_to_what_follows(
+    rules_only,
+):
+    found = _read(
+        rules_only,
+        "Britain imposed sanctions on Globex Corp on Friday. Also designated were Acme Ltd "
+        "and Kestrel Freight.",
+    )
+    assert {o for s, t, o in found if t == "SANCTIONED" and s == "United Kingdom"} == {
+        "Globex Corp",
+        "Acme Ltd",
+        "Kestrel Freight",
+    }
+    assert not [key for key in found if key[0] in ("Acme Ltd", "Kestrel Freight")]
