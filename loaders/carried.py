@@ -127,8 +127,41 @@ def carried(
                 if obj is not doer and triggers.fits(act.relation, doer, obj):
                     yield act.relation, doer, obj, act.trigger
             named.setdefault(act.relation, doer)  # the story goes on about the same doer
+        yield from _general_acts(sentence, mentions, last, number, triggers)
         for relation, doer in named.items():
             last[relation] = (number, doer)
+
+
+# Nouns that name whatever act was told of last ("The measures also hit Acme").
+_GENERAL_ACTS = frozenset({"measure", "action", "move", "step", "penalty"})
+
+
+def _general_acts(
+    sentence: Span,
+    mentions: list[tuple[Token, Cluster]],
+    last: dict[str, tuple[int, Cluster]],
+    number: int,
+    triggers: TriggerWords,
+) -> Iterator[tuple[str, Cluster, Cluster, Token]]:
+    """'The Treasury froze Acme's assets. The measures also hit Globex': a general noun
+    for an act, aimed at someone, is the latest act told of within REACH sentences."""
+    recent = [(at, relation, doer) for relation, (at, doer) in last.items() if number - at <= REACH]
+    if not recent:
+        return
+    _, relation, doer = max(recent, key=lambda item: item[0])
+    for noun in sentence:
+        if not (
+            noun.lemma_.lower() in _GENERAL_ACTS
+            and noun.dep_ == "nsubj"
+            and noun.head.lemma_.lower() in AIMING
+            and not any(c.dep_ in ("poss", "compound", "prep") for c in noun.children)
+        ):
+            continue
+        for head, obj in mentions:
+            steps = path(head, noun)
+            aimed = steps is not None and reversed_steps(steps) in _AIMED_AT
+            if aimed and obj is not doer and triggers.fits(relation, doer, obj):
+                yield relation, doer, obj, noun
 
 
 # Words before an act's noun that make it one told of before ("the arrest", "these

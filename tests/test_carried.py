@@ -165,3 +165,22 @@ def test_a_participle_opening_a_clause_before_its_auxiliary_is_done_to_what_foll
         "Kestrel Freight",
     }
     assert not [key for key in found if key[0] in ("Acme Ltd", "Kestrel Freight")]
+
+
+def test_a_general_noun_for_an_act_is_the_act_told_of_last(rules_only):
+    found = _read(
+        rules_only,
+        "The European Union froze the assets of Globex Corp on Monday. The measures also hit "
+        "Acme Ltd and Kestrel Freight.",
+    )
+    frozen = {o for s, t, o in found if t == "SANCTIONED" and s == "European Union"}
+    assert frozen == {"Globex Corp", "Acme Ltd", "Kestrel Freight"}
+
+
+def test_a_general_noun_for_an_act_far_from_any_act_is_none(rules_only):
+    found = _read(
+        rules_only,
+        "The European Union froze the assets of Globex Corp in May. Trade grew. Prices fell. "
+        "Ports were busy. The measures also hit Acme Ltd.",
+    )
+    assert ("European Union", "SANCTIONED", "Acme Ltd") not in found
