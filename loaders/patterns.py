@@ -164,6 +164,9 @@ _HANDING = frozenset({"send", "transfer", "give", "hand", "pass"})
 _CONTRACTS = frozenset({"contract", "tender", "order", "procurement"})
 _WINNING = frozenset({"win", "secure", "land", "receive", "get", "clinch", "bag", "obtain"})
 _AWARDING = frozenset({"award", "give", "grant"})
+# Verbs by which a firm enters a contract with a buyer ("signed contracts with the police").
+_SIGNING = frozenset({"sign", "ink", "conclude"})
+_STATE_BODIES = frozenset({"Government", "GovernmentBody"})
 # Verbs by which a buyer takes a firm on to do work for it ("contracted Acme to build").
 _CONTRACTING = frozenset({"contract", "commission", "hire", "engage", "retain"})
 # Verbs by which an actor brings an act named by a noun ("imposed sanctions", "filed a
@@ -702,6 +705,9 @@ class RelationFinder(StanceReadings):
         if lemma in _CONTRACTING:
             yield from self._contracted(verb, actor_of)
             return
+        if lemma in _SIGNING:
+            yield from self._signed_with_state(verb, actor_of)
+            return
         if lemma not in _WINNING and lemma not in _AWARDING:
             return
         awards = [d for d in children(verb, "dobj") if d.lemma_.lower() in _CONTRACTS]
@@ -728,6 +734,20 @@ class RelationFinder(StanceReadings):
         for supplier in suppliers:
             for buyer in buyers:
                 yield Found("SUPPLIED", supplier, buyer, verb, modality, 0.6)
+
+    def _signed_with_state(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'Acme signed contracts worth $1m with the Xinjiang police': a firm under contract
+        to a state or its body supplies it (between two firms, who sells is not said)."""
+        contracts = [d for d in children(verb, "dobj") if d.lemma_.lower() in _CONTRACTS]
+        # ("contracts worth $1m with the police": the parser may hang it on the value)
+        holders = [verb, *(t for c in contracts for t in c.subtree)]
+        withs = [o for w in holders for o in prep_objects(w, "with")]
+        buyers = [a for a in self._actors(withs, actor_of) if _kind(a) in _STATE_BODIES]
+        firms = [a for a in self.subjects(verb, actor_of) if _kind(a) == "Company"]
+        modality = modality_of(verb, self.lexicon)
+        for firm in firms if contracts else []:
+            for buyer in buyers:
+                yield Found("SUPPLIED", firm, buyer, verb, modality, 0.6)
 
     def _contracted(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
         """'The police contracted Acme to build the network', 'commissioned Acme': the

@@ -183,6 +183,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "The Ruritanian army used Acme Corp's Falcon drones against the protesters.",
             ("Acme Corp", "SUPPLIED", "Ruritanian army", "asserted"),
         ),
+        (  # a firm under contract to a state's body supplies it
+            "Acme Corp signed contracts worth 1.9 billion yuan with the Ruritanian police.",
+            ("Acme Corp", "SUPPLIED", "Ruritanian police", "asserted"),
+        ),
         (  # the clients a supplier's word for them lists
             "The camera maker Hikvision said its customers have included the Xinjiang police "
             "and the Chinese army.",
@@ -630,6 +634,7 @@ def test_a_phrase_hung_on_the_main_verb_still_completes_the_reason_clause(extrac
         "Police in Xinjiang used cameras made by Hikvision.",  # a maker is not a seller
         "Globex Ltd will use the US software maker's cloud.",  # a firm, not its state
         "Acme Ltd and Globex Ltd were among the companies added to the Entity List.",  # by whom?
+        "Acme Corp signed a contract with Globex Ltd.",  # between firms, who sells is not said
         "The Ruritanian army received a letter from Acme Corp.",  # a letter is no goods
         "The High Court ruled that Acme Corp's use of the data was lawful.",  # no breach
         "Acme Corp made it possible to track phones.",  # "it" told nothing is no actor
