@@ -21,12 +21,16 @@ from actorgraph.loaders.page import DETERMINERS, Page
 
 def strip_determiner(span: Span) -> Span:
     """A name without the words and marks spaCy takes into an entity around it: "the",
-    a possessive "'s", and quotation marks ('"Acme Corp' opening a quote)."""
+    a possessive "'s", quotation marks ('"Acme Corp' opening a quote), and a preposition
+    opening the sentence ("Among Acme Corp's clients")."""
 
     def around(token: Token) -> bool:
         return token.is_space or token.is_quote
 
-    while len(span) > 1 and (span[0].lower_ in DETERMINERS or around(span[0])):
+    def opening(token: Token) -> bool:
+        return token.lower_ in DETERMINERS or (token.pos_ == "ADP" and token.dep_ == "prep")
+
+    while len(span) > 1 and (opening(span[0]) or around(span[0])):
         span = span[1:]
     while len(span) > 1 and (span[-1].tag_ == "POS" or around(span[-1])):
         span = span[:-1]

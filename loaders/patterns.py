@@ -1101,9 +1101,14 @@ class RelationFinder(StanceReadings):
             tokens += children(head, "nsubj")
         if noun.dep_ == "nsubj" and head.lemma_.lower() in _LISTING:
             tokens += children(head, "dobj", "attr")
+        one = head.head if noun.dep_ == "pobj" and head.lower_ == "of" else None
+        if one is not None and one.lower_ == "one" and one.dep_ == "attr":
+            tokens += children(one.head, *SUBJECTS)  # "Globex is one of Acme's customers"
         if noun.dep_ == "pobj" and head.lower_ == "among":
             governor = head.head
-            tokens += [t for t in children(governor, *SUBJECTS) if t.i != noun.i]
+            # "Among Acme's clients is the FBI": the parser may read the FBI an attribute
+            listed = children(governor, *SUBJECTS, "attr")
+            tokens += [t for t in listed if t.i != noun.i]
             tokens += children(governor, "dobj") if governor.lemma_.lower() == "count" else []
         return self._actors(tokens, actor_of)
 

@@ -196,6 +196,14 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Among Hikvision's clients is the Xinjiang Public Security Bureau.",
             ("Hikvision", "SUPPLIED", "Xinjiang Public Security Bureau", "asserted"),
         ),
+        (
+            "Among Acme Corp's clients is the FBI.",
+            ("Acme Corp", "SUPPLIED", "Federal Bureau of Investigation", "asserted"),
+        ),
+        (
+            "Globex Ltd is one of Acme Corp's biggest customers.",
+            ("Acme Corp", "SUPPLIED", "Globex Ltd", "asserted"),
+        ),
         (  # who is kept from an act would be its doer, and the act did not happen
             "The Commerce Department barred Nvidia from selling its chips to China.",
             ("Nvidia", "SUPPLIED", "China", "negated"),
