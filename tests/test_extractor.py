@@ -183,6 +183,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "The Ruritanian army used Acme Corp's Falcon drones against the protesters.",
             ("Acme Corp", "SUPPLIED", "Ruritanian army", "asserted"),
         ),
+        (  # commodities are goods as much as machines are
+            "India imports oil and gas from Russia.",
+            ("Russia", "SUPPLIED", "India", "asserted"),
+        ),
         (  # a firm under contract to a state's body supplies it
             "Acme Corp signed contracts worth 1.9 billion yuan with the Ruritanian police.",
             ("Acme Corp", "SUPPLIED", "Ruritanian police", "asserted"),
