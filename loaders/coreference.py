@@ -197,6 +197,8 @@ def _antecedent(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]) -> Clu
     or the previous sentence ('The Treasury sanctioned the firm ... It accused the firm');
     otherwise the nearest earlier actor of its kinds."""
     fitting = [(m, c) for m, c in earlier if c.kind in anaphor.anaphor]
+    start, end = anaphor.besides  # "Rubio asked her to act": not Rubio
+    fitting = [(m, c) for m, c in fitting if not start <= m.start < end]
     if anaphor.origin:  # "the Israeli company": not one described as another state's
         fitting = [(m, c) for m, c in fitting if not c.origins or anaphor.origin in c.origins]
         of_origin = [(m, c) for m, c in fitting if anaphor.origin in c.origins]

@@ -42,7 +42,7 @@ class Mention:
     listed: int = -1  # the first token of the list it is in ("Boeing, Acme and Globex")
     plural: bool = False  # "they": it refers to every actor of a list, each one an end
     after: int = -1  # a plural pronoun's list starts after this token (a plural noun's)
-    besides: tuple[int, int] = (-1, -1)  # tokens of a subject an object "them" is not
+    besides: tuple[int, int] = (-1, -1)  # tokens of a subject an object pronoun is not
     coordinated: tuple[int, int] = (-1, -1)  # "A and its parent": the tokens of A
     origin: str = ""  # the state a demonym beside it names: "Israeli spyware maker NSO"
 

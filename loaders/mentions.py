@@ -172,11 +172,15 @@ def _conjunct_before(pronoun: Token) -> tuple[int, int]:
     return (before.left_edge.i, before.i + 1)
 
 
+# Pronouns in the object case, which their own verb's subject does not bind.
+_OBJECT_CASE = frozenset({"them", "him", "her", "it"})
+
+
 def _governing_subject(pronoun: Token) -> tuple[int, int]:
     """The tokens of the subject an object-case "them" cannot be: the subject of the verb
     whose object it is ("The plaintiffs seek to have them produce the records": not the
     plaintiffs). (-1, -1) for "they", which may be its own sentence's subject's."""
-    if pronoun.lower_ != "them":
+    if pronoun.lower_ not in _OBJECT_CASE:
         return (-1, -1)
     governing = pronoun.head.head if pronoun.dep_ == "nsubj" else pronoun.head
     for _ in range(4):  # "seek to have them": 'have' takes its subject from 'seek'
@@ -210,6 +214,7 @@ def _anaphor(token: Token, lexicon: Lexicon) -> Mention | None:
             "",
             anaphor=lexicon.pronouns[lower],
             coordinated=_conjunct_before(token),
+            besides=_governing_subject(token) if token.dep_ != "nsubj" else (-1, -1),
         )
     if token.pos_ == "PRON" and lower in lexicon.plural_pronouns and token.dep_ == "nsubj":
         kinds = lexicon.plural_pronouns[lower]

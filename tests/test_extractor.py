@@ -592,6 +592,14 @@ def test_them_is_not_the_subject_whose_object_it_is():
     assert referents == {"Federal Bureau of Investigation", "Drug Enforcement Administration"}
 
 
+def test_an_object_pronoun_is_not_its_own_verbs_subject(extractor):
+    text = (
+        "In a letter to Commerce Secretary Jane Roe, Senator John Doe asked her to blacklist "
+        "Acme Corp."
+    )
+    assert ("John Doe", "REQUESTED", "Jane Roe", "asserted") in relations(extractor, text)
+
+
 def test_a_single_letter_is_no_actor_name():
     # a parse may cut the last letter off a place's name ('Tseung Kwan O'): it names nobody
     doc = next(iter(parse_many(["Police raided offices in Tseung Kwan O and in Mong Kok."])))
