@@ -240,13 +240,14 @@ class Extractor:
             return actor_at.get(token.i)
 
         by_sentence: dict[int, Proposals] = {}
-        reporting, speakers_of = self.lexicon.reporting_verbs, self._speakers(actor_of)
+        # the words that stand for other actors: plural anaphors, a document named again
+        # ("The letter urged ...") for its authors, and "we" in a quotation
+        documents = documents_named_again(doc, lambda t: self.finder.authors_of(t, actor_of))
+        reporting = self.lexicon.reporting_verbs
+        speakers_of = self._speakers(actor_of, documents)
         quotations = list(quoted(doc, reporting, speakers_of))
-        # the words that stand for other actors: plural anaphors, "we" in a quotation, and
-        # a document named again ("The letter urged ...") for its authors
-        standing = _plural_referents(clusters)
+        standing = _plural_referents(clusters) + documents
         standing += first_person_speakers(doc, quotations, reporting, speakers_of)
-        standing += documents_named_again(doc, lambda t: self.finder.authors_of(t, actor_of))
         acts_again = acts_named_again(doc, clusters, self.triggers)
         for sent in doc.sents:
             here = propose(sent, clusters, self.triggers)
@@ -322,10 +323,21 @@ class Extractor:
         return found
 
     def _speakers(
-        self, actor_of: Callable[[Token], Cluster | None]
+        self, actor_of: Callable[[Token], Cluster | None], documents: list[tuple[int, object]]
     ) -> Callable[[Token], list[object]]:
-        """Who says what a reporting verb reports: its subjects."""
-        return lambda verb: self.finder.subjects(verb, actor_of)
+        """Who says what a reporting verb reports: its subjects, or the authors of a
+        document named again that is its subject ("'...,' the statement said")."""
+        authors: dict[int, list[object]] = {}
+        for at, author in documents:
+            authors.setdefault(at, []).append(author)
+
+        def speakers(verb: Token) -> list[object]:
+            found = self.finder.subjects(verb, actor_of)
+            return found or [
+                a for s in verb.children if s.dep_ == "nsubj" for a in authors.get(s.i, [])
+            ]
+
+        return speakers
 
     def _quotations(
         self,

@@ -540,6 +540,11 @@ def test_a_definite_description_prefers_the_actor_its_noun_names(extractor):
             "Germany issued a statement on Monday. The report urged Acme Holdings to stop.",
             set(),
         ),
+        (  # a document named again as the speaker of a quotation
+            "Human Rights Watch issued a statement on Monday. \u201cWe urge Acme Holdings to "
+            "stop the sales,\u201d the statement said.",
+            {("Human Rights Watch", "Acme Holdings")},
+        ),
     ],
 )
 def test_a_document_named_again_speaks_for_its_authors(extractor, text, expected):
