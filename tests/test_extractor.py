@@ -249,6 +249,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Human Rights Watch appealed to Saudi Arabia to stop the killings.",
             ("Human Rights Watch", "REQUESTED", "Saudi Arabia", "asserted"),
         ),
+        (
+            "Germany pressed for Egypt to release the activists.",
+            ("Germany", "REQUESTED", "Egypt", "asserted"),
+        ),
         (  # a well-known body's acronym opening a sentence
             "OFAC designated Kestrel Freight pursuant to Executive Order 14024.",
             ("Office of Foreign Assets Control", "SANCTIONED", "Kestrel Freight", "asserted"),
