@@ -84,6 +84,18 @@ def _collection(noun: Token) -> Token | None:
     return None
 
 
+def _for_to_act(verb: Token) -> list[Token]:
+    """'Egypt' of "pressed for Egypt to release them" when the parser reads "for Egypt" a
+    phrase of its own and the infinitive a clause of the verb."""
+    fors = prep_objects(verb, "for")
+    infinitives = [
+        c
+        for c in children(verb, "advcl", "xcomp")
+        if any(a.lower_ == "to" for a in children(c, "aux"))
+    ]
+    return fors if fors and any(c.i > fors[0].i for c in infinitives) else []
+
+
 def _group_noun(noun: Token, actor_of: ActorOf) -> bool:
     """'the companies', 'three firms': a plural noun that names no actor itself."""
     return noun.tag_ == "NNS" and actor_of(noun) is None
@@ -595,7 +607,7 @@ class RelationFinder(StanceReadings):
                     for c in children(verb, "ccomp", "advcl")
                     if any(m.lower_ in ("that", "for") for m in children(c, "mark"))
                     for s in children(c, *SUBJECTS)
-                ]
+                ] or _for_to_act(verb)
             else:
                 tokens = prep_objects(verb, slot)
                 for obj in children(verb, "dobj"):
