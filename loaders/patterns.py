@@ -793,7 +793,8 @@ class RelationFinder(StanceReadings):
         """Who did the act a stance is taken on: 'criticized Apple's decision', 'condemned
         the arrest of Jimmy Lai by Hong Kong police', 'condemned the shutdown ordered by the
         government' (not who the act was done to)."""
-        acts = [t for t in self._object_tokens(verb) if t.pos_ == "NOUN"]
+        done = self._passive_subjects(verb) if is_passive(verb) else self._object_tokens(verb)
+        acts = [t for t in done if t.pos_ == "NOUN"]  # ("Acme's decision was criticized")
         return self._actors(doers_of(acts), actor_of)
 
     def _banned_dealings(self, verb: Token, actor_of: ActorOf) -> list[object]:

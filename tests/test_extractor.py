@@ -249,6 +249,10 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Human Rights Watch appealed to Saudi Arabia to stop the killings.",
             ("Human Rights Watch", "REQUESTED", "Saudi Arabia", "asserted"),
         ),
+        (  # a stance on an act, in the passive, is on its doer
+            "Acme Corp's decision was criticized by Human Rights Watch.",
+            ("Human Rights Watch", "CRITICIZED", "Acme Corp", "asserted"),
+        ),
         (
             "Germany pressed for Egypt to release the activists.",
             ("Germany", "REQUESTED", "Egypt", "asserted"),
