@@ -338,6 +338,14 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Human Rights Watch described the arrests by the Ruritanian police as unlawful.",
             ("Human Rights Watch", "CRITICIZED", "Ruritanian police", "asserted"),
         ),
+        (  # a word that judges the one called it, however the parser hangs it
+            "Senator Jane Roe called the State Department feckless and weak.",
+            ("Jane Roe", "CRITICIZED", "U.S. Department of State", "asserted"),
+        ),
+        (
+            "Senator Jane Roe called Acme Corp a national security threat.",
+            ("Jane Roe", "CRITICIZED", "Acme Corp", "asserted"),
+        ),
         (
             "The Data Protection Authority deemed Acme Corp's transfers a serious violation.",
             ("Data Protection Authority", "CRITICIZED", "Acme Corp", "asserted"),
