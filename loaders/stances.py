@@ -160,14 +160,13 @@ class StanceReadings:
         judged += [
             a for o in children(verb, "dobj") for a in children(o, "amod", "appos") if a.i > o.i
         ]
-        # "called the State Department feckless", parsed as a name before the word's noun
-        misread = [o for o in children(verb, "dobj") if self._a_wrong(o)]
-        judged += misread
+        judged += [o for o in children(verb, "dobj") if self._a_wrong(o)]
         if not any(self._a_wrong(w) for j in judged for w in j.subtree):
             return
-        # what is called wrong: the verb's object, or the subject of a small clause
+        # what is called wrong: the verb's object, or the subject of a small clause, or a
+        # name the parser hung on the word ("called the State Department feckless")
         called = self._object_tokens(verb) + [s for j in judged for s in children(j, "nsubj")]
-        called += [c for o in misread for c in children(o, "compound")]
+        called += [c for j in judged if self._a_wrong(j) for c in children(j, "compound")]
         # "called Apple's decision ...", "the sanctions imposed by the United States"
         doers = doers_of(called)
         doers += prep_objects(verb, "by") if not is_passive(verb) else []
