@@ -70,6 +70,8 @@ _FIRMS = frozenset({"Company", "Organization", "Media"})
 _STATES = frozenset({"Government", "Place"})
 
 
+# Participles by which a group is led by someone, who acts with it.
+_LEADING = frozenset({"lead", "head", "spearhead"})
 # Nouns for a batch of acts, which stand for the acts ("a new package of sanctions").
 _COLLECTIONS = frozenset(
     {"package", "round", "set", "wave", "raft", "series", "slew", "batch", "tranche", "string"}
@@ -203,7 +205,7 @@ def _group_members(noun: Token) -> list[Token]:
     including A", "a group of 22 countries, including A", "governments such as A", "the
     groups, which include A and B"; or
     those said to be among it ("A was among the firms sanctioned by X", "among the firms
-    sanctioned were A and B")."""
+    sanctioned were A and B"); or who leads it ("a group of senators led by Rubio")."""
     groups = [noun, *prep_objects(noun, "of")]
     if not any(g.tag_ == "NNS" for g in groups):
         return []
@@ -224,7 +226,11 @@ def _group_members(noun: Token) -> list[Token]:
         if clause.lemma_.lower() in ("include", "comprise")
         for o in children(clause, "dobj")
     ]  # "the groups, which include HRW and Amnesty International"
-    return [o for g in groups for o in prep_objects(g, "including")] + such_as + which_include
+    led_by = [
+        a for p in children(noun, "acl") if p.lemma_.lower() in _LEADING for a in agents(p)
+    ]  # "a group of senators led by Rubio" acts as Rubio does
+    listed = [o for g in groups for o in prep_objects(g, "including")]
+    return listed + such_as + which_include + led_by
 
 
 # Participles by which others act with a subject ("Britain, joined by France, urged X").
@@ -297,6 +303,8 @@ def _regional(noun: Token) -> bool:
 _MEASURES = frozenset(
     {"bill", "version", "legislation", "measure", "resolution", "amendment", "provision"}
 )
+# Participles by which a group is led by someone, who acts with it.
+_LEADING = frozenset({"lead", "head", "spearhead"})
 # Nouns for a batch of acts: "the second round of sanctions" names the sanctions.
 _BATCHES = frozenset({"round", "package", "set", "wave", "batch", "series", "raft", "slew"})
 

@@ -253,6 +253,11 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Acme Corp's decision was criticized by Human Rights Watch.",
             ("Human Rights Watch", "CRITICIZED", "Acme Corp", "asserted"),
         ),
+        (  # who leads a group acts with it
+            "A bipartisan group of senators led by Jane Roe urged Acme Corp to cut ties with "
+            "its suppliers.",
+            ("Jane Roe", "REQUESTED", "Acme Corp", "asserted"),
+        ),
         (
             "Germany pressed for Egypt to release the activists.",
             ("Germany", "REQUESTED", "Egypt", "asserted"),
