@@ -190,3 +190,55 @@ def listed_places(doc: Doc) -> list[Mention]:
             span = doc[start : token.i]
             found.append(Mention(span.start, span.end, span.text, "Place", source="rule"))
     return found
+
+
+# Words that join a body's name to the cause its name states ("Committee to Protect
+# Journalists", "Campaign for Uyghurs"), and the glue inside that cause ("in" is not: "the
+# Institute for China Studies in Berlin" is where it is).
+_CAUSE_OPENERS = frozenset({"to", "for", "against"})
+_CAUSE_GLUE = frozenset({"to", "for", "against", "of", "on", "the", "and", "&"})
+# Nouns that head a body's name only with its cause ("Campaign for Uyghurs"; a campaign
+# alone is no body: "China's campaign").
+_CAUSE_BODIES = {"campaign": "Organization", "fund": "Organization"}
+# Entity labels that end a name: "the Committee for Tuesday" is no name.
+_NOT_NAME = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY"})
+
+
+def cause_names(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    """Names of bodies that state their cause, which spaCy cuts into pieces: "Coalition to
+    End Forced Labour" (not "Forced Labour", a company), "Campaign for Uyghurs": a
+    capitalised body noun, then "to", "for" or "against", then capitalised words and glue."""
+    found = []
+    for token in doc:
+        kind = lexicon.heads.get(token.lower_) or _CAUSE_BODIES.get(token.lower_)
+        if kind not in ("Organization", "GovernmentBody") or not token.text[:1].isupper():
+            continue
+        opener = token.nbor(1) if token.i + 1 < len(doc) else None
+        if opener is None or opener.lower_ not in _CAUSE_OPENERS:
+            continue
+        end = _cause_end(doc, opener.i + 1, token.sent.end)
+        if end <= opener.i + 1:
+            continue
+        start = token.i
+        while (
+            start > token.sent.start and _name_word(doc[start - 1]) and doc[start - 1].pos_ != "DET"
+        ):
+            start -= 1  # "International Campaign for Tibet"
+        span = doc[start:end]
+        found.append(Mention(span.start, span.end, span.text, kind, source="head"))
+    return found
+
+
+def _cause_end(doc: Doc, at: int, limit: int) -> int:
+    """The end of a cause's capitalised words and glue from ``at``: after its last
+    capitalised word (at itself when the word there is not capitalised)."""
+    end, i = at, at
+    while i < limit and (_name_word(doc[i]) or doc[i].lower_ in _CAUSE_GLUE):
+        if _name_word(doc[i]):
+            end = i + 1
+        i += 1
+    return end
+
+
+def _name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha and token.ent_type_ not in _NOT_NAME

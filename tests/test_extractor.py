@@ -1561,3 +1561,27 @@ def test_a_states_official_speaks_for_himself(extractor):
     found = relations(extractor, text)
     assert ("Ali Khan", "REQUESTED", "Globex Ltd", "asserted") in found
     assert {r[0] for r in found if r[1] == "REQUESTED"} == {"Ali Khan"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "The Coalition to End Forced Labour criticized Acme Corp on Monday.",
+            "Coalition to End Forced Labour",
+        ),
+        ("Acme Corp was criticized by the Campaign for Uyghurs.", "Campaign for Uyghurs"),
+        (
+            "The Institute for Ruritanian Studies in Lanmoor criticized Acme Corp on Monday.",
+            "Institute for Ruritanian Studies",
+        ),
+    ],
+)
+def test_a_body_named_by_its_cause_is_one_actor(extractor, text, name):
+    assert (name, "CRITICIZED", "Acme Corp", "asserted") in relations(extractor, text)
+
+
+def test_a_body_noun_before_a_lowercase_for_names_no_cause(extractor):
+    text = "The Senate Committee for its part criticized Acme Corp on Monday."
+    names = {a.name for a in extractor.extract(Article(text=text, title="t")).actors}
+    assert not [n for n in names if "for" in n.split()]
