@@ -398,6 +398,10 @@ class RelationFinder(StanceReadings):
         self.symmetric = vocab.symmetric
         self.stances = vocab.stances
         self.owning = vocab.owning  # which buying goods is not ("bought 24 Rafale jets")
+        # types whose object is where the subject is ("a factory in Shenzhen")
+        self._locative = frozenset(
+            name for name, rel in vocab.relations.items() if rel.object_kinds == ("Place",)
+        )
         # verbs whose clause may find or say that someone did wrong ("ruled that", "said that")
         self.finding_verbs = lexicon.finding_verbs | lexicon.reporting_verbs
         for rel in vocab.relations.values():
@@ -970,6 +974,10 @@ class RelationFinder(StanceReadings):
             # "sanctions imposed by X on Y": the object hangs on the participle
             holders += [p for p in children(noun, "acl") if p.lemma_.lower() in _BRINGING]
             objects = self._slot_actors(holders, trigger.slots, actor_of)
+            if not objects and "in" in trigger.slots and trigger.type in self._locative:
+                # "Acme's Shenzhen factory", "its Cairo office": the place named before it
+                places = [c for c in children(noun, "compound") if c.ent_type_ == "GPE"]
+                objects = self._actors(places, actor_of)
             if not objects:
                 # "a lawsuit in an American court against NSN": the parser hangs the
                 # object's phrase on the nearest noun before it

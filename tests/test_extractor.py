@@ -187,6 +187,14 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "India imports oil and gas from Russia.",
             ("Russia", "SUPPLIED", "India", "asserted"),
         ),
+        (  # a facility named by its place, whoever's it is
+            "Acme Corp's Shenzhen factory makes cameras.",
+            ("Acme Corp", "OPERATES_IN", "Shenzhen", "asserted"),
+        ),
+        (
+            "Police raided the offices of Human Rights Watch and its Cairo office on Monday.",
+            ("Human Rights Watch", "OPERATES_IN", "Cairo", "asserted"),
+        ),
         (  # a firm under contract to a state's body supplies it
             "Acme Corp signed contracts worth 1.9 billion yuan with the Ruritanian police.",
             ("Acme Corp", "SUPPLIED", "Ruritanian police", "asserted"),
