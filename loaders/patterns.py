@@ -517,6 +517,8 @@ class RelationFinder(StanceReadings):
         if depth > 4:
             return []
         by = agents(verb)
+        if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "Amnesty was critical of Egypt"
+            return self.subjects(verb.head, actor_of, depth + 1)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and (by or _group_noun(verb.head, actor_of)):
             # "Acme, owned by Globex": Globex owns it; "the companies added to the list"
             # were acted on, by no one the phrase names ("the maker based in X" is based)
@@ -1272,6 +1274,8 @@ class RelationFinder(StanceReadings):
         found: list[Found] = []
         for token in sentence:
             found += self.from_modifier(token, actor_of)
+            if token.pos_ == "ADJ" and token.dep_ == "acomp":  # "was critical of Egypt"
+                found += self.from_verb(token, actor_of)
             if token.pos_ in ("VERB", "AUX") or token.tag_.startswith("VB"):
                 found += self.from_frame(token, actor_of)
                 found += self.from_verb(token, actor_of)

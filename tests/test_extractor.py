@@ -257,6 +257,14 @@ def test_the_fixture_article_yields_the_three_headline_edges(extractor):
             "Human Rights Watch appealed to Saudi Arabia to stop the killings.",
             ("Human Rights Watch", "REQUESTED", "Saudi Arabia", "asserted"),
         ),
+        (  # an adjective that takes a stance
+            "Amnesty International has long been critical of Egypt.",
+            ("Amnesty International", "CRITICIZED", "Egypt", "asserted"),
+        ),
+        (
+            "Jane Roe, who has been critical of Acme Corp, resigned on Monday.",
+            ("Jane Roe", "CRITICIZED", "Acme Corp", "asserted"),
+        ),
         (  # a stance on an act, in the passive, is on its doer
             "Acme Corp's decision was criticized by Human Rights Watch.",
             ("Human Rights Watch", "CRITICIZED", "Acme Corp", "asserted"),
