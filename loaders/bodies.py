@@ -195,8 +195,14 @@ def listed_places(doc: Doc) -> list[Mention]:
 # Words that join a body's name to the cause its name states ("Committee to Protect
 # Journalists", "Campaign for Uyghurs"), and the glue inside that cause ("in" is not: "the
 # Institute for China Studies in Berlin" is where it is).
-_CAUSE_OPENERS = frozenset({"to", "for", "against"})
-_CAUSE_GLUE = frozenset({"to", "for", "against", "of", "on", "the", "and", "&"})
+_CAUSE_OPENERS = frozenset({"to", "for"})
+_CAUSE_GLUE = frozenset({"to", "for", "of", "on", "the", "and", "&"})
+# Verbs a cause opens with after "to" ("Committee to Protect Journalists"); after any other
+# word "to" is where something goes ("a letter from the Committee to Google"). General English.
+_CAUSE_VERBS = frozenset(
+    {"end", "protect", "stop", "save", "free", "defend", "ban", "abolish", "support", "fight"}
+    | {"prevent", "combat", "promote", "restore", "reform", "advance", "preserve", "close"}
+)
 # Nouns that head a body's name only with its cause ("Campaign for Uyghurs"; a campaign
 # alone is no body: "China's campaign").
 _CAUSE_BODIES = {"campaign": "Organization", "fund": "Organization"}
@@ -207,25 +213,35 @@ _NOT_NAME = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL", "ORDINAL"
 def cause_names(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """Names of bodies that state their cause, which spaCy cuts into pieces: "Coalition to
     End Forced Labour" (not "Forced Labour", a company), "Campaign for Uyghurs": a
-    capitalised body noun, then "to", "for" or "against", then capitalised words and glue."""
+    capitalised body noun, then "for", or "to" and a verb, then capitalised words and glue."""
     found = []
     for token in doc:
         kind = lexicon.heads.get(token.lower_) or _CAUSE_BODIES.get(token.lower_)
         if kind not in ("Organization", "GovernmentBody") or not token.text[:1].isupper():
             continue
-        opener = token.nbor(1) if token.i + 1 < len(doc) else None
+        opener = token.nbor(1) if token.i + 2 < len(doc) else None
         if opener is None or opener.lower_ not in _CAUSE_OPENERS:
             continue
-        end = _cause_end(doc, opener.i + 1, token.sent.end)
-        if end <= opener.i + 1:
+        if opener.lower_ == "to" and opener.nbor(1).lower_ not in _CAUSE_VERBS:
             continue
+        end = _cause_end(doc, opener.i + 1, token.sent.end)
+        if end <= opener.i + 1 or (end < len(doc) and doc[end].tag_ == "POS"):
+            continue  # ("the European Union for Russia's invasion": no cause of its name)
         start = token.i
-        while (
-            start > token.sent.start and _name_word(doc[start - 1]) and doc[start - 1].pos_ != "DET"
-        ):
+        while start > token.sent.start and _name_word(doc[start - 1]):
+            if doc[start - 1].pos_ == "DET":
+                break
             start -= 1  # "International Campaign for Tibet"
+        if lexicon.known_actor(doc[start : token.i + 1].text):
+            continue  # a well-known body's name has no cause after it
         span = doc[start:end]
-        found.append(Mention(span.start, span.end, span.text, kind, source="head"))
+        known = lexicon.known_actor(span.text)  # "Committee to Protect Journalists"
+        if known:
+            found.append(
+                Mention(span.start, span.end, span.text, known.kind, known, source="known")
+            )
+        else:
+            found.append(Mention(span.start, span.end, span.text, kind, source="head"))
     return found
 
 

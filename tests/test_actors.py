@@ -188,6 +188,28 @@ def test_a_well_known_name_cut_at_its_first_words_is_grown_back(extractor):
         assert kinds(extractor, text).get(name) == "Organization"
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [  # what follows a body's name is no cause of its own: a target, a place, a reason
+        (
+            "The suit, filed by the Westvale Civil Liberties Union against the Justice "
+            "Department, seeks records.",
+            {"Westvale Civil Liberties Union", "U.S. Department of Justice"},
+        ),
+        (
+            "Sanctions imposed by the European Union for Russia's invasion hit Acme Corp.",
+            {"European Union", "Russia", "Acme Corp."},
+        ),
+        (
+            "The Institute for Ruritanian Studies in Lanmoor criticized Acme Corp on Monday.",
+            {"Institute for Ruritanian Studies", "Lanmoor", "Acme Corp"},
+        ),
+    ],
+)
+def test_a_body_names_its_cause_and_no_more(extractor, text, names):
+    assert set(kinds(extractor, text)) == names
+
+
 def test_a_bureau_with_a_list_in_its_name_is_one_actor(extractor):
     text = "The Ruritanian Bureau of Trade, Energy, and Labor condemned Acme Corp."
     names = kinds(extractor, text)
