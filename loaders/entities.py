@@ -9,7 +9,7 @@ stays about one question.
 
 from __future__ import annotations
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from actorgraph.loaders.kinds import is_thing, mention_of_name
 from actorgraph.loaders.lexicon import Lexicon
@@ -186,3 +186,54 @@ def unlabelled_name(token: Token, page: Page) -> Mention | None:
     if token.ent_type_ in ("LAW", "WORK_OF_ART") and token.ent_iob_ == "I":
         return None  # a word inside a law's or work's title ('Eastern Route')
     return mention_of_name(grown_left(span, page), "ORG", page)
+
+
+# How many title words may stand between a body's name and a person's ("Acme chief
+# executive officer Jane Roe").
+_MAX_TITLE_GAP = 4
+
+
+def bodies_before_titles(doc: Doc, page: Page) -> list[Mention]:
+    """'Cellebrite chief executive Yossi Carmil': the capitalised name before a person's
+    title names the body the person holds the post in, though spaCy gave it no label and
+    it opens the sentence (where a capital is otherwise no evidence of a name)."""
+    lexicon = page.lexicon
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "PERSON":
+            continue
+        gap_start = ent.start
+        while gap_start > ent.sent.start and _post_word(doc[gap_start - 1], lexicon):
+            gap_start -= 1
+        if not 0 < ent.start - gap_start <= _MAX_TITLE_GAP:
+            continue
+        start = gap_start
+        while start > ent.sent.start and _unlabelled_proper(doc[start - 1], page):
+            start -= 1
+        if start == gap_start:
+            continue
+        span = doc[start:gap_start]
+        mention = mention_of_name(span, "ORG", page)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def _post_word(token: Token, lexicon: Lexicon) -> bool:
+    """A word of a post written as a common noun ('chief executive', 'CEO'): a capitalised
+    one belongs to a formal title whose other words name no body ('Prime Minister')."""
+    written = token.text.islower() or token.text.isupper()
+    return written and token.lower_ in lexicon.title_words
+
+
+def _unlabelled_proper(token: Token, page: Page) -> bool:
+    """A capitalised word spaCy left unlabelled, read as a name: a proper noun, or inside a
+    sentence any word (spaCy tags unknown names adjectives: 'the Cellebrite chief')."""
+    inside = not token.is_sent_start and token.pos_ in ("ADJ", "NOUN")
+    return (
+        (token.pos_ == "PROPN" or inside)
+        and token.text[:1].isupper()
+        and not token.ent_type_
+        and token.i not in page.banned
+        and not is_title(token, page.lexicon)
+    )

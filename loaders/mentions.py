@@ -22,7 +22,12 @@ from spacy.tokens import Doc, Span, Token
 
 from actorgraph.loaders.bodies import body_phrase, cause_names, listed_places, owned_name
 from actorgraph.loaders.coreference import LIST_REACH, resolve
-from actorgraph.loaders.entities import ARGUMENTS, entity_mentions, unlabelled_name
+from actorgraph.loaders.entities import (
+    ARGUMENTS,
+    bodies_before_titles,
+    entity_mentions,
+    unlabelled_name,
+)
 from actorgraph.loaders.kinds import ACTING_KINDS, is_thing, mention_of_name
 from actorgraph.loaders.lexicon import Lexicon
 from actorgraph.loaders.mention_records import Cluster, Mention
@@ -428,6 +433,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """Every mention in the document, in text order, without overlaps (longer wins)."""
     page = read_page(doc, lexicon)
     found: list[Mention] = _acronym_mentions(page) + listed_places(doc) + cause_names(doc, lexicon)
+    found += bodies_before_titles(doc, page)
     for ent in _entities(doc, lexicon):
         for mention in entity_mentions(ent, page):
             mention.title = mention.title or title_before(doc, mention.start, lexicon)

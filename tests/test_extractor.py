@@ -1601,3 +1601,26 @@ def test_a_body_noun_before_a_lowercase_for_names_no_cause(extractor):
     text = "The Senate Committee for its part criticized Acme Corp on Monday."
     names = {a.name for a in extractor.extract(Article(text=text, title="t")).actors}
     assert not [n for n in names if "for" in n.split()]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Acme Robotics chief executive Jane Roe said the company would stop sales.",
+            ("Jane Roe", "MEMBER_OF", "Acme Robotics", "asserted"),
+        ),
+        (
+            "Lawmakers questioned Kestrel Optics chief executive John Doe on Monday.",
+            ("John Doe", "MEMBER_OF", "Kestrel Optics", "asserted"),
+        ),
+    ],
+)
+def test_an_unknown_name_before_a_persons_post_is_the_body_of_the_post(extractor, text, expected):
+    assert expected in relations(extractor, text)
+
+
+def test_the_words_of_a_formal_title_name_no_body(extractor):
+    text = "Prime Minister Jane Roe and Foreign Minister John Doe met on Monday."
+    names = {a.name for a in extractor.extract(Article(text=text, title="t")).actors}
+    assert names == {"Jane Roe", "John Doe"}
