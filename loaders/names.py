@@ -116,6 +116,9 @@ def grown_left(span: Span, page: Page) -> Span:
     doc, lexicon = page.doc, page.lexicon
     person = span.root.ent_type_ == "PERSON"
     best = start = span.start
+    if len(span) == 1 and span.text.lower().rstrip(".") in lexicon.legal_forms:
+        return _name_of_legal_form(span)  # 'Intellexa SA': spaCy took only the 'SA'
+
     while start > span.sent.start and span.end - start < 8:
         before = doc[start - 1]
         if before.ent_type_ == "NORP" and lexicon.known_actor(doc[start - 1 : span.end].text):
@@ -136,6 +139,20 @@ def grown_left(span: Span, page: Page) -> Span:
         ):
             best = start
     return doc[best : span.end]
+
+
+def _name_of_legal_form(form: Span) -> Span:
+    """A legal form alone ('SA', 'PJSC') with the capitalised words of the name before it."""
+    doc, start = form.doc, form.start
+    while start > form.sent.start and _name_word(doc[start - 1]):
+        start -= 1
+    return doc[start : form.end]
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word of a name, however spaCy tags it ('Rosneft' is a noun to it)."""
+    tagged = token.pos_ in ("PROPN", "NOUN", "ADJ")
+    return tagged and token.is_alpha and token.text[:1].isupper()
 
 
 def _written_twice(name: str, doc: Doc) -> bool:

@@ -333,6 +333,20 @@ def test_a_legal_form_makes_a_company(extractor):
     assert found.get("Westvale Trading Pty Ltd.") == "Company"
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [  # spaCy takes the legal form alone for the name, or for a person's
+        ("Rosneft PJSC said it would comply with the sanctions.", "Rosneft PJSC"),
+        ("Kestrel SA, the maker of the Falcon spyware, sold it to Ruritania.", "Kestrel SA"),
+        ("The Treasury sanctioned Acme Trading FZE on Tuesday.", "Acme Trading FZE"),
+    ],
+)
+def test_a_legal_form_spacy_took_alone_takes_its_name_back(extractor, text, name):
+    found = kinds(extractor, text)
+    assert found.get(name) == "Company"
+    assert not {n for n in found if n.rstrip(".") in ("PJSC", "SA", "FZE")}
+
+
 def test_a_firm_spacy_took_for_a_title_of_a_work_is_still_a_firm(extractor):
     text = "Margie Holdings Corp supplied Wide Metals Ltd with radar parts, officials said."
     assert kinds(extractor, text).get("Wide Metals Ltd") == "Company"
@@ -513,7 +527,7 @@ def test_the_generator_shares_no_demonym_and_makes_territories_places():
 
 def test_the_generator_keeps_legal_forms_that_are_no_words():
     forms = compile_.legal_forms(["GmbH", "S.p.A.", "as", "e.g.", "AG", "Pty Ltd", "Company"])
-    assert forms == ["ag", "gmbh", "pty ltd", "s.p.a"]
+    assert forms == sorted(["ag", "gmbh", "pty ltd", "s.p.a", *compile_.ADDED_FORMS])
 
 
 def test_a_body_noun_beside_a_name_describes_it_and_is_no_second_actor(extractor):
