@@ -72,6 +72,11 @@ _STATES = frozenset({"Government", "Place"})
 
 # Participles by which a group is led by someone, who acts with it.
 _LEADING = frozenset({"lead", "head", "spearhead"})
+# Nouns for goods in trade, whose source a ban or a seizure stops ("imports from Acme").
+_TRADE = frozenset(
+    {"import", "imports", "export", "exports", "shipment", "sale", "cargo", "consignment"}
+    | {"product", "good", "goods", "panel", "glove", "garment", "apparel", "textile"}
+)
 # Nouns for a batch of acts, which stand for the acts ("a new package of sanctions").
 _COLLECTIONS = frozenset(
     {"package", "round", "set", "wave", "raft", "series", "slew", "batch", "tranche", "string"}
@@ -824,6 +829,18 @@ class RelationFinder(StanceReadings):
                 found += self._actors([good], actor_of) or self._makers(good, actor_of)
         return found
 
+    def _sources(self, things: list[Token], actor_of: ActorOf) -> list[object]:
+        """Whose goods a ban or a seizure stops: 'imports from Acme', 'solar panels made by
+        Acme', 'a shipment of gloves made by Acme', 'the sale of Hikvision cameras'."""
+        found: list[object] = []
+        for thing in things:
+            lemma = thing.lemma_.lower()
+            if lemma not in _TRADE and lemma not in self.lexicon.goods:
+                continue
+            makers = self._makers(thing, actor_of)
+            found += makers or self._sources(prep_objects(thing, "of"), actor_of)
+        return found
+
     def from_verb(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
         for trigger, carrier in self._verb_triggers(verb):
             kind, slots = trigger.type, trigger.slots
@@ -834,6 +851,7 @@ class RelationFinder(StanceReadings):
             objects = self._verb_objects(carrier, slots, actor_of)
             if kind == "BANNED":
                 objects = objects or self._banned_dealings(verb, actor_of)
+                objects = objects or self._sources(self._object_tokens(carrier), actor_of)
             if kind == "SUPPLIED":
                 objects = objects or self._recipients(verb, actor_of)
             if kind == "REQUESTED":
@@ -976,6 +994,9 @@ class RelationFinder(StanceReadings):
             # "sanctions imposed by X on Y": the object hangs on the participle
             holders += [p for p in children(noun, "acl") if p.lemma_.lower() in _BRINGING]
             objects = self._slot_actors(holders, trigger.slots, actor_of)
+            if not objects and trigger.type == "BANNED":  # "an order on panels made by Acme"
+                slotted = [o for h in holders for s in trigger.slots for o in prep_objects(h, s)]
+                objects = self._sources(slotted, actor_of)
             if not objects and "in" in trigger.slots and trigger.type in self._locative:
                 # "Acme's Shenzhen factory", "its Cairo office": the place named before it
                 places = [c for c in children(noun, "compound") if c.ent_type_ == "GPE"]
@@ -1180,6 +1201,8 @@ class RelationFinder(StanceReadings):
                     else:
                         tokens += prep_objects(noun, slot) + prep_objects(verb, slot)
                 objects = self._actors(tokens, actor_of)
+                if kind == "BANNED":  # "seized a shipment of gloves made by Acme"
+                    objects = objects or self._sources([noun, *tokens], actor_of)
                 # "Acme was hit with U.S. sanctions", "placed under sanctions by the EU":
                 # the noun names whose they are
                 subjects = self.subjects(verb, actor_of) or self._actors(_whose(noun), actor_of)

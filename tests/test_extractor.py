@@ -1624,3 +1624,19 @@ def test_the_words_of_a_formal_title_name_no_body(extractor):
     text = "Prime Minister Jane Roe and Foreign Minister John Doe met on Monday."
     names = {a.name for a in extractor.extract(Article(text=text, title="t")).actors}
     assert names == {"Jane Roe", "John Doe"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a ban or a seizure of goods bans whose goods they are
+        "U.S. Customs and Border Protection banned imports from Kestrel Optics on Monday.",
+        "U.S. Customs and Border Protection issued a withhold release order on solar panels "
+        "made by Kestrel Optics.",
+        "U.S. Customs and Border Protection seized a shipment of gloves made by Kestrel Optics.",
+        "U.S. Customs and Border Protection blocked imports of cotton produced by Kestrel Optics.",
+        "U.S. Customs and Border Protection banned the sale of Kestrel Optics cameras.",
+    ],
+)
+def test_a_ban_on_goods_bans_their_source(extractor, text):
+    banned = {(r[0], r[2]) for r in relations(extractor, text) if r[1] == "BANNED"}
+    assert banned == {("U.S. Customs and Border Protection", "Kestrel Optics")}
