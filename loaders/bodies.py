@@ -258,3 +258,23 @@ def _cause_end(doc: Doc, at: int, limit: int) -> int:
 
 def _name_word(token: Token) -> bool:
     return token.text[:1].isupper() and token.is_alpha and token.ent_type_ not in _NOT_NAME
+
+
+# Nouns that a state's demonym makes the state's territory as a place of trade ("the
+# Russian market").
+_MARKETS = frozenset({"market", "markets"})
+
+
+def markets(doc: Doc, lexicon: Lexicon) -> list[Mention]:
+    """'the Russian market': the country as the place a firm sells in or leaves."""
+    found = []
+    for token in doc:
+        if token.lower_ not in _MARKETS:
+            continue
+        demonyms = [c for c in token.lefts if c.dep_ == "amod" and c.ent_type_ == "NORP"]
+        known = lexicon.known_actor(demonyms[0].text) if len(demonyms) == 1 else None
+        if known is None or known.kind != "Government":
+            continue
+        span = doc[demonyms[0].i : token.i + 1]
+        found.append(Mention(span.start, span.end, span.text, "Place", known, source="rule"))
+    return found

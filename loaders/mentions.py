@@ -20,7 +20,13 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.loaders.bodies import body_phrase, cause_names, listed_places, owned_name
+from actorgraph.loaders.bodies import (
+    body_phrase,
+    cause_names,
+    listed_places,
+    markets,
+    owned_name,
+)
 from actorgraph.loaders.coreference import LIST_REACH, resolve
 from actorgraph.loaders.entities import (
     ARGUMENTS,
@@ -433,7 +439,7 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
     """Every mention in the document, in text order, without overlaps (longer wins)."""
     page = read_page(doc, lexicon)
     found: list[Mention] = _acronym_mentions(page) + listed_places(doc) + cause_names(doc, lexicon)
-    found += bodies_before_titles(doc, page)
+    found += bodies_before_titles(doc, page) + markets(doc, lexicon)
     for ent in _entities(doc, lexicon):
         for mention in entity_mentions(ent, page):
             mention.title = mention.title or title_before(doc, mention.start, lexicon)

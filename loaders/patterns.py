@@ -1198,8 +1198,11 @@ class RelationFinder(StanceReadings):
                     if slot == "dobj":
                         done_to = self._object_tokens(verb) + self._passive_subjects(verb)
                         tokens += [t for t in done_to if t.i != noun.i]
-                    else:
-                        tokens += prep_objects(noun, slot) + prep_objects(verb, slot)
+                    elif slot == "noun":  # "left the Russian market": the noun is the end
+                        tokens.append(noun)
+                    else:  # ("halted sales of its products in Russia": on what is sold)
+                        held = [noun, verb, *prep_objects(noun, "of")]
+                        tokens += [o for h in held for o in prep_objects(h, slot)]
                 objects = self._actors(tokens, actor_of)
                 if kind == "BANNED":  # "seized a shipment of gloves made by Acme"
                     objects = objects or self._sources([noun, *tokens], actor_of)

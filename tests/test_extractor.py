@@ -1640,3 +1640,18 @@ def test_the_words_of_a_formal_title_name_no_body(extractor):
 def test_a_ban_on_goods_bans_their_source(extractor, text):
     banned = {(r[0], r[2]) for r in relations(extractor, text) if r[1] == "BANNED"}
     assert banned == {("U.S. Customs and Border Protection", "Kestrel Optics")}
+
+
+@pytest.mark.parametrize(
+    ("text", "supplier", "place"),
+    [  # exits as the conventions read them, however the place is named
+        ("Acme Corp said it would leave the Russian market.", "Acme Corp", "Russia"),
+        ("Acme Corp is exiting the Russian market.", "Acme Corp", "Russia"),
+        ("Acme Corp halted sales of its products in Russia.", "Acme Corp", "Russia"),
+        ("Berlin froze sales of military equipment to Riyadh.", "Germany", "Saudi Arabia"),
+    ],
+)
+def test_an_exit_or_a_halt_stops_supplying(extractor, text, supplier, place):
+    found = {r[:3] for r in relations(extractor, text)}
+    assert (supplier, "STOPPED_SUPPLYING", place) in found
+    assert (supplier, "SUPPLIED", place) not in found  # frozen sales are none
