@@ -72,6 +72,20 @@ _STATES = frozenset({"Government", "Place"})
 
 # Participles by which a group is led by someone, who acts with it.
 _LEADING = frozenset({"lead", "head", "spearhead"})
+# Nouns for those who act for a body, whose "by" is the body's ("arrested by agents of the
+# FBI").
+_AGENTS_OF = frozenset({"agent", "officer", "official", "member", "employee", "personnel"})
+# Verbs by which a firm gets money, and the rounds it gets it in ("raised $40 million in a
+# funding round led by X").
+_RAISING = frozenset({"raise", "secure", "receive", "get", "attract", "land", "close"})
+_ROUNDS = frozenset({"round", "investment", "financing"})
+
+
+def _money(noun: Token) -> bool:
+    """A sum of money: '$40 million', '2 billion yuan' (spaCy's MONEY), 'funding'."""
+    return noun.ent_type_ == "MONEY" or noun.lemma_.lower() in ("funding", "financing")
+
+
 # Nouns for goods in trade, whose source a ban or a seizure stops ("imports from Acme").
 _TRADE = frozenset(
     {"import", "imports", "export", "exports", "shipment", "sale", "cargo", "consignment"}
@@ -522,6 +536,7 @@ class RelationFinder(StanceReadings):
         if depth > 4:
             return []
         by = agents(verb)
+        by += [o for a in by if a.lemma_.lower() in _AGENTS_OF for o in prep_objects(a, "of")]
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp":  # "Amnesty was critical of Egypt"
             return self.subjects(verb.head, actor_of, depth + 1)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and (by or _group_noun(verb.head, actor_of)):
@@ -728,6 +743,24 @@ class RelationFinder(StanceReadings):
         for supplier in self.subjects(verb, actor_of) if recipients else []:
             for recipient in recipients:
                 yield Found("SUPPLIED", supplier, recipient, verb, modality, 0.65)
+
+    def from_raising(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'Acme raised $40 million from Sequoia', 'raised $235 million in a funding round
+        led by SoftBank': who gives a firm the money it raises FUNDED it."""
+        if verb.lemma_.lower() not in _RAISING or is_passive(verb):
+            return
+        sums = [d for d in children(verb, "dobj") if _money(d)]
+        if not sums:
+            return
+        held = [verb, *sums]
+        givers = [o for h in held for o in prep_objects(h, "from")]
+        rounds = [o for h in held for o in prep_objects(h, "in") if o.lemma_.lower() in _ROUNDS]
+        givers += [a for r in rounds for p in children(r, "acl") for a in agents(p)]
+        funders = self._actors(givers, actor_of)
+        modality = modality_of(verb, self.lexicon)
+        for raiser in self.subjects(verb, actor_of) if funders else []:
+            for funder in funders:
+                yield Found("FUNDED", funder, raiser, verb, modality, 0.6)
 
     def from_award(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
         """'Acme won contracts from the police', 'the police awarded Acme a contract': who
@@ -1308,6 +1341,7 @@ class RelationFinder(StanceReadings):
                 found += self.from_acquisition(token, actor_of)
                 found += self.from_handing_over(token, actor_of)
                 found += self.from_award(token, actor_of)
+                found += self.from_raising(token, actor_of)
                 found += self.from_telling(token, actor_of)
                 found += self.from_finding(token, actor_of)
                 found += self.from_labelling(token, actor_of)

@@ -1655,3 +1655,32 @@ def test_an_exit_or_a_halt_stops_supplying(extractor, text, supplier, place):
     found = {r[:3] for r in relations(extractor, text)}
     assert (supplier, "STOPPED_SUPPLYING", place) in found
     assert (supplier, "SUPPLIED", place) not in found  # frozen sales are none
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # custody held or taken is detention
+            "Ruritanian police have held Jane Roe in custody since 2009.",
+            ("Ruritanian police", "DETAINED", "Jane Roe", "asserted"),
+        ),
+        (
+            "Ruritanian police took Jane Roe into custody on Monday.",
+            ("Ruritanian police", "DETAINED", "Jane Roe", "asserted"),
+        ),
+        (  # the agents of a body act for it
+            "Jane Roe was arrested on Monday by agents of the Federal Bureau of Investigation.",
+            ("Federal Bureau of Investigation", "DETAINED", "Jane Roe", "asserted"),
+        ),
+        (  # who gives a firm the money it raises funds it
+            "Acme Robotics raised $40 million from Sequoia Capital and other investors.",
+            ("Sequoia Capital", "FUNDED", "Acme Robotics", "asserted"),
+        ),
+        (
+            "Acme Robotics has raised $235 million in a funding round led by SoftBank.",
+            ("SoftBank", "FUNDED", "Acme Robotics", "asserted"),
+        ),
+    ],
+)
+def test_custody_agents_and_money_raised(extractor, text, expected):
+    assert expected in relations(extractor, text)
