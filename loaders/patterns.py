@@ -72,6 +72,8 @@ _STATES = frozenset({"Government", "Place"})
 
 # Participles by which a group is led by someone, who acts with it.
 _LEADING = frozenset({"lead", "head", "spearhead"})
+# Nouns for a share of what is owned ("Acme is majority owned by X", parsed as a noun).
+_SHARES = frozenset({"majority", "part", "half", "partly", "wholly", "jointly"})
 # Nouns for those who act for a body, whose "by" is the body's ("arrested by agents of the
 # FBI").
 _AGENTS_OF = frozenset({"agent", "officer", "official", "member", "employee", "personnel"})
@@ -614,7 +616,12 @@ class RelationFinder(StanceReadings):
             return [verb.head]
         if not own and verb.dep_ == "acl" and verb.tag_ == "VBN":
             # "the group, joined by Japan": Japan acts with the group; it joins nothing
-            return [] if verb.lemma_.lower() in _ACCOMPANYING else [verb.head]
+            if verb.lemma_.lower() in _ACCOMPANYING:
+                return []
+            head = verb.head
+            if head.lemma_.lower() in _SHARES and head.dep_ == "attr":
+                return children(head.head, "nsubj")  # "Acme is majority owned by X"
+            return [head]
         return own + _members_on_verb(verb, own)
 
     def _verb_objects(self, verb: Token, slots: tuple[str, ...], actor_of: ActorOf) -> list[object]:
@@ -1071,6 +1078,14 @@ class RelationFinder(StanceReadings):
             owners = self._actors(
                 [o for s in trigger.slots for o in prep_objects(noun, s)], actor_of
             )
+            if not owners:  # "an Acme subsidiary", "Acme's subsidiary, Globex"
+                named = possessors(noun) + children(noun, "compound")
+                owners = self._actors(named, actor_of)
+                described = [noun.head] if noun.dep_ in ("appos", "attr") else []
+                if noun.dep_ == "attr":  # "Globex is an Acme subsidiary"
+                    described = children(noun.head, "nsubj")
+                owned = self._actors(described + children(noun, "appos"), actor_of)
+                owned = [o for o in owned if o not in owners]
             for owner in owners:
                 for obj in owned:
                     yield Found(

@@ -1684,3 +1684,22 @@ def test_an_exit_or_a_halt_stops_supplying(extractor, text, supplier, place):
 )
 def test_custody_agents_and_money_raised(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a subsidiary named by its parent's name or possessive, and a majority owned
+        "Globex Ltd, an Acme Corp subsidiary, makes the cameras.",
+        "Acme Corp's subsidiary, Globex Ltd, makes the cameras.",
+        "Globex Ltd is an Acme Corp subsidiary.",
+        "Globex Ltd is majority owned by Acme Corp.",
+    ],
+)
+def test_a_parent_named_beside_its_subsidiary_owns_it(extractor, text):
+    owned = {(r[0].rstrip("."), r[2]) for r in relations(extractor, text) if r[1] == "OWNS"}
+    assert owned == {("Acme Corp", "Globex Ltd")}
+
+
+def test_units_an_act_is_done_to_are_owned_by_no_doer(extractor):
+    text = "In 2020 the Commerce Department added two Acme Corp units to its Entity List."
+    assert not [r for r in relations(extractor, text) if r[1] == "OWNS"]
