@@ -81,6 +81,8 @@ def _settle_kind(cluster: Cluster, found: list[Found]) -> str:
     acting = any(f.subject is cluster for f in found) or any(
         f.object is cluster and f.type not in _LOCATIVE for f in found
     )
+    # "Beijing detained two Canadians": the subject of a clause acts, named ends or not
+    acting = acting or any(m.subject for m in cluster.mentions)
     return "Government" if acting else "Place"
 
 

@@ -117,6 +117,13 @@ def test_countries_act_as_governments_and_sit_as_places(extractor):
     extraction = extractor.extract(Article(text=text, title="t"))
     kinds = {a.name: a.kind for a in extraction.actors}
     assert kinds["Japan"] == "Place"
+    assert kinds["China"] == "Government"  # it detains, though whom is not named
+
+
+def test_a_capital_that_acts_is_its_government(extractor):
+    text = "Beijing detained two Canadians last year. Acme Corp opened an office in Tokyo."
+    kinds = {a.name: a.kind for a in extractor.extract(Article(text=text, title="t")).actors}
+    assert kinds == {"China": "Government", "Acme Corp": "Company", "Tokyo": "Place"}
 
 
 def test_evidence_offsets_point_into_the_article(extractor):
