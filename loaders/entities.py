@@ -78,6 +78,12 @@ def entity_mentions(ent: Span, page: Page) -> list[Mention]:
         if is_thing(through_parenthesis(ent), lexicon):
             return []  # 'the Customer Data (Security) Ordinance'
         ent = ent.doc[ent.start : paren]  # 'Office of Foreign Assets Control (OFAC'
+    whole = strip_determiner(ent)
+    if label != "PERSON" and is_thing(whole, lexicon):
+        # 'Executive Order 13553' is no actor, nor is its 'Order' once a title is stripped;
+        # 'the U.S. Entity List' names its maker
+        mention = mention_of_name(whole, label, page)
+        return [mention] if mention else []
     if label in ("LAW", "WORK_OF_ART") and len(ent) > 1:
         known = lexicon.known_actor(strip_determiner(ent).text)  # 'The Wall Street Journal'
         span = strip_determiner(ent)
@@ -183,8 +189,8 @@ def unlabelled_name(token: Token, page: Page) -> Mention | None:
         return None
     if lexicon.is_term(span.text) or in_title(span, lexicon):
         return None
-    if token.ent_type_ in ("LAW", "WORK_OF_ART") and token.ent_iob_ == "I":
-        return None  # a word inside a law's or work's title ('Eastern Route')
+    if token.ent_type_ in _THING_LABELS and token.ent_iob_ == "I":
+        return None  # a word inside a law's, work's or product's name ('Eastern Route')
     return mention_of_name(grown_left(span, page), "ORG", page)
 
 

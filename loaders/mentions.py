@@ -430,9 +430,31 @@ def _entities(doc: Doc, lexicon: Lexicon) -> list[Span]:
                 out.append(joined)
                 i += 2
                 continue
-        out.append(ent)
+        out.append(_name_before_number(ent) or ent)
         i += 1
     return out
+
+
+# Labels of names, which a sum never swallows; and the words that make a number a sum.
+_NAMES = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+_SCALES = frozenset({"million", "billion", "trillion", "bn", "mn"})
+
+
+def _name_before_number(ent: Span) -> Span | None:
+    """The capitalised name opening an entity that is otherwise a sum ("fined Google 2.4
+    billion euros": spaCy reads 'Google 2.4 billion' a sum, a product or a law), as an
+    organization's name."""
+    if ent.label_ in _NAMES:
+        return None
+    end = ent.start
+    while end < ent.end and ent.doc[end].pos_ == "PROPN" and ent.doc[end].is_alpha:
+        end += 1
+    rest = ent.doc[end : min(ent.end + 2, len(ent.doc))]
+    if end == ent.start or end == ent.end or not ent.doc[end].like_num:
+        return None
+    if not any(t.lower_ in _SCALES or t.is_currency for t in rest):
+        return None  # "Executive Order 13553" is a law's number
+    return Span(ent.doc, ent.start, end, label="ORG")
 
 
 def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:

@@ -347,6 +347,22 @@ def test_a_legal_form_spacy_took_alone_takes_its_name_back(extractor, text, name
     assert not {n for n in found if n.rstrip(".") in ("PJSC", "SA", "FZE")}
 
 
+@pytest.mark.parametrize(
+    "text",
+    [  # spaCy runs the name into the sum after it ('Kestrel 2.4 billion')
+        "The European Commission fined Kestrel 2.4 billion euros on Monday.",
+        "A Ruritanian court fined Kestrel 7.2 billion roubles.",
+    ],
+)
+def test_a_name_run_into_a_sum_is_still_an_actor(extractor, text):
+    assert "Kestrel" in kinds(extractor, text)
+
+
+def test_a_laws_number_makes_no_name_of_it(extractor):
+    text = "Britain imposed the sanctions under Executive Order 13553 on Monday."
+    assert set(kinds(extractor, text)) == {"United Kingdom"}
+
+
 def test_a_firm_spacy_took_for_a_title_of_a_work_is_still_a_firm(extractor):
     text = "Margie Holdings Corp supplied Wide Metals Ltd with radar parts, officials said."
     assert kinds(extractor, text).get("Wide Metals Ltd") == "Company"
