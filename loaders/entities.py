@@ -92,7 +92,7 @@ def entity_mentions(ent: Span, page: Page) -> list[Mention]:
             if known
             else []
         )
-    if label == "PERSON":
+    if label == "PERSON" and not lexicon.known_actor(whole.text):  # not 'Citizen Lab'
         person, title, role_of = person_after_title(ent, lexicon)
         mention = mention_of_name(person, "PERSON", page) if title is not None else None
         if mention:

@@ -271,11 +271,20 @@ def _government_of(name: str, lexicon: Lexicon) -> KnownActor | None:
     return known if known is not None and known.kind == "Government" else None
 
 
+def _without_full_stop(name: str, lexicon: Lexicon) -> str:
+    """'SpaceX' of 'according to SpaceX.': the tokenizer leaves a sentence's full stop on
+    an unknown word; an abbreviation keeps its dot ('Acme Corp.', 'U.S.', 'Jr.')."""
+    last = name.split()[-1] if name else ""
+    if not last.endswith(".") or "." in last[:-1] or len(last) <= 4:
+        return name
+    return name if last[:-1].lower() in lexicon.legal_forms else name[:-1]
+
+
 def mention_of_name(span: Span, label: str, page: Page) -> Mention | None:
     """A mention for a proper name of a given entity label, kind from gazetteer or words."""
     lexicon = page.lexicon
     span = strip_determiner(span)
-    name = span.text.strip()
+    name = _without_full_stop(span.text.strip(), lexicon)
     if not name or not any(ch.isupper() for ch in name) or "\n" in name:
         return None  # 'iris' of 'iris scans' is no name
     if sum(ch.isalnum() for ch in name) < 2:

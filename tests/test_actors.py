@@ -358,6 +358,18 @@ def test_a_name_run_into_a_sum_is_still_an_actor(extractor, text):
     assert "Kestrel" in kinds(extractor, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [  # the end of a sentence cuts nothing off a name, nor leaves its full stop on one
+        ("The phones were hacked, according to Citizen Lab.", "Citizen Lab"),
+        ("The satellites were launched last year, according to KestrelX.", "KestrelX"),
+        ("The contract went to Globex Holdings Inc.", "Globex Holdings Inc."),
+    ],
+)
+def test_a_name_ending_a_sentence_is_whole(extractor, text, name):
+    assert name in kinds(extractor, text)
+
+
 def test_a_laws_number_makes_no_name_of_it(extractor):
     text = "Britain imposed the sanctions under Executive Order 13553 on Monday."
     assert set(kinds(extractor, text)) == {"United Kingdom"}
