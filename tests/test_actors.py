@@ -362,7 +362,7 @@ def test_a_name_run_into_a_sum_is_still_an_actor(extractor, text):
     ("text", "name"),
     [  # the end of a sentence cuts nothing off a name, nor leaves its full stop on one
         ("The phones were hacked, according to Citizen Lab.", "Citizen Lab"),
-        ("The satellites were launched last year, according to KestrelX.", "KestrelX"),
+        ("The satellites were launched last year, according to SpaceX.", "SpaceX"),
         ("The contract went to Globex Holdings Inc.", "Globex Holdings Inc."),
     ],
 )
