@@ -370,6 +370,17 @@ def test_a_name_ending_a_sentence_is_whole(extractor, text, name):
     assert name in kinds(extractor, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [  # a seat of government speaks for its state, as "the Kremlin" does
+        ("The White House condemned the arrests on Monday.", "United States"),
+        ("Downing Street said the sanctions would stay.", "United Kingdom"),
+    ],
+)
+def test_a_seat_of_government_is_its_state(extractor, text, state):
+    assert kinds(extractor, text) == {state: "Government"}
+
+
 def test_a_laws_number_makes_no_name_of_it(extractor):
     text = "Britain imposed the sanctions under Executive Order 13553 on Monday."
     assert set(kinds(extractor, text)) == {"United Kingdom"}
