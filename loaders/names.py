@@ -366,4 +366,19 @@ def role_before(doc: Doc, mention: Mention, lexicon: Lexicon) -> str | None:
     if lexicon.anaphors.get(title.lemma_.lower()) != "Person" or not title.text[:1].isupper():
         return None
     body = next((e for e in doc.ents if e.end == title.i and e.label_ in ("ORG", "GPE")), None)
-    return strip_determiner(body).text if body is not None else None
+    if body is not None:
+        return strip_determiner(body).text
+    return _state_of_title(doc, title.i, lexicon)
+
+
+def _state_of_title(doc: Doc, title: int, lexicon: Lexicon) -> str | None:
+    """'German' of "German Foreign Minister Heiko Maas": the demonym opening a capitalised
+    title names the state whose post it is."""
+    for i in range(title - 1, max(title - 4, -1), -1):
+        word = doc[i]
+        if not word.text[:1].isupper():
+            return None
+        known = lexicon.known_actor(word.text) if word.ent_type_ == "NORP" else None
+        if known is not None and known.kind == "Government":
+            return word.text
+    return None

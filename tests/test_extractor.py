@@ -1710,3 +1710,8 @@ def test_a_parent_named_beside_its_subsidiary_owns_it(extractor, text):
 def test_units_an_act_is_done_to_are_owned_by_no_doer(extractor):
     text = "In 2020 the Commerce Department added two Acme Corp units to its Entity List."
     assert not [r for r in relations(extractor, text) if r[1] == "OWNS"]
+
+
+def test_a_demonym_opening_a_title_names_the_state_of_the_post(extractor):
+    found = relations(extractor, "German Foreign Minister Jane Roe criticized Ruritania.")
+    assert ("Jane Roe", "MEMBER_OF", "Germany", "asserted") in found
