@@ -62,7 +62,7 @@ _MEMBERSHIP_WORDS = frozenset({"member", "ally", "signatory"})
 # Watch's China division"), not for the place or topic that names them.
 _UNITS = frozenset(
     {"division", "unit", "department", "office", "bureau", "team", "program", "programme"}
-    | {"desk", "branch", "arm", "wing", "section"}
+    | {"desk", "branch", "arm", "wing", "section", "board"}
 )
 # A firm's noun with a state before it ("the US software maker") is a firm of that state,
 # not the state.
@@ -419,6 +419,8 @@ class RelationFinder(StanceReadings):
         self.symmetric = vocab.symmetric
         self.stances = vocab.stances
         self.owning = vocab.owning  # which buying goods is not ("bought 24 Rafale jets")
+        # types a post's noun names ("a spokesperson for Acme": MEMBER_OF)
+        self.roles_of = frozenset(n for n, r in vocab.relations.items() if r.triggers.roles)
         # types whose object is where the subject is ("a factory in Shenzhen")
         self._locative = frozenset(
             name for name, rel in vocab.relations.items() if rel.object_kinds == ("Place",)
@@ -806,6 +808,18 @@ class RelationFinder(StanceReadings):
             for buyer in buyers:
                 yield Found("SUPPLIED", supplier, buyer, verb, modality, 0.6)
 
+    def _holders(self, noun: Token, actor_of: ActorOf) -> list[object]:
+        """The people a post's noun is in apposition with: "A spokesperson for Acme, Jane
+        Roe," (the parser may hang the name on the post's body instead)."""
+        named = children(noun, "appos")
+        named += [
+            a
+            for p in children(noun, "prep")
+            for o in children(p, "pobj")
+            for a in children(o, "appos")
+        ]
+        return [a for a in self._actors(named, actor_of) if _kind(a) == "Person"]
+
     def _signed_with_state(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
         """'Acme signed contracts worth $1m with the Xinjiang police': a firm under contract
         to a state or its body supplies it (between two firms, who sells is not said)."""
@@ -1068,6 +1082,8 @@ class RelationFinder(StanceReadings):
             kind = trigger.type
             if kind == "LOCATED_IN" and _regional(noun):
                 kind = "OPERATES_IN"  # "its European headquarters": a presence, not its seat
+            if kind in self.roles_of and not subjects:
+                subjects = self._holders(noun, actor_of)
             for subject in subjects:
                 for obj in objects:
                     yield Found(kind, subject, obj, noun, modality, 0.6)

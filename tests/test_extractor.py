@@ -1715,3 +1715,19 @@ def test_units_an_act_is_done_to_are_owned_by_no_doer(extractor):
 def test_a_demonym_opening_a_title_names_the_state_of_the_post(extractor):
     found = relations(extractor, "German Foreign Minister Jane Roe criticized Ruritania.")
     assert ("Jane Roe", "MEMBER_OF", "Germany", "asserted") in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A spokesperson for Acme Corp, Jane Roe, declined to comment.",
+        "The chief executive of Acme Corp, Jane Roe, declined to comment.",
+    ],
+)
+def test_a_post_in_apposition_with_a_name_makes_a_member(extractor, text):
+    assert ("Jane Roe", "MEMBER_OF", "Acme Corp", "asserted") in relations(extractor, text)
+
+
+def test_joining_a_board_is_joining_its_firm(extractor):
+    text = "Acme Corp President Jane Roe will join Globex Ltd's board."
+    assert ("Jane Roe", "MEMBER_OF", "Globex Ltd", "asserted") in relations(extractor, text)
