@@ -163,7 +163,7 @@ def members(sentence: Span, actor_of: ActorOf) -> tuple[Token | None, list[tuple
             if named:  # "four members of the PLA – A, B, C and D", "the companies, A and B,"
                 return token, _actors(named[0], actor_of)
         if token.lemma_ == "be" and token.pos_ in ("VERB", "AUX"):
-            one_of = _one_of_group(token, actor_of)
+            one_of = _one_of_group(token, actor_of) or _on_the_list(token, actor_of)
             if one_of is not None:  # "Acme is one of the companies targeted"
                 return one_of
         if token.lemma_ in ("include", "be") and token.pos_ in ("VERB", "AUX"):
@@ -196,6 +196,21 @@ def _one_of_group(verb: Token, actor_of: ActorOf) -> tuple[Token, list] | None:
     if not subjects or not groups:
         return None
     return groups[0], _actors(subjects[0], actor_of)
+
+
+def _on_the_list(verb: Token, actor_of: ActorOf) -> tuple[Token, list] | None:
+    """'A and B are also on the list': (the list, its members the subjects)."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and actor_of(c) is not None]
+    lists = [
+        o
+        for p in verb.children
+        if p.dep_ == "prep" and p.lower_ == "on"
+        for o in p.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in _LISTS
+    ]
+    if not subjects or not lists:
+        return None
+    return lists[0], _actors(subjects[0], actor_of)
 
 
 def _acted_on(group: Token, actor_of: ActorOf) -> bool:
@@ -234,7 +249,7 @@ def _count(noun: Token) -> str:
     return next((c.lower_ for c in noun.children if c.dep_ == "nummod"), "")
 
 
-def _same_group(group: Token | None, act: Act) -> bool:
+def _same_group(group: Token | None, act: Act, triggers: TriggerWords) -> bool:
     """An enumeration lists the act's group: a pronoun, the same noun ("the companies
     include"), the list it was put on ("the list includes"), a group of the same count
     ("indicts four officers ... four members of the PLA – A, B, C and D"), or a group named
@@ -245,7 +260,17 @@ def _same_group(group: Token | None, act: Act) -> bool:
         return True
     if _nominalizes(group, act.verb):  # "added 12 companies ... The additions include"
         return True
-    return any(word.startswith(act.verb.lemma_.lower()) for word in _named_by_act(group))
+    if any(word.startswith(act.verb.lemma_.lower()) for word in _named_by_act(group)):
+        return True
+    # "sanctioned five companies ... The designated entities are": a word of the same act
+    return any(set(_participle_types(w, triggers)) & set(act.types) for w in _named_by_act(group))
+
+
+def _participle_types(word: str, triggers: TriggerWords) -> set[str]:
+    """The relation types a participle's verb introduces ('designated': designate), read
+    from its form, for spaCy often tags such a participle an adjective and keeps it whole."""
+    stems = (word, word[:-1], word[:-2]) if word.endswith("ed") else (word,)
+    return {t for stem in stems for t in triggers.words.get(stem, {})}
 
 
 def _nominalizes(noun: Token, verb: Token) -> bool:
@@ -367,7 +392,7 @@ def enumerations(doc: Doc, actor_of: ActorOf, triggers: TriggerWords) -> list[En
             act
             for s in earlier
             for act in acts(s, actor_of, triggers)
-            if act.group.i < listed[0][0].i and _same_group(group, act)
+            if act.group.i < listed[0][0].i and _same_group(group, act, triggers)
         ]
         # each doer's latest act on the group: "DOJ indicts four officers. Barr announced
         # indictments against four members – A, B, C and D" (both acts are on them)

@@ -207,3 +207,17 @@ def test_another_acts_noun_lists_no_one_it_was_done_to(rules_only):
         "include Acme Ltd and Globex Trading.",
     )
     assert not [key for key in found if key[1] == "SANCTIONED" and key[2] != "12 companies"]
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [  # another word of the same act names the group; being on the list is being put on it
+        "The designated entities are Acme Ltd and Globex Trading.",
+        "Acme Ltd and Globex Trading are also on the list.",
+    ],
+)
+def test_a_group_named_by_another_word_of_the_act_lists_its_members(rules_only, listing):
+    act = "The Treasury added five companies to its sanctions list on Tuesday. "
+    found = _read(rules_only, act + listing)
+    sanctioned = {o for s, t, o in found if t == "SANCTIONED" and "Treasury" in s}
+    assert {"Acme Ltd", "Globex Trading"} <= sanctioned
