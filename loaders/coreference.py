@@ -213,6 +213,12 @@ def _antecedent(anaphor: Mention, earlier: list[tuple[Mention, Cluster]]) -> Clu
     if listed_before:  # "sued Globex and its parent company": Globex's parent
         return listed_before[-1]
     if anaphor.name.lower() in _POSSESSIVES:  # "SenseTime counts A among its investors"
+        # (not "The FBI is one of its customers": a copula's subject is what "its" is said
+        # of, never whose)
+        if anaphor.predicated:
+            fitting = [
+                (m, c) for m, c in fitting if not (m.copular and m.sentence == anaphor.sentence)
+            ]
         bound = [c for m, c in fitting if m.subject and m.sentence == anaphor.sentence]
         if bound:
             return bound[-1]
@@ -382,6 +388,7 @@ def _lists_before(
     sentences = sorted({m.sentence for m, _ in earlier if m.sentence < anaphor.sentence})
     window = {anaphor.sentence, *sentences[-(_DESCRIBED_REACH if described else LIST_REACH) :]}
     lists: dict[tuple[int, int], list[Cluster]] = {}
+    with_others: set[tuple[int, int]] = set()  # "HRW and 40 other groups": a list of one
     for mention, cluster in earlier:
         if mention.anaphor or mention.sentence not in window or mention.start > anaphor.start:
             continue
@@ -392,10 +399,12 @@ def _lists_before(
         members = lists.setdefault((mention.sentence, mention.listed), [])
         if cluster not in members:
             members.append(cluster)
+        if mention.with_others:
+            with_others.add((mention.sentence, mention.listed))
     return [
         (key, members)
         for key, members in sorted(lists.items(), reverse=True)
-        if key[1] >= 0 and len(members) >= 2
+        if key[1] >= 0 and (len(members) >= 2 or key in with_others)
     ]
 
 

@@ -28,6 +28,9 @@ _REACH = 2
 # Nouns for the list an act puts its group on, whose members are the group's: "added 28
 # organizations to the Entity List. The list includes A and B."
 _LISTS = frozenset({"list", "blacklist", "designation", "package", "batch", "round"})
+# Nouns for those an act was done to, whatever the act ("Among the targets is A", "The new
+# entries include A and B").
+_DONE_TO_NOUNS = frozenset({"target", "designee", "entry", "addition", "listing"})
 # How a group stands to the verb that acts on it: its object, or the subject of a passive.
 _GROUP_DEPS = frozenset({"dobj", "nsubjpass"})
 # Prepositions by which an act's noun names the group it is aimed at ("sanctions on").
@@ -217,7 +220,8 @@ def _acted_on(group: Token, actor_of: ActorOf) -> bool:
     """A plural noun for a group an act was done to: "the companies targeted", "the 28
     firms"; not "the largest companies in Kenya"."""
     plural = group.tag_ == "NNS" and actor_of(group) is None
-    return plural and bool(_named_by_act(group) or _count(group))
+    named = _named_by_act(group) or _count(group) or group.lemma_.lower() in _DONE_TO_NOUNS
+    return plural and bool(named)
 
 
 def _named_by_act(group: Token) -> list[str]:
@@ -259,6 +263,8 @@ def _same_group(group: Token | None, act: Act, triggers: TriggerWords) -> bool:
     if _count(group) and _count(group) == _count(act.group):
         return True
     if _nominalizes(group, act.verb):  # "added 12 companies ... The additions include"
+        return True
+    if group.lemma_.lower() in _DONE_TO_NOUNS:  # "The new entries include", "the targets"
         return True
     if any(word.startswith(act.verb.lemma_.lower()) for word in _named_by_act(group)):
         return True

@@ -43,6 +43,9 @@ class Mention:
     plural: bool = False  # "they": it refers to every actor of a list, each one an end
     after: int = -1  # a plural pronoun's list starts after this token (a plural noun's)
     besides: tuple[int, int] = (-1, -1)  # tokens of a subject an object pronoun is not
+    copular: bool = False  # the subject of "be" ("The FBI is one of its customers")
+    predicated: bool = False  # inside what "be" says of its subject ("one of its customers")
+    with_others: bool = False  # listed with unnamed others ("HRW and 40 other groups")
     coordinated: tuple[int, int] = (-1, -1)  # "A and its parent": the tokens of A
     origin: str = ""  # the state a demonym beside it names: "Israeli spyware maker NSO"
 

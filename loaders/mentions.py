@@ -99,6 +99,15 @@ def _list_start(token: Token) -> Token:
     return token
 
 
+def _listed_with_others(token: Token) -> bool:
+    """'HRW and 40 other groups', 'Rubio and other lawmakers': a name listed with a plural
+    noun for more of its kind, whom "they" then stands for with it."""
+    return any(
+        c.tag_ == "NNS" and any(m.lower_ == "other" or m.dep_ == "nummod" for m in c.children)
+        for c in first_conjunct(token).conjuncts
+    )
+
+
 def _plural_noun_before(pronoun: Token, lexicon: Lexicon) -> int:
     """The last token before a plural pronoun that a list it refers to must follow: the end
     of the latest sentence whose subject is a plural noun for actors ("The men were charged
@@ -226,6 +235,7 @@ def _anaphor(token: Token, lexicon: Lexicon) -> Mention | None:
             anaphor=lexicon.pronouns[lower],
             coordinated=_conjunct_before(token),
             besides=_governing_subject(token) if token.dep_ != "nsubj" else (-1, -1),
+            predicated=any(a.dep_ == "attr" and a.head.lemma_ == "be" for a in token.ancestors),
         )
     if token.pos_ == "PRON" and lower in lexicon.plural_pronouns and token.dep_ == "nsubj":
         kinds = lexicon.plural_pronouns[lower]
@@ -480,10 +490,12 @@ def find_mentions(doc: Doc, lexicon: Lexicon) -> list[Mention]:
         if not mention.anaphor and mention.kind == "Company":
             mention.origin = _described_origin(root, lexicon)
         mention.subject = root.dep_ in ("nsubj", "nsubjpass")
+        mention.copular = root.dep_ == "nsubj" and root.head.lemma_ == "be"
         mention.in_subject = _in_subject(root)
         mention.sentence = root.sent.start
         mention.definite = mention.start > 0 and doc[mention.start - 1].lower_ == "the"
         mention.listed = _list_start(root).i
+        mention.with_others = _listed_with_others(root)
         if not mention.anaphor and mention.kind in ("GovernmentBody", "Organization"):
             mention.owned = owned_name(mention.name, lexicon)
     kept: list[Mention] = []

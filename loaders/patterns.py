@@ -72,6 +72,8 @@ _STATES = frozenset({"Government", "Place"})
 
 # Participles by which a group is led by someone, who acts with it.
 _LEADING = frozenset({"lead", "head", "spearhead"})
+# Nouns for a state's rule, whose plural "of" lists the states ("the governments of A and B").
+_GOVERNING = frozenset({"government", "authority", "regime"})
 # Nouns for a share of what is owned ("Acme is majority owned by X", parsed as a noun).
 _SHARES = frozenset({"majority", "part", "half", "partly", "wholly", "jointly"})
 # Nouns for those who act for a body, whose "by" is the body's ("arrested by agents of the
@@ -473,6 +475,10 @@ class RelationFinder(StanceReadings):
                         named.insert(0, conj.head)
                     if conj.lemma_.lower() in _CONTAINERS:  # "the region of Xinjiang"
                         named += prep_objects(conj, "of")
+                    if conj.lemma_.lower() in _GOVERNING and conj.tag_ == "NNS":
+                        # "the governments of Mexico and Saudi Arabia": each state
+                        states = self._actors(prep_objects(conj, "of"), actor_of)
+                        out += [a for a in states if a not in out]
                     actor = next((actor_of(c) for c in named if actor_of(c)), None)
                 if actor is not None and actor not in out:
                     out.append(actor)
@@ -721,9 +727,12 @@ class RelationFinder(StanceReadings):
         """'Police used a camera system supplied by Hikvision', 'the army bought drones from
         Acme': the supplier SUPPLIED the one who got or uses the goods."""
         lemma = verb.lemma_.lower()
-        if lemma not in _GETTING or is_passive(verb):
+        passive = is_passive(verb)
+        if lemma not in _GETTING or (passive and lemma in _BUYING):
             return
-        goods = [g for g in self._object_tokens(verb) if g.lemma_.lower() in self.lexicon.goods]
+        # "Acme's cameras are used by the police": the goods are the passive's subject
+        got = self._passive_subjects(verb) if passive else self._object_tokens(verb)
+        goods = [g for g in got if g.lemma_.lower() in self.lexicon.goods]
         sellers = [s for good in goods for s in self._suppliers(good, actor_of)]
         if goods and not sellers and lemma in _BUYING:
             sources = [o for w in (verb, *goods) for o in prep_objects(w, "from")]
@@ -731,10 +740,10 @@ class RelationFinder(StanceReadings):
         if goods and not sellers and lemma not in _BUYING:  # "used Microsoft's cloud"
             owners = [c for good in goods for c in good.lefts if c.dep_ == "poss"]
             sellers = self._actors(owners, actor_of)
-        buyers = self.subjects(verb, actor_of) if sellers else []
+        buyers = self._actors(agents(verb), actor_of) if passive else self.subjects(verb, actor_of)
         modality = modality_of(verb, self.lexicon)
         for seller in {id(s): s for s in sellers}.values():
-            for buyer in buyers:
+            for buyer in buyers if sellers else []:
                 yield Found("SUPPLIED", seller, buyer, verb, modality, 0.65)
 
     def from_handing_over(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:

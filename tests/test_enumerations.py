@@ -221,3 +221,15 @@ def test_a_group_named_by_another_word_of_the_act_lists_its_members(rules_only, 
     found = _read(rules_only, act + listing)
     sanctioned = {o for s, t, o in found if t == "SANCTIONED" and "Treasury" in s}
     assert {"Acme Ltd", "Globex Trading"} <= sanctioned
+
+
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "Among the targets is Acme Ltd, a trader.",
+        "The new entries include Acme Ltd and Globex Trading.",
+    ],
+)
+def test_a_noun_for_those_acted_on_lists_the_groups_members(rules_only, listing):
+    found = _read(rules_only, "The Treasury sanctioned five companies on Tuesday. " + listing)
+    assert ("U.S. Department of the Treasury", "SANCTIONED", "Acme Ltd") in found

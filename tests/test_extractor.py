@@ -1731,3 +1731,38 @@ def test_a_post_in_apposition_with_a_name_makes_a_member(extractor, text):
 def test_joining_a_board_is_joining_its_firm(extractor):
     text = "Acme Corp President Jane Roe will join Globex Ltd's board."
     assert ("Jane Roe", "MEMBER_OF", "Globex Ltd", "asserted") in relations(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # "they" stands for a name listed with unnamed others of its kind
+            "Amnesty International and 40 other groups wrote to Acme Corp on Monday. They "
+            "urged Acme Corp to audit its suppliers.",
+            ("Amnesty International", "REQUESTED", "Acme Corp", "asserted"),
+        ),
+        (  # recommending that someone act asks them to
+            "Human Rights Watch released a report on Monday. The report recommends that the "
+            "Commerce Department add Acme Corp to the Entity List.",
+            ("Human Rights Watch", "REQUESTED", "U.S. Department of Commerce", "asserted"),
+        ),
+        (  # countermeasures are sanctions
+            "China announced countermeasures against Senator Jane Roe on Monday.",
+            ("China", "SANCTIONED", "Jane Roe", "asserted"),
+        ),
+        (  # goods of a firm's own, used in the passive
+            "Acme Corp's cameras are used by the Ruritanian police.",
+            ("Acme Corp", "SUPPLIED", "Ruritanian police", "asserted"),
+        ),
+        (  # "its" in what a copula says of its subject is not the subject's
+            "Acme Corp sells facial recognition software. The FBI is one of its customers.",
+            ("Acme Corp", "SUPPLIED", "Federal Bureau of Investigation", "asserted"),
+        ),
+        (  # each state of "the governments of A and B"
+            "Acme Corp sold spyware to the governments of Mexico and Saudi Arabia.",
+            ("Acme Corp", "SUPPLIED", "Saudi Arabia", "asserted"),
+        ),
+    ],
+)
+def test_groups_recommendations_and_customers(extractor, text, expected):
+    assert expected in relations(extractor, text)
