@@ -74,6 +74,15 @@ _STATES = frozenset({"Government", "Place"})
 _LEADING = frozenset({"lead", "head", "spearhead"})
 # Nouns for a state's rule, whose plural "of" lists the states ("the governments of A and B").
 _GOVERNING = frozenset({"government", "authority", "regime"})
+# Verbs that sell, and nouns for a business or a part of one that is sold ("sold its
+# Myanmar unit to M1 Group": a change of owner, no supply).
+_SELLING = frozenset({"sell", "divest"})
+_BUSINESSES = frozenset(
+    {"unit", "stake", "business", "subsidiary", "division", "operation", "operations"}
+    | {"company", "firm", "shares", "share", "assets", "holding", "holdings"}
+)
+# Verbs that close a presence ("shut down its operation in China"): no presence is told.
+_CLOSING = frozenset({"shut", "close", "wind", "dismantle"})
 # Nouns for a share of what is owned ("Acme is majority owned by X", parsed as a noun).
 _SHARES = frozenset({"majority", "part", "half", "partly", "wholly", "jointly"})
 # Nouns for those who act for a body, whose "by" is the body's ("arrested by agents of the
@@ -879,6 +888,31 @@ class RelationFinder(StanceReadings):
         acts = [t for t in done if t.pos_ == "NOUN"]  # ("Acme's decision was criticized")
         return self._actors(doers_of(acts), actor_of)
 
+    def _sold(self, verb: Token) -> list[Token]:
+        """What a selling verb's own clause says is sold (its object, or a passive's subject)."""
+        return children(verb, "nsubjpass") if is_passive(verb) else children(verb, "dobj")
+
+    def _sells_a_business(self, verb: Token, actor_of: ActorOf) -> bool:
+        """'sold its Myanmar unit', 'NSO Group was sold to Francisco Partners': a firm or
+        a part of one is sold, which supplies no one."""
+        if verb.lemma_.lower() not in _SELLING:
+            return False
+        sold = self._sold(verb)
+        named = [actor_of(t) for t in sold if actor_of(t) is not None]
+        return any(t.lemma_.lower() in _BUSINESSES for t in sold) or any(
+            _kind(a) == "Company" for a in named
+        )
+
+    def _business_sold(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """The buyer of a firm sold owns it ('NSO Group was sold to Francisco Partners')."""
+        firms = [actor_of(t) for t in self._sold(verb) if _kind(actor_of(t)) == "Company"]
+        buyers = self._actors(prep_objects(verb, "to"), actor_of)
+        modality = modality_of(verb, self.lexicon)
+        for buyer in buyers:
+            for firm in firms:
+                if firm is not buyer:
+                    yield Found("OWNS", buyer, firm, verb, modality, 0.6)
+
     def _banned_dealings(self, verb: Token, actor_of: ActorOf) -> list[object]:
         """'banned agencies from buying products made by Hikvision': banning others from
         dealing with an actor bans the actor."""
@@ -911,6 +945,9 @@ class RelationFinder(StanceReadings):
                 kind, slots = "STOPPED_SUPPLYING", (*slots, "in")
             if kind in self.owning and self._buys_goods(carrier):
                 continue  # "bought 24 Rafale jets": goods, not their maker, change hands
+            if kind == "SUPPLIED" and self._sells_a_business(carrier, actor_of):
+                yield from self._business_sold(carrier, actor_of)
+                continue  # "sold its Myanmar unit to M1 Group": a firm changed owner
             objects = self._verb_objects(carrier, slots, actor_of)
             if kind == "BANNED":
                 objects = objects or self._banned_dealings(verb, actor_of)
@@ -1038,8 +1075,11 @@ class RelationFinder(StanceReadings):
     def from_noun(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
         lemma = noun.lemma_.lower()
         for trigger in self._noun_triggers(noun):
-            if noun.head.lemma_.lower() in self.lexicon.ceasing_verbs and noun.dep_ == "dobj":
-                continue  # "stopped sales to X": the ceasing frame reads it, not the noun
+            stopping = self.lexicon.ceasing_verbs | self.lexicon.preventing_verbs
+            if trigger.type in self._locative:
+                stopping = stopping | _CLOSING  # "shut down its operation in China"
+            if noun.head.lemma_.lower() in stopping and noun.dep_ == "dobj":
+                continue  # "stopped sales to X", "banned exports to X": a frame reads it
             subjects, received = self._noun_subjects(noun, actor_of)
             holders = [noun]
             collection = _collection(noun)

@@ -1766,3 +1766,34 @@ def test_joining_a_board_is_joining_its_firm(extractor):
 )
 def test_groups_recommendations_and_customers(extractor, text, expected):
     assert expected in relations(extractor, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        (  # a ban on one's exports to X bans dealing with X; it supplies nothing
+            "Germany and France have banned arms exports to Ruritania.",
+            ("Germany", "BANNED", "Ruritania"),
+            ("Germany", "SUPPLIED", "Ruritania"),
+        ),
+        (  # closing a presence is an exit, not a presence
+            "Acme Corp shut down its search engine operation in China in 2010.",
+            ("Acme Corp", "STOPPED_SUPPLYING", "China"),
+            ("Acme Corp", "OPERATES_IN", "China"),
+        ),
+        (  # a firm sold changes owner; it is supplied to no one
+            "Globex Ltd was sold to Initech Corp in 2014.",
+            ("Initech Corp", "OWNS", "Globex Ltd"),
+            ("Globex Ltd", "SUPPLIED", "Initech Corp"),
+        ),
+        (
+            "Acme Corp said it would sell its Ruritanian unit to Initech Corp.",
+            None,
+            ("Acme Corp", "SUPPLIED", "Initech Corp"),
+        ),
+    ],
+)
+def test_bans_closures_and_sales_of_firms_are_no_supply(extractor, text, expected, not_expected):
+    found = {r[:3] for r in relations(extractor, text)}
+    assert expected is None or expected in found
+    assert not_expected not in found
