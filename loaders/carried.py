@@ -18,6 +18,8 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from spacy.tokens import Doc, Span, Token
 
+from actorgraph.loaders.lexicon import Lexicon
+from actorgraph.loaders.modality import modality_of
 from actorgraph.loaders.names import listed_through_titles
 from actorgraph.loaders.pairs import (
     DOER,
@@ -103,8 +105,22 @@ def _listed_with(done: list[Cluster], mentions: list[tuple[Token, Cluster]]) -> 
     ]
 
 
+def _told(trigger: Token, lexicon: Lexicon) -> bool:
+    """An act stated as done, not asked for, planned or denied: only such an act's doer is
+    carried to the acts after it."""
+    return modality_of(trigger, lexicon) == "asserted" and not _ceased(trigger, lexicon)
+
+
+def _ceased(trigger: Token, lexicon: Lexicon) -> bool:
+    """'stop arresting', 'end the detention of': an act under a verb that ends it."""
+    head = trigger.head
+    return trigger.dep_ in ("xcomp", "dobj", "pcomp") and head.lemma_.lower() in (
+        lexicon.ceasing_verbs
+    )
+
+
 def carried(
-    doc: Doc, clusters: Iterable[Cluster], triggers: TriggerWords
+    doc: Doc, clusters: Iterable[Cluster], triggers: TriggerWords, lexicon: Lexicon
 ) -> Iterator[tuple[str, Cluster, Cluster, Token]]:
     """(type, carried doer, the one done to, trigger) of every act a sentence states with
     no doer ("A, B and C are sanctioned", "the sanctions target A", "security forces
@@ -115,6 +131,8 @@ def carried(
         mentions = mentions_in(sentence, clusters)
         named: dict[str, Cluster] = {}
         for act in _acts(sentence, mentions, triggers):
+            if act.doers and not _told(act.trigger, lexicon):
+                continue  # "India should stop arresting activists": no arrest to carry
             if act.doers:
                 named[act.relation] = act.doers[-1]
                 continue

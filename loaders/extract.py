@@ -269,7 +269,7 @@ class Extractor:
         for found in self._quotations(quotations, actor_of):
             sent = found.trigger.sent
             add_rule(by_sentence.setdefault(sent.start, {}), sent, found, self.triggers)
-        for relation, doer, done, trigger in carried(doc, clusters, self.triggers):
+        for relation, doer, done, trigger in carried(doc, clusters, self.triggers, self.lexicon):
             sent = trigger.sent
             found = Found(relation, doer, done, trigger, modality_of(trigger, self.lexicon), 0.6)
             add_rule(by_sentence.setdefault(sent.start, {}), sent, found, self.triggers)

@@ -184,3 +184,15 @@ def test_a_general_noun_for_an_act_far_from_any_act_is_none(rules_only):
         "Ports were busy. The measures also hit Acme Ltd.",
     )
     assert ("European Union", "SANCTIONED", "Acme Ltd") not in found
+
+
+def test_an_act_asked_for_carries_no_doer(rules_only):
+    found = _read(
+        rules_only,
+        "Ruritanian police arrested three activists in May. Lanmoor should stop arresting "
+        "rights activists, Amnesty International said. Jane Roe and John Doe were arrested on "
+        "June 6.",
+    )
+    detained = {(s, o) for s, t, o in found if t == "DETAINED"}
+    assert ("Ruritanian police", "Jane Roe") in detained
+    assert not [pair for pair in detained if pair[0] == "Lanmoor"]
