@@ -74,6 +74,9 @@ _STATES = frozenset({"Government", "Place"})
 _LEADING = frozenset({"lead", "head", "spearhead"})
 # Nouns for a state's rule, whose plural "of" lists the states ("the governments of A and B").
 _GOVERNING = frozenset({"government", "authority", "regime"})
+# Prepositions by which a post's noun names its body, and the kinds of a body.
+_POST_PREPS = frozenset({"of", "at", "for"})
+_INSTITUTIONS = frozenset({"Company", "Organization", "GovernmentBody", "Media", "Government"})
 # Verbs that sell, and nouns for a business or a part of one that is sold ("sold its
 # Myanmar unit to M1 Group": a change of owner, no supply).
 _SELLING = frozenset({"sell", "divest"})
@@ -430,8 +433,8 @@ class RelationFinder(StanceReadings):
         self.symmetric = vocab.symmetric
         self.stances = vocab.stances
         self.owning = vocab.owning  # which buying goods is not ("bought 24 Rafale jets")
-        # types a post's noun names ("a spokesperson for Acme": MEMBER_OF)
-        self.roles_of = frozenset(n for n, r in vocab.relations.items() if r.triggers.roles)
+        # nouns for a person's post ("a spokesperson for Acme, Jane Roe,")
+        self.posts = frozenset(w for r in vocab.relations.values() for w in r.triggers.roles)
         # types whose object is where the subject is ("a factory in Shenzhen")
         self._locative = frozenset(
             name for name, rel in vocab.relations.items() if rel.object_kinds == ("Place",)
@@ -826,6 +829,22 @@ class RelationFinder(StanceReadings):
             for buyer in buyers:
                 yield Found("SUPPLIED", supplier, buyer, verb, modality, 0.6)
 
+    def from_post(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
+        """'A spokesperson for Acme, Jane Roe,', 'The chief executive of Acme, Jane Roe,':
+        a post's noun, the body it is of, and the person in apposition with it."""
+        if noun.lemma_.lower() not in self.posts:
+            return
+        held = [
+            o
+            for p in children(noun, "prep")
+            if p.lower_ in _POST_PREPS
+            for o in children(p, "pobj")
+        ]
+        bodies = [b for b in self._actors(held, actor_of) if _kind(b) in _INSTITUTIONS]
+        for person in self._holders(noun, actor_of) if bodies else []:
+            for body in bodies:
+                yield Found("MEMBER_OF", person, body, noun, "asserted", 0.6)
+
     def _holders(self, noun: Token, actor_of: ActorOf) -> list[object]:
         """The people a post's noun is in apposition with: "A spokesperson for Acme, Jane
         Roe," (the parser may hang the name on the post's body instead)."""
@@ -1131,8 +1150,6 @@ class RelationFinder(StanceReadings):
             kind = trigger.type
             if kind == "LOCATED_IN" and _regional(noun):
                 kind = "OPERATES_IN"  # "its European headquarters": a presence, not its seat
-            if kind in self.roles_of and not subjects:
-                subjects = self._holders(noun, actor_of)
             for subject in subjects:
                 for obj in objects:
                     yield Found(kind, subject, obj, noun, modality, 0.6)
@@ -1432,4 +1449,5 @@ class RelationFinder(StanceReadings):
                 found += self.from_behalf(token, actor_of)
                 found += self.from_holdings(token, actor_of)
                 found += self.from_clientele(token, actor_of)
+                found += self.from_post(token, actor_of)
         return [f for f in found if f.subject is not f.object]
