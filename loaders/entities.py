@@ -79,6 +79,8 @@ def entity_mentions(ent: Span, page: Page) -> list[Mention]:
             return []  # 'the Customer Data (Security) Ordinance'
         ent = ent.doc[ent.start : paren]  # 'Office of Foreign Assets Control (OFAC'
     whole = strip_determiner(ent)
+    if label in ("PERSON", "PRODUCT", "WORK_OF_ART") and _goods_handed(whole.root):
+        return []  # "sell Predator to governments": a product spaCy took for a name
     if label != "PERSON" and is_thing(whole, lexicon):
         # 'Executive Order 13553' is no actor, nor is its 'Order' once a title is stripped;
         # 'the U.S. Entity List' names its maker
@@ -172,7 +174,7 @@ def unlabelled_name(token: Token, page: Page) -> Mention | None:
         return None
     if token.ent_type_ and token.ent_type_ not in _THING_LABELS:
         return None
-    if token.i in page.banned or is_title(token, lexicon):
+    if token.i in page.banned or is_title(token, lexicon) or _goods_handed(token):
         return None
     parts = _name_parts(token)
     start = min((c.i for c in parts), default=token.i)
@@ -192,6 +194,20 @@ def unlabelled_name(token: Token, page: Page) -> Mention | None:
     if token.ent_type_ in _THING_LABELS and token.ent_iob_ == "I":
         return None  # a word inside a law's, work's or product's name ('Eastern Route')
     return mention_of_name(grown_left(span, page), "ORG", page)
+
+
+# Verbs that hand goods to someone: what they hand over to a named recipient is a product
+# ("sell Predator to governments"), not an actor.
+_HANDING_OVER = frozenset({"sell", "supply", "provide", "export", "ship", "deliver", "license"})
+
+
+def _goods_handed(token: Token) -> bool:
+    head = token.head
+    return (
+        token.dep_ == "dobj"
+        and head.lemma_.lower() in _HANDING_OVER
+        and any(c.dep_ in ("prep", "dative") and c.lower_ == "to" for c in head.children)
+    )
 
 
 # How many title words may stand between a body's name and a person's ("Acme chief

@@ -381,6 +381,11 @@ def test_a_seat_of_government_is_its_state(extractor, text, state):
     assert kinds(extractor, text) == {state: "Government"}
 
 
+def test_a_name_handed_over_to_someone_is_a_product(extractor):
+    text = "Acme Corp works with brokers to sell Falconer to governments in Africa."
+    assert "Falconer" not in kinds(extractor, text)
+
+
 def test_a_laws_number_makes_no_name_of_it(extractor):
     text = "Britain imposed the sanctions under Executive Order 13553 on Monday."
     assert set(kinds(extractor, text)) == {"United Kingdom"}
