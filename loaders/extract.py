@@ -245,10 +245,10 @@ class Extractor:
         # the words that stand for other actors: plural anaphors, a document named again
         # ("The letter urged ...") for its authors, and "we" in a quotation
         documents = documents_named_again(doc, lambda t: self.finder.authors_of(t, actor_of))
-        reporting = self.lexicon.reporting_verbs
-        speakers_of = self._speakers(actor_of, documents)
-        quotations = list(quoted(doc, reporting, speakers_of))
         standing = _plural_referents(clusters) + documents
+        reporting = self.lexicon.reporting_verbs
+        speakers_of = self._speakers(actor_of, standing)
+        quotations = list(quoted(doc, reporting, speakers_of))
         standing += first_person_speakers(doc, quotations, reporting, speakers_of)
         acts_again = acts_named_again(doc, clusters, self.triggers)
         for sent in doc.sents:
@@ -325,12 +325,13 @@ class Extractor:
         return found
 
     def _speakers(
-        self, actor_of: Callable[[Token], Cluster | None], documents: list[tuple[int, object]]
+        self, actor_of: Callable[[Token], Cluster | None], standing: list[tuple[int, object]]
     ) -> Callable[[Token], list[object]]:
-        """Who says what a reporting verb reports: its subjects, or the authors of a
-        document named again that is its subject ("'...,' the statement said")."""
+        """Who says what a reporting verb reports: its subjects, or those a subject stands
+        for: the authors of a document named again ("'...,' the statement said"), the
+        actors of a plural anaphor ("'...,' they said", "the groups said")."""
         authors: dict[int, list[object]] = {}
-        for at, author in documents:
+        for at, author in standing:
             authors.setdefault(at, []).append(author)
 
         def speakers(verb: Token) -> list[object]:

@@ -1797,3 +1797,13 @@ def test_bans_closures_and_sales_of_firms_are_no_supply(extractor, text, expecte
     found = {r[:3] for r in relations(extractor, text)}
     assert expected is None or expected in found
     assert not_expected not in found
+
+
+@pytest.mark.parametrize("speaker", ["they said", "the groups said"])
+def test_a_plural_anaphor_speaks_a_quotation_for_each_of_its_actors(extractor, speaker):
+    text = (
+        "Human Rights Watch and Amnesty International published a report on Monday. "
+        f"\u201cWe urge Acme Corp to restore the apps,\u201d {speaker}."
+    )
+    asked = {r[0] for r in relations(extractor, text) if r[1:3] == ("REQUESTED", "Acme Corp")}
+    assert asked == {"Human Rights Watch", "Amnesty International"}
