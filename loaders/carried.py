@@ -127,10 +127,15 @@ def carried(
     arrested A"), whose doer did an act of that type within REACH sentences before."""
     clusters = list(clusters)
     last: dict[str, tuple[int, Cluster]] = {}  # type -> (sentence number, its doer)
+    framed: dict[str, tuple[int, str]] = {}  # verb of a frame -> (sentence number, type)
     for number, sentence in enumerate(doc.sents):
         mentions = mentions_in(sentence, clusters)
         named: dict[str, Cluster] = {}
+        yield from _acts_again(sentence, mentions, framed, number, triggers)
         for act in _acts(sentence, mentions, triggers):
+            verb = _putting(act.trigger)
+            if verb is not None and _subjects(verb, mentions):  # "Commerce added A to the list"
+                framed[verb.lemma_.lower()] = (number, act.relation)
             if act.doers and not _told(act.trigger, lexicon):
                 continue  # "India should stop arresting activists": no arrest to carry
             if act.doers:
@@ -148,6 +153,47 @@ def carried(
         yield from _general_acts(sentence, mentions, last, number, triggers)
         for relation, doer in named.items():
             last[relation] = (number, doer)
+
+
+def _putting(noun: Token) -> Token | None:
+    """'added' of "added Acme to the Entity List": the verb that puts its object on the
+    list a trigger noun names."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in ("to", "on") and prep.head.pos_ == "VERB":
+        return prep.head
+    return None
+
+
+def _acts_again(
+    sentence: Span,
+    mentions: list[tuple[Token, Cluster]],
+    framed: dict[str, tuple[int, str]],
+    number: int,
+    triggers: TriggerWords,
+) -> Iterator[tuple[str, Cluster, Cluster, Token]]:
+    """'Commerce added A to the Entity List. It also added B, a chip maker': the verb of a
+    frame said again without its list, by a doer, of another object, within REACH
+    sentences, is the same act."""
+    for verb in sentence:
+        at, relation = framed.get(verb.lemma_.lower(), (-REACH - 1, ""))
+        if verb.pos_ != "VERB" or number - at > REACH or number == at:
+            continue
+        if any(c.dep_ == "prep" and c.lower_ in ("to", "on") for c in verb.children):
+            continue  # its own list: the frame reads it
+        done = [c for head, c in mentions if _steps_down(head, verb) == ("dobj_",)]
+        for doer in _subjects(verb, mentions):
+            for obj in done:
+                if obj is not doer and triggers.fits(relation, doer, obj):
+                    yield relation, doer, obj, verb
+
+
+def _subjects(verb: Token, mentions: list[tuple[Token, Cluster]]) -> list[Cluster]:
+    return [c for head, c in mentions if path(head, verb) == ("nsubj^",)]
+
+
+def _steps_down(head: Token, verb: Token) -> tuple[str, ...] | None:
+    steps = path(head, verb)
+    return reversed_steps(steps) if steps is not None else None
 
 
 # Nouns that name whatever act was told of last ("The measures also hit Acme").

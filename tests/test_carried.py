@@ -196,3 +196,23 @@ def test_an_act_asked_for_carries_no_doer(rules_only):
     detained = {(s, o) for s, t, o in found if t == "DETAINED"}
     assert ("Ruritanian police", "Jane Roe") in detained
     assert not [pair for pair in detained if pair[0] == "Lanmoor"]
+
+
+@pytest.mark.parametrize(
+    "again", ["It also added Kestrel Air.", "The department also added Kestrel Air."]
+)
+def test_the_verb_of_a_frame_said_again_is_the_same_act(rules_only, again):
+    found = _read(
+        rules_only,
+        "The Commerce Department added Globex Air to the Entity List on Friday. " + again,
+    )
+    assert ("U.S. Department of Commerce", "SANCTIONED", "Kestrel Air") in found
+
+
+def test_the_verb_of_a_frame_with_a_list_of_its_own_is_another_act(rules_only):
+    found = _read(
+        rules_only,
+        "The Commerce Department added Globex Air to the Entity List on Friday. Acme Corp "
+        "added Kestrel Air to its board.",
+    )
+    assert not [key for key in found if key[2] == "Kestrel Air" and key[1] == "SANCTIONED"]
