@@ -74,10 +74,13 @@ def _acts(
     """Each trigger of the sentence, per type, with the actors that are its doers and
     those it is done to, by the shape of their path to it."""
     heads = {head.i for head, _ in mentions}
-    for trigger in sentence:
-        types = [t for t, s in triggers.types(trigger).items() if s not in _NOT_CARRIED]
+    for word in sentence:
+        types = [t for t, s in triggers.types(word).items() if s not in _NOT_CARRIED]
         if not types:
             continue
+        # "adopted its 14th sanctions package": the act's noun names a noun that holds it
+        compound = word.dep_ == "compound" and word.head.pos_ == "NOUN" and word.pos_ == "NOUN"
+        trigger = word.head if compound else word
         lacks = _lacks_doer(trigger, heads)
         done_to = _DONE_TO_BY_LACK.get(lacks, _DONE_TO)
         doers, done = [], []

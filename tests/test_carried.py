@@ -216,3 +216,13 @@ def test_the_verb_of_a_frame_with_a_list_of_its_own_is_another_act(rules_only):
         "added Kestrel Air to its board.",
     )
     assert not [key for key in found if key[2] == "Kestrel Air" and key[1] == "SANCTIONED"]
+
+
+def test_an_acts_noun_naming_its_holder_carries_the_holders_doer(rules_only):
+    found = _read(
+        rules_only,
+        "The European Union adopted its 14th sanctions package on Friday. The sanctions also "
+        "target Acme Ltd and Globex Trading.",
+    )
+    sanctioned = {o for s, t, o in found if t == "SANCTIONED" and s == "European Union"}
+    assert sanctioned == {"Acme Ltd", "Globex Trading"}
