@@ -45,6 +45,7 @@ from actorgraph.loaders.names import (
     whole_name,
 )
 from actorgraph.loaders.page import Page, read_page
+from actorgraph.loaders.syntax import LEADING
 from actorgraph.schema import name_key
 
 __all__ = ["Cluster", "Mention", "find_mentions", "resolve"]
@@ -102,9 +103,29 @@ def _list_start(token: Token) -> Token:
 def _listed_with_others(token: Token) -> bool:
     """'HRW and 40 other groups', 'Rubio and other lawmakers': a name listed with a plural
     noun for more of its kind, whom "they" then stands for with it."""
-    return any(
+    first = first_conjunct(token)
+    if any(
         c.tag_ == "NNS" and any(m.lower_ == "other" or m.dep_ == "nummod" for m in c.children)
-        for c in first_conjunct(token).conjuncts
+        for c in first.conjuncts
+    ):
+        return True
+    return _leads_a_group(first)
+
+
+def _leads_a_group(name: Token) -> bool:
+    """'a coalition led by X', 'a group of lawmakers headed by X', 'a coalition including
+    X': the name is one of many."""
+    prep = name.head
+    if name.dep_ != "pobj":
+        return False
+    if prep.lower_ == "including":
+        return prep.head.pos_ == "NOUN"
+    participle = prep.head
+    return (
+        prep.dep_ == "agent"
+        and participle.lemma_.lower() in LEADING
+        and participle.dep_ == "acl"
+        and participle.head.pos_ == "NOUN"
     )
 
 

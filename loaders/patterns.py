@@ -22,6 +22,7 @@ from actorgraph.loaders.stances import StanceReadings
 from actorgraph.loaders.syntax import (
     AIMING,
     DOCUMENTS,
+    LEADING,
     RELATIVE,
     SUBJECTS,
     ActorOf,
@@ -70,8 +71,6 @@ _FIRMS = frozenset({"Company", "Organization", "Media"})
 _STATES = frozenset({"Government", "Place"})
 
 
-# Participles by which a group is led by someone, who acts with it.
-_LEADING = frozenset({"lead", "head", "spearhead"})
 # Nouns for a state's rule, whose plural "of" lists the states ("the governments of A and B").
 _GOVERNING = frozenset({"government", "authority", "regime"})
 # Prepositions by which a post's noun names its body, and the kinds of a body.
@@ -107,7 +106,8 @@ _TRADE = frozenset(
     {"import", "imports", "export", "exports", "shipment", "sale", "cargo", "consignment"}
     | {"product", "good", "goods", "panel", "glove", "garment", "apparel", "textile"}
 )
-# Nouns for a batch of acts, which stand for the acts ("a new package of sanctions").
+# Nouns for a batch of acts, which stand for the acts ("a new package of sanctions", "the
+# second round of sanctions").
 _COLLECTIONS = frozenset(
     {"package", "round", "set", "wave", "raft", "series", "slew", "batch", "tranche", "string"}
 )
@@ -262,7 +262,7 @@ def _group_members(noun: Token) -> list[Token]:
         for o in children(clause, "dobj")
     ]  # "the groups, which include HRW and Amnesty International"
     led_by = [
-        a for p in children(noun, "acl") if p.lemma_.lower() in _LEADING for a in agents(p)
+        a for p in children(noun, "acl") if p.lemma_.lower() in LEADING for a in agents(p)
     ]  # "a group of senators led by Rubio" acts as Rubio does
     listed = [o for g in groups for o in prep_objects(g, "including")]
     return listed + such_as + which_include + led_by
@@ -338,19 +338,13 @@ def _regional(noun: Token) -> bool:
 _MEASURES = frozenset(
     {"bill", "version", "legislation", "measure", "resolution", "amendment", "provision"}
 )
-# Participles by which a group is led by someone, who acts with it.
-_LEADING = frozenset({"lead", "head", "spearhead"})
-# Nouns for a batch of acts: "the second round of sanctions" names the sanctions.
-_BATCHES = frozenset({"round", "package", "set", "wave", "batch", "series", "raft", "slew"})
 
 
 def _relatives_taking(noun: Token) -> list[Token]:
     """The relative clauses whose verb takes the noun as its object by 'that' or 'which':
     on the noun, or on a batch of it ('the round of sanctions that London slapped on')."""
-    described = [noun]
-    of = noun.head
-    if noun.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in _BATCHES:
-        described.append(of.head)
+    batch = _collection(noun)
+    described = [noun, batch] if batch is not None else [noun]
     return [
         clause
         for n in described

@@ -15,6 +15,8 @@ AIMING = frozenset({"target", "cover", "hit", "affect", "name", "apply", "includ
 # Dependencies of a clause's subject, and the words that open a relative clause.
 SUBJECTS = ("nsubj", "csubj")
 RELATIVE = frozenset({"which", "who", "that", "whom"})
+# Participles by which a group is led by someone, who acts with it ("a coalition led by X").
+LEADING = frozenset({"lead", "head", "spearhead"})
 # Nouns for what an actor writes or issues, whose subject speaks for its author ("Rubio's
 # letter urged Acme to stop").
 DOCUMENTS = frozenset(

@@ -1807,3 +1807,28 @@ def test_a_plural_anaphor_speaks_a_quotation_for_each_of_its_actors(extractor, s
     )
     asked = {r[0] for r in relations(extractor, text) if r[1:3] == ("REQUESTED", "Acme Corp")}
     assert asked == {"Human Rights Watch", "Amnesty International"}
+
+
+@pytest.mark.parametrize(
+    ("text", "requester"),
+    [  # a group led by or including a named actor, referred to again
+        (
+            "A coalition led by Amnesty International sent a letter to Acme Corp on Monday. In "
+            "the letter, the groups urged Acme Corp to audit its suppliers.",
+            "Amnesty International",
+        ),
+        (
+            "A coalition including Amnesty International wrote to Acme Corp on Monday. The "
+            "coalition is calling on Acme Corp to leave the region.",
+            "Amnesty International",
+        ),
+        (
+            "A group of lawmakers led by Senator Jane Roe wrote to Acme Corp on Monday. They "
+            "pressed Acme Corp to cut ties with its suppliers.",
+            "Jane Roe",
+        ),
+    ],
+)
+def test_a_group_led_by_or_including_a_name_acts_with_it(extractor, text, requester):
+    found = relations(extractor, text)
+    assert (requester, "REQUESTED", "Acme Corp", "asserted") in found
