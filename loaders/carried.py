@@ -149,9 +149,7 @@ def carried(
             at, doer = last[act.relation]
             if number - at > REACH:
                 continue
-            for obj in act.done:
-                if obj is not doer and triggers.fits(act.relation, doer, obj):
-                    yield act.relation, doer, obj, act.trigger
+            yield from _fitting(act.relation, [doer], act.done, act.trigger, triggers)
             named.setdefault(act.relation, doer)  # the story goes on about the same doer
         yield from _general_acts(sentence, mentions, last, number, triggers)
         for relation, doer in named.items():
@@ -184,10 +182,17 @@ def _acts_again(
         if any(c.dep_ == "prep" and c.lower_ in ("to", "on") for c in verb.children):
             continue  # its own list: the frame reads it
         done = [c for head, c in mentions if _steps_down(head, verb) == ("dobj_",)]
-        for doer in _subjects(verb, mentions):
-            for obj in done:
-                if obj is not doer and triggers.fits(relation, doer, obj):
-                    yield relation, doer, obj, verb
+        yield from _fitting(relation, _subjects(verb, mentions), done, verb, triggers)
+
+
+def _fitting(
+    relation: str, doers: list[Cluster], done: list[Cluster], trigger: Token, triggers: TriggerWords
+) -> Iterator[tuple[str, Cluster, Cluster, Token]]:
+    """Each doer to each one done to, where the kinds fit the relation."""
+    for doer in doers:
+        for obj in done:
+            if obj is not doer and triggers.fits(relation, doer, obj):
+                yield relation, doer, obj, trigger
 
 
 def _subjects(verb: Token, mentions: list[tuple[Token, Cluster]]) -> list[Cluster]:
@@ -224,11 +229,8 @@ def _general_acts(
             and not any(c.dep_ in ("poss", "compound", "prep") for c in noun.children)
         ):
             continue
-        for head, obj in mentions:
-            steps = path(head, noun)
-            aimed = steps is not None and reversed_steps(steps) in _AIMED_AT
-            if aimed and obj is not doer and triggers.fits(relation, doer, obj):
-                yield relation, doer, obj, noun
+        aimed = [c for head, c in mentions if _steps_down(head, noun) in _AIMED_AT]
+        yield from _fitting(relation, [doer], aimed, noun, triggers)
 
 
 # Words before an act's noun that make it one told of before ("the arrest", "these
