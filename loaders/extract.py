@@ -32,6 +32,7 @@ from actorgraph.loaders.patterns import RelationFinder
 from actorgraph.loaders.quotes import first_person_speakers, quoted
 from actorgraph.loaders.readings import Found
 from actorgraph.loaders.relation_model import RelationModel, shipped_model
+from actorgraph.loaders.syntax import kind_of
 from actorgraph.loaders.units import memberships_of_units
 from actorgraph.schema import Actor, Article, Claim, Evidence, Extraction, name_key, vocabulary
 
@@ -50,10 +51,6 @@ _LOCATIVE = frozenset(
 
 # Kinds of body whose members speak for it when they criticize, ask or back someone.
 _SPEAKING_FOR = frozenset({"Organization", "Company", "Media"})
-
-
-def _kind(actor: object) -> str | None:
-    return getattr(actor, "kind", None)
 
 
 @dataclass(slots=True)
@@ -420,7 +417,7 @@ class Extractor:
         researcher at HRW"): HRW says it too. A state's officials speak for themselves."""
         bodies: dict[int, list[object]] = {}
         for found, _, _ in decided:
-            if found.type == "MEMBER_OF" and _kind(found.object) in _SPEAKING_FOR:
+            if found.type == "MEMBER_OF" and kind_of(found.object) in _SPEAKING_FOR:
                 held = bodies.setdefault(id(found.subject), [])
                 if found.object not in held:
                     held.append(found.object)
@@ -428,7 +425,7 @@ class Extractor:
             (replace(found, subject=held[0]), start, end)
             for found, start, end in decided
             if found.type in self.triggers.reported
-            and _kind(found.subject) == "Person"
+            and kind_of(found.subject) == "Person"
             and len(held := bodies.get(id(found.subject), [])) == 1
             and held[0] is not found.object
         ]

@@ -31,6 +31,7 @@ from actorgraph.loaders.syntax import (
     conjuncts,
     doers_of,
     is_passive,
+    kind_of,
     possessors,
     prep_objects,
 )
@@ -136,10 +137,6 @@ def _for_to_act(verb: Token) -> list[Token]:
 def _group_noun(noun: Token, actor_of: ActorOf) -> bool:
     """'the companies', 'three firms': a plural noun that names no actor itself."""
     return noun.tag_ == "NNS" and actor_of(noun) is None
-
-
-def _kind(actor: object) -> str | None:
-    return getattr(actor, "kind", None)
 
 
 # Prepositions that hang a reason on a verb's object: "criticized X for selling", "accused X of".
@@ -470,7 +467,7 @@ class RelationFinder(StanceReadings):
                     # ("U.S. officials" are unnamed people, not the United States)
                     named = [c for c in conj.lefts if c.dep_ == "compound" and actor_of(c)]
                     if self.lexicon.anaphors.get(conj.lemma_.lower()) in _FIRMS:
-                        named = [c for c in named if _kind(actor_of(c)) not in _STATES]
+                        named = [c for c in named if kind_of(actor_of(c)) not in _STATES]
                     if any(actor_of(o) for o in prep_objects(conj, "of")):
                         named = []  # "the U.S. assets of Acme" are Acme's, wherever held
                     if conj.lemma_.lower() in self.lexicon.goods:  # "Acme's cameras" as
@@ -834,7 +831,7 @@ class RelationFinder(StanceReadings):
             if p.lower_ in _POST_PREPS
             for o in children(p, "pobj")
         ]
-        bodies = [b for b in self._actors(held, actor_of) if _kind(b) in _INSTITUTIONS]
+        bodies = [b for b in self._actors(held, actor_of) if kind_of(b) in _INSTITUTIONS]
         for person in self._holders(noun, actor_of) if bodies else []:
             for body in bodies:
                 yield Found("MEMBER_OF", person, body, noun, "asserted", 0.6)
@@ -849,7 +846,7 @@ class RelationFinder(StanceReadings):
             for o in children(p, "pobj")
             for a in children(o, "appos")
         ]
-        return [a for a in self._actors(named, actor_of) if _kind(a) == "Person"]
+        return [a for a in self._actors(named, actor_of) if kind_of(a) == "Person"]
 
     def _signed_with_state(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
         """'Acme signed contracts worth $1m with the Xinjiang police': a firm under contract
@@ -858,8 +855,8 @@ class RelationFinder(StanceReadings):
         # ("contracts worth $1m with the police": the parser may hang it on the value)
         holders = [verb, *(t for c in contracts for t in c.subtree)]
         withs = [o for w in holders for o in prep_objects(w, "with")]
-        buyers = [a for a in self._actors(withs, actor_of) if _kind(a) in _STATE_BODIES]
-        firms = [a for a in self.subjects(verb, actor_of) if _kind(a) == "Company"]
+        buyers = [a for a in self._actors(withs, actor_of) if kind_of(a) in _STATE_BODIES]
+        firms = [a for a in self.subjects(verb, actor_of) if kind_of(a) == "Company"]
         modality = modality_of(verb, self.lexicon)
         for firm in firms if contracts else []:
             for buyer in buyers:
@@ -913,12 +910,12 @@ class RelationFinder(StanceReadings):
         sold = self._sold(verb)
         named = [actor_of(t) for t in sold if actor_of(t) is not None]
         return any(t.lemma_.lower() in _BUSINESSES for t in sold) or any(
-            _kind(a) == "Company" for a in named
+            kind_of(a) == "Company" for a in named
         )
 
     def _business_sold(self, verb: Token, actor_of: ActorOf) -> Iterator[Found]:
         """The buyer of a firm sold owns it ('NSO Group was sold to Francisco Partners')."""
-        firms = [actor_of(t) for t in self._sold(verb) if _kind(actor_of(t)) == "Company"]
+        firms = [actor_of(t) for t in self._sold(verb) if kind_of(actor_of(t)) == "Company"]
         buyers = self._actors(prep_objects(verb, "to"), actor_of)
         modality = modality_of(verb, self.lexicon)
         for buyer in buyers:

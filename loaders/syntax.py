@@ -9,6 +9,12 @@ from spacy.tokens import Token
 # What the extractor hands the patterns: the actor a token names, if any.
 ActorOf = Callable[[Token], object | None]
 
+
+def kind_of(actor: object) -> str | None:
+    """The kind of an actor an ActorOf gave (a cluster), or None."""
+    return getattr(actor, "kind", None)
+
+
 # Verbs by which a noun naming an act says whom it is aimed at ("the sanctions target A",
 # "the designations cover A", "the ban applies to A").
 AIMING = frozenset({"target", "cover", "hit", "affect", "name", "apply", "include"})
