@@ -35,7 +35,8 @@ RULE_FEATURE = "rule"
 MAX_STEPS = 6
 # Relation types whose object is a location, proposed from "in" and "-based" too.
 _PLACE_KINDS = ("Place", "Government")
-_INSTITUTIONS = ("Company", "Organization", "GovernmentBody", "Media", "Government")
+# Kinds of a body that acts and has members.
+INSTITUTIONS = ("Company", "Organization", "GovernmentBody", "Media", "Government")
 # Triggers that are no verb (a title, "in", "-based") link only the words right beside them.
 _NEAR_ONLY = frozenset({"role", "in", "based"})
 # Steps that pass through a list or an apposition: they do not change an actor's role.
@@ -230,16 +231,16 @@ class TriggerWords:
             return o_kind in _PLACE_KINDS or getattr(obj, "guessed", False)
         if relation in self.owning and o_kind in _PLACE_KINDS:
             return False  # "rebels who control northern Yemen" hold no title to a country
-        return relation not in self.roles.values() or o_kind in _INSTITUTIONS
+        return relation not in self.roles.values() or o_kind in INSTITUTIONS
 
     def fits(self, relation: str, subject: object, obj: object) -> bool:
         """Kinds that can stand at the ends at all: a place is where a body is (not a
         person), a title is a person's, and a place does nothing."""
         s_kind, o_kind = getattr(subject, "kind", ""), getattr(obj, "kind", "")
         if relation in self.places.get("in", {}):
-            return o_kind in _PLACE_KINDS and s_kind in _INSTITUTIONS and s_kind != "Government"
+            return o_kind in _PLACE_KINDS and s_kind in INSTITUTIONS and s_kind != "Government"
         if relation in self.roles.values():
-            return s_kind == "Person" and o_kind in _INSTITUTIONS
+            return s_kind == "Person" and o_kind in INSTITUTIONS
         if not self.object_fits(relation, obj):
             return False
         return s_kind != "Place" or _a_country(subject)
@@ -389,9 +390,7 @@ def _a_portfolio(title: Token, body: Token, mentions: list[tuple[Token, object]]
     owners = [c for c in body.head.children if c.dep_ == "poss" and _actor_at(c, mentions)]
     at = [p for p in title.children if p.dep_ == "prep" and p.lower_ == "at"]
     named = [o for p in at for o in p.children if o.dep_ == "pobj"]
-    institutions = [
-        o for o in named if getattr(_actor_at(o, mentions), "kind", "") in _INSTITUTIONS
-    ]
+    institutions = [o for o in named if getattr(_actor_at(o, mentions), "kind", "") in INSTITUTIONS]
     return bool(owners or institutions)
 
 

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from actorgraph.loaders.lexicon import Lexicon
 from actorgraph.loaders.modality import kept_from, modality_of
 from actorgraph.loaders.names import listed_through_titles
+from actorgraph.loaders.pairs import INSTITUTIONS
 from actorgraph.loaders.readings import Found
 from actorgraph.loaders.stances import StanceReadings
 from actorgraph.loaders.syntax import (
@@ -74,9 +75,8 @@ _STATES = frozenset({"Government", "Place"})
 
 # Nouns for a state's rule, whose plural "of" lists the states ("the governments of A and B").
 _GOVERNING = frozenset({"government", "authority", "regime"})
-# Prepositions by which a post's noun names its body, and the kinds of a body.
+# Prepositions by which a post's noun names its body.
 _POST_PREPS = frozenset({"of", "at", "for"})
-_INSTITUTIONS = frozenset({"Company", "Organization", "GovernmentBody", "Media", "Government"})
 # Verbs that sell, and nouns for a business or a part of one that is sold ("sold its
 # Myanmar unit to M1 Group": a change of owner, no supply).
 _SELLING = frozenset({"sell", "divest"})
@@ -831,7 +831,7 @@ class RelationFinder(StanceReadings):
             if p.lower_ in _POST_PREPS
             for o in children(p, "pobj")
         ]
-        bodies = [b for b in self._actors(held, actor_of) if kind_of(b) in _INSTITUTIONS]
+        bodies = [b for b in self._actors(held, actor_of) if kind_of(b) in INSTITUTIONS]
         for person in self._holders(noun, actor_of) if bodies else []:
             for body in bodies:
                 yield Found("MEMBER_OF", person, body, noun, "asserted", 0.6)
