@@ -29,7 +29,7 @@ from actorgraph.loaders.pairs import (
     propose,
 )
 from actorgraph.loaders.patterns import RelationFinder
-from actorgraph.loaders.quotes import first_person_speakers, quoted
+from actorgraph.loaders.quotes import addressees, first_person_speakers, quoted
 from actorgraph.loaders.readings import Found
 from actorgraph.loaders.relation_model import RelationModel, shipped_model
 from actorgraph.loaders.syntax import kind_of
@@ -247,6 +247,7 @@ class Extractor:
         speakers_of = self._speakers(actor_of, standing)
         quotations = list(quoted(doc, reporting, speakers_of))
         standing += first_person_speakers(doc, quotations, reporting, speakers_of)
+        standing += addressees(doc, actor_of)
         acts_again = acts_named_again(doc, clusters, self.triggers)
         for sent in doc.sents:
             here = propose(sent, clusters, self.triggers)

@@ -116,3 +116,45 @@ def first_person_speakers(
         for pronoun in pronouns:
             found += [(pronoun.i, speaker) for speaker in said or speakers.get(sentence.start, [])]
     return found
+
+
+# Words by which a writer addresses someone: "wrote to Acme", "a letter to Acme".
+_ADDRESSING = frozenset({"write", "send", "letter", "appeal", "message", "note", "address"})
+# How many sentences after naming whom a letter is to its "you" may still be them.
+_ADDRESS_REACH = 2
+
+
+def addressees(doc: Doc, actor_of: Callable[[Token], object | None]) -> list[tuple[int, object]]:
+    """(token index, addressee) for each "you" inside a quotation after a letter to someone
+    ("Rubio wrote to Acme's chief executive, Jane Roe. 'I urge you to cut ties,' he wrote":
+    Roe), within _ADDRESS_REACH sentences."""
+    inside = _inside_quotation(doc)
+    found: list[tuple[int, object]] = []
+    latest: tuple[int, list[object]] = (-_ADDRESS_REACH - 1, [])
+    for number, sentence in enumerate(doc.sents):
+        addressed = _addressed(sentence)
+        if addressed:  # ("she told reporters": a "you" after it is no longer the letter's)
+            latest = (number, [a for t in addressed if (a := actor_of(t)) is not None])
+        at, named = latest
+        if named and number - at <= _ADDRESS_REACH:
+            found += [
+                (t.i, a) for t in sentence if t.lower_ == "you" and inside[t.i] for a in named
+            ]
+    return found
+
+
+def _addressed(sentence: Span) -> list[Token]:
+    """Whom a sentence writes or speaks to: 'wrote to X', 'a letter to X', 'told X'."""
+    written = [
+        o
+        for t in sentence
+        if t.lemma_.lower() in _ADDRESSING
+        for p in t.children
+        if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+        for o in p.children
+        if o.dep_ == "pobj"
+    ]
+    told = [
+        o for t in sentence if t.lemma_.lower() == "tell" for o in t.children if o.dep_ == "dobj"
+    ]
+    return written + told

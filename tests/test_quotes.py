@@ -7,6 +7,7 @@ from test_enumerations import _read
 
 from actorgraph.loaders.nlp import parse
 from actorgraph.loaders.quotes import quoted
+from actorgraph.schema import Article
 
 SAYING = frozenset({"say", "tell", "write"})
 
@@ -87,3 +88,25 @@ def test_we_in_a_quotation_is_its_speaker(rules_only, text, asked):
 def test_we_outside_a_quotation_is_no_one_named(rules_only):
     text = "We urge Hikvision to stop selling cameras, Amnesty International said."
     assert not [r for r in _read(rules_only, text) if r[1] == "REQUESTED"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # "you" in a quotation after a letter to someone is its addressee
+        (
+            "Senator Jane Roe sent a letter to Acme Corp on Monday. \u201cWe urge you to cut "
+            "ties with the police,\u201d she wrote.",
+            {("Jane Roe", "REQUESTED", "Acme Corp")},
+        ),
+        (  # ... unless the quotation is spoken to others
+            "Senator Jane Roe sent a letter to Acme Corp on Monday. She told reporters: "
+            "\u201cYou should read it.\u201d",
+            set(),
+        ),
+    ],
+)
+def test_you_in_a_quotation_is_whom_the_letter_was_to(extractor, text, expected):
+    extraction = extractor.extract(Article(text=text, title="t"))
+    names = {a.id: a.name for a in extraction.actors}
+    found = {(names[c.subject], c.type, names[c.object]) for c in extraction.claims}
+    assert {f for f in found if f[1] == "REQUESTED"} == expected
