@@ -7,7 +7,7 @@ settle each actor's kind from the roles it plays and build the records.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import product
 
@@ -21,6 +21,7 @@ from actorgraph.loaders.mentions import Cluster, find_mentions, resolve
 from actorgraph.loaders.modality import modality_of
 from actorgraph.loaders.nlp import parse, parse_many, pipeline_name
 from actorgraph.loaders.pairs import (
+    INSTITUTIONS,
     Proposal,
     Proposals,
     TriggerWords,
@@ -45,9 +46,7 @@ SHIPPED = "shipped"
 _MODALITY_CERTAINTY = {"asserted": 1.0, "hedged": 0.85, "negated": 0.9}
 
 # Relation types whose object is a location: a country there is a place, not an agent.
-_LOCATIVE = frozenset(
-    name for name, rel in vocabulary().relations.items() if rel.object_kinds == ("Place",)
-)
+_LOCATIVE = vocabulary().locative
 
 # Kinds of body whose members speak for it when they criticize, ask or back someone.
 _SPEAKING_FOR = frozenset({"Organization", "Company", "Media"})
@@ -146,7 +145,8 @@ def trigger_words(lex: Lexicon) -> TriggerWords:
 def _places() -> dict[str, dict[str, str]]:
     """The relations of where a body is (their object is a place): all of them for "in",
     the one whose verb is "base" for "-based"."""
-    located = [r for r in vocabulary().relations.values() if r.object_kinds == ("Place",)]
+    vocab = vocabulary()
+    located = [r for r in vocab.relations.values() if r.name in vocab.locative]
     return {
         "in": {r.name: "in" for r in located},
         "based": {r.name: "based" for r in located if "base" in r.triggers.verbs},
@@ -154,13 +154,13 @@ def _places() -> dict[str, dict[str, str]]:
 
 
 _BODIES = frozenset({"GovernmentBody", "Organization"})
-# Who a title before a name can name as the holder's body, and how many words it may have.
-_TITLED = frozenset({"Company", "Organization", "GovernmentBody", "Media", "Government"})
+# Who a title before a name can name as the holder's body (any institution), and how many
+# words it may have.
 _MAX_TITLE_WORDS = 4
 _POSSESSIVE_MARKS = frozenset({"'s", "’s", "'"})  # "Amnesty International's Secretary General"
 
 
-def _named_ends(clusters: list[Cluster], kinds: frozenset[str]) -> dict[int, Cluster]:
+def _named_ends(clusters: list[Cluster], kinds: Collection[str]) -> dict[int, Cluster]:
     """The actor of these kinds whose name (not an anaphor) ends at each token index."""
     return {m.end: c for c in clusters if c.kind in kinds for m in c.mentions if not m.anaphor}
 
@@ -188,7 +188,7 @@ def _titled_names(
     possessive mark aside), then only title words, at least one of them a post, then a
     person's name. spaCy often parses
     such a run of capitalised words as a list, and the tree then links nothing."""
-    body_ending = _named_ends(clusters, _TITLED)
+    body_ending = _named_ends(clusters, INSTITUTIONS)
     posts = frozenset(posts)
     found = []
     for person in [c for c in clusters if c.kind == "Person"]:

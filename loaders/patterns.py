@@ -134,6 +134,11 @@ def _for_to_act(verb: Token) -> list[Token]:
     return fors if fors and any(c.i > fors[0].i for c in infinitives) else []
 
 
+def _slotted(holders: list[Token], slots: tuple[str, ...]) -> list[Token]:
+    """The words in the given prepositional slots of any of the holder words."""
+    return [o for h in holders for s in slots for o in prep_objects(h, s)]
+
+
 def _group_noun(noun: Token, actor_of: ActorOf) -> bool:
     """'the companies', 'three firms': a plural noun that names no actor itself."""
     return noun.tag_ == "NNS" and actor_of(noun) is None
@@ -352,7 +357,7 @@ def _relatives_taking(noun: Token) -> list[Token]:
 
 def _territory(verb: Token, obj: object) -> bool:
     """Controlling a country or a place holds territory there, which owns no one."""
-    return verb.lemma_.lower() == "control" and getattr(obj, "kind", "") in ("Place", "Government")
+    return verb.lemma_.lower() == "control" and kind_of(obj) in _STATES
 
 
 def _whose(noun: Token) -> list[Token]:
@@ -426,10 +431,11 @@ class RelationFinder(StanceReadings):
         self.owning = vocab.owning  # which buying goods is not ("bought 24 Rafale jets")
         # nouns for a person's post ("a spokesperson for Acme, Jane Roe,")
         self.posts = frozenset(w for r in vocab.relations.values() for w in r.triggers.roles)
-        # types whose object is where the subject is ("a factory in Shenzhen")
-        self._locative = frozenset(
-            name for name, rel in vocab.relations.items() if rel.object_kinds == ("Place",)
-        )
+        self.locative = vocab.locative  # "a factory in Shenzhen"
+        # verbs that end or forbid what a noun of supply or presence names ("stopped sales
+        # to X", "banned exports to X", "shut down its operation in China")
+        self._stopping = lexicon.ceasing_verbs | lexicon.preventing_verbs
+        self._closing = self._stopping | _CLOSING
         # verbs whose clause may find or say that someone did wrong ("ruled that", "said that")
         self.finding_verbs = lexicon.finding_verbs | lexicon.reporting_verbs
         for rel in vocab.relations.values():
@@ -866,9 +872,7 @@ class RelationFinder(StanceReadings):
         """'The police contracted Acme to build the network', 'commissioned Acme': the
         firm taken on supplies the one who took it on (a firm: one hires people too)."""
         firms = [
-            a
-            for a in self._actors(children(verb, "dobj"), actor_of)
-            if getattr(a, "kind", "") == "Company"
+            a for a in self._actors(children(verb, "dobj"), actor_of) if kind_of(a) == "Company"
         ]
         modality = modality_of(verb, self.lexicon)
         for buyer in self.subjects(verb, actor_of) if firms else []:
@@ -1065,14 +1069,6 @@ class RelationFinder(StanceReadings):
             subjects = [actor_of(head)]  # "Wang, secretary of Y": Wang alone, not his list
         return subjects, []
 
-    def _slot_actors(
-        self, holders: list[Token], slots: tuple[str, ...], actor_of: ActorOf
-    ) -> list[object]:
-        """Actors in the given prepositional slots of any of the holder words."""
-        return self._actors(
-            [o for h in holders for s in slots for o in prep_objects(h, s)], actor_of
-        )
-
     def _noun_triggers(self, noun: Token) -> list[Trigger]:
         """A noun's triggers, a two-word one first ("joint venture", from "venture")."""
         lemma = noun.lemma_.lower()
@@ -1085,9 +1081,7 @@ class RelationFinder(StanceReadings):
     def from_noun(self, noun: Token, actor_of: ActorOf) -> Iterator[Found]:
         lemma = noun.lemma_.lower()
         for trigger in self._noun_triggers(noun):
-            stopping = self.lexicon.ceasing_verbs | self.lexicon.preventing_verbs
-            if trigger.type in self._locative:
-                stopping = stopping | _CLOSING  # "shut down its operation in China"
+            stopping = self._closing if trigger.type in self.locative else self._stopping
             if noun.head.lemma_.lower() in stopping and noun.dep_ == "dobj":
                 continue  # "stopped sales to X", "banned exports to X": a frame reads it
             subjects, received = self._noun_subjects(noun, actor_of)
@@ -1106,11 +1100,11 @@ class RelationFinder(StanceReadings):
                 subjects = subjects or self._actors(children(clause, "nsubj"), actor_of)
             # "sanctions imposed by X on Y": the object hangs on the participle
             holders += [p for p in children(noun, "acl") if p.lemma_.lower() in _BRINGING]
-            objects = self._slot_actors(holders, trigger.slots, actor_of)
+            slotted = _slotted(holders, trigger.slots)
+            objects = self._actors(slotted, actor_of)
             if not objects and trigger.type == "BANNED":  # "an order on panels made by Acme"
-                slotted = [o for h in holders for s in trigger.slots for o in prep_objects(h, s)]
                 objects = self._sources(slotted, actor_of)
-            if not objects and "in" in trigger.slots and trigger.type in self._locative:
+            if not objects and "in" in trigger.slots and trigger.type in self.locative:
                 # "Acme's Shenzhen factory", "its Cairo office": the place named before it
                 places = [c for c in children(noun, "compound") if c.ent_type_ == "GPE"]
                 objects = self._actors(places, actor_of)
@@ -1120,7 +1114,7 @@ class RelationFinder(StanceReadings):
                 nested = [
                     o for h in holders for p in children(h, "prep") for o in children(p, "pobj")
                 ]
-                objects = self._slot_actors(nested, trigger.slots, actor_of)
+                objects = self._actors(_slotted(nested, trigger.slots), actor_of)
             aiming = _SUIT_AIMING if trigger.type == "SUED" else AIMING
             if not objects and noun.dep_ == "nsubj" and noun.head.lemma_.lower() in aiming:
                 # "the sanctions, announced by the Treasury, target A and B"
@@ -1128,7 +1122,6 @@ class RelationFinder(StanceReadings):
                 objects = self._actors(aimed, actor_of)
             objects = objects or received
             if not objects and trigger.type in self.stances:  # "an investigation into A's sales"
-                slotted = [o for h in holders for s in trigger.slots for o in prep_objects(h, s)]
                 acts = [t for t in slotted if t.pos_ == "NOUN"]
                 objects = self._actors([d for a in acts for d in possessors(a)], actor_of)
             # "exit from China": a "from" that is the noun's object slot names no doer
@@ -1145,13 +1138,12 @@ class RelationFinder(StanceReadings):
                 for obj in objects:
                     yield Found(kind, subject, obj, noun, modality, 0.6)
         for trigger in self.reversed.get(lemma, ()):
-            owned, _ = self._noun_subjects(noun, actor_of)
-            if not owned and noun.dep_ == "pobj" and noun.head.lower_ == "as":
-                owned = self.subjects(noun.head.head, actor_of)  # "X operates as a unit of Y"
-            owners = self._actors(
-                [o for s in trigger.slots for o in prep_objects(noun, s)], actor_of
-            )
-            if not owners:  # "an Acme subsidiary", "Acme's subsidiary, Globex"
+            owners = self._actors(_slotted([noun], trigger.slots), actor_of)
+            if owners:  # "Globex, a subsidiary of Acme"
+                owned, _ = self._noun_subjects(noun, actor_of)
+                if not owned and noun.dep_ == "pobj" and noun.head.lower_ == "as":
+                    owned = self.subjects(noun.head.head, actor_of)  # "operates as a unit of Y"
+            else:  # "an Acme subsidiary", "Acme's subsidiary, Globex"
                 named = possessors(noun) + children(noun, "compound")
                 owners = self._actors(named, actor_of)
                 described = [noun.head] if noun.dep_ in ("appos", "attr") else []

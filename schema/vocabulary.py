@@ -103,6 +103,11 @@ class Vocabulary:
         return frozenset(n for n, r in self.relations.items() if r.triggers.stance)
 
     @property
+    def locative(self) -> frozenset[str]:
+        """The relation types whose object is where the subject is (a place)."""
+        return frozenset(n for n, r in self.relations.items() if r.object_kinds == ("Place",))
+
+    @property
     def owning(self) -> frozenset[str]:
         """The relation types of owning: those 'own' triggers (what they hold is no place,
         and buying goods is none of them)."""
