@@ -110,12 +110,7 @@ class StanceReadings:
         persecution of women': saying someone must act asks them to (REQUESTED); saying
         they must stop a wrong criticizes them too."""
         addressees = self._actors(children(clause, "nsubj"), actor_of)
-        acts = [clause, *children(clause, "xcomp")]
-        wrong = any(
-            a.lemma_.lower() in self.lexicon.ceasing_verbs
-            and any(self._is_a_wrong(o) for d in children(a, "dobj") for o in conjuncts(d))
-            for a in acts
-        )
+        wrong = self._stops_a_wrong([clause, *children(clause, "xcomp")])
         for speaker in speakers:
             for addressee in addressees:
                 yield Found("REQUESTED", speaker, addressee, word, "asserted", 0.6)
@@ -180,7 +175,12 @@ class StanceReadings:
         """A request that its addressee stop or end a wrong ('urged Egypt to stop the
         arbitrary detention of', 'called on Iran to end its persecution of women') says
         the addressee does wrong: it criticizes them as well as asking."""
-        acts = [a for c in children(verb, "xcomp", "ccomp") for a in conjuncts(c)]
+        return self._stops_a_wrong(
+            [a for c in children(verb, "xcomp", "ccomp") for a in conjuncts(c)]
+        )
+
+    def _stops_a_wrong(self, acts: list[Token]) -> bool:
+        """One of the acts stops or ends a wrong ('stop the arbitrary detention of')."""
         stopped = [
             o
             for a in acts
