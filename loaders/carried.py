@@ -122,20 +122,38 @@ def _ceased(trigger: Token, lexicon: Lexicon) -> bool:
     )
 
 
+class Told(NamedTuple):
+    """A sentence of the story, its mentions and its acts, read once for both readers of
+    acts across sentences (carried and acts_named_again)."""
+
+    number: int
+    sentence: Span
+    mentions: list[tuple[Token, Cluster]]
+    acts: list[_Act]
+
+
+def story(doc: Doc, clusters: Iterable[Cluster], triggers: TriggerWords) -> list[Told]:
+    """Each sentence of the document with its mentions and its acts."""
+    clusters = list(clusters)
+    told = []
+    for number, sentence in enumerate(doc.sents):
+        mentions = mentions_in(sentence, clusters)
+        told.append(Told(number, sentence, mentions, list(_acts(sentence, mentions, triggers))))
+    return told
+
+
 def carried(
-    doc: Doc, clusters: Iterable[Cluster], triggers: TriggerWords, lexicon: Lexicon
+    told: list[Told], triggers: TriggerWords, lexicon: Lexicon
 ) -> Iterator[tuple[str, Cluster, Cluster, Token]]:
     """(type, carried doer, the one done to, trigger) of every act a sentence states with
     no doer ("A, B and C are sanctioned", "the sanctions target A", "security forces
     arrested A"), whose doer did an act of that type within REACH sentences before."""
-    clusters = list(clusters)
     last: dict[str, tuple[int, Cluster]] = {}  # type -> (sentence number, its doer)
     framed: dict[str, tuple[int, str]] = {}  # verb of a frame -> (sentence number, type)
-    for number, sentence in enumerate(doc.sents):
-        mentions = mentions_in(sentence, clusters)
+    for number, sentence, mentions, acts in told:
         named: dict[str, Cluster] = {}
         yield from _acts_again(sentence, mentions, framed, number, triggers)
-        for act in _acts(sentence, mentions, triggers):
+        for act in acts:
             verb = _putting(act.trigger)
             if verb is not None and _subjects(verb, mentions):  # "Commerce added A to the list"
                 framed[verb.lemma_.lower()] = (number, act.relation)
@@ -238,19 +256,15 @@ def _general_acts(
 _DEFINITE = frozenset({"the", "this", "these", "those"})
 
 
-def acts_named_again(
-    doc: Doc, clusters: Iterable[Cluster], triggers: TriggerWords
-) -> list[tuple[int, Cluster]]:
+def acts_named_again(told: list[Told]) -> list[tuple[int, Cluster]]:
     """(token index, doer) of each act's noun that names an act told of before and no doer
     of its own ("Police arrested A on Monday. HRW condemned the arrest."): the doer of the
     latest act of its type within REACH sentences before. A stance on the act is a stance
     on its doer, as "condemned the police's arrest of A" is."""
-    clusters = list(clusters)
     last: dict[str, tuple[int, Cluster]] = {}
     found: list[tuple[int, Cluster]] = []
-    for number, sentence in enumerate(doc.sents):
-        mentions = mentions_in(sentence, clusters)
-        for act in _acts(sentence, mentions, triggers):
+    for number, _, _, acts in told:
+        for act in acts:
             if _told_before(act.trigger):  # ("HRW condemned the arrest": no doer of it)
                 at, doer = last.get(act.relation, (number, None))
                 if doer is not None and 0 < number - at <= REACH:

@@ -13,7 +13,7 @@ from itertools import product
 
 from spacy.tokens import Doc, Span, Token
 
-from actorgraph.loaders.carried import acts_named_again, carried
+from actorgraph.loaders.carried import acts_named_again, carried, story
 from actorgraph.loaders.documents import documents_named_again
 from actorgraph.loaders.enumerations import enumerations
 from actorgraph.loaders.lexicon import Lexicon, compiled_triggers, lexicon
@@ -248,7 +248,8 @@ class Extractor:
         quotations = list(quoted(doc, reporting, speakers_of))
         standing += first_person_speakers(doc, quotations, reporting, speakers_of)
         standing += addressees(doc, actor_of)
-        acts_again = acts_named_again(doc, clusters, self.triggers)
+        told = story(doc, clusters, self.triggers)
+        acts_again = acts_named_again(told)
         for sent in doc.sents:
             here = propose(sent, clusters, self.triggers)
             for found in self._read(sent, actor_at, standing) + self._stances_on_acts(
@@ -267,7 +268,7 @@ class Extractor:
         for found in self._quotations(quotations, actor_of):
             sent = found.trigger.sent
             add_rule(by_sentence.setdefault(sent.start, {}), sent, found, self.triggers)
-        for relation, doer, done, trigger in carried(doc, clusters, self.triggers, self.lexicon):
+        for relation, doer, done, trigger in carried(told, self.triggers, self.lexicon):
             sent = trigger.sent
             found = Found(relation, doer, done, trigger, modality_of(trigger, self.lexicon), 0.6)
             add_rule(by_sentence.setdefault(sent.start, {}), sent, found, self.triggers)
