@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from actorgraph.loaders.pairs import TriggerWords
-from actorgraph.loaders.syntax import ActorOf
+from actorgraph.loaders.syntax import ActorOf, kind_of
 from actorgraph.schema import vocabulary
 
 # Words that stand for the group itself in "among them were" and "they include".
@@ -184,9 +184,13 @@ def members(sentence: Span, actor_of: ActorOf) -> tuple[Token | None, list[tuple
     return None, []
 
 
+def _named_subjects(verb: Token, actor_of: ActorOf) -> list[Token]:
+    return [c for c in verb.children if c.dep_ == "nsubj" and actor_of(c) is not None]
+
+
 def _one_of_group(verb: Token, actor_of: ActorOf) -> tuple[Token, list] | None:
     """'Acme Ltd is one of the companies targeted': (the group, its member the subject)."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and actor_of(c) is not None]
+    subjects = _named_subjects(verb, actor_of)
     ones = [c for c in verb.children if c.dep_ == "attr" and c.lower_ == "one"]
     groups = [
         o
@@ -203,7 +207,7 @@ def _one_of_group(verb: Token, actor_of: ActorOf) -> tuple[Token, list] | None:
 
 def _on_the_list(verb: Token, actor_of: ActorOf) -> tuple[Token, list] | None:
     """'A and B are also on the list': (the list, its members the subjects)."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and actor_of(c) is not None]
+    subjects = _named_subjects(verb, actor_of)
     lists = [
         o
         for p in verb.children
@@ -266,10 +270,11 @@ def _same_group(group: Token | None, act: Act, triggers: TriggerWords) -> bool:
         return True
     if group.lemma_.lower() in _DONE_TO_NOUNS:  # "The new entries include", "the targets"
         return True
-    if any(word.startswith(act.verb.lemma_.lower()) for word in _named_by_act(group)):
+    participles = _named_by_act(group)
+    if any(word.startswith(act.verb.lemma_.lower()) for word in participles):
         return True
     # "sanctioned five companies ... The designated entities are": a word of the same act
-    return any(set(_participle_types(w, triggers)) & set(act.types) for w in _named_by_act(group))
+    return any(set(_participle_types(w, triggers)) & set(act.types) for w in participles)
 
 
 def _participle_types(word: str, triggers: TriggerWords) -> set[str]:
@@ -321,7 +326,7 @@ def _people_in(title: Token, actor_of: ActorOf) -> list[tuple[Token, object]]:
     found: list[tuple[Token, object]] = []
     for token in title.subtree:
         actor = actor_of(token)
-        if getattr(actor, "kind", "") == "Person" and all(actor is not a for _, a in found):
+        if kind_of(actor) == "Person" and all(actor is not a for _, a in found):
             found.append((token, actor))
     return found
 
